@@ -1,0 +1,60 @@
+#include "db/sql.h"
+
+#include <QThread>
+
+namespace mp::sql {
+
+Error fromSqlError(const QSqlError &error, const QString &what)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.driverText().trimmed();
+    return makeError(QStringLiteral("database_error"), QStringLiteral("%1: %2").arg(what, text),
+                     error.nativeErrorCode());
+}
+
+bool hasSqlState(const Error &error, const char *sqlState)
+{
+    return error.field == QLatin1String(sqlState);
+}
+
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return fromSqlError(query.lastError(), QStringLiteral("preparing query"));
+    for (const QVariant &value : binds)
+        query.addBindValue(value);
+    if (!query.exec())
+        return fromSqlError(query.lastError(), QStringLiteral("running query"));
+    return query;
+}
+
+Result<QSqlDatabase> open(const ConnectionSettings &settings, const QString &connectionName)
+{
+    QSqlDatabase db = QSqlDatabase::contains(connectionName)
+                          ? QSqlDatabase::database(connectionName, false)
+                          : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    if (db.isOpen())
+        return db;
+    db.setHostName(settings.host);
+    db.setPort(settings.port);
+    db.setDatabaseName(settings.database);
+    db.setUserName(settings.user);
+    db.setPassword(settings.password);
+    db.setConnectOptions(settings.qpsqlOptions());
+    if (!db.open())
+        return makeError(QStringLiteral("database_unreachable"),
+                         QStringLiteral("cannot connect to %1: %2")
+                             .arg(settings.describe(), db.lastError().databaseText().trimmed()),
+                         db.lastError().nativeErrorCode());
+    return db;
+}
+
+QString threadConnectionName(const QString &prefix)
+{
+    return QStringLiteral("%1-%2").arg(prefix).arg(quintptr(QThread::currentThreadId()));
+}
+
+} // namespace mp::sql

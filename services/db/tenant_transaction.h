@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace mp {
+
+// A transaction that sees one tenant only. The service connects as a trusted role and, for
+// each unit of work, drops to `mpanel_app` (SET LOCAL ROLE) with the tenant in a
+// transaction-local setting: from there row-level security, not our WHERE clauses, hides every
+// other tenant's rows. Rolls back unless committed.
+class TenantTransaction {
+public:
+    static Result<TenantTransaction> begin(const QSqlDatabase &db, const QString &tenantId);
+    TenantTransaction(TenantTransaction &&other) noexcept;
+    TenantTransaction &operator=(TenantTransaction &&) = delete;
+    ~TenantTransaction();
+
+    const QSqlDatabase &db() const { return m_db; }
+    const QString &tenantId() const { return m_tenantId; }
+    Status commit();
+    void rollback();
+
+private:
+    TenantTransaction(QSqlDatabase db, QString tenantId) : m_db(std::move(db)), m_tenantId(std::move(tenantId)) {}
+    QSqlDatabase m_db;
+    QString m_tenantId;
+    bool m_open = true;
+};
+
+} // namespace mp

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/result.h"
+#include "http/router.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+
+namespace mp {
+
+// The companion service's HTTP front: QtHttpServer for parsing, our Router for dispatch, one
+// JSON log line per request, a body size limit, and JSON errors for everything that goes wrong.
+class HttpServer : public QAbstractHttpServer {
+    Q_OBJECT
+public:
+    explicit HttpServer(QObject *parent = nullptr);
+
+    Router &router() { return m_router; }
+    const Router &router() const { return m_router; }
+    void setMaxBodyBytes(qsizetype bytes) { m_maxBodyBytes = bytes; }
+
+    // "127.0.0.1:8080", "[::1]:0", ":8080". Returns the bound port.
+    Result<quint16> listenOn(const QString &hostPort);
+    // Stops accepting connections; requests already read still get their answer.
+    void stopListening();
+
+    static Result<QPair<QHostAddress, quint16>> parseHostPort(const QString &hostPort);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    Router m_router;
+    qsizetype m_maxBodyBytes = 1024 * 1024;
+};
+
+} // namespace mp

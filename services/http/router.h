@@ -1,0 +1,35 @@
+#pragma once
+
+#include "http/http_message.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace mp {
+
+using HttpHandler = std::function<HttpResponse(const HttpRequest &)>;
+
+// Matches "METHOD /path/{param}/..." routes. A path that exists under another method answers
+// 405 with Allow; an unknown path answers 404; both in the API's JSON error shape.
+class Router {
+public:
+    void add(const QString &method, const QString &pattern, HttpHandler handler);
+    HttpResponse dispatch(HttpRequest &request) const;
+    // "GET /api/products/{id}" for every route, for the OpenAPI coverage test.
+    QStringList routes() const;
+
+private:
+    struct Route {
+        QString method;
+        QString pattern;
+        QStringList segments;
+        HttpHandler handler;
+    };
+    static bool match(const Route &route, const QStringList &segments, QHash<QString, QString> *params);
+    QList<Route> m_routes;
+};
+
+} // namespace mp

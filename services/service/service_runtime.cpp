@@ -1,0 +1,79 @@
+#include "service/service_runtime.h"
+
+#include "core/json_log.h"
+#include "db/migrator.h"
+#include "db/pg_connection.h"
+#include "db/sql.h"
+#include "http/health_routes.h"
+#include "http/http_server.h"
+
+#include <QTimer>
+
+namespace mp {
+
+ServiceRuntime::ServiceRuntime(Config config, DatabaseTarget target, ServeOptions options, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_target(std::move(target)), m_options(options)
+{
+}
+
+ServiceRuntime::~ServiceRuntime() = default;
+
+QSqlDatabase ServiceRuntime::database() const
+{
+    const QString name = sql::threadConnectionName(QStringLiteral("service"));
+    auto db = sql::open(m_target.settings, name);
+    return db ? db.value() : QSqlDatabase::database(name, false);
+}
+
+Status ServiceRuntime::start()
+{
+    {
+        auto conn = PgConnection::connect(m_target.settings);
+        if (!conn)
+            return conn.error();
+        auto state = Migrator(*conn.value()).check();
+        if (!state)
+            return state.error();
+        if (state->behind())
+            return makeError(QStringLiteral("schema_behind"),
+                             QStringLiteral("the database schema is at version %1 but this service needs %2; "
+                                            "run `mpanel-service migrate` first")
+                                 .arg(state->applied)
+                                 .arg(state->bundled));
+    }
+    if (auto db = sql::open(m_target.settings, sql::threadConnectionName(QStringLiteral("service"))); !db)
+        return db.error();
+
+    if (m_options.http) {
+        m_http = std::make_unique<HttpServer>();
+        registerHealthRoutes(m_http->router(), [this] { return database(); });
+        auto port = m_http->listenOn(m_config.listen());
+        if (!port)
+            return port.error();
+        m_port = port.value();
+    }
+    JsonLog::write(QStringLiteral("service_started"),
+                   {{QStringLiteral("listen"), m_options.http ? m_config.listen() : QStringLiteral("off")},
+                    {QStringLiteral("port"), m_port},
+                    {QStringLiteral("database"), m_target.settings.describe()},
+                    {QStringLiteral("embedded"), m_target.embedded}});
+    return {};
+}
+
+void ServiceRuntime::shutdown()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    JsonLog::write(QStringLiteral("service_stopping"), {});
+    if (m_http)
+        m_http->stopListening();
+    // Request handlers run to completion on this thread before we get here; the short grace
+    // period lets their responses drain from the sockets.
+    QTimer::singleShot(200, this, [this] {
+        JsonLog::write(QStringLiteral("service_stopped"), {});
+        Q_EMIT stopped();
+    });
+}
+
+} // namespace mp

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace mp {
+
+struct TenantInfo {
+    QString id;
+    QString name;
+    QString timeZone;
+};
+
+// Tenant administration. Runs on the service's own (RLS-exempt) connection: creating a tenant
+// is the one act that belongs to no tenant yet.
+class Tenants {
+public:
+    static Result<QString> create(const QSqlDatabase &db, const QString &name);
+    static Result<TenantInfo> find(const QSqlDatabase &db, const QString &id);
+    static Result<qint64> count(const QSqlDatabase &db);
+};
+
+} // namespace mp
