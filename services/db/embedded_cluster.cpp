@@ -58,7 +58,7 @@ ConnectionSettings EmbeddedCluster::superuserSettings(const QString &database) c
 {
     ConnectionSettings s;
     s.host = socketDirectory();
-    s.port = 5432;
+    s.port = m_options.tcpPort > 0 ? m_options.tcpPort : 5432;
     s.database = database;
     s.user = m_options.superuser;
     return s;
@@ -125,19 +125,23 @@ Status EmbeddedCluster::initialise()
     QFile hba(dataDirectory() + QStringLiteral("/pg_hba.conf"));
     if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return makeError(QStringLiteral("embedded_db"), QStringLiteral("cannot write pg_hba.conf"));
-    hba.write(QStringLiteral("# written by mPanel: socket only, no TCP\n"
-                             "local all %1 trust\n"
-                             "local all all scram-sha-256\n")
-                  .arg(m_options.superuser)
-                  .toUtf8());
+    QString rules = QStringLiteral("# written by mPanel\n"
+                                   "local all %1 trust\n"
+                                   "local all all scram-sha-256\n")
+                        .arg(m_options.superuser);
+    if (m_options.tcpPort > 0)
+        rules += QStringLiteral("host all %1 127.0.0.1/32 trust\n"
+                                "host all all 127.0.0.1/32 scram-sha-256\n")
+                     .arg(m_options.superuser);
+    hba.write(rules.toUtf8());
     hba.close();
 
     QFile conf(dataDirectory() + QStringLiteral("/postgresql.conf"));
     if (!conf.open(QIODevice::Append))
         return makeError(QStringLiteral("embedded_db"), QStringLiteral("cannot write postgresql.conf"));
     QString settings = QStringLiteral("\n# mPanel embedded cluster\n"
-                                      "listen_addresses = ''\n"
-                                      "port = 5432\n"
+                                      "listen_addresses = '%2'\n"
+                                      "port = %3\n"
                                       "unix_socket_directories = '%1'\n"
                                       "unix_socket_permissions = 0700\n"
                                       "password_encryption = 'scram-sha-256'\n"
@@ -145,7 +149,8 @@ Status EmbeddedCluster::initialise()
                                       "shared_buffers = 128MB\n"
                                       "log_min_messages = warning\n"
                                       "timezone = 'UTC'\n")
-                           .arg(socketDirectory());
+                           .arg(socketDirectory(), m_options.tcpPort > 0 ? QStringLiteral("127.0.0.1") : QString())
+                           .arg(m_options.tcpPort > 0 ? m_options.tcpPort : 5432);
     if (!m_options.durable)
         settings += QStringLiteral("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n");
     conf.write(settings.toUtf8());

@@ -19,6 +19,7 @@ public:
         QString directory;          // holds data/, run/ (the socket) and postgres.log
         bool durable = true;        // false in tests: fsync off, no initdb sync
         QString superuser = QStringLiteral("mpanel");
+        int tcpPort = 0;            // 0: socket only (the product); tests also listen on 127.0.0.1
     };
 
     explicit EmbeddedCluster(Options options);

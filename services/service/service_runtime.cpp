@@ -4,8 +4,9 @@
 #include "db/migrator.h"
 #include "db/pg_connection.h"
 #include "db/sql.h"
-#include "http/health_routes.h"
+#include "http/api_context.h"
 #include "http/http_server.h"
+#include "service/api_modules.h"
 
 #include <QTimer>
 
@@ -46,7 +47,8 @@ Status ServiceRuntime::start()
 
     if (m_options.http) {
         m_http = std::make_unique<HttpServer>();
-        registerHealthRoutes(m_http->router(), [this] { return database(); });
+        m_api = std::make_unique<ApiContext>([this] { return database(); });
+        registerApiModules(m_http->router(), *m_api);
         auto port = m_http->listenOn(m_config.listen());
         if (!port)
             return port.error();

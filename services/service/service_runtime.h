@@ -11,6 +11,7 @@
 
 namespace mp {
 
+class ApiContext;
 class HttpServer;
 
 struct ServeOptions {
@@ -42,6 +43,7 @@ private:
     Config m_config;
     DatabaseTarget m_target;
     ServeOptions m_options;
+    std::unique_ptr<ApiContext> m_api;
     std::unique_ptr<HttpServer> m_http;
     quint16 m_port = 0;
     bool m_stopping = false;

@@ -1,0 +1,14 @@
+#include "service/api_modules.h"
+
+#include "http/api_context.h"
+#include "http/health_routes.h"
+#include "http/router.h"
+
+namespace mp {
+
+void registerApiModules(Router &router, ApiContext &context)
+{
+    registerHealthRoutes(router, [&context] { return context.database(); });
+}
+
+} // namespace mp
