@@ -33,7 +33,7 @@ Money eur(qint64 cents)
 class TestMoney : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void currencyLookup_data();
     void currencyLookup();
     void currencyRejects_data();
