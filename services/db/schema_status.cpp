@@ -10,8 +10,13 @@ Result<SchemaState> schemaStatus(const QSqlDatabase &db)
         const auto all = Migrator::bundled();
         return all.isEmpty() ? 0 : all.last().version;
     }();
-    auto q = sql::exec(db, QStringLiteral("SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 "
-                                          "ELSE (SELECT coalesce(max(version), 0) FROM schema_migrations) END"));
+    auto exists = sql::exec(db, QStringLiteral("SELECT to_regclass('schema_migrations') IS NOT NULL"));
+    if (!exists)
+        return exists.error();
+    exists->next();
+    if (!exists->value(0).toBool())
+        return SchemaState{0, bundled};
+    auto q = sql::exec(db, QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations"));
     if (!q)
         return q.error();
     q->next();

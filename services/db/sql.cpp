@@ -22,6 +22,13 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
+    // Without values, run the text as is: PostgreSQL cannot PREPARE utility statements
+    // (SET, SAVEPOINT, LISTEN, ...), and a one-off statement gains nothing from it.
+    if (binds.isEmpty()) {
+        if (!query.exec(sql))
+            return fromSqlError(query.lastError(), QStringLiteral("running query"));
+        return query;
+    }
     if (!query.prepare(sql))
         return fromSqlError(query.lastError(), QStringLiteral("preparing query"));
     for (const QVariant &value : binds)

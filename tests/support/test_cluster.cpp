@@ -77,10 +77,8 @@ TestCluster::~TestCluster()
 {
     if (!m_started)
         return;
-    // Close Qt Sql connections first, so the fast shutdown does not race live sessions.
-    const QStringList names = QSqlDatabase::connectionNames();
-    for (const QString &name : names)
-        QSqlDatabase::removeDatabase(name);
+    // Runs after main() returned: Qt Sql is gone by now, so leave its connections alone; a fast
+    // shutdown disconnects them server-side.
     EmbeddedCluster cluster(options(m_dir, m_port));
     (void)cluster.stop();
     if (qEnvironmentVariableIsEmpty("MPANEL_KEEP_TEST_CLUSTER"))
