@@ -37,7 +37,11 @@ Status chownToPostgres(const QString &path)
 
 } // namespace
 
-EmbeddedCluster::EmbeddedCluster(Options options) : m_options(std::move(options)) {}
+EmbeddedCluster::EmbeddedCluster(Options options) : m_options(std::move(options))
+{
+    if (auto bin = serverBinDirectory())
+        m_bin = bin.value();
+}
 
 QString EmbeddedCluster::dataDirectory() const
 {
