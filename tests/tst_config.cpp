@@ -21,8 +21,8 @@ class TestConfig : public QObject {
     }
 
     static constexpr auto kPrivate = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-    static constexpr auto kShared = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
-                                    QFileDevice::ReadOther;
+    static constexpr auto kShared =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
 
 private Q_SLOTS:
     void defaultsWithoutFileOrEnvironment()
@@ -37,7 +37,8 @@ private Q_SLOTS:
     void environmentOverridesFile()
     {
         QTemporaryDir dir;
-        const QString path = writeFile(dir, "# comment\nMPANEL_LISTEN=0.0.0.0:9000\nMPANEL_DATA_DIR=/srv/a\n", kShared);
+        const QString path =
+            writeFile(dir, "# comment\nMPANEL_LISTEN=0.0.0.0:9000\nMPANEL_DATA_DIR=/srv/a\n", kShared);
         QProcessEnvironment env;
         env.insert(QStringLiteral("MPANEL_LISTEN"), QStringLiteral("127.0.0.1:7000"));
         env.insert(QStringLiteral("UNRELATED"), QStringLiteral("x"));
@@ -78,7 +79,8 @@ private Q_SLOTS:
     void syntaxErrorsNameTheLine()
     {
         QTemporaryDir dir;
-        auto config = Config::load(writeFile(dir, "MPANEL_LISTEN=1\nlisten 8080\n", kShared), QProcessEnvironment());
+        auto config =
+            Config::load(writeFile(dir, "MPANEL_LISTEN=1\nlisten 8080\n", kShared), QProcessEnvironment());
         QVERIFY(!config.ok());
         QCOMPARE(config.error().code, QStringLiteral("config_syntax"));
         QVERIFY(config.error().message.contains(QStringLiteral(":2:")));

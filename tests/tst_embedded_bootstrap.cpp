@@ -22,8 +22,9 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         // As root the cluster runs as `postgres`, which must be able to enter the directory.
-        QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                                QFileDevice::ExeGroup | QFileDevice::ExeOther);
+        QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                                QFileDevice::ExeOther);
         QProcessEnvironment env;
         env.insert(QStringLiteral("MPANEL_DATA_DIR"), m_dir.path());
         m_config = Config::load({}, env).value();
@@ -75,7 +76,9 @@ private Q_SLOTS:
         QCOMPARE(f.readAll(), before);
         auto db = sql::open(target->settings, QStringLiteral("embedded2"));
         QVERIFY(db.ok());
-        auto q = sql::exec(db.value(), QStringLiteral("SELECT (SELECT count(*) FROM tenants), (SELECT count(*) FROM staff)"));
+        auto q =
+            sql::exec(db.value(),
+                      QStringLiteral("SELECT (SELECT count(*) FROM tenants), (SELECT count(*) FROM staff)"));
         QVERIFY(q.ok() && q->next());
         QCOMPARE(q->value(0).toInt(), 1);
         QCOMPARE(q->value(1).toInt(), 1);

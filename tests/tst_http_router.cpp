@@ -24,7 +24,10 @@ class TestHttpRouter : public QObject {
     QString m_readerToken;
     quint16 m_port = 0;
 
-    QUrl url(const QString &path) const { return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)); }
+    QUrl url(const QString &path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+    }
     static QList<QPair<QByteArray, QByteArray>> bearer(const QString &token)
     {
         return {{"Authorization", "Bearer " + token.toLatin1()}};
@@ -43,10 +46,12 @@ private Q_SLOTS:
         m_api = std::make_unique<ApiContext>([this] { return m_db; });
         Router &router = m_server->router();
         registerHealthRoutes(router, [this] { return m_db; });
-        router.add(QStringLiteral("GET"), QStringLiteral("/things/{id}/parts/{part}"), [](const HttpRequest &r) {
-            return HttpResponse::json(200, QJsonObject{{QStringLiteral("id"), r.pathParams.value(QStringLiteral("id"))},
-                                                       {QStringLiteral("part"), r.pathParams.value(QStringLiteral("part"))}});
-        });
+        router.add(
+            QStringLiteral("GET"), QStringLiteral("/things/{id}/parts/{part}"), [](const HttpRequest &r) {
+                return HttpResponse::json(
+                    200, QJsonObject{{QStringLiteral("id"), r.pathParams.value(QStringLiteral("id"))},
+                                     {QStringLiteral("part"), r.pathParams.value(QStringLiteral("part"))}});
+            });
         router.add(QStringLiteral("POST"), QStringLiteral("/echo"), [](const HttpRequest &r) {
             auto body = parseJsonBody(r, {QStringLiteral("name")});
             if (!body)
@@ -57,14 +62,19 @@ private Q_SLOTS:
         // writing, which must roll the write back.
         router.add(QStringLiteral("POST"), QStringLiteral("/audit"), [this](const HttpRequest &r) {
             return m_api->asStaff(r, true, [&r](TenantTransaction &tx, const Caller &caller) {
-                auto q = sql::exec(tx.db(), QStringLiteral("INSERT INTO audit_log (tenant_id, actor, action) "
-                                                           "VALUES (mpanel_setting_tenant(), ?, 'probe') RETURNING tenant_id"),
-                                   {QStringLiteral("token:%1").arg(caller.tokenId)});
+                auto q = sql::exec(
+                    tx.db(),
+                    QStringLiteral("INSERT INTO audit_log (tenant_id, actor, action) "
+                                   "VALUES (mpanel_setting_tenant(), ?, 'probe') RETURNING tenant_id"),
+                    {QStringLiteral("token:%1").arg(caller.tokenId)});
                 if (!q || !q->next())
-                    return HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("insert failed"));
+                    return HttpResponse::error(500, QStringLiteral("internal"),
+                                               QStringLiteral("insert failed"));
                 if (r.query.hasQueryItem(QStringLiteral("fail")))
-                    return HttpResponse::error(422, QStringLiteral("invalid"), QStringLiteral("asked to fail"));
-                return HttpResponse::json(201, QJsonObject{{QStringLiteral("tenant"), q->value(0).toString()}});
+                    return HttpResponse::error(422, QStringLiteral("invalid"),
+                                               QStringLiteral("asked to fail"));
+                return HttpResponse::json(201,
+                                          QJsonObject{{QStringLiteral("tenant"), q->value(0).toString()}});
             });
         });
         auto port = m_server->listenOn(QStringLiteral("127.0.0.1:0"));
@@ -84,7 +94,8 @@ private Q_SLOTS:
 
     void readinessFailsOnAStaleSchema()
     {
-        QSqlDatabase empty = test::openDatabase(TestCluster::instance().emptyDatabase(), QStringLiteral("empty"));
+        QSqlDatabase empty =
+            test::openDatabase(TestCluster::instance().emptyDatabase(), QStringLiteral("empty"));
         HttpServer server;
         registerHealthRoutes(server.router(), [empty] { return empty; });
         auto port = server.listenOn(QStringLiteral("127.0.0.1:0"));
@@ -108,7 +119,8 @@ private Q_SLOTS:
     {
         auto missing = httpCall("GET", url(QStringLiteral("/things/42")));
         QCOMPARE(missing.status, 404);
-        QCOMPARE(missing.json()[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("not_found"));
+        QCOMPARE(missing.json()[QStringLiteral("error")][QStringLiteral("code")].toString(),
+                 QStringLiteral("not_found"));
         auto wrong = httpCall("DELETE", url(QStringLiteral("/healthz")));
         QCOMPARE(wrong.status, 405);
         QCOMPARE(wrong.header("Allow"), QByteArray("GET"));
@@ -123,8 +135,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("field");
         QTest::newRow("good") << QByteArray(R"({"name":"x"})") << 201 << QString() << QString();
-        QTest::newRow("malformed") << QByteArray(R"({"name":)") << 400 << "malformed_json" << "body";
-        QTest::newRow("array") << QByteArray(R"([1,2])") << 400 << "malformed_json" << "body";
+        QTest::newRow("malformed") << QByteArray(R"({"name":)") << 400 << "malformed_json"
+                                   << "body";
+        QTest::newRow("array") << QByteArray(R"([1,2])") << 400 << "malformed_json"
+                               << "body";
         QTest::newRow("unknown field") << QByteArray(R"({"name":"x","admin":true})") << 400 << "unknown_field"
                                        << "admin";
         QTest::newRow("too large") << QByteArray(R"({"name":")") + QByteArray(100, 'a') + "\"}" << 413
@@ -150,7 +164,8 @@ private Q_SLOTS:
     {
         auto none = httpCall("POST", url(QStringLiteral("/audit")));
         QCOMPARE(none.status, 401);
-        auto forged = httpCall("POST", url(QStringLiteral("/audit")), {}, bearer(QStringLiteral("mpt_forged")));
+        auto forged =
+            httpCall("POST", url(QStringLiteral("/audit")), {}, bearer(QStringLiteral("mpt_forged")));
         QCOMPARE(forged.status, 401);
         auto reader = httpCall("POST", url(QStringLiteral("/audit")), {}, bearer(m_readerToken));
         QCOMPARE(reader.status, 403);

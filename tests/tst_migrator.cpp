@@ -110,13 +110,15 @@ private Q_SLOTS:
     {
         auto conn = connectTo(TestCluster::instance().emptyDatabase());
         const auto m1 = migration(1, QStringLiteral("one"), "CREATE TABLE a (x int);");
-        const auto bad = migration(2, QStringLiteral("bad"), "CREATE TABLE b (x int);\nINSERT INTO nowhere VALUES (1);");
+        const auto bad =
+            migration(2, QStringLiteral("bad"), "CREATE TABLE b (x int);\nINSERT INTO nowhere VALUES (1);");
         auto result = Migrator(*conn, {m1, bad}).migrate();
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, QStringLiteral("migration_failed"));
         QVERIFY(result.error().message.contains(QStringLiteral("migration 2 (bad) failed")));
-        QCOMPARE(scalar(*conn, QStringLiteral("SELECT string_agg(version::text, ',') FROM schema_migrations")),
-                 QStringLiteral("1"));
+        QCOMPARE(
+            scalar(*conn, QStringLiteral("SELECT string_agg(version::text, ',') FROM schema_migrations")),
+            QStringLiteral("1"));
         QCOMPARE(scalar(*conn, QStringLiteral("SELECT to_regclass('b') IS NULL")), QStringLiteral("t"));
         // The connection is usable afterwards and a fixed migration applies.
         const auto fixed = migration(2, QStringLiteral("bad"), "CREATE TABLE b (x int);");
@@ -127,8 +129,9 @@ private Q_SLOTS:
     {
         const ConnectionSettings settings = TestCluster::instance().emptyDatabase();
         // A slow first migration widens the window in which both processes would race.
-        const QList<Migration> list{migration(1, QStringLiteral("slow"), "SELECT pg_sleep(0.3); CREATE TABLE a (x int);"),
-                                    migration(2, QStringLiteral("two"), "CREATE TABLE b (x int);")};
+        const QList<Migration> list{
+            migration(1, QStringLiteral("slow"), "SELECT pg_sleep(0.3); CREATE TABLE a (x int);"),
+            migration(2, QStringLiteral("two"), "CREATE TABLE b (x int);")};
         auto run = [settings, list] {
             auto conn = PgConnection::connect(settings);
             if (!conn)
@@ -143,16 +146,19 @@ private Q_SLOTS:
         QVERIFY(a >= 0 && b >= 0);
         QCOMPARE(a + b, 2);
         auto conn = connectTo(settings);
-        QCOMPARE(scalar(*conn, QStringLiteral("SELECT count(*) FROM schema_migrations")), QStringLiteral("2"));
+        QCOMPARE(scalar(*conn, QStringLiteral("SELECT count(*) FROM schema_migrations")),
+                 QStringLiteral("2"));
     }
 
     void readinessProbeSeesTheSchemaState()
     {
-        QSqlDatabase fresh = test::openDatabase(TestCluster::instance().freshDatabase(), QStringLiteral("fresh"));
+        QSqlDatabase fresh =
+            test::openDatabase(TestCluster::instance().freshDatabase(), QStringLiteral("fresh"));
         auto current = schemaStatus(fresh);
         QVERIFY(current.ok());
         QVERIFY(current->current());
-        QSqlDatabase empty = test::openDatabase(TestCluster::instance().emptyDatabase(), QStringLiteral("empty"));
+        QSqlDatabase empty =
+            test::openDatabase(TestCluster::instance().emptyDatabase(), QStringLiteral("empty"));
         auto behind = schemaStatus(empty);
         QVERIFY(behind.ok());
         QCOMPARE(behind->applied, 0);

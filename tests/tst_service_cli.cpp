@@ -56,7 +56,8 @@ class TestServiceCli : public QObject {
         p.closeWriteChannel();
         if (!p.waitForFinished(30000))
             p.kill();
-        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                   QString::fromUtf8(p.readAllStandardError())};
     }
 
 private Q_SLOTS:
@@ -69,10 +70,12 @@ private Q_SLOTS:
 
     void tenantCreatePrintsTheIdLast()
     {
-        const Run r = run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("Acme Hosting")});
+        const Run r =
+            run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("Acme Hosting")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(!QUuid::fromString(r.lastLine()).isNull(), qPrintable(r.out));
-        auto q = sql::exec(m_db, QStringLiteral("SELECT name FROM tenants WHERE id = ?::uuid"), {r.lastLine()});
+        auto q =
+            sql::exec(m_db, QStringLiteral("SELECT name FROM tenants WHERE id = ?::uuid"), {r.lastLine()});
         QVERIFY(q.ok() && q->next());
         QCOMPARE(q->value(0).toString(), QStringLiteral("Acme Hosting"));
 
@@ -84,20 +87,22 @@ private Q_SLOTS:
     {
         const QString tenant =
             run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("Token Co")}).lastLine();
-        const Run r = run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--tenant"), tenant,
-                           QStringLiteral("--role"), QStringLiteral("admin")});
+        const Run r = run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--tenant"),
+                           tenant, QStringLiteral("--role"), QStringLiteral("admin")});
         QCOMPARE(r.exitCode, 0);
         auto who = ApiTokens::authenticate(m_db, r.lastLine());
         QVERIFY2(who.ok(), qPrintable(r.out));
         QCOMPARE(who->tenantId, tenant);
 
-        const Run badRole = run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--tenant"), tenant,
-                                 QStringLiteral("--role"), QStringLiteral("god")});
+        const Run badRole =
+            run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--tenant"), tenant,
+                 QStringLiteral("--role"), QStringLiteral("god")});
         QCOMPARE(badRole.exitCode, 1);
         QVERIFY(badRole.err.contains(QStringLiteral("--role")));
-        const Run badTenant = run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--tenant"),
-                                   QStringLiteral("00000000-0000-0000-0000-000000000009"), QStringLiteral("--role"),
-                                   QStringLiteral("admin")});
+        const Run badTenant =
+            run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--tenant"),
+                 QStringLiteral("00000000-0000-0000-0000-000000000009"), QStringLiteral("--role"),
+                 QStringLiteral("admin")});
         QCOMPARE(badTenant.exitCode, 1);
         QVERIFY(badTenant.err.contains(QStringLiteral("no tenant")));
     }
@@ -107,12 +112,14 @@ private Q_SLOTS:
         const QString tenant =
             run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("Staff Co")}).lastLine();
         const QString login = test::uniqueLogin(QStringLiteral("cli"));
-        const Run r = run({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("--tenant"), tenant,
-                           QStringLiteral("--login"), login, QStringLiteral("--role"), QStringLiteral("read-only")},
-                          "a password from stdin\n");
+        const Run r =
+            run({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("--tenant"), tenant,
+                 QStringLiteral("--login"), login, QStringLiteral("--role"), QStringLiteral("read-only")},
+                "a password from stdin\n");
         QCOMPARE(r.exitCode, 0);
-        ConnectionSettings staff = TestCluster::instance().superuser(m_database).withLogin(
-            login, QStringLiteral("a password from stdin"));
+        ConnectionSettings staff = TestCluster::instance()
+                                       .superuser(m_database)
+                                       .withLogin(login, QStringLiteral("a password from stdin"));
         auto db = sql::open(staff, login);
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
         auto q = sql::exec(db.value(), QStringLiteral("SELECT mpanel_staff_role()::text"));
@@ -133,7 +140,8 @@ private Q_SLOTS:
         const Run refused = run({QStringLiteral("serve")}, {}, empty);
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QStringLiteral("mpanel-service migrate")), qPrintable(refused.err));
-        const Run tenantRefused = run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("X")}, {}, empty);
+        const Run tenantRefused =
+            run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("X")}, {}, empty);
         QCOMPARE(tenantRefused.exitCode, 1);
 
         const Run migrated = run({QStringLiteral("migrate")}, {}, empty);
@@ -156,7 +164,8 @@ private Q_SLOTS:
         QProcess service;
         service.setProcessEnvironment(environment(m_database));
         service.start(QStringLiteral(MPANEL_SERVICE_BINARY),
-                      {QStringLiteral("--config"), configPath, QStringLiteral("serve"), QStringLiteral("--no-workers")});
+                      {QStringLiteral("--config"), configPath, QStringLiteral("serve"),
+                       QStringLiteral("--no-workers")});
         QVERIFY(service.waitForStarted());
         const QUrl ready(QStringLiteral("http://127.0.0.1:%1/readyz").arg(port));
         test::HttpResult r;

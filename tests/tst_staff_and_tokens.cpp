@@ -62,18 +62,25 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("field");
         const QString good = QStringLiteral("a long enough password");
-        QTest::newRow("uppercase") << QStringLiteral("Alice") << good << QString() << "invalid_login" << "login";
-        QTest::newRow("sql in login") << QStringLiteral("a\"; drop") << good << QString() << "invalid_login" << "login";
-        QTest::newRow("reserved pg_") << QStringLiteral("pg_admin") << good << QString() << "invalid_login" << "login";
-        QTest::newRow("reserved mpanel") << QStringLiteral("mpanel_app") << good << QString() << "invalid_login"
-                                         << "login";
-        QTest::newRow("short password") << QStringLiteral("bob_ok") << QStringLiteral("short") << QString()
-                                        << "weak_password" << "password";
-        QTest::newRow("bad tenant") << QStringLiteral("bob_ok") << good << QStringLiteral("nope") << "invalid_tenant"
+        QTest::newRow("uppercase") << QStringLiteral("Alice") << good << QString() << "invalid_login"
+                                   << "login";
+        QTest::newRow("sql in login") << QStringLiteral("a\"; drop") << good << QString() << "invalid_login"
+                                      << "login";
+        QTest::newRow("reserved pg_") << QStringLiteral("pg_admin") << good << QString() << "invalid_login"
+                                      << "login";
+        QTest::newRow("reserved mpanel")
+            << QStringLiteral("mpanel_app") << good << QString() << "invalid_login"
+            << "login";
+        QTest::newRow("short password")
+            << QStringLiteral("bob_ok") << QStringLiteral("short") << QString() << "weak_password"
+            << "password";
+        QTest::newRow("bad tenant") << QStringLiteral("bob_ok") << good << QStringLiteral("nope")
+                                    << "invalid_tenant"
                                     << "tenant";
-        QTest::newRow("unknown tenant") << QStringLiteral("bob_ok") << good
-                                        << QStringLiteral("00000000-0000-0000-0000-000000000001") << "not_found"
-                                        << "tenant";
+        QTest::newRow("unknown tenant")
+            << QStringLiteral("bob_ok") << good << QStringLiteral("00000000-0000-0000-0000-000000000001")
+            << "not_found"
+            << "tenant";
     }
     void staffValidation()
     {
@@ -83,7 +90,8 @@ private Q_SLOTS:
         QFETCH(QString, code);
         QFETCH(QString, field);
         auto before = m_admin->query(QStringLiteral("SELECT count(*) FROM pg_roles"));
-        auto s = StaffAccounts::add(*m_admin, tenant.isEmpty() ? m_tenant : tenant, login, StaffRole::Admin, password);
+        auto s = StaffAccounts::add(*m_admin, tenant.isEmpty() ? m_tenant : tenant, login, StaffRole::Admin,
+                                    password);
         QVERIFY(!s.ok());
         QCOMPARE(s.error().code, code);
         QCOMPARE(s.error().field, field);
@@ -112,8 +120,9 @@ private Q_SLOTS:
         QVERIFY(token->size() > 40);
 
         // Only the hash is stored.
-        auto stored = sql::exec(m_owner, QStringLiteral("SELECT count(*) FROM api_tokens WHERE token_hash = ? "
-                                                        "AND position(convert_to(?, 'UTF8') in token_hash) = 0"),
+        auto stored = sql::exec(m_owner,
+                                QStringLiteral("SELECT count(*) FROM api_tokens WHERE token_hash = ? "
+                                               "AND position(convert_to(?, 'UTF8') in token_hash) = 0"),
                                 {ApiTokens::hash(token.value()), token.value()});
         QVERIFY(stored.ok() && stored->next());
         QCOMPARE(stored->value(0).toInt(), 1);

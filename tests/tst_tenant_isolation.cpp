@@ -84,33 +84,43 @@ class TestTenantIsolation : public QObject {
     {
         for (const TenantTable &t : std::as_const(m_tables)) {
             const QString ctx = QStringLiteral("%1 on %2").arg(who, t.name);
-            const qint64 ownRows = count(m_owner, QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?::uuid")
-                                                      .arg(t.name, t.tenantColumn),
-                                         {m_a});
-            QVERIFY2(count(db, QStringLiteral("SELECT count(*) FROM %1").arg(t.name)) == ownRows, qPrintable(ctx));
-            QVERIFY2(count(db, QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?::uuid").arg(t.name, t.tenantColumn),
-                           {m_b}) == 0,
+            const qint64 ownRows = count(
+                m_owner,
+                QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?::uuid").arg(t.name, t.tenantColumn),
+                {m_a});
+            QVERIFY2(count(db, QStringLiteral("SELECT count(*) FROM %1").arg(t.name)) == ownRows,
                      qPrintable(ctx));
+            QVERIFY2(
+                count(
+                    db,
+                    QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?::uuid").arg(t.name, t.tenantColumn),
+                    {m_b}) == 0,
+                qPrintable(ctx));
 
             // Writes aimed at B's rows touch nothing (or are refused outright).
-            const auto update = attempt(db, QStringLiteral("UPDATE %1 SET %2 = %2 WHERE %2 = ?::uuid").arg(t.name, t.tenantColumn),
-                                        {m_b});
+            const auto update = attempt(
+                db, QStringLiteral("UPDATE %1 SET %2 = %2 WHERE %2 = ?::uuid").arg(t.name, t.tenantColumn),
+                {m_b});
             QVERIFY2(update.second == 0, qPrintable(ctx + QStringLiteral(": UPDATE of B's rows")));
-            const auto remove = attempt(db, QStringLiteral("DELETE FROM %1 WHERE %2 = ?::uuid").arg(t.name, t.tenantColumn), {m_b});
+            const auto remove = attempt(
+                db, QStringLiteral("DELETE FROM %1 WHERE %2 = ?::uuid").arg(t.name, t.tenantColumn), {m_b});
             QVERIFY2(remove.second == 0, qPrintable(ctx + QStringLiteral(": DELETE of B's rows")));
 
             if (t.tenantColumn != QLatin1String("tenant_id"))
                 continue;
             // Moving an own row into B is refused.
-            const auto move = attempt(db, QStringLiteral("UPDATE %1 SET tenant_id = ?::uuid").arg(t.name), {m_b});
+            const auto move =
+                attempt(db, QStringLiteral("UPDATE %1 SET tenant_id = ?::uuid").arg(t.name), {m_b});
             QVERIFY2(move.first == QLatin1String(sql::InsufficientPrivilege),
                      qPrintable(ctx + QStringLiteral(": moving rows to B gave '%1'").arg(move.first)));
             // Inserting a copy of an own row, relabelled as B's, is refused.
-            const auto insert = attempt(
-                db, QStringLiteral("INSERT INTO %1 OVERRIDING SYSTEM VALUE SELECT (jsonb_populate_record(NULL::%1, "
-                                   "to_jsonb(x) || jsonb_build_object('tenant_id', ?::text))).* FROM %1 x LIMIT 1")
-                        .arg(t.name),
-                {m_b});
+            const auto insert =
+                attempt(db,
+                        QStringLiteral(
+                            "INSERT INTO %1 OVERRIDING SYSTEM VALUE SELECT (jsonb_populate_record(NULL::%1, "
+                            "to_jsonb(x) || jsonb_build_object('tenant_id', ?::text))).* FROM %1 x LIMIT 1")
+                            .arg(t.name),
+                        {m_b});
             QVERIFY2(insert.first == QLatin1String(sql::InsufficientPrivilege),
                      qPrintable(ctx + QStringLiteral(": inserting into B gave '%1'").arg(insert.first)));
         }
@@ -132,14 +142,17 @@ private Q_SLOTS:
         QVERIFY(StaffAccounts::add(*conn.value(), m_a, m_adminLogin, StaffRole::Admin, kPassword).ok());
         QVERIFY(StaffAccounts::add(*conn.value(), m_a, m_readerLogin, StaffRole::ReadOnly, kPassword).ok());
 
-        auto q = sql::exec(m_owner, QStringLiteral(
-            "SELECT c.relname, c.relrowsecurity, "
-            "       EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' "
-            "               AND a.attnotnull AND NOT a.attisdropped) AS has_tenant, "
-            "       coalesce(obj_description(c.oid, 'pg_class'), '') LIKE 'mpanel:global%' AS is_global "
-            "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
-            "  AND c.relname <> 'schema_migrations' ORDER BY c.relname"));
+        auto q = sql::exec(
+            m_owner,
+            QStringLiteral(
+                "SELECT c.relname, c.relrowsecurity, "
+                "       EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = "
+                "'tenant_id' "
+                "               AND a.attnotnull AND NOT a.attisdropped) AS has_tenant, "
+                "       coalesce(obj_description(c.oid, 'pg_class'), '') LIKE 'mpanel:global%' AS is_global "
+                "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
+                "  AND c.relname <> 'schema_migrations' ORDER BY c.relname"));
         QVERIFY(q.ok());
         while (q->next()) {
             const QString name = q->value(0).toString();
@@ -150,18 +163,22 @@ private Q_SLOTS:
                 continue; // reference data shared by all tenants, marked by a table comment
             QVERIFY2(hasTenant || name == QLatin1String("tenants"),
                      qPrintable(QStringLiteral("table %1 has no tenant_id NOT NULL (and is not marked "
-                                               "COMMENT 'mpanel:global')").arg(name)));
+                                               "COMMENT 'mpanel:global')")
+                                    .arg(name)));
             QVERIFY2(rls, qPrintable(QStringLiteral("table %1 has no row-level security; call "
-                                                    "mpanel_isolate_tenant_table('%1')").arg(name)));
+                                                    "mpanel_isolate_tenant_table('%1')")
+                                         .arg(name)));
             m_tables << TenantTable{name, hasTenant ? QStringLiteral("tenant_id") : QStringLiteral("id")};
         }
         QVERIFY(m_tables.size() >= 4);
         for (const TenantTable &t : std::as_const(m_tables)) {
-            const qint64 bRows = count(m_owner, QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?::uuid")
-                                                    .arg(t.name, t.tenantColumn),
-                                       {m_b});
+            const qint64 bRows = count(
+                m_owner,
+                QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?::uuid").arg(t.name, t.tenantColumn),
+                {m_b});
             QVERIFY2(bRows > 0, qPrintable(QStringLiteral("tenant B has no rows in %1: add some to "
-                                                          "tests/isolation_seed.sql").arg(t.name)));
+                                                          "tests/isolation_seed.sql")
+                                               .arg(t.name)));
         }
     }
 
@@ -185,7 +202,8 @@ private Q_SLOTS:
         QSqlDatabase db = staffConnection(m_adminLogin);
         QVERIFY(sql::exec(db, QStringLiteral("SELECT set_config('mpanel.tenant_id', ?, false)"), {m_b}).ok());
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM tenants")), 1);
-        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM audit_log WHERE tenant_id = ?::uuid"), {m_b}), 0);
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM audit_log WHERE tenant_id = ?::uuid"), {m_b}),
+                 0);
         auto setRole = sql::exec(db, QStringLiteral("SET ROLE mpanel_app"));
         QVERIFY(!setRole.ok());
         QCOMPARE(setRole.error().field, QLatin1String(sql::InsufficientPrivilege));
@@ -196,22 +214,25 @@ private Q_SLOTS:
         QVERIFY(m_owner.transaction());
         QVERIFY(sql::exec(m_owner, QStringLiteral("SET LOCAL ROLE mpanel_app")).ok());
         for (const TenantTable &t : std::as_const(m_tables))
-            QVERIFY2(count(m_owner, QStringLiteral("SELECT count(*) FROM %1").arg(t.name)) == 0, qPrintable(t.name));
+            QVERIFY2(count(m_owner, QStringLiteral("SELECT count(*) FROM %1").arg(t.name)) == 0,
+                     qPrintable(t.name));
         m_owner.rollback();
     }
 
     void readOnlyStaffCannotWrite()
     {
         QSqlDatabase reader = staffConnection(m_readerLogin);
-        auto denied = sql::exec(reader, QStringLiteral("INSERT INTO audit_log (tenant_id, actor, action) "
-                                                       "VALUES (?::uuid, 'reader', 'tried')"),
+        auto denied = sql::exec(reader,
+                                QStringLiteral("INSERT INTO audit_log (tenant_id, actor, action) "
+                                               "VALUES (?::uuid, 'reader', 'tried')"),
                                 {m_a});
         QVERIFY(!denied.ok());
         QCOMPARE(denied.error().field, QLatin1String(sql::InsufficientPrivilege));
 
         QSqlDatabase admin = staffConnection(m_adminLogin);
-        QVERIFY(sql::exec(admin, QStringLiteral("INSERT INTO audit_log (tenant_id, actor, action) "
-                                                "VALUES (?::uuid, 'admin', 'did')"),
+        QVERIFY(sql::exec(admin,
+                          QStringLiteral("INSERT INTO audit_log (tenant_id, actor, action) "
+                                         "VALUES (?::uuid, 'admin', 'did')"),
                           {m_a})
                     .ok());
         // ...but never rewrites history.
@@ -222,7 +243,8 @@ private Q_SLOTS:
     void staffCannotReadTokenHashes()
     {
         QSqlDatabase admin = staffConnection(m_adminLogin);
-        QVERIFY(count(admin, QStringLiteral("SELECT count(*) FROM (SELECT id, role FROM api_tokens) t")) >= 1);
+        QVERIFY(count(admin, QStringLiteral("SELECT count(*) FROM (SELECT id, role FROM api_tokens) t")) >=
+                1);
         auto hashes = sql::exec(admin, QStringLiteral("SELECT token_hash FROM api_tokens"));
         QVERIFY(!hashes.ok());
         QCOMPARE(hashes.error().field, QLatin1String(sql::InsufficientPrivilege));
@@ -233,8 +255,9 @@ private Q_SLOTS:
         const QString login = test::uniqueLogin(QStringLiteral("iso_gone"));
         auto conn = PgConnection::connect(m_settings);
         QVERIFY(StaffAccounts::add(*conn.value(), m_a, login, StaffRole::Admin, kPassword).ok());
-        QVERIFY(conn.value()->exec(QStringLiteral("UPDATE staff SET active = false WHERE login = %1")
-                                       .arg(conn.value()->quoteLiteral(login)))
+        QVERIFY(conn.value()
+                    ->exec(QStringLiteral("UPDATE staff SET active = false WHERE login = %1")
+                               .arg(conn.value()->quoteLiteral(login)))
                     .ok());
         QSqlDatabase db = staffConnection(login);
         QVERIFY(sql::exec(db, QStringLiteral("SELECT set_config('mpanel.tenant_id', ?, false)"), {m_a}).ok());

@@ -32,11 +32,12 @@ Result<Config> Config::load(const QString &filePath, const QProcessEnvironment &
     if (!filePath.isEmpty()) {
         QFile file(filePath);
         if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-            return makeError(QStringLiteral("config_unreadable"),
-                             QStringLiteral("cannot read config file %1: %2").arg(filePath, file.errorString()),
-                             QStringLiteral("--config"));
-        const bool privateFile = !(QFileInfo(file).permissions() &
-                                   (QFileDevice::ReadGroup | QFileDevice::ReadOther));
+            return makeError(
+                QStringLiteral("config_unreadable"),
+                QStringLiteral("cannot read config file %1: %2").arg(filePath, file.errorString()),
+                QStringLiteral("--config"));
+        const bool privateFile =
+            !(QFileInfo(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther));
         int lineNo = 0;
         while (!file.atEnd()) {
             ++lineNo;
@@ -46,9 +47,10 @@ Result<Config> Config::load(const QString &filePath, const QProcessEnvironment &
             const qsizetype eq = line.indexOf(u'=');
             const QString name = line.left(eq).trimmed();
             if (eq <= 0 || !name.startsWith(QLatin1String("MPANEL_")))
-                return makeError(QStringLiteral("config_syntax"),
-                                 QStringLiteral("%1:%2: expected MPANEL_NAME=value").arg(filePath).arg(lineNo),
-                                 QStringLiteral("--config"));
+                return makeError(
+                    QStringLiteral("config_syntax"),
+                    QStringLiteral("%1:%2: expected MPANEL_NAME=value").arg(filePath).arg(lineNo),
+                    QStringLiteral("--config"));
             const QString value = line.mid(eq + 1).trimmed();
             if (carriesSecret(name, value) && !privateFile)
                 return makeError(QStringLiteral("config_secret_exposed"),

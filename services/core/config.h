@@ -23,7 +23,10 @@ public:
 
     // Empty when no database is configured: the embedded cluster is used then.
     QString databaseUrl() const { return value(QStringLiteral("MPANEL_DATABASE_URL")); }
-    QString listen() const { return value(QStringLiteral("MPANEL_LISTEN"), QStringLiteral("127.0.0.1:8080")); }
+    QString listen() const
+    {
+        return value(QStringLiteral("MPANEL_LISTEN"), QStringLiteral("127.0.0.1:8080"));
+    }
     // Where the embedded cluster and local state live.
     QString dataDir() const;
 

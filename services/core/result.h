@@ -21,8 +21,7 @@ inline Error makeError(QString code, QString message, QString field = {})
 }
 
 // A small std::expected stand-in (the design card pins C++20).
-template<class T>
-class [[nodiscard]] Result {
+template<class T> class [[nodiscard]] Result {
 public:
     Result(const T &value) : m_v(value) {}
     Result(T &&value) : m_v(std::move(value)) {}
@@ -46,8 +45,7 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template<>
-class [[nodiscard]] Result<void> {
+template<> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
     Result(const Error &error) : m_error(error), m_failed(true) {}

@@ -9,7 +9,8 @@ Result<ConnectionSettings> ConnectionSettings::fromUrl(const QString &url)
 {
     const QUrl u(url, QUrl::StrictMode);
     const QString field = QStringLiteral("MPANEL_DATABASE_URL");
-    if (!u.isValid() || (u.scheme() != QLatin1String("postgresql") && u.scheme() != QLatin1String("postgres")))
+    if (!u.isValid() ||
+        (u.scheme() != QLatin1String("postgresql") && u.scheme() != QLatin1String("postgres")))
         return makeError(QStringLiteral("invalid_database_url"),
                          QStringLiteral("expected postgresql://user:password@host:port/database"), field);
     ConnectionSettings s;
@@ -26,7 +27,8 @@ Result<ConnectionSettings> ConnectionSettings::fromUrl(const QString &url)
     if (query.hasQueryItem(QStringLiteral("connect_timeout")))
         s.connectTimeoutSeconds = query.queryItemValue(QStringLiteral("connect_timeout")).toInt();
     if (s.database.isEmpty())
-        return makeError(QStringLiteral("invalid_database_url"), QStringLiteral("the URL names no database"), field);
+        return makeError(QStringLiteral("invalid_database_url"), QStringLiteral("the URL names no database"),
+                         field);
     if (s.host.isEmpty())
         s.host = QStringLiteral("localhost");
     return s;
@@ -43,7 +45,8 @@ QString ConnectionSettings::toConnInfo() const
 {
     QStringList parts;
     parts << QStringLiteral("host=") + quoteConnValue(host) << QStringLiteral("port=%1").arg(port)
-          << QStringLiteral("dbname=") + quoteConnValue(database) << QStringLiteral("user=") + quoteConnValue(user)
+          << QStringLiteral("dbname=") + quoteConnValue(database)
+          << QStringLiteral("user=") + quoteConnValue(user)
           << QStringLiteral("connect_timeout=%1").arg(connectTimeoutSeconds)
           << QStringLiteral("application_name=") + quoteConnValue(applicationName);
     if (!password.isEmpty())

@@ -17,7 +17,8 @@ QString generatePassword()
 {
     QByteArray random(24, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
-    return QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 Status createDatabaseIfMissing(const EmbeddedCluster &cluster, const QString &name)
@@ -30,7 +31,8 @@ Status createDatabaseIfMissing(const EmbeddedCluster &cluster, const QString &na
         return rows.error();
     if (!rows->isEmpty())
         return {};
-    auto created = admin.value()->exec(QStringLiteral("CREATE DATABASE %1").arg(admin.value()->quoteIdentifier(name)));
+    auto created =
+        admin.value()->exec(QStringLiteral("CREATE DATABASE %1").arg(admin.value()->quoteIdentifier(name)));
     // Another process may have won the race between our check and our CREATE.
     if (!created && created.error().field != QLatin1String("42P04"))
         return created;
@@ -43,7 +45,8 @@ Status writeCredentials(const QString &file, const StaffCredentials &credentials
     if (!out.open(QIODevice::WriteOnly))
         return makeError(QStringLiteral("embedded_db"), QStringLiteral("cannot write %1").arg(file));
     out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    out.write(QStringLiteral("login=%1\npassword=%2\n").arg(credentials.login, credentials.password).toUtf8());
+    out.write(
+        QStringLiteral("login=%1\npassword=%2\n").arg(credentials.login, credentials.password).toUtf8());
     if (!out.commit())
         return makeError(QStringLiteral("embedded_db"), QStringLiteral("cannot write %1").arg(file));
     return {};
@@ -123,7 +126,8 @@ Result<StaffCredentials> DatabaseBootstrap::readCredentials(const QString &file)
             credentials.password = line.mid(9);
     }
     if (credentials.login.isEmpty() || credentials.password.isEmpty())
-        return makeError(QStringLiteral("invalid_credentials_file"), QStringLiteral("%1 is incomplete").arg(file));
+        return makeError(QStringLiteral("invalid_credentials_file"),
+                         QStringLiteral("%1 is incomplete").arg(file));
     return credentials;
 }
 

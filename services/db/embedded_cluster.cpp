@@ -28,10 +28,12 @@ Status chownToPostgres(const QString &path)
         return {};
     const passwd *pw = ::getpwnam("postgres");
     if (!pw)
-        return makeError(QStringLiteral("embedded_db"),
-                         QStringLiteral("running as root needs the 'postgres' system user (install postgresql)"));
+        return makeError(
+            QStringLiteral("embedded_db"),
+            QStringLiteral("running as root needs the 'postgres' system user (install postgresql)"));
     if (::chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid) != 0)
-        return makeError(QStringLiteral("embedded_db"), QStringLiteral("cannot hand %1 to the postgres user").arg(path));
+        return makeError(QStringLiteral("embedded_db"),
+                         QStringLiteral("cannot hand %1 to the postgres user").arg(path));
     return {};
 }
 
@@ -75,7 +77,8 @@ Result<QString> EmbeddedCluster::serverBinDirectory()
         return QString::fromLocal8Bit(configured);
     QDir root(QStringLiteral("/usr/lib/postgresql"));
     QStringList versions = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    std::sort(versions.begin(), versions.end(),
+              [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
     for (const QString &v : std::as_const(versions)) {
         const QString bin = root.filePath(v + QStringLiteral("/bin"));
         if (QFile::exists(bin + QStringLiteral("/initdb")) && QFile::exists(bin + QStringLiteral("/pg_ctl")))
@@ -93,7 +96,9 @@ Status EmbeddedCluster::runServerTool(const QString &tool, const QStringList &ar
     QString program = m_bin + u'/' + tool;
     QStringList arguments = args;
     if (runningAsRoot()) {
-        arguments = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args;
+        arguments =
+            QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} +
+            args;
         program = QStringLiteral("runuser");
     }
     process.setProcessChannelMode(QProcess::MergedChannels);
@@ -108,16 +113,22 @@ Status EmbeddedCluster::runServerTool(const QString &tool, const QStringList &ar
     if (output)
         *output = text;
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return makeError(QStringLiteral("embedded_db"),
-                         QStringLiteral("%1 failed (exit %2): %3").arg(tool).arg(process.exitCode()).arg(text.trimmed()));
+        return makeError(
+            QStringLiteral("embedded_db"),
+            QStringLiteral("%1 failed (exit %2): %3").arg(tool).arg(process.exitCode()).arg(text.trimmed()));
     return {};
 }
 
 Status EmbeddedCluster::initialise()
 {
-    QStringList args{QStringLiteral("-D"),        dataDirectory(),        QStringLiteral("-U"),
-                     m_options.superuser,         QStringLiteral("-E"),   QStringLiteral("UTF8"),
-                     QStringLiteral("--locale=C.UTF-8"), QStringLiteral("--auth-local=trust"),
+    QStringList args{QStringLiteral("-D"),
+                     dataDirectory(),
+                     QStringLiteral("-U"),
+                     m_options.superuser,
+                     QStringLiteral("-E"),
+                     QStringLiteral("UTF8"),
+                     QStringLiteral("--locale=C.UTF-8"),
+                     QStringLiteral("--auth-local=trust"),
                      QStringLiteral("--auth-host=reject")};
     if (!m_options.durable)
         args << QStringLiteral("--no-sync");
@@ -143,18 +154,19 @@ Status EmbeddedCluster::initialise()
     QFile conf(dataDirectory() + QStringLiteral("/postgresql.conf"));
     if (!conf.open(QIODevice::Append))
         return makeError(QStringLiteral("embedded_db"), QStringLiteral("cannot write postgresql.conf"));
-    QString settings = QStringLiteral("\n# mPanel embedded cluster\n"
-                                      "listen_addresses = '%2'\n"
-                                      "port = %3\n"
-                                      "unix_socket_directories = '%1'\n"
-                                      "unix_socket_permissions = 0700\n"
-                                      "password_encryption = 'scram-sha-256'\n"
-                                      "max_connections = 100\n"
-                                      "shared_buffers = 128MB\n"
-                                      "log_min_messages = warning\n"
-                                      "timezone = 'UTC'\n")
-                           .arg(socketDirectory(), m_options.tcpPort > 0 ? QStringLiteral("127.0.0.1") : QString())
-                           .arg(m_options.tcpPort > 0 ? m_options.tcpPort : 5432);
+    QString settings =
+        QStringLiteral("\n# mPanel embedded cluster\n"
+                       "listen_addresses = '%2'\n"
+                       "port = %3\n"
+                       "unix_socket_directories = '%1'\n"
+                       "unix_socket_permissions = 0700\n"
+                       "password_encryption = 'scram-sha-256'\n"
+                       "max_connections = 100\n"
+                       "shared_buffers = 128MB\n"
+                       "log_min_messages = warning\n"
+                       "timezone = 'UTC'\n")
+            .arg(socketDirectory(), m_options.tcpPort > 0 ? QStringLiteral("127.0.0.1") : QString())
+            .arg(m_options.tcpPort > 0 ? m_options.tcpPort : 5432);
     if (!m_options.durable)
         settings += QStringLiteral("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n");
     conf.write(settings.toUtf8());
@@ -165,8 +177,8 @@ bool EmbeddedCluster::isRunning() const
 {
     if (!QFile::exists(dataDirectory() + QStringLiteral("/postmaster.pid")))
         return false;
-    return bool(runServerTool(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDirectory(), QStringLiteral("status")},
-                              10000));
+    return bool(runServerTool(QStringLiteral("pg_ctl"),
+                              {QStringLiteral("-D"), dataDirectory(), QStringLiteral("status")}, 10000));
 }
 
 Status EmbeddedCluster::waitUntilAccepting(int timeoutMs) const
@@ -195,7 +207,8 @@ Status EmbeddedCluster::ensureRunning()
     m_bin = bin.value();
 
     if (!QDir().mkpath(m_options.directory))
-        return makeError(QStringLiteral("embedded_db"), QStringLiteral("cannot create %1").arg(m_options.directory));
+        return makeError(QStringLiteral("embedded_db"),
+                         QStringLiteral("cannot create %1").arg(m_options.directory));
     QLockFile lock(m_options.directory + QStringLiteral("/.start.lock"));
     lock.setStaleLockTime(0);
     if (!lock.tryLock(120000))
@@ -207,7 +220,8 @@ Status EmbeddedCluster::ensureRunning()
         if (auto s = chownToPostgres(dir); !s)
             return s;
     }
-    QFile::setPermissions(m_options.directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(m_options.directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     if (!QFile::exists(dataDirectory() + QStringLiteral("/PG_VERSION"))) {
         if (auto s = initialise(); !s)

@@ -16,10 +16,10 @@ namespace mp {
 class EmbeddedCluster {
 public:
     struct Options {
-        QString directory;          // holds data/, run/ (the socket) and postgres.log
-        bool durable = true;        // false in tests: fsync off, no initdb sync
+        QString directory;   // holds data/, run/ (the socket) and postgres.log
+        bool durable = true; // false in tests: fsync off, no initdb sync
         QString superuser = QStringLiteral("mpanel");
-        int tcpPort = 0;            // 0: socket only (the product); tests also listen on 127.0.0.1
+        int tcpPort = 0; // 0: socket only (the product); tests also listen on 127.0.0.1
     };
 
     explicit EmbeddedCluster(Options options);
@@ -41,7 +41,8 @@ public:
     static Result<QString> serverBinDirectory();
 
 private:
-    Status runServerTool(const QString &tool, const QStringList &args, int timeoutMs, QString *output = nullptr) const;
+    Status runServerTool(const QString &tool, const QStringList &args, int timeoutMs,
+                         QString *output = nullptr) const;
     Status initialise();
     Status waitUntilAccepting(int timeoutMs) const;
     Options m_options;

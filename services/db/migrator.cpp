@@ -59,7 +59,8 @@ Result<SchemaState> Migrator::verifyHistory()
 {
     SchemaState state;
     state.bundled = m_migrations.isEmpty() ? 0 : m_migrations.last().version;
-    auto rows = m_conn.query(QStringLiteral("SELECT version, name, checksum FROM schema_migrations ORDER BY version"));
+    auto rows = m_conn.query(
+        QStringLiteral("SELECT version, name, checksum FROM schema_migrations ORDER BY version"));
     if (!rows)
         return rows.error();
     for (const QStringList &row : rows.value()) {
@@ -69,15 +70,17 @@ Result<SchemaState> Migrator::verifyHistory()
                                         [version](const Migration &m) { return m.version == version; });
         if (known == m_migrations.cend()) {
             if (version > state.bundled)
-                return makeError(QStringLiteral("schema_newer"),
-                                 QStringLiteral("the database schema is at version %1 but this mPanel knows only "
-                                                "up to %2; upgrade mPanel before using this database")
-                                     .arg(version)
-                                     .arg(state.bundled));
-            return makeError(QStringLiteral("schema_unknown_migration"),
-                             QStringLiteral("the database has migration %1 (%2) that this mPanel does not know")
-                                 .arg(version)
-                                 .arg(row.at(1)));
+                return makeError(
+                    QStringLiteral("schema_newer"),
+                    QStringLiteral("the database schema is at version %1 but this mPanel knows only "
+                                   "up to %2; upgrade mPanel before using this database")
+                        .arg(version)
+                        .arg(state.bundled));
+            return makeError(
+                QStringLiteral("schema_unknown_migration"),
+                QStringLiteral("the database has migration %1 (%2) that this mPanel does not know")
+                    .arg(version)
+                    .arg(row.at(1)));
         }
         if (known->checksum != row.at(2))
             return makeError(QStringLiteral("schema_migration_changed"),
@@ -131,11 +134,13 @@ Result<int> Migrator::migrate()
                                    .arg(m_conn.quoteLiteral(m.name), m_conn.quoteLiteral(m.checksum));
         // One simple-protocol round trip: BEGIN, the script, its record, COMMIT. libpq runs the
         // whole string as one implicit unit and stops at the first error.
-        const QString script = QStringLiteral("BEGIN;\n%1\n;\n%2;\nCOMMIT;").arg(QString::fromUtf8(m.sql), record);
+        const QString script =
+            QStringLiteral("BEGIN;\n%1\n;\n%2;\nCOMMIT;").arg(QString::fromUtf8(m.sql), record);
         if (auto s = m_conn.exec(script); !s) {
             (void)m_conn.exec(QStringLiteral("ROLLBACK"));
-            return makeError(QStringLiteral("migration_failed"),
-                             QStringLiteral("migration %1 (%2) failed: %3").arg(m.version).arg(m.name, s.error().message));
+            return makeError(
+                QStringLiteral("migration_failed"),
+                QStringLiteral("migration %1 (%2) failed: %3").arg(m.version).arg(m.name, s.error().message));
         }
         ++count;
     }

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <optional>
 #include <vector>
 
 namespace mp {
@@ -16,7 +17,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::connect(const ConnectionSett
                          QStringLiteral("cannot connect to %1: %2").arg(settings.describe(), message));
     }
     // Quiet the server's NOTICEs ("relation already exists, skipping") on our stderr.
-    PQsetNoticeProcessor(conn, [](void *, const char *) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn, [](void *, const char *) {}, nullptr);
     return std::unique_ptr<PgConnection>(new PgConnection(conn));
 }
 
@@ -31,21 +33,31 @@ Error PgConnection::lastError(const QString &what) const
                      QStringLiteral("%1: %2").arg(what, QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()));
 }
 
+namespace {
+
+// The failure of a statement, or nothing when it succeeded. `field` carries the SQLSTATE.
+std::optional<Error> resultError(const PGresult *res)
+{
+    const ExecStatusType status = PQresultStatus(res);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+        return std::nullopt;
+    Error error =
+        makeError(QStringLiteral("database_error"), QString::fromUtf8(PQresultErrorMessage(res)).trimmed());
+    if (const char *sqlState = PQresultErrorField(res, PG_DIAG_SQLSTATE))
+        error.field = QString::fromLatin1(sqlState);
+    return error;
+}
+
+} // namespace
+
 Status PgConnection::exec(const QString &sql)
 {
     PGresult *res = PQexec(m_conn, sql.toUtf8().constData());
-    const ExecStatusType status = PQresultStatus(res);
-    Status result;
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-        const char *sqlState = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-        Error error = makeError(QStringLiteral("database_error"),
-                                QString::fromUtf8(PQresultErrorMessage(res)).trimmed());
-        if (sqlState)
-            error.field = QString::fromLatin1(sqlState);
-        result = error;
-    }
+    const std::optional<Error> error = resultError(res);
     PQclear(res);
-    return result;
+    if (error)
+        return *error;
+    return {};
 }
 
 Result<QList<QStringList>> PgConnection::query(const QString &sql, const QStringList &params)
@@ -59,14 +71,9 @@ Result<QList<QStringList>> PgConnection::query(const QString &sql, const QString
     }
     PGresult *res = PQexecParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr, values.data(),
                                  nullptr, nullptr, 0);
-    const ExecStatusType status = PQresultStatus(res);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-        Error error = makeError(QStringLiteral("database_error"),
-                                QString::fromUtf8(PQresultErrorMessage(res)).trimmed());
-        if (const char *sqlState = PQresultErrorField(res, PG_DIAG_SQLSTATE))
-            error.field = QString::fromLatin1(sqlState);
+    if (const std::optional<Error> error = resultError(res)) {
         PQclear(res);
-        return error;
+        return *error;
     }
     QList<QStringList> rows;
     const int nrows = PQntuples(res);

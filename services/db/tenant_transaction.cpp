@@ -9,15 +9,16 @@ namespace mp {
 Result<TenantTransaction> TenantTransaction::begin(const QSqlDatabase &db, const QString &tenantId)
 {
     if (QUuid::fromString(tenantId).isNull())
-        return makeError(QStringLiteral("invalid_tenant"), QStringLiteral("not a tenant id: %1").arg(tenantId),
-                         QStringLiteral("tenant"));
+        return makeError(QStringLiteral("invalid_tenant"),
+                         QStringLiteral("not a tenant id: %1").arg(tenantId), QStringLiteral("tenant"));
     QSqlDatabase handle = db;
     if (!handle.transaction())
         return sql::fromSqlError(handle.lastError(), QStringLiteral("beginning a transaction"));
     TenantTransaction tx(handle, tenantId);
     if (auto r = sql::exec(handle, QStringLiteral("SET LOCAL ROLE mpanel_app")); !r)
         return r.error();
-    if (auto r = sql::exec(handle, QStringLiteral("SELECT set_config('mpanel.tenant_id', ?, true)"), {tenantId});
+    if (auto r =
+            sql::exec(handle, QStringLiteral("SELECT set_config('mpanel.tenant_id', ?, true)"), {tenantId});
         !r)
         return r.error();
     return tx;
@@ -37,7 +38,8 @@ TenantTransaction::~TenantTransaction()
 Status TenantTransaction::commit()
 {
     if (!m_open)
-        return makeError(QStringLiteral("transaction_closed"), QStringLiteral("the transaction already ended"));
+        return makeError(QStringLiteral("transaction_closed"),
+                         QStringLiteral("the transaction already ended"));
     m_open = false;
     if (!m_db.commit()) {
         const Error error = sql::fromSqlError(m_db.lastError(), QStringLiteral("committing"));

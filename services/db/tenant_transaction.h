@@ -24,7 +24,10 @@ public:
     void rollback();
 
 private:
-    TenantTransaction(QSqlDatabase db, QString tenantId) : m_db(std::move(db)), m_tenantId(std::move(tenantId)) {}
+    TenantTransaction(QSqlDatabase db, QString tenantId)
+        : m_db(std::move(db)), m_tenantId(std::move(tenantId))
+    {
+    }
     QSqlDatabase m_db;
     QString m_tenantId;
     bool m_open = true;

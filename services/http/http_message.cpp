@@ -34,7 +34,8 @@ HttpResponse HttpResponse::json(int status, const QJsonDocument &document)
     return r;
 }
 
-HttpResponse HttpResponse::error(int status, const QString &code, const QString &message, const QString &field)
+HttpResponse HttpResponse::error(int status, const QString &code, const QString &message,
+                                 const QString &field)
 {
     QJsonObject inner{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     if (!field.isEmpty())

@@ -26,7 +26,7 @@ struct HttpRequest {
     QHash<QString, QString> pathParams; // filled by the router: "/api/products/{id}" -> "id"
 
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent
-    QString bearerToken() const;                      // from "Authorization: Bearer ..."
+    QString bearerToken() const;                     // from "Authorization: Bearer ..."
 };
 
 struct HttpResponse {
@@ -38,7 +38,8 @@ struct HttpResponse {
     static HttpResponse json(int status, const QJsonObject &object);
     static HttpResponse json(int status, const QJsonDocument &document);
     // The API's one error shape: {"error": {"code", "message", "field"?}}.
-    static HttpResponse error(int status, const QString &code, const QString &message, const QString &field = {});
+    static HttpResponse error(int status, const QString &code, const QString &message,
+                              const QString &field = {});
     static HttpResponse error(int status, const Error &error);
 };
 

@@ -92,8 +92,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
     HttpResponse response;
     if (req.body.size() > m_maxBodyBytes)
-        response = HttpResponse::error(413, QStringLiteral("body_too_large"),
-                                       QStringLiteral("the request body exceeds %1 bytes").arg(m_maxBodyBytes));
+        response =
+            HttpResponse::error(413, QStringLiteral("body_too_large"),
+                                QStringLiteral("the request body exceeds %1 bytes").arg(m_maxBodyBytes));
     else
         response = m_router.dispatch(req);
 
@@ -118,7 +119,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // handleRequest answers everything; this is only reached if it ever declines.
-    const HttpResponse r = HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
+    const HttpResponse r =
+        HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
     makeResponder(request, socket).write(r.body, r.contentType, QHttpServerResponder::StatusCode::NotFound);
 }
 

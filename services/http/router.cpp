@@ -49,7 +49,8 @@ HttpResponse Router::dispatch(HttpRequest &request) const
         r.headers.append({"Allow", allowed.join(QStringLiteral(", ")).toLatin1()});
         return r;
     }
-    return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint: %1").arg(request.path));
+    return HttpResponse::error(404, QStringLiteral("not_found"),
+                               QStringLiteral("no such endpoint: %1").arg(request.path));
 }
 
 QStringList Router::routes() const

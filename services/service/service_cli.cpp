@@ -39,18 +39,20 @@ int fail(const QString &message)
 
 int fail(const Error &error)
 {
-    return fail(error.field.isEmpty() || error.field.size() == 5 ? error.message
-                                                                : QStringLiteral("%1 (%2)").arg(error.message, error.field));
+    return fail(error.field.isEmpty() || error.field.size() == 5
+                    ? error.message
+                    : QStringLiteral("%1 (%2)").arg(error.message, error.field));
 }
 
-const char *kUsage = "Usage: mpanel-service [--config FILE] COMMAND\n"
-                     "Commands:\n"
-                     "  migrate                                   apply pending schema migrations\n"
-                     "  serve [--workers N] [--no-http] [--no-workers]\n"
-                     "  tenant create NAME                        prints the new tenant id on its last line\n"
-                     "  staff add --tenant ID --login NAME --role ROLE   (password from stdin)\n"
-                     "  token create --tenant ID --role ROLE [--label TEXT]  prints the token on its last line\n"
-                     "  db stop                                   stop the embedded database cluster\n";
+const char *kUsage =
+    "Usage: mpanel-service [--config FILE] COMMAND\n"
+    "Commands:\n"
+    "  migrate                                   apply pending schema migrations\n"
+    "  serve [--workers N] [--no-http] [--no-workers]\n"
+    "  tenant create NAME                        prints the new tenant id on its last line\n"
+    "  staff add --tenant ID --login NAME --role ROLE   (password from stdin)\n"
+    "  token create --tenant ID --role ROLE [--label TEXT]  prints the token on its last line\n"
+    "  db stop                                   stop the embedded database cluster\n";
 
 // Every command but `migrate` needs the schema this binary was built for.
 Status requireCurrentSchema(const ConnectionSettings &settings)
@@ -140,7 +142,8 @@ int cmdStaffAdd(const DatabaseTarget &target, const QCommandLineParser &parser)
     const QString login = parser.value(QStringLiteral("login"));
     const auto role = staffRoleFromString(parser.value(QStringLiteral("role")));
     if (tenant.isEmpty() || login.isEmpty())
-        return fail(QStringLiteral("usage: staff add --tenant ID --login NAME --role ROLE (password on stdin)"));
+        return fail(
+            QStringLiteral("usage: staff add --tenant ID --login NAME --role ROLE (password on stdin)"));
     if (!role)
         return fail(QStringLiteral("--role must be one of owner, admin, billing, support, read-only"));
     const QString password = readSecretLine();
@@ -158,7 +161,8 @@ int cmdTokenCreate(const DatabaseTarget &target, const QCommandLineParser &parse
     const QString tenant = parser.value(QStringLiteral("tenant"));
     const auto role = staffRoleFromString(parser.value(QStringLiteral("role")));
     if (tenant.isEmpty() || !role)
-        return fail(QStringLiteral("usage: token create --tenant ID --role owner|admin|billing|support|read-only"));
+        return fail(
+            QStringLiteral("usage: token create --tenant ID --role owner|admin|billing|support|read-only"));
     Error error;
     QSqlDatabase db = adminDatabase(target, &error);
     if (!db.isValid() || !db.isOpen())
@@ -166,7 +170,8 @@ int cmdTokenCreate(const DatabaseTarget &target, const QCommandLineParser &parse
     auto token = ApiTokens::create(db, tenant, *role, parser.value(QStringLiteral("label")));
     if (!token)
         return fail(token.error());
-    out() << "created a " << toString(*role) << " token; it is shown only this once:\n" << token.value() << Qt::endl;
+    out() << "created a " << toString(*role) << " token; it is shown only this once:\n"
+          << token.value() << Qt::endl;
     return 0;
 }
 
@@ -189,13 +194,15 @@ int runServiceCli(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("mPanel companion service"));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("config"), QStringLiteral("Config file (MPANEL_NAME=value lines)."), QStringLiteral("file")},
+        {QStringLiteral("config"), QStringLiteral("Config file (MPANEL_NAME=value lines)."),
+         QStringLiteral("file")},
         {QStringLiteral("workers"), QStringLiteral("Concurrent job workers."), QStringLiteral("n")},
         {QStringLiteral("no-http"), QStringLiteral("Do not serve HTTP (workers only).")},
         {QStringLiteral("no-workers"), QStringLiteral("Do not run jobs (HTTP only).")},
         {QStringLiteral("tenant"), QStringLiteral("Tenant id."), QStringLiteral("id")},
         {QStringLiteral("login"), QStringLiteral("Staff login."), QStringLiteral("name")},
-        {QStringLiteral("role"), QStringLiteral("owner, admin, billing, support or read-only."), QStringLiteral("role")},
+        {QStringLiteral("role"), QStringLiteral("owner, admin, billing, support or read-only."),
+         QStringLiteral("role")},
         {QStringLiteral("label"), QStringLiteral("A note on what a token is for."), QStringLiteral("text")},
     });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see below)."));

@@ -20,12 +20,12 @@ Result<QString> ApiTokens::create(const QSqlDatabase &db, const QString &tenantI
                                   const QString &label)
 {
     if (QUuid::fromString(tenantId).isNull())
-        return makeError(QStringLiteral("invalid_tenant"), QStringLiteral("not a tenant id: %1").arg(tenantId),
-                         QStringLiteral("tenant"));
+        return makeError(QStringLiteral("invalid_tenant"),
+                         QStringLiteral("not a tenant id: %1").arg(tenantId), QStringLiteral("tenant"));
     QByteArray random(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
-    const QString token =
-        kPrefix + QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString token = kPrefix + QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding |
+                                                                        QByteArray::OmitTrailingEquals));
     auto q = sql::exec(db,
                        QStringLiteral("INSERT INTO api_tokens (tenant_id, role, token_hash, label) "
                                       "SELECT id, ?::staff_role, ?, ? FROM tenants WHERE id = ?::uuid"),
@@ -47,13 +47,14 @@ Result<TokenIdentity> ApiTokens::authenticate(const QSqlDatabase &db, const QStr
     // last_used_at is refreshed at most once a minute so a busy client does not turn every
     // read into a write.
     const QDateTime now = Clock::current().now();
-    auto q = sql::exec(db,
-                       QStringLiteral("WITH t AS (SELECT id, tenant_id, role, last_used_at FROM api_tokens "
-                                      "           WHERE token_hash = ? AND revoked_at IS NULL), "
-                                      "u AS (UPDATE api_tokens a SET last_used_at = ? FROM t WHERE a.id = t.id "
-                                      "      AND (t.last_used_at IS NULL OR t.last_used_at < ?)) "
-                                      "SELECT id, tenant_id, role FROM t"),
-                       {hash(token), now, now.addSecs(-60)});
+    auto q =
+        sql::exec(db,
+                  QStringLiteral("WITH t AS (SELECT id, tenant_id, role, last_used_at FROM api_tokens "
+                                 "           WHERE token_hash = ? AND revoked_at IS NULL), "
+                                 "u AS (UPDATE api_tokens a SET last_used_at = ? FROM t WHERE a.id = t.id "
+                                 "      AND (t.last_used_at IS NULL OR t.last_used_at < ?)) "
+                                 "SELECT id, tenant_id, role FROM t"),
+                  {hash(token), now, now.addSecs(-60)});
     if (!q)
         return q.error();
     if (!q->next())
@@ -66,8 +67,9 @@ Result<TokenIdentity> ApiTokens::authenticate(const QSqlDatabase &db, const QStr
 
 Status ApiTokens::revoke(const QSqlDatabase &db, qint64 tokenId)
 {
-    auto q = sql::exec(db, QStringLiteral("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
-                       {Clock::current().now(), tokenId});
+    auto q = sql::exec(
+        db, QStringLiteral("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+        {Clock::current().now(), tokenId});
     if (!q)
         return q.error();
     return {};

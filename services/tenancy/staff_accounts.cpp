@@ -11,10 +11,11 @@ Status StaffAccounts::validateLogin(const QString &login)
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9_.-]{1,62}$"));
     if (!pattern.match(login).hasMatch())
-        return makeError(QStringLiteral("invalid_login"),
-                         QStringLiteral("a login is 2 to 63 characters: lowercase letters, digits, '_', '.', '-', "
-                                        "starting with a letter"),
-                         QStringLiteral("login"));
+        return makeError(
+            QStringLiteral("invalid_login"),
+            QStringLiteral("a login is 2 to 63 characters: lowercase letters, digits, '_', '.', '-', "
+                           "starting with a letter"),
+            QStringLiteral("login"));
     if (login.startsWith(QLatin1String("pg_")) || login.startsWith(QLatin1String("mpanel")) ||
         login == QLatin1String("postgres"))
         return makeError(QStringLiteral("invalid_login"), QStringLiteral("'%1' is reserved").arg(login),
@@ -25,7 +26,8 @@ Status StaffAccounts::validateLogin(const QString &login)
 static Status validatePassword(const QString &password)
 {
     if (password.size() < 12)
-        return makeError(QStringLiteral("weak_password"), QStringLiteral("a password needs at least 12 characters"),
+        return makeError(QStringLiteral("weak_password"),
+                         QStringLiteral("a password needs at least 12 characters"),
                          QStringLiteral("password"));
     return {};
 }
@@ -38,8 +40,8 @@ Status StaffAccounts::add(PgConnection &admin, const QString &tenantId, const QS
     if (auto s = validatePassword(password); !s)
         return s;
     if (QUuid::fromString(tenantId).isNull())
-        return makeError(QStringLiteral("invalid_tenant"), QStringLiteral("not a tenant id: %1").arg(tenantId),
-                         QStringLiteral("tenant"));
+        return makeError(QStringLiteral("invalid_tenant"),
+                         QStringLiteral("not a tenant id: %1").arg(tenantId), QStringLiteral("tenant"));
     auto tenant = admin.query(QStringLiteral("SELECT 1 FROM tenants WHERE id = $1"), {tenantId});
     if (!tenant)
         return tenant.error();
@@ -50,8 +52,8 @@ Status StaffAccounts::add(PgConnection &admin, const QString &tenantId, const QS
     if (!exists)
         return exists.error();
     if (!exists->isEmpty())
-        return makeError(QStringLiteral("login_taken"), QStringLiteral("the login '%1' already exists").arg(login),
-                         QStringLiteral("login"));
+        return makeError(QStringLiteral("login_taken"),
+                         QStringLiteral("the login '%1' already exists").arg(login), QStringLiteral("login"));
     auto verifier = admin.scramVerifier(login, password);
     if (!verifier)
         return verifier.error();
@@ -61,8 +63,8 @@ Status StaffAccounts::add(PgConnection &admin, const QString &tenantId, const QS
                        "CREATE ROLE %1 LOGIN PASSWORD %2 IN ROLE mpanel_staff;"
                        "INSERT INTO staff (tenant_id, login, role) VALUES (%3, %4, %5);"
                        "COMMIT;")
-            .arg(admin.quoteIdentifier(login), admin.quoteLiteral(verifier.value()), admin.quoteLiteral(tenantId),
-                 admin.quoteLiteral(login), admin.quoteLiteral(toString(role)));
+            .arg(admin.quoteIdentifier(login), admin.quoteLiteral(verifier.value()),
+                 admin.quoteLiteral(tenantId), admin.quoteLiteral(login), admin.quoteLiteral(toString(role)));
     if (auto s = admin.exec(script); !s) {
         (void)admin.exec(QStringLiteral("ROLLBACK"));
         return s;

@@ -10,7 +10,7 @@ namespace mp {
 enum class StaffRole { Owner, Admin, Billing, Support, ReadOnly };
 
 std::optional<StaffRole> staffRoleFromString(QStringView text); // accepts "read_only" and "read-only"
-QString toString(StaffRole role);                                // the database spelling
+QString toString(StaffRole role);                               // the database spelling
 bool canWrite(StaffRole role);
 
 } // namespace mp

@@ -23,12 +23,14 @@ Result<QString> Tenants::create(const QSqlDatabase &db, const QString &name)
 Result<TenantInfo> Tenants::find(const QSqlDatabase &db, const QString &id)
 {
     if (QUuid::fromString(id).isNull())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no tenant %1").arg(id), QStringLiteral("tenant"));
+        return makeError(QStringLiteral("not_found"), QStringLiteral("no tenant %1").arg(id),
+                         QStringLiteral("tenant"));
     auto q = sql::exec(db, QStringLiteral("SELECT id, name, time_zone FROM tenants WHERE id = ?"), {id});
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no tenant %1").arg(id), QStringLiteral("tenant"));
+        return makeError(QStringLiteral("not_found"), QStringLiteral("no tenant %1").arg(id),
+                         QStringLiteral("tenant"));
     return TenantInfo{q->value(0).toString(), q->value(1).toString(), q->value(2).toString()};
 }
 

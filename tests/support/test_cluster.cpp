@@ -109,7 +109,9 @@ QString TestCluster::createDatabase(const QString &templateName)
     auto admin = PgConnection::connect(superuser(QStringLiteral("postgres")));
     if (!admin)
         abortWith(admin.error().message);
-    if (auto s = admin.value()->exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(name, templateName)); !s)
+    if (auto s =
+            admin.value()->exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(name, templateName));
+        !s)
         abortWith(s.error().message);
     return name;
 }
