@@ -1,0 +1,130 @@
+#pragma once
+
+#include "core/result.h"
+#include "emulators/stripe_webhook_sender.h"
+#include "http/http_server.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace mp::test {
+
+class StripeEmulatorServer;
+
+// An in-process stand-in for api.stripe.com in test mode, speaking Stripe's wire format for the
+// calls mPanel makes (stripe.md sections 3 to 6):
+//   POST /v1/checkout/sessions        form-encoded, validated like Stripe (400 + param)
+//   GET  /v1/checkout/sessions/{id}
+//   POST /v1/refunds
+//   GET  /v1/payment_intents/{id}
+//   GET  /c/pay/{id}, POST /c/pay/{id} (card=4242...): the "hosted checkout page"
+// Requests need `Authorization: Bearer sk_test_...` (any test key, or only the one given to
+// setApiKey), POSTs honour Idempotency-Key, answers carry a Request-Id, and errors use Stripe's
+// {"error": {...}} shape. Paying a session emits the events real Stripe sends, signed, to the
+// webhook endpoint. Ids look like Stripe's (cs_test_, pi_, ch_, re_, evt_, req_).
+class StripeEmulator : public QObject {
+    Q_OBJECT
+public:
+    // What the next requests to /v1/ run into, to exercise the client's retries.
+    enum class Fault {
+        ServerError,         // 500 api_error
+        RateLimit,           // 429 rate_limit
+        Conflict,            // 409: the idempotency key is "in flight"
+        Drop,                // the connection closes before any answer, nothing done
+        DropAfterProcessing, // the request is carried out, then the connection closes unanswered
+        Hang                 // never answers (the client's timeout has to fire)
+    };
+
+    struct RecordedRequest {
+        QString method;
+        QString path;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+        QByteArray header(const QByteArray &name) const;
+    };
+
+    explicit StripeEmulator(QObject *parent = nullptr);
+    ~StripeEmulator() override;
+
+    // Listens on 127.0.0.1 at a free port by default. Loopback only: this is a test tool.
+    Result<quint16> start(const QString &hostPort = QStringLiteral("127.0.0.1:0"));
+    QUrl baseUrl() const; // http://127.0.0.1:PORT
+
+    // Only this key is accepted from now on (default: any sk_test_ key).
+    void setApiKey(const QString &key) { m_apiKey = key; }
+    void setWebhookEndpoint(const QUrl &url, const QList<QByteArray> &secrets);
+    StripeWebhookSender &webhooks() { return *m_webhooks; }
+
+    void failNext(Fault fault, int count = 1);
+    void clearFaults() { m_faults.clear(); }
+    const QList<RecordedRequest> &requests() const { return m_requests; }
+    void clearRequests() { m_requests.clear(); }
+
+    // The customer pays on the hosted page with a test card (stripe.md section 6): 4242...
+    // succeeds; ...0002 is a generic decline, ...9995 insufficient funds (both a 402
+    // card_error, the session stays open for another try). Returns the session, or the card
+    // error Stripe would show.
+    Result<QJsonObject> pay(const QString &sessionId, const QString &cardNumber);
+    // Stripe's `checkout.session.expired`: the session closes unpaid.
+    Result<QJsonObject> expire(const QString &sessionId);
+
+    QJsonObject session(const QString &id) const { return m_sessions.value(id); }
+    QJsonObject paymentIntent(const QString &id) const { return m_paymentIntents.value(id); }
+    QJsonObject charge(const QString &id) const { return m_charges.value(id); }
+    int sessionCount() const { return int(m_sessions.size()); }
+    int refundCount() const { return int(m_refunds.size()); }
+    // Every event generated so far, in generation order (before duplication or shuffling).
+    const QList<QJsonObject> &events() const { return m_events; }
+
+    static QString newId(const QString &prefix);
+
+private:
+    friend class StripeEmulatorServer;
+    struct Outcome;
+    struct IdempotentReply {
+        QString endpoint;
+        QList<QPair<QString, QString>> params;
+        HttpResponse response;
+    };
+    struct SessionExtras {
+        QJsonObject paymentIntentMetadata;
+    };
+
+    HttpResponse handleApi(const HttpRequest &request, const std::function<HttpResponse()> &handler);
+    HttpResponse createSession(const HttpRequest &request);
+    HttpResponse retrieveSession(const HttpRequest &request);
+    HttpResponse createRefund(const HttpRequest &request);
+    HttpResponse retrievePaymentIntent(const HttpRequest &request);
+    HttpResponse checkoutPage(const HttpRequest &request);
+    HttpResponse checkoutPay(const HttpRequest &request);
+
+    QJsonObject makeEvent(const QString &type, const QJsonObject &object, const QJsonObject &request,
+                          const QJsonObject &previous = {});
+    void emitEvents(const QList<QJsonObject> &events);
+    qint64 now() const;
+
+    std::unique_ptr<StripeEmulatorServer> m_server;
+    StripeWebhookSender *m_webhooks;
+    QHostAddress m_host{QHostAddress::LocalHost};
+    quint16 m_port = 0;
+    QString m_apiKey;
+    QList<Fault> m_faults;
+    QList<RecordedRequest> m_requests;
+    QHash<QString, IdempotentReply> m_idempotency;
+    QHash<QString, QJsonObject> m_sessions;
+    QHash<QString, SessionExtras> m_sessionExtras;
+    QHash<QString, QJsonObject> m_paymentIntents;
+    QHash<QString, QJsonObject> m_charges;
+    QHash<QString, QJsonObject> m_refunds;
+    QList<QJsonObject> m_events;
+    QString m_currentRequestId;
+    QString m_currentIdempotencyKey;
+};
+
+} // namespace mp::test
