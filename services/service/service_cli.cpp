@@ -96,9 +96,11 @@ int cmdServe(const Config &config, const DatabaseTarget &target, const QCommandL
     options.http = !parser.isSet(QStringLiteral("no-http"));
     options.workersEnabled = !parser.isSet(QStringLiteral("no-workers")) && options.workers > 0;
     ServiceRuntime runtime(config, target, options);
+    // Watch for SIGTERM before starting: workers claim jobs during start(), and a signal then
+    // must mean a graceful stop, not the default instant death.
+    UnixSignalWatcher watcher;
     if (auto s = runtime.start(); !s)
         return fail(s.error());
-    UnixSignalWatcher watcher;
     QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &runtime, &ServiceRuntime::shutdown);
     QObject::connect(&runtime, &ServiceRuntime::stopped, qApp, [] { QCoreApplication::exit(0); });
     return QCoreApplication::exec();

@@ -6,9 +6,12 @@
 #include "db/sql.h"
 #include "http/api_context.h"
 #include "http/http_server.h"
+#include "jobs/job_engine.h"
 #include "service/api_modules.h"
 
 #include <QTimer>
+
+#include <cstdlib>
 
 namespace mp {
 
@@ -54,11 +57,20 @@ Status ServiceRuntime::start()
             return port.error();
         m_port = port.value();
     }
+    if (m_options.workersEnabled) {
+        auto jobOptions = JobEngineOptions::fromConfig(m_config, m_target.settings, m_options.workers);
+        if (!jobOptions)
+            return jobOptions.error();
+        m_jobs = std::make_unique<JobEngine>(jobOptions.value());
+        if (auto s = m_jobs->start(); !s)
+            return s;
+    }
     JsonLog::write(QStringLiteral("service_started"),
                    {{QStringLiteral("listen"), m_options.http ? m_config.listen() : QStringLiteral("off")},
                     {QStringLiteral("port"), m_port},
                     {QStringLiteral("database"), m_target.settings.describe()},
-                    {QStringLiteral("embedded"), m_target.embedded}});
+                    {QStringLiteral("embedded"), m_target.embedded},
+                    {QStringLiteral("workers"), m_jobs ? m_options.workers : 0}});
     return {};
 }
 
@@ -70,6 +82,13 @@ void ServiceRuntime::shutdown()
     JsonLog::write(QStringLiteral("service_stopping"), {});
     if (m_http)
         m_http->stopListening();
+    // Blocks up to the job shutdown deadline: running jobs finish, unstarted ones go back.
+    if (m_jobs && !m_jobs->stop()) {
+        // A handler did not stop in time. Its job stays `running` and another instance takes it
+        // back after the heartbeat timeout; end the process so the thread cannot outlive it.
+        JsonLog::write(QStringLiteral("service_stopped"), {{QStringLiteral("jobs_left_running"), true}});
+        std::_Exit(0);
+    }
     // Request handlers run to completion on this thread before we get here; the short grace
     // period lets their responses drain from the sockets.
     QTimer::singleShot(200, this, [this] {

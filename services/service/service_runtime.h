@@ -13,6 +13,7 @@ namespace mp {
 
 class ApiContext;
 class HttpServer;
+class JobEngine;
 
 struct ServeOptions {
     int workers = 4;
@@ -45,6 +46,7 @@ private:
     ServeOptions m_options;
     std::unique_ptr<ApiContext> m_api;
     std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<JobEngine> m_jobs;
     quint16 m_port = 0;
     bool m_stopping = false;
 };

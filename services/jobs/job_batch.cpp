@@ -1,0 +1,244 @@
+#include "jobs/job_batch.h"
+
+#include "db/sql.h"
+#include "jobs/job_sql_values.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace mp {
+
+namespace {
+
+const QString kClaim = QStringLiteral(
+    "WITH c AS ("
+    "  SELECT id FROM jobs WHERE status IN ('queued', 'failed') AND run_at <= ?::timestamptz "
+    "  ORDER BY priority, run_at, id LIMIT ? FOR UPDATE SKIP LOCKED) "
+    "UPDATE jobs j SET status = 'running', attempts = j.attempts + 1, locked_by = ?, "
+    "       heartbeat_at = ?::timestamptz, started_at = ?::timestamptz "
+    "FROM c WHERE j.id = c.id "
+    "RETURNING j.id, j.tenant_id::text, j.kind, j.payload::text, j.attempts, j.max_attempts, j.priority");
+
+const QString kPin = QStringLiteral("SELECT id FROM jobs WHERE id = ANY (?::bigint[]) AND locked_by = ? AND "
+                                    "status = 'running' FOR KEY SHARE");
+
+// Disjoint id sets per CTE, so no row is modified twice in the statement.
+const QString kFinish = QStringLiteral(
+    "WITH done AS ("
+    "  UPDATE jobs SET status = 'completed', finished_at = ?::timestamptz, locked_by = NULL, "
+    "         heartbeat_at = NULL, last_error = NULL "
+    "  WHERE id = ANY (?::bigint[])), "
+    "ended AS ("
+    "  UPDATE jobs j SET status = n.next, last_error = n.error, locked_by = NULL, heartbeat_at = NULL, "
+    "         run_at = CASE WHEN n.next = 'failed' "
+    "                  THEN ?::timestamptz + make_interval(secs => least(?::float8, ?::float8 * "
+    "                       power(2, least(j.attempts - 1, 40))) * (0.75 + random() * 0.5)) "
+    "                  ELSE j.run_at END, "
+    "         finished_at = CASE WHEN n.next = 'failed' THEN NULL ELSE ?::timestamptz END "
+    "  FROM (SELECT o.id, o.error, "
+    "          (CASE WHEN o.outcome = 'cancelled' OR x.cancel_requested_at IS NOT NULL THEN 'cancelled' "
+    "                WHEN o.outcome = 'permanent' OR x.attempts >= x.max_attempts THEN 'dead' "
+    "                ELSE 'failed' END)::job_status AS next "
+    "        FROM jsonb_to_recordset(?::jsonb) AS o(id bigint, outcome text, error text) "
+    "        JOIN jobs x ON x.id = o.id) n "
+    "  WHERE j.id = n.id), "
+    "released AS ("
+    "  UPDATE jobs SET attempts = attempts - 1, locked_by = NULL, heartbeat_at = NULL, "
+    "         status = (CASE WHEN cancel_requested_at IS NOT NULL THEN 'cancelled' "
+    "                        WHEN attempts > 1 THEN 'failed' ELSE 'queued' END)::job_status, "
+    "         finished_at = CASE WHEN cancel_requested_at IS NOT NULL THEN ?::timestamptz END "
+    "  WHERE id = ANY (?::bigint[])), "
+    "logged AS ("
+    "  INSERT INTO job_log (job_id, tenant_id, at, attempt, line) "
+    "  SELECT l.job_id, j.tenant_id, l.at, l.attempt, l.line "
+    "  FROM jsonb_to_recordset(?::jsonb) AS l(seq integer, job_id bigint, at timestamptz, attempt integer, "
+    "       line text) "
+    "  JOIN jobs j ON j.id = l.job_id ORDER BY l.seq) "
+    "SELECT 1");
+
+// Skips rows a worker is completing this instant: they need no heartbeat, and waiting on them
+// could deadlock with the completing statement.
+const QString kHeartbeat = QStringLiteral("UPDATE jobs SET heartbeat_at = ?::timestamptz WHERE id IN ("
+                                          "  SELECT id FROM jobs WHERE id = ANY (?::bigint[]) AND status = "
+                                          "'running' FOR NO KEY UPDATE SKIP LOCKED)");
+
+// FOR UPDATE conflicts with the key-share lock a live worker holds on its batch, so only jobs
+// whose worker transaction is gone (killed process, lost connection) are taken back.
+const QString kTakeBack = QStringLiteral(
+    "WITH lost AS ("
+    "  UPDATE jobs j SET "
+    "         status = (CASE WHEN j.cancel_requested_at IS NOT NULL THEN 'cancelled' "
+    "                        WHEN j.attempts >= j.max_attempts THEN 'dead' ELSE 'failed' END)::job_status, "
+    "         last_error = 'worker ' || coalesce(j.locked_by, '?') || ' stopped heartbeating', "
+    "         finished_at = CASE WHEN j.cancel_requested_at IS NOT NULL OR j.attempts >= j.max_attempts "
+    "                            THEN ?::timestamptz END, "
+    "         run_at = ?::timestamptz, locked_by = NULL, heartbeat_at = NULL "
+    "  WHERE j.id IN (SELECT id FROM jobs WHERE status = 'running' AND heartbeat_at < ?::timestamptz "
+    "                 FOR UPDATE SKIP LOCKED) "
+    "  RETURNING j.id, j.tenant_id, j.attempts, j.last_error, j.status), "
+    "logged AS ("
+    "  INSERT INTO job_log (job_id, tenant_id, at, attempt, line) "
+    "  SELECT id, tenant_id, ?::timestamptz, attempts, 'taken back: ' || last_error || ' (now ' || status || "
+    "')' "
+    "  FROM lost) "
+    "SELECT count(*) FROM lost");
+
+QString outcomeName(JobOutcome::Kind kind)
+{
+    switch (kind) {
+    case JobOutcome::Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    case JobOutcome::Kind::Permanent:
+        return QStringLiteral("permanent");
+    case JobOutcome::Kind::Completed:
+    case JobOutcome::Kind::Failed:
+    case JobOutcome::Kind::Released:
+        break;
+    }
+    return QStringLiteral("failed");
+}
+
+QString compactJson(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+Status run(QSqlQuery &query, const QString &what)
+{
+    if (!query.exec())
+        return sql::fromSqlError(query.lastError(), what);
+    return {};
+}
+
+} // namespace
+
+QString idArray(const QList<qint64> &ids)
+{
+    QString text = QStringLiteral("{");
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i)
+            text += u',';
+        text += QString::number(ids.at(i));
+    }
+    return text + u'}';
+}
+
+JobBatchQueries::JobBatchQueries(const QSqlDatabase &db) : m_db(db), m_claim(db), m_pin(db), m_finish(db) {}
+
+Status JobBatchQueries::prepare()
+{
+    for (auto [query, text] : {std::pair{&m_claim, &kClaim}, {&m_pin, &kPin}, {&m_finish, &kFinish}}) {
+        query->setForwardOnly(true);
+        if (!query->prepare(*text))
+            return sql::fromSqlError(query->lastError(), QStringLiteral("preparing the job queries"));
+    }
+    return {};
+}
+
+Result<QList<ClaimedJob>> JobBatchQueries::claim(int limit, const QString &worker, const QDateTime &now)
+{
+    const QString at = jobsql::timestamp(now);
+    m_claim.bindValue(0, at);
+    m_claim.bindValue(1, limit);
+    m_claim.bindValue(2, worker);
+    m_claim.bindValue(3, at);
+    m_claim.bindValue(4, at);
+    if (auto s = run(m_claim, QStringLiteral("claiming jobs")); !s)
+        return s.error();
+    QList<ClaimedJob> jobs;
+    while (m_claim.next()) {
+        ClaimedJob job;
+        job.id = m_claim.value(0).toLongLong();
+        job.tenantId = m_claim.value(1).toString();
+        job.kind = m_claim.value(2).toString();
+        job.payload = QJsonDocument::fromJson(m_claim.value(3).toString().toUtf8()).object();
+        job.attempt = m_claim.value(4).toInt();
+        job.maxAttempts = m_claim.value(5).toInt();
+        job.priority = m_claim.value(6).toInt();
+        jobs << job;
+    }
+    m_claim.finish();
+    // RETURNING has no order; run the batch in the order it was claimed in.
+    std::sort(jobs.begin(), jobs.end(), [](const ClaimedJob &a, const ClaimedJob &b) {
+        return a.priority != b.priority ? a.priority < b.priority : a.id < b.id;
+    });
+    return jobs;
+}
+
+Result<QSet<qint64>> JobBatchQueries::pin(const QList<qint64> &ids, const QString &worker)
+{
+    m_pin.bindValue(0, idArray(ids));
+    m_pin.bindValue(1, worker);
+    if (auto s = run(m_pin, QStringLiteral("pinning the batch")); !s)
+        return s.error();
+    QSet<qint64> pinned;
+    while (m_pin.next())
+        pinned.insert(m_pin.value(0).toLongLong());
+    m_pin.finish();
+    return pinned;
+}
+
+Status JobBatchQueries::finish(const QList<JobOutcome> &outcomes, const QDateTime &now,
+                               const Backoff &backoff)
+{
+    QList<qint64> completed, released;
+    QJsonArray failures, lines;
+    for (const JobOutcome &o : outcomes) {
+        switch (o.kind) {
+        case JobOutcome::Kind::Completed:
+            completed << o.id;
+            break;
+        case JobOutcome::Kind::Released:
+            released << o.id;
+            break;
+        case JobOutcome::Kind::Failed:
+        case JobOutcome::Kind::Cancelled:
+        case JobOutcome::Kind::Permanent:
+            failures.append(QJsonObject{{QStringLiteral("id"), o.id},
+                                        {QStringLiteral("outcome"), outcomeName(o.kind)},
+                                        {QStringLiteral("error"), o.error}});
+            break;
+        }
+        for (const JobContext::LogEntry &entry : o.log)
+            lines.append(QJsonObject{{QStringLiteral("seq"), int(lines.size())},
+                                     {QStringLiteral("job_id"), o.id},
+                                     {QStringLiteral("at"), jobsql::timestamp(entry.at)},
+                                     {QStringLiteral("attempt"), o.attempt},
+                                     {QStringLiteral("line"), entry.line}});
+    }
+    const QString at = jobsql::timestamp(now);
+    const QVariant values[] = {at, idArray(completed),    at, backoff.capSeconds, backoff.baseSeconds,
+                               at, compactJson(failures), at, idArray(released),  compactJson(lines)};
+    for (int i = 0; i < int(std::size(values)); ++i)
+        m_finish.bindValue(i, values[i]);
+    Status s = run(m_finish, QStringLiteral("recording job outcomes"));
+    m_finish.finish();
+    return s;
+}
+
+namespace JobMaintenance {
+
+Status heartbeat(const QSqlDatabase &db, const QList<qint64> &ids, const QDateTime &now)
+{
+    if (ids.isEmpty())
+        return {};
+    auto q = sql::exec(db, kHeartbeat, {jobsql::timestamp(now), idArray(ids)});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<int> takeBackLost(const QSqlDatabase &db, const QDateTime &now, qint64 timeoutMs)
+{
+    const QString at = jobsql::timestamp(now);
+    auto q = sql::exec(db, kTakeBack, {at, at, jobsql::timestamp(now.addMSecs(-timeoutMs)), at});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toInt() : 0;
+}
+
+} // namespace JobMaintenance
+
+} // namespace mp

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/result.h"
+#include "jobs/job_context.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace mp {
+
+struct ClaimedJob {
+    qint64 id = 0;
+    QString tenantId;
+    QString kind;
+    QJsonObject payload;
+    int attempt = 0;
+    int maxAttempts = 0;
+    int priority = 0;
+};
+
+struct JobOutcome {
+    enum class Kind {
+        Completed,
+        Failed,    // retried after a backoff, or dead after the last attempt
+        Cancelled, // the handler stopped on a cancel request
+        Permanent, // dead now: retrying cannot help
+        Released,  // never ran or interrupted by shutdown: handed back, the attempt does not count
+    };
+    qint64 id = 0;
+    Kind kind = Kind::Completed;
+    QString error;
+    int attempt = 0;
+    QList<JobContext::LogEntry> log;
+};
+
+struct Backoff {
+    double baseSeconds = 5;
+    double capSeconds = 6 * 3600;
+};
+
+// A worker's SQL, prepared once per connection and reused: claiming a batch, pinning it inside
+// the work transaction, and writing every outcome of the batch in one statement.
+class JobBatchQueries {
+public:
+    explicit JobBatchQueries(const QSqlDatabase &db);
+    Status prepare();
+
+    // Marks up to `limit` due jobs running for `worker` and commits (autocommit): other workers
+    // skip rows this claim has locked, so each job goes to exactly one worker.
+    Result<QList<ClaimedJob>> claim(int limit, const QString &worker, const QDateTime &now);
+    // Inside the work transaction: takes a key-share lock on the batch's rows that are still
+    // ours. Until the transaction ends no one can take them back (the take-back locks rows
+    // FOR UPDATE SKIP LOCKED), while heartbeats and cancel requests still update them.
+    Result<QSet<qint64>> pin(const QList<qint64> &ids, const QString &worker);
+    // Completion, failures (with backoff), hand-backs and log lines, one statement.
+    Status finish(const QList<JobOutcome> &outcomes, const QDateTime &now, const Backoff &backoff);
+
+private:
+    QSqlDatabase m_db;
+    QSqlQuery m_claim, m_pin, m_finish;
+};
+
+// The supervisor's SQL, on its own connection.
+namespace JobMaintenance {
+// Refreshes heartbeat_at of the given running jobs (rows being completed right now are skipped).
+Status heartbeat(const QSqlDatabase &db, const QList<qint64> &ids, const QDateTime &now);
+// Jobs running with no heartbeat since `now - timeoutMs` and no live worker transaction: back to
+// failed (due now), or dead after their last attempt, with a line in their log. Returns how many.
+Result<int> takeBackLost(const QSqlDatabase &db, const QDateTime &now, qint64 timeoutMs);
+} // namespace JobMaintenance
+
+QString idArray(const QList<qint64> &ids);
+
+} // namespace mp
