@@ -1,0 +1,88 @@
+#include "console_controller.h"
+#include "core/config.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+// German (or any shipped language) when the locale asks for it; English, the source, otherwise.
+void installTranslations(QApplication &app)
+{
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qtTranslator);
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("mpanel"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(translator);
+}
+
+// --screenshot: once the window has settled and painted, save it and quit. Used by
+// scripts/screenshot-console; more reliable than grabbing the X root window.
+void saveScreenshotWhenReady(mp::ConsoleController &controller, mp::MainWindow &window, const QString &file)
+{
+    auto save = [&window, file](int exitCode) {
+        if (!window.grab().save(file)) {
+            std::fprintf(stderr, "mpanel: cannot write %s\n", qPrintable(file));
+            exitCode = 1;
+        }
+        QApplication::exit(exitCode);
+    };
+    QObject::connect(&controller, &mp::ConsoleController::ready, &window,
+                     [save] { QTimer::singleShot(750, qApp, [save] { save(0); }); });
+    // Never hang a script: after two minutes, take whatever is on screen and fail.
+    QTimer::singleShot(120000, qApp, [save] { save(2); });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("mpanel"));
+    QApplication::setOrganizationName(QStringLiteral("mpanel"));
+    QApplication::setApplicationDisplayName(QStringLiteral("mPanel"));
+    QApplication::setApplicationVersion(QStringLiteral(MPANEL_VERSION));
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "mPanel console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption configOption(QStringLiteral("config"),
+                                          QApplication::translate("main", "Read settings from <file>."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main",
+                                "Save a picture of the main window to <file> once it is ready, then quit."),
+        QStringLiteral("file"));
+    parser.addOption(configOption);
+    parser.addOption(screenshotOption);
+    parser.process(app);
+
+    auto config = mp::Config::load(parser.value(configOption));
+    if (!config) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "mPanel"),
+                              QApplication::translate("main", "The configuration cannot be read: %1")
+                                  .arg(config.error().message));
+        return 1;
+    }
+
+    mp::MainWindow window;
+    mp::ConsoleController controller(config.value(), &window);
+    if (parser.isSet(screenshotOption))
+        saveScreenshotWhenReady(controller, window, parser.value(screenshotOption));
+    window.show();
+    controller.start();
+    return app.exec();
+}
