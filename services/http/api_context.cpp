@@ -106,8 +106,11 @@ int statusForError(const Error &error)
         return 401;
     if (code == QLatin1String("database_error") || code == QLatin1String("internal"))
         return 500;
-    if (code == QLatin1String("malformed_json") || code == QLatin1String("unknown_field"))
+    if (code == QLatin1String("malformed_json") || code == QLatin1String("unknown_field") ||
+        code == QLatin1String("invalid_type") || code == QLatin1String("invalid_parameter"))
         return 400;
+    if (code == QLatin1String("rate_limited"))
+        return 429;
     return 422;
 }
 

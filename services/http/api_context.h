@@ -20,7 +20,7 @@ struct Caller {
     QString tenantId;
     StaffRole role = StaffRole::ReadOnly; // staff only
     qint64 tokenId = 0;
-    qint64 customerId = 0; // customer only
+    QString customerId; // customer only: the customers.id uuid
 };
 
 // What every API module's handlers share: the service's database connection for the calling

@@ -1,5 +1,8 @@
 #include "service/api_modules.h"
 
+#include "api/openapi.h"
+#include "catalog/catalog_routes.h"
+#include "customers/customer_routes.h"
 #include "http/api_context.h"
 #include "http/health_routes.h"
 #include "http/router.h"
@@ -10,6 +13,10 @@ namespace mp {
 void registerApiModules(Router &router, ApiContext &context)
 {
     registerHealthRoutes(router, [&context] { return context.database(); });
+    catalog::registerCatalogRoutes(router, context);
+    customers::registerCustomerRoutes(router, context);
+    customers::registerAuthRoutes(router, context);
+    api::registerOpenApiRoute(router);
     registerJobRoutes(router, context);
 }
 

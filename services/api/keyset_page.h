@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+#include <QVariantList>
+
+namespace mp::api {
+
+// One way a list can be ordered: the SQL expressions of the key, most significant first, and
+// the cast each cursor value needs. The row id always breaks ties, so every order is total.
+struct SortOrder {
+    QString name;            // as the client writes it: "name", "created_at"
+    QStringList expressions; // "lower(c.name)"
+    QStringList casts;       // "text", "timestamptz"
+};
+
+// limit + opaque cursor + sort for keyset pagination: the next page continues after the last
+// row's key, so page 10,000 costs what page 1 costs. The cursor is base64url JSON holding the
+// sort it was made for and the last key; a cursor from another sort, or garbage, is a 400.
+class KeysetPage {
+public:
+    static constexpr int kDefaultLimit = 50;
+    static constexpr int kMaxLimit = 200;
+
+    // Reads ?limit=, ?cursor= and ?sort= ("name", "-name" for descending).
+    static Result<KeysetPage> parse(const QUrlQuery &query, const QList<SortOrder> &orders,
+                                    const QString &defaultSort);
+
+    int limit() const { return m_limit; }
+    // The SQL to add: "(k1, k2, id) > (?::text, ?::text, ?::uuid)" (empty without a cursor),
+    // its bind values, and "k1 ASC, k2 ASC, id ASC". `idExpression` is the row's uuid column.
+    QString afterCondition(const QString &idExpression) const;
+    QVariantList afterBinds() const;
+    QString orderBy(const QString &idExpression) const;
+    // The SELECT list items that return the key as text for the next cursor: "k1::text, k2::text".
+    QString keySelect() const;
+    int keyColumns() const { return int(m_order.expressions.size()); }
+
+    // The cursor that continues after a row with these key texts and id.
+    QString cursorAfter(const QStringList &key, const QString &id) const;
+
+private:
+    SortOrder m_order;
+    bool m_descending = false;
+    int m_limit = kDefaultLimit;
+    QStringList m_afterKey;
+    QString m_afterId;
+};
+
+// {"items": [...], "next_cursor": "..." | null}
+QJsonObject pageBody(const QJsonArray &items, const QString &nextCursor);
+
+} // namespace mp::api

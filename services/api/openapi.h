@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace mp {
+class Router;
+}
+
+namespace mp::api {
+
+// The OpenAPI 3 description of the REST API, served at GET /api/openapi.json. Each module
+// contributes its paths and schemas as a JSON fragment next to its routes; tst_api_openapi
+// checks that every route the Router knows is described, so the document cannot drift.
+class OpenApi {
+public:
+    // Every module adds its fragment when it registers its routes (idempotent: registering the
+    // modules twice in one process, as tests do, adds nothing new).
+    static void addFragment(const QJsonObject &fragment);
+    static QJsonObject document();
+    // Merges a fragment {"paths": {...}, "components": {"schemas": {...}, ...}} into `into`.
+    static void merge(QJsonObject &into, const QJsonObject &fragment);
+    // Parses a fragment written as JSON text (module fragments are raw string literals).
+    static QJsonObject fragment(const char *json);
+};
+
+void registerOpenApiRoute(Router &router);
+
+} // namespace mp::api

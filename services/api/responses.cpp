@@ -1,0 +1,41 @@
+#include "api/responses.h"
+
+#include "core/json_log.h"
+#include "http/api_context.h"
+
+#include <QUuid>
+
+namespace mp::api {
+
+HttpResponse internalError(const Error &error)
+{
+    JsonLog::write(QStringLiteral("api_database_error"),
+                   {{QStringLiteral("message"), error.message}, {QStringLiteral("sqlstate"), error.field}});
+    return HttpResponse::error(500, QStringLiteral("internal"),
+                               QStringLiteral("the request could not be completed"));
+}
+
+HttpResponse errorResponse(const Error &error)
+{
+    const int status = statusForError(error);
+    if (status >= 500)
+        return internalError(error);
+    return HttpResponse::error(status, error);
+}
+
+std::optional<QString> uuidParam(const HttpRequest &request, const QString &name)
+{
+    const QUuid id = QUuid::fromString(request.pathParams.value(name));
+    if (id.isNull())
+        return std::nullopt;
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QJsonValue timestamp(const QDateTime &t)
+{
+    if (!t.isValid())
+        return QJsonValue();
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace mp::api

@@ -1,0 +1,241 @@
+#include "customers/customer_routes.h"
+
+#include "api/json_fields.h"
+#include "api/responses.h"
+#include "customers/customer_json.h"
+#include "customers/customer_sessions.h"
+#include "customers/customers.h"
+#include "customers/password_hasher.h"
+#include "customers/sign_in_throttle.h"
+#include "db/sql.h"
+#include "http/api_context.h"
+#include "http/router.h"
+#include "tenancy/tenants.h"
+
+#include <QUuid>
+
+namespace mp::customers {
+
+namespace {
+
+using api::errorResponse;
+
+QJsonObject tokenBody(const TokenPair &pair)
+{
+    return QJsonObject{{QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                       {QStringLiteral("access_token"), pair.accessToken},
+                       {QStringLiteral("expires_in"), CustomerSessions::kAccessSeconds},
+                       {QStringLiteral("refresh_token"), pair.refreshToken},
+                       {QStringLiteral("refresh_expires_in"), CustomerSessions::kRefreshSeconds},
+                       {QStringLiteral("customer_id"), pair.customerId}};
+}
+
+HttpResponse invalidCredentials()
+{
+    return HttpResponse::error(401, QStringLiteral("invalid_credentials"),
+                               QStringLiteral("the email or the password is wrong"));
+}
+
+// The tenant a signup or login is for; a tenant that does not exist is a 422 on tenant_id.
+Result<QString> tenantFrom(const ApiContext &ctx, const QJsonObject &body)
+{
+    auto id = api::JsonFields(body).requiredString(QStringLiteral("tenant_id"));
+    if (!id)
+        return id.error();
+    const Error unknown = makeError(QStringLiteral("unknown_tenant"), QStringLiteral("no such tenant"),
+                                    QStringLiteral("tenant_id"));
+    if (QUuid::fromString(*id).isNull())
+        return unknown;
+    auto tenant = Tenants::find(ctx.database(), *id);
+    if (!tenant)
+        return tenant.error().code == QLatin1String("not_found") ? unknown : tenant.error();
+    return tenant->id;
+}
+
+// Like ApiContext::inTenant, but commits whatever `work` answers below 500: a failed sign-in
+// must leave its failure row behind, and a reused refresh token its revoked session.
+HttpResponse inTenantAlwaysCommit(const ApiContext &ctx, const QString &tenantId,
+                                  const std::function<HttpResponse(TenantTransaction &)> &work)
+{
+    auto tx = TenantTransaction::begin(ctx.database(), tenantId);
+    if (!tx)
+        return api::internalError(tx.error());
+    HttpResponse response = work(*tx);
+    if (response.status < 500) {
+        if (auto s = tx->commit(); !s)
+            return api::internalError(s.error());
+    }
+    return response;
+}
+
+HttpResponse signup(const ApiContext &ctx, const HttpRequest &request)
+{
+    auto body = parseJsonBody(request, CustomerJson::signupFields());
+    if (!body)
+        return errorResponse(body.error());
+    auto tenant = tenantFrom(ctx, *body);
+    if (!tenant)
+        return errorResponse(tenant.error());
+    QJsonObject profile = *body;
+    profile.remove(QStringLiteral("tenant_id"));
+    auto draft = CustomerJson::draftFrom(profile);
+    if (!draft)
+        return errorResponse(draft.error());
+    if (!draft->password || draft->password->isEmpty())
+        return HttpResponse::error(422, QStringLiteral("required"), QStringLiteral("'password' is required"),
+                                   QStringLiteral("password"));
+    Caller caller;
+    caller.kind = Caller::Kind::Customer;
+    caller.tenantId = *tenant;
+    return ctx.inTenant(caller, [&](TenantTransaction &tx, const Caller &) {
+        auto customer = Customers::create(tx, *draft);
+        if (!customer)
+            return errorResponse(customer.error());
+        auto pair = CustomerSessions::open(tx, customer->id, request.remoteAddress.toString());
+        if (!pair)
+            return errorResponse(pair.error());
+        QJsonObject out = tokenBody(*pair);
+        out.insert(QStringLiteral("customer"), CustomerJson::toJson(*customer, false));
+        return HttpResponse::json(201, out);
+    });
+}
+
+HttpResponse login(const ApiContext &ctx, const HttpRequest &request)
+{
+    auto body = parseJsonBody(
+        request, {QStringLiteral("tenant_id"), QStringLiteral("email"), QStringLiteral("password")});
+    if (!body)
+        return errorResponse(body.error());
+    auto tenant = tenantFrom(ctx, *body);
+    if (!tenant)
+        return errorResponse(tenant.error());
+    const api::JsonFields f(*body);
+    auto email = f.requiredString(QStringLiteral("email"));
+    if (!email)
+        return errorResponse(email.error());
+    auto password = f.requiredString(QStringLiteral("password"));
+    if (!password)
+        return errorResponse(password.error());
+    if (password->size() > PasswordHasher::kMaxLength || email->size() > 254)
+        return invalidCredentials();
+    const QString address = request.remoteAddress.toString();
+
+    return inTenantAlwaysCommit(ctx, *tenant, [&](TenantTransaction &tx) {
+        if (auto s = SignInThrottle::lockAccount(tx, *email); !s)
+            return errorResponse(s.error());
+        auto wait = SignInThrottle::retryAfter(tx, *email, address);
+        if (!wait)
+            return errorResponse(wait.error());
+        if (*wait > 0) {
+            HttpResponse r = HttpResponse::error(
+                429, QStringLiteral("rate_limited"),
+                QStringLiteral("too many failed sign-ins; try again in %1 seconds").arg(*wait));
+            r.headers.append({"Retry-After", QByteArray::number(*wait)});
+            return r;
+        }
+        auto record = Customers::signInRecord(tx, *email);
+        if (!record && record.error().code != QLatin1String("not_found"))
+            return errorResponse(record.error());
+        bool ok = false;
+        if (record && !record->passwordHash.isEmpty())
+            ok = PasswordHasher::verify(record->passwordHash, *password);
+        else
+            PasswordHasher::verifyDummy(*password);
+        if (!ok) {
+            if (auto s = SignInThrottle::recordFailure(tx, *email, address); !s)
+                return errorResponse(s.error());
+            return invalidCredentials();
+        }
+        if (record->status != QLatin1String("active"))
+            return HttpResponse::error(
+                403, QStringLiteral("account_disabled"),
+                QStringLiteral("this account is %1; contact the provider").arg(record->status));
+        if (auto s = SignInThrottle::clearAccount(tx, *email); !s)
+            return errorResponse(s.error());
+        auto pair = CustomerSessions::open(tx, record->customerId, address);
+        if (!pair)
+            return errorResponse(pair.error());
+        return HttpResponse::json(200, tokenBody(*pair));
+    });
+}
+
+Result<QString> refreshTokenFrom(const HttpRequest &request, bool required)
+{
+    auto body = parseJsonBody(request, {QStringLiteral("refresh_token")});
+    if (!body) {
+        // Logout with a bearer token may come without any body at all.
+        if (!required && request.body.trimmed().isEmpty())
+            return QString();
+        return body.error();
+    }
+    auto token = api::JsonFields(*body).optionalString(QStringLiteral("refresh_token"));
+    if (!token)
+        return token.error();
+    if (required && !token->has_value())
+        return makeError(QStringLiteral("required"), QStringLiteral("'refresh_token' is required"),
+                         QStringLiteral("refresh_token"));
+    return token->value_or(QString());
+}
+
+HttpResponse refresh(const ApiContext &ctx, const HttpRequest &request)
+{
+    auto token = refreshTokenFrom(request, true);
+    if (!token)
+        return errorResponse(token.error());
+    auto tenant = CustomerSessions::tenantOfRefreshToken(ctx.database(), *token);
+    if (!tenant)
+        return errorResponse(tenant.error());
+    return inTenantAlwaysCommit(ctx, *tenant, [&](TenantTransaction &tx) {
+        auto pair = CustomerSessions::rotate(tx, *token);
+        if (!pair) {
+            if (pair.error().code == QLatin1String("token_reused"))
+                return HttpResponse::error(401, pair.error());
+            return errorResponse(pair.error());
+        }
+        return HttpResponse::json(200, tokenBody(*pair));
+    });
+}
+
+HttpResponse logout(const ApiContext &ctx, const HttpRequest &request)
+{
+    auto token = refreshTokenFrom(request, false);
+    if (!token)
+        return errorResponse(token.error());
+    if (!token->isEmpty()) {
+        auto tenant = CustomerSessions::tenantOfRefreshToken(ctx.database(), *token);
+        if (!tenant)
+            return errorResponse(tenant.error());
+        return inTenantAlwaysCommit(ctx, *tenant, [&](TenantTransaction &tx) {
+            if (auto s = CustomerSessions::revokeByRefreshToken(tx, *token); !s)
+                return errorResponse(s.error());
+            return HttpResponse::json(200,
+                                      QJsonObject{{QStringLiteral("status"), QStringLiteral("signed_out")}});
+        });
+    }
+    return ctx.asCaller(request, false, [](TenantTransaction &tx, const Caller &caller) {
+        if (caller.kind != Caller::Kind::Customer)
+            return HttpResponse::error(
+                400, QStringLiteral("not_a_customer_token"),
+                QStringLiteral("staff tokens are revoked with `mpanel-service token`"));
+        if (auto s = CustomerSessions::revokeByAccessTokenId(tx, caller.tokenId); !s)
+            return errorResponse(s.error());
+        return HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("signed_out")}});
+    });
+}
+
+} // namespace
+
+void registerAuthRoutes(Router &router, ApiContext &context)
+{
+    const ApiContext *ctx = &context;
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/auth/signup"),
+               [ctx](const HttpRequest &r) { return signup(*ctx, r); });
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/auth/login"),
+               [ctx](const HttpRequest &r) { return login(*ctx, r); });
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/auth/refresh"),
+               [ctx](const HttpRequest &r) { return refresh(*ctx, r); });
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/auth/logout"),
+               [ctx](const HttpRequest &r) { return logout(*ctx, r); });
+}
+
+} // namespace mp::customers

@@ -1,0 +1,309 @@
+#include "customers/customers.h"
+
+#include "core/clock.h"
+#include "customers/countries.h"
+#include "customers/password_hasher.h"
+#include "db/sql.h"
+#include "db/tenant_transaction.h"
+
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace mp::customers {
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "c.id, c.name, c.email, c.company, c.address_line1, c.address_line2, c.city, c.postal_code, c.region, "
+    "coalesce(c.country, ''), c.tax_id, c.status, c.notes, c.password_hash IS NOT NULL, c.created_at, "
+    "c.updated_at");
+constexpr int kColumnCount = 16;
+
+Customer customerFrom(const QSqlQuery &q)
+{
+    Customer c;
+    c.id = q.value(0).toString();
+    c.name = q.value(1).toString();
+    c.email = q.value(2).toString();
+    c.company = q.value(3).toString();
+    c.address = PostalAddress{q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
+                              q.value(7).toString(), q.value(8).toString()};
+    c.country = q.value(9).toString();
+    c.taxId = q.value(10).toString();
+    c.status = q.value(11).toString();
+    c.notes = q.value(12).toString();
+    c.hasPassword = q.value(13).toBool();
+    c.createdAt = q.value(14).toDateTime();
+    c.updatedAt = q.value(15).toDateTime();
+    return c;
+}
+
+Error notFound(const QString &id)
+{
+    return makeError(QStringLiteral("not_found"), QStringLiteral("no customer %1").arg(id),
+                     QStringLiteral("id"));
+}
+
+Error invalid(const QString &field, const QString &message,
+              const QString &code = QStringLiteral("invalid_value"))
+{
+    return makeError(code, message, field);
+}
+
+void apply(Customer &c, const CustomerDraft &d)
+{
+    auto set = [](QString &target, const std::optional<QString> &v) {
+        if (v)
+            target = v->trimmed();
+    };
+    set(c.name, d.name);
+    set(c.email, d.email);
+    set(c.company, d.company);
+    set(c.address.line1, d.line1);
+    set(c.address.line2, d.line2);
+    set(c.address.city, d.city);
+    set(c.address.postalCode, d.postalCode);
+    set(c.address.region, d.region);
+    set(c.country, d.country);
+    set(c.taxId, d.taxId);
+    set(c.status, d.status);
+    if (d.notes)
+        c.notes = *d.notes;
+}
+
+Error writeError(const Error &e)
+{
+    if (sql::hasSqlState(e, sql::UniqueViolation))
+        return makeError(QStringLiteral("email_taken"),
+                         QStringLiteral("another customer already uses this email"), QStringLiteral("email"));
+    return e;
+}
+
+QVariantList profileValues(const Customer &c)
+{
+    return {c.name,
+            c.email,
+            c.company,
+            c.address.line1,
+            c.address.line2,
+            c.address.city,
+            c.address.postalCode,
+            c.address.region,
+            c.country,
+            c.taxId,
+            c.status,
+            c.notes};
+}
+
+} // namespace
+
+QList<api::SortOrder> Customers::sortOrders()
+{
+    return {
+        {QStringLiteral("name"), {QStringLiteral("lower(c.name)")}, {QStringLiteral("text")}},
+        {QStringLiteral("email"), {QStringLiteral("lower(c.email)")}, {QStringLiteral("text")}},
+        {QStringLiteral("created_at"), {QStringLiteral("c.created_at")}, {QStringLiteral("timestamptz")}},
+    };
+}
+
+bool Customers::looksLikeEmail(const QString &email)
+{
+    // Deliberately loose: one @, something on each side, a dot in the domain, no spaces. The
+    // real check is the mail that arrives.
+    static const QRegularExpression pattern(QStringLiteral("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$"));
+    return email.size() <= 254 && pattern.match(email).hasMatch();
+}
+
+QString Customers::searchPattern(const QString &query)
+{
+    QString q = query.trimmed().toLower();
+    q.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    return query.trimmed().size() >= 3 ? u'%' + q + u'%' : q + u'%';
+}
+
+Status Customers::validate(const Customer &c)
+{
+    if (c.name.isEmpty() || c.name.size() > 200)
+        return invalid(QStringLiteral("name"), QStringLiteral("a name is 1 to 200 characters"));
+    if (!looksLikeEmail(c.email))
+        return invalid(QStringLiteral("email"), QStringLiteral("'%1' is not an email address").arg(c.email),
+                       QStringLiteral("invalid_email"));
+    if (c.company.size() > 200)
+        return invalid(QStringLiteral("company"), QStringLiteral("a company name is at most 200 characters"));
+    const struct {
+        const QString &value;
+        const char *field;
+        int max;
+    } lines[] = {{c.address.line1, "address.line1", 200},   {c.address.line2, "address.line2", 200},
+                 {c.address.city, "address.city", 100},     {c.address.postalCode, "address.postal_code", 20},
+                 {c.address.region, "address.region", 100}, {c.taxId, "tax_id", 50}};
+    for (const auto &line : lines) {
+        if (line.value.size() > line.max)
+            return invalid(
+                QLatin1String(line.field),
+                QStringLiteral("%1 is at most %2 characters").arg(QLatin1String(line.field)).arg(line.max));
+    }
+    if (!c.country.isEmpty() && !isIso3166Alpha2(c.country))
+        return invalid(
+            QStringLiteral("country"),
+            QStringLiteral("'%1' is not an ISO 3166-1 alpha-2 country code such as \"DE\"").arg(c.country),
+            QStringLiteral("invalid_country"));
+    if (c.status != QLatin1String("active") && c.status != QLatin1String("suspended") &&
+        c.status != QLatin1String("closed"))
+        return invalid(QStringLiteral("status"), QStringLiteral("status must be active, suspended or closed"),
+                       QStringLiteral("unknown_status"));
+    if (c.notes.size() > 10000)
+        return invalid(QStringLiteral("notes"), QStringLiteral("notes are at most 10,000 characters"));
+    return {};
+}
+
+Result<CustomerPage> Customers::list(TenantTransaction &tx, const CustomerFilter &filter,
+                                     const api::KeysetPage &page)
+{
+    QStringList where;
+    QVariantList binds;
+    if (!filter.search.trimmed().isEmpty()) {
+        // One pattern, three trigram indexes: the planner ORs three bitmap index scans.
+        where << QStringLiteral("(lower(c.name) LIKE ? ESCAPE '\\' OR lower(c.email) LIKE ? ESCAPE '\\' "
+                                "OR lower(c.company) LIKE ? ESCAPE '\\')");
+        const QString pattern = searchPattern(filter.search);
+        binds << pattern << pattern << pattern;
+    }
+    if (!filter.status.isEmpty()) {
+        where << QStringLiteral("c.status = ?");
+        binds << filter.status;
+    }
+    if (const QString after = page.afterCondition(QStringLiteral("c.id")); !after.isEmpty()) {
+        where << after;
+        binds << page.afterBinds();
+    }
+    QString sql = QStringLiteral("SELECT %1, %2 FROM customers c ").arg(kColumns, page.keySelect());
+    if (!where.isEmpty())
+        sql += QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) + u' ';
+    sql += QStringLiteral("ORDER BY %1 LIMIT %2")
+               .arg(page.orderBy(QStringLiteral("c.id")))
+               .arg(page.limit() + 1);
+    auto q = sql::exec(tx.db(), sql, binds);
+    if (!q)
+        return q.error();
+    CustomerPage result;
+    QStringList lastKey;
+    while (q->next()) {
+        if (result.items.size() == page.limit()) {
+            result.nextCursor = page.cursorAfter(lastKey, result.items.last().id);
+            break;
+        }
+        result.items.append(customerFrom(*q));
+        lastKey.clear();
+        for (int i = 0; i < page.keyColumns(); ++i)
+            lastKey << q->value(kColumnCount + i).toString();
+    }
+    return result;
+}
+
+Result<Customer> Customers::find(TenantTransaction &tx, const QString &id)
+{
+    if (QUuid::fromString(id).isNull())
+        return notFound(id);
+    auto q = sql::exec(tx.db(),
+                       QStringLiteral("SELECT %1 FROM customers c WHERE c.id = ?::uuid").arg(kColumns), {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return notFound(id);
+    return customerFrom(*q);
+}
+
+Result<Customer> Customers::create(TenantTransaction &tx, const CustomerDraft &draft)
+{
+    if (!draft.name)
+        return invalid(QStringLiteral("name"), QStringLiteral("'name' is required"),
+                       QStringLiteral("required"));
+    if (!draft.email)
+        return invalid(QStringLiteral("email"), QStringLiteral("'email' is required"),
+                       QStringLiteral("required"));
+    Customer c;
+    c.status = QStringLiteral("active");
+    apply(c, draft);
+    if (auto s = validate(c); !s)
+        return s.error();
+    QString hash;
+    if (draft.password && !draft.password->isEmpty()) {
+        if (auto s = PasswordHasher::checkStrength(*draft.password); !s)
+            return s.error();
+        auto h = PasswordHasher::hash(*draft.password);
+        if (!h)
+            return h.error();
+        hash = *h;
+    }
+    const QDateTime now = Clock::current().now();
+    QVariantList binds{tx.tenantId()};
+    binds << profileValues(c) << hash << now << now;
+    auto q = sql::exec(
+        tx.db(),
+        QStringLiteral(
+            "INSERT INTO customers (tenant_id, name, email, company, address_line1, "
+            "  address_line2, city, postal_code, region, country, tax_id, status, notes, "
+            "  password_hash, created_at, updated_at) "
+            "VALUES (?::uuid, ?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), "
+            "        coalesce(?, ''), coalesce(?, ''), NULLIF(?, ''), coalesce(?, ''), ?, "
+            "        coalesce(?, ''), NULLIF(?, ''), ?, ?) RETURNING id"),
+        binds);
+    if (!q)
+        return writeError(q.error());
+    q->next();
+    return find(tx, q->value(0).toString());
+}
+
+Result<Customer> Customers::update(TenantTransaction &tx, const QString &id, const CustomerDraft &draft)
+{
+    auto existing = find(tx, id);
+    if (!existing)
+        return existing.error();
+    Customer c = *existing;
+    apply(c, draft);
+    if (auto s = validate(c); !s)
+        return s.error();
+    QString hash;
+    if (draft.password && !draft.password->isEmpty()) {
+        if (auto s = PasswordHasher::checkStrength(*draft.password); !s)
+            return s.error();
+        auto h = PasswordHasher::hash(*draft.password);
+        if (!h)
+            return h.error();
+        hash = *h;
+    }
+    QVariantList binds = profileValues(c);
+    binds << hash << Clock::current().now() << id;
+    auto q = sql::exec(
+        tx.db(),
+        QStringLiteral("UPDATE customers SET name = ?, email = ?, company = coalesce(?, ''), "
+                       "  address_line1 = coalesce(?, ''), address_line2 = coalesce(?, ''), "
+                       "  city = coalesce(?, ''), postal_code = coalesce(?, ''), region = coalesce(?, ''), "
+                       "  country = NULLIF(?, ''), tax_id = coalesce(?, ''), status = ?, "
+                       "  notes = coalesce(?, ''), "
+                       "  password_hash = coalesce(NULLIF(?, ''), password_hash), updated_at = ? "
+                       "WHERE id = ?::uuid"),
+        binds);
+    if (!q)
+        return writeError(q.error());
+    return find(tx, id);
+}
+
+Result<SignInRecord> Customers::signInRecord(TenantTransaction &tx, const QString &email)
+{
+    auto q = sql::exec(tx.db(),
+                       QStringLiteral("SELECT id, coalesce(password_hash, ''), status FROM customers "
+                                      "WHERE lower(email) = lower(?)"),
+                       {email.trimmed()});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(QStringLiteral("not_found"), QStringLiteral("no such account"),
+                         QStringLiteral("email"));
+    return SignInRecord{q->value(0).toString(), q->value(1).toString(), q->value(2).toString()};
+}
+
+} // namespace mp::customers
