@@ -323,6 +323,30 @@ private Q_SLOTS:
                  QStringLiteral("card_number_unsupported"));
     }
 
+    void threeDSecureCardFollowsTheChallenge()
+    {
+        const QString id = createSession(3000, QStringLiteral("inv-3ds"));
+        auto failed =
+            m_emulator.pay(id, QStringLiteral("4000 0025 0000 3155"), StripeEmulator::Authentication::Fail);
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, QStringLiteral("payment_intent_authentication_failure"));
+        QTRY_COMPARE(m_receiver->ofType(QStringLiteral("payment_intent.payment_failed")).size(), 1);
+        const QJsonObject pi =
+            dataObject(m_receiver->ofType(QStringLiteral("payment_intent.payment_failed")).first());
+        QCOMPARE(pi.value(QStringLiteral("last_payment_error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("payment_intent_authentication_failure"));
+        QCOMPARE(m_receiver->ofType(QStringLiteral("charge.failed")).size(), 0);
+        QCOMPARE(m_emulator.session(id).value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+
+        QVERIFY(m_emulator.pay(id, QStringLiteral("4000002500003155")).ok());
+        QTRY_COMPARE(m_receiver->ofType(QStringLiteral("checkout.session.completed")).size(), 1);
+        QCOMPARE(m_emulator.session(id).value(QStringLiteral("payment_status")).toString(),
+                 QStringLiteral("paid"));
+    }
+
     void duplicatesAndShuffledOrder()
     {
         m_emulator.webhooks().setOptions(test::StripeWebhookSender::Options{3, true, 4, 20, 5000});

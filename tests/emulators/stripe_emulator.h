@@ -66,11 +66,16 @@ public:
     const QList<RecordedRequest> &requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
 
+    // How the customer answers a 3D Secure challenge.
+    enum class Authentication { Complete, Fail };
+
     // The customer pays on the hosted page with a test card (stripe.md section 6): 4242...
     // succeeds; ...0002 is a generic decline, ...9995 insufficient funds (both a 402
-    // card_error, the session stays open for another try). Returns the session, or the card
-    // error Stripe would show.
-    Result<QJsonObject> pay(const QString &sessionId, const QString &cardNumber);
+    // card_error, the session stays open for another try); ...3155 asks for 3D Secure and
+    // succeeds or fails as `authentication` says. Returns the session, or the error Stripe
+    // would show.
+    Result<QJsonObject> pay(const QString &sessionId, const QString &cardNumber,
+                            Authentication authentication = Authentication::Complete);
     // Stripe's `checkout.session.expired`: the session closes unpaid.
     Result<QJsonObject> expire(const QString &sessionId);
 

@@ -70,6 +70,7 @@ std::optional<HttpResponse> collectMetadata(const FormParams &form, const QStrin
 
 struct TestCard {
     bool succeeds;
+    bool needsAuthentication;
     QString declineCode;
     QString message;
 };
@@ -78,11 +79,14 @@ struct TestCard {
 std::optional<TestCard> testCard(const QString &last4)
 {
     if (last4 == QLatin1String("4242"))
-        return TestCard{true, {}, {}};
+        return TestCard{true, false, {}, {}};
+    if (last4 == QLatin1String("3155"))
+        return TestCard{true, true, {}, {}};
     if (last4 == QLatin1String("0002"))
-        return TestCard{false, QStringLiteral("generic_decline"), QStringLiteral("Your card was declined.")};
+        return TestCard{false, false, QStringLiteral("generic_decline"),
+                        QStringLiteral("Your card was declined.")};
     if (last4 == QLatin1String("9995"))
-        return TestCard{false, QStringLiteral("insufficient_funds"),
+        return TestCard{false, false, QStringLiteral("insufficient_funds"),
                         QStringLiteral("Your card has insufficient funds.")};
     return std::nullopt;
 }
@@ -222,7 +226,8 @@ HttpResponse StripeEmulator::retrievePaymentIntent(const HttpRequest &request)
     return HttpResponse::json(200, m_paymentIntents.value(id));
 }
 
-Result<QJsonObject> StripeEmulator::pay(const QString &sessionId, const QString &cardNumber)
+Result<QJsonObject> StripeEmulator::pay(const QString &sessionId, const QString &cardNumber,
+                                        Authentication authentication)
 {
     if (!m_sessions.contains(sessionId))
         return makeError(QStringLiteral("resource_missing"),
@@ -236,8 +241,8 @@ Result<QJsonObject> StripeEmulator::pay(const QString &sessionId, const QString 
     const auto card = testCard(digits.right(4));
     if (digits.size() < 12 || !card)
         return makeError(QStringLiteral("card_number_unsupported"),
-                         QStringLiteral("Use a Stripe test card: 4242 4242 4242 4242, 4000 0000 0000 0002 or "
-                                        "4000 0000 0000 9995."),
+                         QStringLiteral("Use a Stripe test card: 4242 4242 4242 4242, 4000 0000 0000 0002, "
+                                        "4000 0000 0000 9995 or 4000 0025 0000 3155."),
                          QStringLiteral("card"));
 
     const qint64 amount = session.value(QStringLiteral("amount_total")).toInteger();
@@ -278,6 +283,28 @@ Result<QJsonObject> StripeEmulator::pay(const QString &sessionId, const QString 
 
     const QString last4 = digits.right(4);
     const QString pmId = newId(QStringLiteral("pm_"));
+    if (card->needsAuthentication && authentication == Authentication::Fail) {
+        // 3D Secure failed: no charge is made, the PaymentIntent wants another payment method
+        // and says why (stripe.md section 6).
+        pi.insert(
+            QStringLiteral("last_payment_error"),
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("invalid_request_error")},
+                        {QStringLiteral("code"), QStringLiteral("payment_intent_authentication_failure")},
+                        {QStringLiteral("message"),
+                         QStringLiteral("The provided PaymentMethod has failed authentication.")},
+                        {QStringLiteral("payment_method"),
+                         QJsonObject{{QStringLiteral("id"), pmId},
+                                     {QStringLiteral("object"), QStringLiteral("payment_method")},
+                                     {QStringLiteral("type"), QStringLiteral("card")}}}});
+        pi.insert(QStringLiteral("status"), QStringLiteral("requires_payment_method"));
+        m_paymentIntents.insert(piId, pi);
+        m_sessions.insert(sessionId, session);
+        events.append(makeEvent(QStringLiteral("payment_intent.payment_failed"), pi, noRequest));
+        emitEvents(events);
+        return makeError(QStringLiteral("payment_intent_authentication_failure"),
+                         QStringLiteral("The provided PaymentMethod has failed authentication."),
+                         QStringLiteral("card"));
+    }
     const QJsonObject cardDetails{{QStringLiteral("brand"), QStringLiteral("visa")},
                                   {QStringLiteral("last4"), last4},
                                   {QStringLiteral("exp_month"), 12},
