@@ -87,7 +87,7 @@ class TestStripeClient : public QObject {
         s.mode = StripeSettings::Mode::Test;
         s.secretKey = m_key;
         s.apiBase = m_emulator.baseUrl();
-        s.timeoutMs = 2000;
+        s.timeoutMs = 10000; // generous: a loaded CI machine must not turn into retries
         s.maxRetries = 2;
         s.retryBaseDelayMs = 10;
         s.retryMaxDelayMs = 40;
@@ -310,7 +310,7 @@ private Q_SLOTS:
     void timesOutAndRetriesASilentServer()
     {
         StripeSettings s = settings();
-        s.timeoutMs = 300;
+        s.timeoutMs = 1000;
         s.maxRetries = 1;
         StripeClient client(s);
         m_emulator.failNext(StripeEmulator::Fault::Hang, 1);
