@@ -304,6 +304,7 @@ private Q_SLOTS:
         row("missing type", R"({"name": "X"})", 422, "required", "type");
         row("missing name", R"({"type": "other"})", 422, "required", "name");
         row("blank name", R"({"type": "other", "name": "   "})", 422, "invalid_name", "name");
+        row("NUL in the name", "{\"type\": \"other\", \"name\": \"A\\u0000B\"}", 422, "invalid_text", "name");
         row("name not a string", R"({"type": "other", "name": 7})", 400, "invalid_type", "name");
         row("unknown visibility", R"({"type": "other", "name": "X", "visibility": "archived"})", 422,
             "unknown_visibility", "visibility");
@@ -448,6 +449,7 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(QStringLiteral("items")).toArray().size(), 1);
         r = m_api.call("GET", QStringLiteral("/api/products?q=%25"), m_admin); // a literal %, not a wildcard
         QCOMPARE(r.json().value(QStringLiteral("items")).toArray().size(), 0);
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/products?q=%00"), m_admin).status, 200);
 
         // Bad parameters are 400s naming the parameter, never 500s.
         const struct {

@@ -189,6 +189,7 @@ private Q_SLOTS:
         QCOMPARE(q("ma"), (QStringList{QStringLiteral("Margaret Hamilton"),
                                        QStringLiteral("Mary Jackson")})); // prefix
         QCOMPARE(q("%25%25%25"), QStringList{});                          // wildcards are literal
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/customers?q=a%00b"), m_admin).status, 200);
         // Other tenants' customers never match.
         QCOMPARE(names(m_api.call("GET", QStringLiteral("/api/customers?q=ada"), m_otherAdmin)),
                  QStringList{QStringLiteral("Ada L.")});

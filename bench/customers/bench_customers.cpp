@@ -80,12 +80,12 @@ WITH w AS (SELECT
   ARRAY['example.com','mail.test','post.example','inbox.test','web.example'] AS doms)
 INSERT INTO customers (tenant_id, name, email, company, country, created_at, updated_at)
 SELECT ?::uuid,
-       firsts[1 + (i * 7919) % 60] || ' ' || lasts[1 + (i * 104729) % 60] || ends[1 + (i * 13) % 20],
-       'c' || i || '.' || lower(lasts[1 + (i * 104729) % 60]) || '@' || doms[1 + i % 5],
-       CASE WHEN i % 3 = 0 THEN '' ELSE cos[1 + (i * 31) % 20] || ' ' || (i % 997) || ' GmbH' END,
-       (ARRAY['DE','FR','NL','US','GB','AT','CH','PL'])[1 + i % 8],
+       firsts[1 + ((i * 7919) % 60)::int] || ' ' || lasts[1 + ((i * 104729) % 60)::int] || ends[1 + ((i * 13) % 20)::int],
+       'c' || i || '.' || lower(lasts[1 + ((i * 104729) % 60)::int]) || '@' || doms[1 + (i % 5)::int],
+       CASE WHEN i % 3 = 0 THEN '' ELSE cos[1 + ((i * 31) % 20)::int] || ' ' || (i % 997) || ' GmbH' END,
+       (ARRAY['DE','FR','NL','US','GB','AT','CH','PL'])[1 + (i % 8)::int],
        timestamptz '2024-01-01' + make_interval(secs => i * 60), now()
-FROM w, generate_series(1, ?) AS i
+FROM w, generate_series(1::bigint, ?::bigint) AS i
 )sql";
 
 struct Shape {

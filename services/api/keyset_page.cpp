@@ -61,7 +61,7 @@ Result<KeysetPage> KeysetPage::parse(const QUrlQuery &query, const QList<SortOrd
             key.size() != page.m_order.expressions.size() || QUuid::fromString(id).isNull())
             return bad;
         for (const QJsonValue &v : key) {
-            if (!v.isString())
+            if (!v.isString() || v.toString().contains(QChar(0)))
                 return bad;
             page.m_afterKey << v.toString();
         }
@@ -123,6 +123,13 @@ QString KeysetPage::cursorAfter(const QStringList &key, const QString &id) const
     return QString::fromLatin1(QJsonDocument(o)
                                    .toJson(QJsonDocument::Compact)
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString searchParameter(const QUrlQuery &query, const QString &name)
+{
+    QString text = query.queryItemValue(name, QUrl::FullyDecoded);
+    text.remove(QChar(0));
+    return text.trimmed().left(200);
 }
 
 QJsonObject pageBody(const QJsonArray &items, const QString &nextCursor)

@@ -53,6 +53,10 @@ private:
     QString m_afterId;
 };
 
+// A free-text filter (?q=): trimmed, at most 200 characters, without NULs (which PostgreSQL text
+// cannot hold).
+QString searchParameter(const QUrlQuery &query, const QString &name = QStringLiteral("q"));
+
 // {"items": [...], "next_cursor": "..." | null}
 QJsonObject pageBody(const QJsonArray &items, const QString &nextCursor);
 

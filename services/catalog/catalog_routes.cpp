@@ -45,7 +45,7 @@ HttpResponse listProducts(const HttpRequest &request, TenantTransaction &tx, con
     // Customers see what they can order, whatever they ask for.
     if (caller.kind == Caller::Kind::Customer)
         filter.visibility = QStringLiteral("active");
-    filter.search = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed().left(200);
+    filter.search = api::searchParameter(request.query);
     auto result = Products::list(tx, filter, *page);
     if (!result)
         return errorResponse(result.error());

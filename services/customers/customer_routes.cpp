@@ -34,7 +34,7 @@ HttpResponse listCustomers(const HttpRequest &request, TenantTransaction &tx)
     if (!page)
         return errorResponse(page.error());
     CustomerFilter filter;
-    filter.search = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed().left(200);
+    filter.search = api::searchParameter(request.query);
     filter.status = request.query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
     if (!filter.status.isEmpty() && filter.status != QLatin1String("active") &&
         filter.status != QLatin1String("suspended") && filter.status != QLatin1String("closed"))
