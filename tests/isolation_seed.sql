@@ -25,3 +25,26 @@ INSERT INTO sign_in_failures (tenant_id, scope, key, at) VALUES (:tenant, 'addre
 INSERT INTO jobs (tenant_id, kind, run_at, created_at) VALUES (:tenant, 'seed.job', now(), now());
 INSERT INTO job_log (job_id, tenant_id, at, line)
     SELECT id, tenant_id, now(), 'seeded' FROM jobs WHERE tenant_id = :tenant AND kind = 'seed.job';
+-- 0004 billing (billing_settings comes with the tenant, from its trigger).
+INSERT INTO tax_rates (tenant_id, country, name, rate_ppm) VALUES (:tenant, 'DE', 'USt.', 190000);
+INSERT INTO document_counters (tenant_id, series, year, last_value) VALUES (:tenant, 'invoice', 2026, 1);
+INSERT INTO orders (tenant_id, customer_id, currency, placed_by, created_at)
+    SELECT tenant_id, id, 'EUR', 'seed', now() FROM customers WHERE tenant_id = :tenant;
+INSERT INTO order_items (tenant_id, order_id, position, product_id, product_type, description, cycle, quantity,
+                         unit_price_minor)
+    SELECT o.tenant_id, o.id, 1, p.id, p.type, 'Seed item', 'monthly', 1, 100
+    FROM orders o JOIN products p ON p.tenant_id = o.tenant_id AND p.type = 'other' WHERE o.tenant_id = :tenant;
+INSERT INTO invoices (tenant_id, customer_id, order_id, status, number, number_year, number_seq, currency, price_mode,
+                      issue_date, due_date, net_minor, tax_minor, total_minor, created_at, issued_at)
+    SELECT tenant_id, customer_id, id, 'unpaid', 'INV-2026-000001', 2026, 1, 'EUR', 'exclusive', '2026-01-01',
+           '2026-01-15', 100, 19, 119, now(), now() FROM orders WHERE tenant_id = :tenant;
+INSERT INTO invoice_items (tenant_id, invoice_id, position, description, quantity, unit_price_minor, tax_name,
+                           tax_rate_ppm, net_minor, tax_minor, gross_minor)
+    SELECT tenant_id, id, 1, 'Seed item', 1, 100, 'USt.', 190000, 100, 19, 119 FROM invoices WHERE tenant_id = :tenant;
+INSERT INTO credit_notes (tenant_id, invoice_id, customer_id, number, number_year, number_seq, issue_date, currency,
+                          reason, net_minor, tax_minor, total_minor, created_at)
+    SELECT tenant_id, id, customer_id, 'CN-2026-000001', 2026, 1, '2026-01-02', 'EUR', 'seed', 100, 19, 119, now()
+    FROM invoices WHERE tenant_id = :tenant;
+INSERT INTO credit_note_items (tenant_id, credit_note_id, position, description, quantity, unit_price_minor, tax_name,
+                               tax_rate_ppm, net_minor, tax_minor, gross_minor)
+    SELECT tenant_id, id, 1, 'Seed item', 1, 100, 'USt.', 190000, 100, 19, 119 FROM credit_notes WHERE tenant_id = :tenant;

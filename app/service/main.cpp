@@ -1,10 +1,14 @@
 #include "service/service_cli.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Invoice PDFs (QTextDocument into QPdfWriter) need QtGui's font database, so the service
+    // runs a QGuiApplication on the offscreen platform: no display, no Widgets.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mpanel"));
     QCoreApplication::setOrganizationName(QStringLiteral("mpanel"));
     return mp::runServiceCli(QCoreApplication::arguments());

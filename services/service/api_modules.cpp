@@ -1,6 +1,7 @@
 #include "service/api_modules.h"
 
 #include "api/openapi.h"
+#include "billing/billing_routes.h"
 #include "catalog/catalog_routes.h"
 #include "customers/customer_routes.h"
 #include "http/api_context.h"
@@ -18,6 +19,7 @@ void registerApiModules(Router &router, ApiContext &context)
     customers::registerAuthRoutes(router, context);
     api::registerOpenApiRoute(router);
     registerJobRoutes(router, context);
+    billing::registerBillingRoutes(router, context);
 }
 
 } // namespace mp
