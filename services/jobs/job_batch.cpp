@@ -21,15 +21,12 @@ const QString kClaim = QStringLiteral(
     "FROM c WHERE j.id = c.id "
     "RETURNING j.id, j.tenant_id::text, j.kind, j.payload::text, j.attempts, j.max_attempts, j.priority");
 
-const QString kPin = QStringLiteral("SELECT id FROM jobs WHERE id = ANY (?::bigint[]) AND locked_by = ? AND "
-                                    "status = 'running' FOR KEY SHARE");
-
 // Disjoint id sets per CTE, so no row is modified twice in the statement.
 const QString kFinish = QStringLiteral(
     "WITH done AS ("
     "  UPDATE jobs SET status = 'completed', finished_at = ?::timestamptz, locked_by = NULL, "
     "         heartbeat_at = NULL, last_error = NULL "
-    "  WHERE id = ANY (?::bigint[])), "
+    "  WHERE id = ANY (?::bigint[]) AND locked_by = ? AND status = 'running' RETURNING 1), "
     "ended AS ("
     "  UPDATE jobs j SET status = n.next, last_error = n.error, locked_by = NULL, heartbeat_at = NULL, "
     "         run_at = CASE WHEN n.next = 'failed' "
@@ -43,20 +40,20 @@ const QString kFinish = QStringLiteral(
     "                ELSE 'failed' END)::job_status AS next "
     "        FROM jsonb_to_recordset(?::jsonb) AS o(id bigint, outcome text, error text) "
     "        JOIN jobs x ON x.id = o.id) n "
-    "  WHERE j.id = n.id), "
+    "  WHERE j.id = n.id AND j.locked_by = ? AND j.status = 'running' RETURNING 1), "
     "released AS ("
     "  UPDATE jobs SET attempts = attempts - 1, locked_by = NULL, heartbeat_at = NULL, "
     "         status = (CASE WHEN cancel_requested_at IS NOT NULL THEN 'cancelled' "
     "                        WHEN attempts > 1 THEN 'failed' ELSE 'queued' END)::job_status, "
     "         finished_at = CASE WHEN cancel_requested_at IS NOT NULL THEN ?::timestamptz END "
-    "  WHERE id = ANY (?::bigint[])), "
+    "  WHERE id = ANY (?::bigint[]) AND locked_by = ? AND status = 'running' RETURNING 1), "
     "logged AS ("
     "  INSERT INTO job_log (job_id, tenant_id, at, attempt, line) "
     "  SELECT l.job_id, j.tenant_id, l.at, l.attempt, l.line "
     "  FROM jsonb_to_recordset(?::jsonb) AS l(seq integer, job_id bigint, at timestamptz, attempt integer, "
     "       line text) "
     "  JOIN jobs j ON j.id = l.job_id ORDER BY l.seq) "
-    "SELECT 1");
+    "SELECT (SELECT count(*) FROM done) + (SELECT count(*) FROM ended) + (SELECT count(*) FROM released)");
 
 // Skips rows a worker is completing this instant: they need no heartbeat, and waiting on them
 // could deadlock with the completing statement.
@@ -125,11 +122,11 @@ QString idArray(const QList<qint64> &ids)
     return text + u'}';
 }
 
-JobBatchQueries::JobBatchQueries(const QSqlDatabase &db) : m_db(db), m_claim(db), m_pin(db), m_finish(db) {}
+JobBatchQueries::JobBatchQueries(const QSqlDatabase &db) : m_db(db), m_claim(db), m_finish(db) {}
 
 Status JobBatchQueries::prepare()
 {
-    for (auto [query, text] : {std::pair{&m_claim, &kClaim}, {&m_pin, &kPin}, {&m_finish, &kFinish}}) {
+    for (auto [query, text] : {std::pair{&m_claim, &kClaim}, {&m_finish, &kFinish}}) {
         query->setForwardOnly(true);
         if (!query->prepare(*text))
             return sql::fromSqlError(query->lastError(), QStringLiteral("preparing the job queries"));
@@ -167,21 +164,8 @@ Result<QList<ClaimedJob>> JobBatchQueries::claim(int limit, const QString &worke
     return jobs;
 }
 
-Result<QSet<qint64>> JobBatchQueries::pin(const QList<qint64> &ids, const QString &worker)
-{
-    m_pin.bindValue(0, idArray(ids));
-    m_pin.bindValue(1, worker);
-    if (auto s = run(m_pin, QStringLiteral("pinning the batch")); !s)
-        return s.error();
-    QSet<qint64> pinned;
-    while (m_pin.next())
-        pinned.insert(m_pin.value(0).toLongLong());
-    m_pin.finish();
-    return pinned;
-}
-
-Status JobBatchQueries::finish(const QList<JobOutcome> &outcomes, const QDateTime &now,
-                               const Backoff &backoff)
+Result<int> JobBatchQueries::finish(const QList<JobOutcome> &outcomes, const QString &worker,
+                                    const QDateTime &now, const Backoff &backoff)
 {
     QList<qint64> completed, released;
     QJsonArray failures, lines;
@@ -209,13 +193,26 @@ Status JobBatchQueries::finish(const QList<JobOutcome> &outcomes, const QDateTim
                                      {QStringLiteral("line"), entry.line}});
     }
     const QString at = jobsql::timestamp(now);
-    const QVariant values[] = {at, idArray(completed),    at, backoff.capSeconds, backoff.baseSeconds,
-                               at, compactJson(failures), at, idArray(released),  compactJson(lines)};
+    const QVariant values[] = {at,
+                               idArray(completed),
+                               worker,
+                               at,
+                               backoff.capSeconds,
+                               backoff.baseSeconds,
+                               at,
+                               compactJson(failures),
+                               worker,
+                               at,
+                               idArray(released),
+                               worker,
+                               compactJson(lines)};
     for (int i = 0; i < int(std::size(values)); ++i)
         m_finish.bindValue(i, values[i]);
-    Status s = run(m_finish, QStringLiteral("recording job outcomes"));
+    if (auto s = run(m_finish, QStringLiteral("recording job outcomes")); !s)
+        return s.error();
+    const int owned = m_finish.next() ? m_finish.value(0).toInt() : 0;
     m_finish.finish();
-    return s;
+    return owned;
 }
 
 namespace JobMaintenance {

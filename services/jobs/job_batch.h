@@ -5,7 +5,6 @@
 
 #include <QDateTime>
 #include <QList>
-#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -41,8 +40,8 @@ struct Backoff {
     double capSeconds = 6 * 3600;
 };
 
-// A worker's SQL, prepared once per connection and reused: claiming a batch, pinning it inside
-// the work transaction, and writing every outcome of the batch in one statement.
+// A worker's SQL, prepared once per connection and reused: claiming a batch, and writing every
+// outcome of the batch in one statement.
 class JobBatchQueries {
 public:
     explicit JobBatchQueries(const QSqlDatabase &db);
@@ -51,16 +50,18 @@ public:
     // Marks up to `limit` due jobs running for `worker` and commits (autocommit): other workers
     // skip rows this claim has locked, so each job goes to exactly one worker.
     Result<QList<ClaimedJob>> claim(int limit, const QString &worker, const QDateTime &now);
-    // Inside the work transaction: takes a key-share lock on the batch's rows that are still
-    // ours. Until the transaction ends no one can take them back (the take-back locks rows
-    // FOR UPDATE SKIP LOCKED), while heartbeats and cancel requests still update them.
-    Result<QSet<qint64>> pin(const QList<qint64> &ids, const QString &worker);
-    // Completion, failures (with backoff), hand-backs and log lines, one statement.
-    Status finish(const QList<JobOutcome> &outcomes, const QDateTime &now, const Backoff &backoff);
+    // Completion, failures (with backoff), hand-backs and log lines, one statement, inside the
+    // work transaction. Touches only jobs still running for `worker` and returns how many those
+    // were: fewer than the outcomes means a job was taken back meanwhile (its worker looked
+    // dead), and the caller must roll the whole batch back. The rows it updated stay locked
+    // until the commit, and the take-back skips locked rows, so a job cannot be lost between
+    // this statement and the commit.
+    Result<int> finish(const QList<JobOutcome> &outcomes, const QString &worker, const QDateTime &now,
+                       const Backoff &backoff);
 
 private:
     QSqlDatabase m_db;
-    QSqlQuery m_claim, m_pin, m_finish;
+    QSqlQuery m_claim, m_finish;
 };
 
 // The supervisor's SQL, on its own connection.

@@ -112,30 +112,23 @@ private:
         }
         QElapsedTimer batchTime;
         batchTime.start();
-        Status s = runInTransaction(jobs, ids, cancelFlags, batchTime);
+        Status s = runInTransaction(jobs, cancelFlags, batchTime);
         m_s.untrack(ids);
         if (!s)
             databaseTrouble(s.error());
     }
 
-    Status runInTransaction(const QList<ClaimedJob> &jobs, const QList<qint64> &ids,
+    Status runInTransaction(const QList<ClaimedJob> &jobs,
                             const QHash<qint64, std::shared_ptr<std::atomic_bool>> &cancelFlags,
                             const QElapsedTimer &batchTime)
     {
         if (!m_db.transaction())
             return sql::fromSqlError(m_db.lastError(), QStringLiteral("beginning the batch"));
-        auto pinned = m_queries->pin(ids, m_name);
-        if (!pinned) {
-            m_db.rollback();
-            return pinned.error();
-        }
         QList<JobOutcome> outcomes;
         QList<const ClaimedJob *> outcomeJobs;
         QList<qint64> durations;
         bool ranOne = false;
         for (const ClaimedJob &job : jobs) {
-            if (!pinned->contains(job.id))
-                continue; // taken back while we were between claim and pin: no longer ours
             const bool handBack = m_s.stopClaiming.load() ||
                                   (ranOne && batchTime.elapsed() > m_s.options.releaseUnstartedAfterMs);
             if (handBack) {
@@ -151,9 +144,21 @@ private:
             durations << t.elapsed();
             ranOne = true;
         }
-        if (auto s = m_queries->finish(outcomes, Clock::current().now(), m_backoff()); !s) {
+        auto owned = m_queries->finish(outcomes, m_name, Clock::current().now(), m_backoff());
+        if (!owned) {
             m_db.rollback();
-            return s;
+            return owned.error();
+        }
+        if (owned.value() != outcomes.size()) {
+            // Some job was taken back while it ran here (our heartbeats stalled past the
+            // timeout) and may be running elsewhere: commit nothing, so its effects happen once.
+            // The jobs still ours are taken back in turn, as nothing heartbeats them any more.
+            m_db.rollback();
+            JsonLog::write(QStringLiteral("jobs_batch_rolled_back"),
+                           {{QStringLiteral("worker"), m_name},
+                            {QStringLiteral("jobs"), int(outcomes.size())},
+                            {QStringLiteral("still_ours"), owned.value()}});
+            return {};
         }
         if (!m_db.commit()) {
             const Error error = sql::fromSqlError(m_db.lastError(), QStringLiteral("committing the batch"));
