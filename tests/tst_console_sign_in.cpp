@@ -1,4 +1,5 @@
 #include "console_controller.h"
+#include "db/embedded_cluster.h"
 #include "db/pg_connection.h"
 #include "main_window.h"
 #include "password_store.h"
@@ -9,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QLineEdit>
 #include <QSettings>
@@ -91,6 +93,7 @@ private Q_SLOTS:
     void nonStaffLoginIsRefused();
     void signOutReturnsToDialog();
     void rememberMeWithoutKeychainIsANote();
+    void embeddedDefaultSignsInAsOwner();
     void screenshot();
 
 private:
@@ -214,6 +217,39 @@ void TestConsoleSignIn::rememberMeWithoutKeychainIsANote()
     qInfo("keychain answer: %s", error.isEmpty() ? "stored" : qPrintable(error));
     console.controller->signOut();
     QVERIFY(!QSettings().value(u"signIn/remember"_s).toBool());
+}
+
+void TestConsoleSignIn::embeddedDefaultSignsInAsOwner()
+{
+    // No database configured: the console starts its own cluster (off the UI thread) and signs
+    // in as that cluster's first owner without asking.
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    // As root the cluster runs as `postgres`, which must be able to enter the directory.
+    QFile::setPermissions(dataDir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                              QFileDevice::ExeOther);
+    QProcessEnvironment env;
+    env.insert(u"MPANEL_DATA_DIR"_s, dataDir.path());
+    MainWindow window;
+    ConsoleController controller(mp::Config::load({}, env).value(), &window);
+    QSignalSpy ready(&controller, &ConsoleController::ready);
+    QElapsedTimer uiThread;
+    uiThread.start();
+    controller.start();
+    QVERIFY2(uiThread.elapsed() < 1000, "start() must not wait for the database");
+    QVERIFY(ready.wait(120000));
+
+    QCOMPARE(controller.session()->state(), mp::ConsoleSession::State::SignedIn);
+    QVERIFY(controller.databaseTarget() && controller.databaseTarget()->embedded);
+    QCOMPARE(controller.session()->info().login, u"owner"_s);
+    QVERIFY(controller.session()->info().role == StaffRole::Owner);
+    QCOMPARE(window.sessionStatusBar()->connectionText(), u"Connected: embedded database"_s);
+    QCOMPARE(window.sessionStatusBar()->tenantText(), u"Tenant: My hosting company"_s);
+    QVERIFY(!controller.signInDialog());
+
+    controller.session()->signOut();
+    QVERIFY(mp::EmbeddedCluster({dataDir.path() + u"/postgres"_s}).stop());
 }
 
 void TestConsoleSignIn::screenshot()

@@ -218,6 +218,18 @@
         <source>The keychain did not answer.</source>
         <translation>Der Schlüsselbund hat nicht geantwortet.</translation>
     </message>
+    <message>
+        <source>No keychain is available on this system.</source>
+        <translation>Auf diesem System ist kein Schlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access.</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error.</source>
+        <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
+    </message>
 </context>
 <context>
     <name>mp::SessionStatusBar</name>

@@ -37,6 +37,30 @@ QString timeoutMessage()
     return PasswordStore::tr("The keychain did not answer.");
 }
 
+// QtKeychain's own text is often just "Unknown error" (e.g. no secret service on the session
+// bus); say what the code means instead, and keep the backend's text when it adds something.
+QString describe(const QKeychain::Job *job)
+{
+    QString what;
+    switch (job->error()) {
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        what = PasswordStore::tr("No keychain is available on this system.");
+        break;
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        what = PasswordStore::tr("The keychain refused access.");
+        break;
+    default:
+        what = PasswordStore::tr("The keychain reported an error.");
+        break;
+    }
+    const QString detail = job->errorString();
+    if (detail.isEmpty() || detail == QLatin1String("Unknown error"))
+        return what;
+    return QStringLiteral("%1 (%2)").arg(what, detail);
+}
+
 } // namespace
 
 PasswordStore::PasswordStore(const QString &service, QObject *parent) : QObject(parent), m_service(service) {}
@@ -53,7 +77,7 @@ void PasswordStore::read(const QString &key, ReadCallback callback)
             else if (finished->error() == QKeychain::EntryNotFound)
                 callback(std::nullopt, {});
             else
-                callback(std::nullopt, finished->errorString());
+                callback(std::nullopt, describe(finished));
         },
         [callback] { callback(std::nullopt, timeoutMessage()); });
 }
@@ -66,7 +90,7 @@ void PasswordStore::write(const QString &key, const QString &password, DoneCallb
     runJob(
         job, this, m_timeoutMs,
         [callback](QKeychain::Job *finished) {
-            callback(finished->error() == QKeychain::NoError ? QString() : finished->errorString());
+            callback(finished->error() == QKeychain::NoError ? QString() : describe(finished));
         },
         [callback] { callback(timeoutMessage()); });
 }
@@ -80,7 +104,7 @@ void PasswordStore::remove(const QString &key, DoneCallback callback)
         [callback](QKeychain::Job *finished) {
             const bool gone =
                 finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound;
-            callback(gone ? QString() : finished->errorString());
+            callback(gone ? QString() : describe(finished));
         },
         [callback] { callback(timeoutMessage()); });
 }
