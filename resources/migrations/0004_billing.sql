@@ -193,7 +193,8 @@ CREATE INDEX credit_note_items_tenant_idx ON credit_note_items (tenant_id);
 -- Belt and braces under the service's own rules, so a console bug or a hand-typed UPDATE
 -- cannot rewrite history: only the allowed status moves; nothing but the status and payment
 -- facts changes once an invoice is issued; an issued invoice is never deleted (that would
--- leave a gap in the numbers); items of an issued invoice are frozen.
+-- leave a gap in the numbers); items of an issued invoice are frozen. AFTER row triggers, so
+-- row-level security refuses a cross-tenant write first, with its own error.
 CREATE FUNCTION mpanel_invoices_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -218,7 +219,7 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
-CREATE TRIGGER invoices_guard BEFORE UPDATE OR DELETE ON invoices
+CREATE TRIGGER invoices_guard AFTER UPDATE OR DELETE ON invoices
     FOR EACH ROW EXECUTE FUNCTION mpanel_invoices_guard();
 
 CREATE FUNCTION mpanel_invoice_items_guard() RETURNS trigger
@@ -234,7 +235,7 @@ BEGIN
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$;
-CREATE TRIGGER invoice_items_guard BEFORE INSERT OR UPDATE OR DELETE ON invoice_items
+CREATE TRIGGER invoice_items_guard AFTER INSERT OR UPDATE OR DELETE ON invoice_items
     FOR EACH ROW EXECUTE FUNCTION mpanel_invoice_items_guard();
 
 CREATE FUNCTION mpanel_refuse_change() RETURNS trigger
@@ -242,9 +243,9 @@ LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION '% rows are never changed or deleted', TG_TABLE_NAME USING ERRCODE = '55000';
 END $$;
-CREATE TRIGGER credit_notes_final BEFORE UPDATE OR DELETE ON credit_notes
+CREATE TRIGGER credit_notes_final AFTER UPDATE OR DELETE ON credit_notes
     FOR EACH ROW EXECUTE FUNCTION mpanel_refuse_change();
-CREATE TRIGGER credit_note_items_final BEFORE UPDATE OR DELETE ON credit_note_items
+CREATE TRIGGER credit_note_items_final AFTER UPDATE OR DELETE ON credit_note_items
     FOR EACH ROW EXECUTE FUNCTION mpanel_refuse_change();
 
 SELECT mpanel_isolate_tenant_table('billing_settings');
