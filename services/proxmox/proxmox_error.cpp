@@ -162,6 +162,10 @@ Error ProxmoxError::toError() const
     if (!detail.isEmpty() && httpStatus != 0 && text != detail)
         text += QStringLiteral("; ") + detail;
     const QString field = paramErrors.isEmpty() ? QString() : paramErrors.firstKey();
+    // A task's own text already names it ("task vzcreate for 101 failed: ..."); its UPID would
+    // only make the sentence longer.
+    if (method == QLatin1String("task"))
+        return makeError(errorKindCode(kind), QStringLiteral("%1: %2").arg(where, text), field);
     return makeError(errorKindCode(kind), QStringLiteral("%1: %2 failed: %3").arg(where, call, text), field);
 }
 
