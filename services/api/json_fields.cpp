@@ -19,8 +19,8 @@ Result<std::optional<QString>> JsonFields::optionalString(const QString &key) co
         return wrongType(key, "a string");
     // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
     if (v.toString().contains(QChar(0)))
-        return makeError(QStringLiteral("invalid_text"), QStringLiteral("'%1' must not contain NUL characters").arg(path(key)),
-                         path(key));
+        return makeError(QStringLiteral("invalid_text"),
+                         QStringLiteral("'%1' must not contain NUL characters").arg(path(key)), path(key));
     return std::optional<QString>(v.toString());
 }
 

@@ -27,9 +27,9 @@ class Customers {
 public:
     static QList<api::SortOrder> sortOrders(); // "name" (default), "email", "created_at"
 
-    // Search matches name, email or company, ignoring case: a substring from three characters
-    // on (trigram indexes), a prefix below that (a substring of one or two letters matches half
-    // the table and helps nobody).
+    // Search ignores case. From three characters on it matches a substring of name, email or
+    // company (trigram indexes); one or two characters match the start of the name (a btree
+    // range): a one-letter substring matches most of the table and helps nobody.
     static Result<CustomerPage> list(TenantTransaction &tx, const CustomerFilter &filter,
                                      const api::KeysetPage &page);
     static Result<Customer> find(TenantTransaction &tx, const QString &id);

@@ -15,7 +15,7 @@ const char *kFragment = R"json({
           {"name": "sort", "in": "query", "schema": {"type": "string", "default": "name",
             "enum": ["name", "-name", "email", "-email", "created_at", "-created_at"]}},
           {"name": "q", "in": "query", "schema": {"type": "string"},
-            "description": "Name, email or company, ignoring case: substring from 3 characters, prefix below"},
+            "description": "Ignoring case: from 3 characters a substring of name, email or company; 1 or 2 characters match the start of the name"},
           {"name": "status", "in": "query", "schema": {"type": "string", "enum": ["active", "suspended", "closed"]}}],
         "responses": {"200": {"description": "A page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CustomerPage"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
