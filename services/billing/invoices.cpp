@@ -2,6 +2,7 @@
 
 #include "billing/document_numbers.h"
 #include "billing/invoice_number_format.h"
+#include "billing/invoice_paid.h"
 #include "billing/invoice_rows.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
@@ -389,6 +390,10 @@ Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id,
             return u.error();
         if (change.to == InvoiceStatus::Paid && !change.paymentReference.isEmpty())
             details.insert(QStringLiteral("payment_reference"), change.paymentReference);
+        if (change.to == InvoiceStatus::Paid) {
+            if (auto s = afterInvoicePaid(tx, id, now); !s)
+                return s.error();
+        }
     }
     auto audit = sql::exec(tx.db(), kAudit,
                            {tx.tenantId(), nowText, change.actor, id,
