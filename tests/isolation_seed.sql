@@ -48,3 +48,15 @@ INSERT INTO credit_notes (tenant_id, invoice_id, customer_id, number, number_yea
 INSERT INTO credit_note_items (tenant_id, credit_note_id, position, description, quantity, unit_price_minor, tax_name,
                                tax_rate_ppm, net_minor, tax_minor, gross_minor)
     SELECT tenant_id, id, 1, 'Seed item', 1, 100, 'USt.', 190000, 100, 19, 119 FROM credit_notes WHERE tenant_id = :tenant;
+-- 0005 payments.
+INSERT INTO payments (tenant_id, invoice_id, customer_id, payment_intent, amount_minor, currency, status, created_at,
+                      updated_at)
+    SELECT tenant_id, id, customer_id, 'pi_seed_' || :n, 119, 'EUR', 'succeeded', now(), now()
+    FROM invoices WHERE tenant_id = :tenant;
+INSERT INTO invoice_checkout_sessions (tenant_id, invoice_id, session_id, amount_minor, currency, created_at)
+    SELECT tenant_id, id, 'cs_seed_' || :n, 119, 'EUR', now() FROM invoices WHERE tenant_id = :tenant;
+INSERT INTO payment_refunds (tenant_id, payment_id, request_key, amount_minor, currency, status, actor, created_at)
+    SELECT tenant_id, id, 'seed-refund-' || :n, 10, 'EUR', 'requested', 'seed', now()
+    FROM payments WHERE tenant_id = :tenant;
+INSERT INTO invoice_flags (tenant_id, invoice_id, payment_id, kind, created_at)
+    SELECT tenant_id, invoice_id, id, 'disputed', now() FROM payments WHERE tenant_id = :tenant;

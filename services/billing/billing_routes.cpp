@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "http/api_context.h"
 #include "http/router.h"
+#include "payments/payments.h"
 
 #include <QJsonArray>
 #include <QUuid>
@@ -219,6 +220,27 @@ HttpResponse listInvoices(const HttpRequest &request, TenantTransaction &tx, con
     return HttpResponse::json(200, api::pageBody(items, result->nextCursor));
 }
 
+// One invoice as the detail routes answer it. Stripe payments with their state (declines,
+// refunds, reviews) replace the one-line summary of a Stripe payment; a manual payment stays as
+// recorded on the invoice.
+HttpResponse invoiceDetail(TenantTransaction &tx, const Invoice &inv, QDate today)
+{
+    QJsonObject json = InvoiceJson::toJson(inv, today, true);
+    auto stripePayments = payments::Payments::forInvoice(tx, inv.id);
+    if (!stripePayments)
+        return errorResponse(stripePayments.error());
+    QJsonArray list;
+    const QJsonArray recorded = json.value(QStringLiteral("payments")).toArray();
+    for (const auto &p : recorded) {
+        if (p.toObject().value(QStringLiteral("method")).toString() != QLatin1String("stripe"))
+            list.append(p);
+    }
+    for (const auto &p : std::as_const(*stripePayments))
+        list.append(p.toJson());
+    json.insert(QStringLiteral("payments"), list);
+    return HttpResponse::json(200, json);
+}
+
 HttpResponse getInvoice(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {
     auto inv = visibleInvoice(request, tx, caller);
@@ -227,7 +249,7 @@ HttpResponse getInvoice(const HttpRequest &request, TenantTransaction &tx, const
     auto today = localToday(tx);
     if (!today)
         return errorResponse(today.error());
-    return HttpResponse::json(200, InvoiceJson::toJson(*inv, *today, true));
+    return invoiceDetail(tx, *inv, *today);
 }
 
 HttpResponse createInvoice(const HttpRequest &request, TenantTransaction &tx)
@@ -360,7 +382,7 @@ HttpResponse patchInvoice(const HttpRequest &request, TenantTransaction &tx, con
     auto today = localToday(tx);
     if (!today)
         return errorResponse(today.error());
-    return HttpResponse::json(200, InvoiceJson::toJson(*inv, *today, true));
+    return invoiceDetail(tx, *inv, *today);
 }
 
 HttpResponse creditInvoice(const HttpRequest &request, TenantTransaction &tx)

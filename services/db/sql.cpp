@@ -1,5 +1,9 @@
 #include "db/sql.h"
 
+#include "db/statement_cache.h"
+
+#include <QHash>
+
 #include <QThread>
 
 namespace mp::sql {
@@ -18,8 +22,54 @@ bool hasSqlState(const Error &error, const char *sqlState)
     return error.field == QLatin1String(sqlState);
 }
 
+namespace {
+
+thread_local bool t_cacheEnabled = false;
+
+// Prepared queries of this thread, by connection and SQL text (see ScopedStatementCache).
+QHash<QString, QSqlQuery> &threadStatements()
+{
+    thread_local QHash<QString, QSqlQuery> statements;
+    return statements;
+}
+
+Result<QSqlQuery> execCached(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    auto &statements = threadStatements();
+    const QString key = db.connectionName() + QChar(0x1f) + sql;
+    auto it = statements.find(key);
+    if (it == statements.end()) {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return fromSqlError(query.lastError(), QStringLiteral("preparing query"));
+        it = statements.insert(key, query);
+    }
+    QSqlQuery &query = it.value();
+    query.finish();
+    for (int i = 0; i < binds.size(); ++i)
+        query.bindValue(i, binds.at(i));
+    if (!query.exec())
+        return fromSqlError(query.lastError(), QStringLiteral("running query"));
+    return query;
+}
+
+} // namespace
+
+ScopedStatementCache::ScopedStatementCache() : m_wasEnabled(t_cacheEnabled)
+{
+    t_cacheEnabled = true;
+}
+
+ScopedStatementCache::~ScopedStatementCache()
+{
+    t_cacheEnabled = m_wasEnabled;
+}
+
 Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
 {
+    if (t_cacheEnabled && !binds.isEmpty())
+        return execCached(db, sql, binds);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     // Without values, run the text as is: PostgreSQL cannot PREPARE utility statements

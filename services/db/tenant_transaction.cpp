@@ -14,7 +14,16 @@ Result<TenantTransaction> TenantTransaction::begin(const QSqlDatabase &db, const
     QSqlDatabase handle = db;
     if (!handle.transaction())
         return sql::fromSqlError(handle.lastError(), QStringLiteral("beginning a transaction"));
+    return enter(handle, tenantId);
+}
+
+Result<TenantTransaction> TenantTransaction::enter(const QSqlDatabase &db, const QString &tenantId)
+{
+    QSqlDatabase handle = db;
     TenantTransaction tx(handle, tenantId);
+    if (QUuid::fromString(tenantId).isNull())
+        return makeError(QStringLiteral("invalid_tenant"),
+                         QStringLiteral("not a tenant id: %1").arg(tenantId), QStringLiteral("tenant"));
     if (auto r = sql::exec(handle, QStringLiteral("SET LOCAL ROLE mpanel_app")); !r)
         return r.error();
     if (auto r =

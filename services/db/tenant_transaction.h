@@ -14,6 +14,10 @@ namespace mp {
 class TenantTransaction {
 public:
     static Result<TenantTransaction> begin(const QSqlDatabase &db, const QString &tenantId);
+    // For work that starts before its tenant is known (a Stripe webhook is routed by what it
+    // says): takes over a transaction the caller opened on `db` as the service's own login and
+    // drops it to one tenant from here on. Commits or rolls back that transaction.
+    static Result<TenantTransaction> enter(const QSqlDatabase &db, const QString &tenantId);
     TenantTransaction(TenantTransaction &&other) noexcept;
     TenantTransaction &operator=(TenantTransaction &&) = delete;
     ~TenantTransaction();

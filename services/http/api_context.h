@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/config.h"
 #include "core/result.h"
 #include "db/tenant_transaction.h"
 #include "http/http_message.h"
@@ -31,11 +32,16 @@ public:
     explicit ApiContext(std::function<QSqlDatabase()> database) : m_database(std::move(database)) {}
 
     QSqlDatabase database() const { return m_database(); }
+    // The service's configuration, for modules whose routes need settings (Stripe keys, URLs).
+    // Set before the modules register their routes; empty in tests that need none.
+    const Config &config() const { return m_config; }
+    void setConfig(Config config) { m_config = std::move(config); }
 
     // Resolves the bearer token to a caller. Errors are ready-made 401 responses.
     Result<Caller> authenticate(const HttpRequest &request) const;
     // Customer tokens plug in here (the customer accounts module registers a resolver).
-    void setCustomerTokenResolver(std::function<Result<Caller>(const QSqlDatabase &, const QString &)> resolver)
+    void
+    setCustomerTokenResolver(std::function<Result<Caller>(const QSqlDatabase &, const QString &)> resolver)
     {
         m_customerResolver = std::move(resolver);
     }
@@ -52,6 +58,7 @@ public:
 
 private:
     std::function<QSqlDatabase()> m_database;
+    Config m_config;
     std::function<Result<Caller>(const QSqlDatabase &, const QString &)> m_customerResolver;
 };
 

@@ -6,12 +6,42 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QMetaEnum>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThreadPool>
 
 namespace mp {
 
 HttpServer::HttpServer(QObject *parent) : QAbstractHttpServer(parent) {}
+
+HttpServer::~HttpServer()
+{
+    // Handlers still running refer to the router: let them finish first.
+    if (m_pool)
+        m_pool->waitForDone();
+}
+
+void HttpServer::setWorkerThreads(int threads)
+{
+    if (threads <= 0) {
+        if (m_pool)
+            m_pool->waitForDone();
+        m_pool.reset();
+        return;
+    }
+    if (!m_pool) {
+        m_pool = std::make_unique<QThreadPool>();
+        // Threads keep their database connections: never let an idle one expire.
+        m_pool->setExpiryTimeout(-1);
+    }
+    m_pool->setMaxThreadCount(threads);
+}
+
+int HttpServer::workerThreads() const
+{
+    return m_pool ? m_pool->maxThreadCount() : 0;
+}
 
 Result<QPair<QHostAddress, quint16>> HttpServer::parseHostPort(const QString &hostPort)
 {
@@ -78,6 +108,79 @@ static QString methodName(QHttpServerRequest::Method method)
     }
 }
 
+static QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Payload Too Large";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return status < 400 ? "OK" : "Error";
+    }
+}
+
+HttpResponse HttpServer::respond(HttpRequest &req) const
+{
+    if (req.body.size() > m_maxBodyBytes)
+        return HttpResponse::error(413, QStringLiteral("body_too_large"),
+                                   QStringLiteral("the request body exceeds %1 bytes").arg(m_maxBodyBytes));
+    return m_router.dispatch(req);
+}
+
+void HttpServer::answer(QTcpSocket *socket, const HttpRequest &req, const HttpResponse &response,
+                        qint64 startedNs)
+{
+    // Written by hand rather than through QHttpServerResponder, which may not outlive the
+    // request it was made for: with the worker pool the answer comes after handleRequest returned.
+    QByteArray out;
+    out.reserve(256 + response.body.size());
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    out += "Content-Type: " + response.contentType + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    for (const auto &[key, value] : std::as_const(response.headers))
+        out += key + ": " + value + "\r\n";
+    out += "\r\n";
+    out += response.body;
+    socket->write(out);
+
+    JsonLog::write(QStringLiteral("http_request"),
+                   {{QStringLiteral("method"), req.method},
+                    {QStringLiteral("path"), req.path},
+                    {QStringLiteral("status"), response.status},
+                    {QStringLiteral("ms"), double(startedNs) / 1e6},
+                    {QStringLiteral("bytes"), response.body.size()},
+                    {QStringLiteral("remote"), req.remoteAddress.toString()}});
+}
+
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     QElapsedTimer timer;
@@ -90,29 +193,22 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     req.body = request.body();
     req.remoteAddress = request.remoteAddress();
 
-    HttpResponse response;
-    if (req.body.size() > m_maxBodyBytes)
-        response =
-            HttpResponse::error(413, QStringLiteral("body_too_large"),
-                                QStringLiteral("the request body exceeds %1 bytes").arg(m_maxBodyBytes));
-    else
-        response = m_router.dispatch(req);
-
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    responder.writeHeader("Content-Type", response.contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    for (const auto &[key, value] : std::as_const(response.headers))
-        responder.writeHeader(key, value);
-    responder.writeBody(response.body);
-
-    JsonLog::write(QStringLiteral("http_request"),
-                   {{QStringLiteral("method"), req.method},
-                    {QStringLiteral("path"), req.path},
-                    {QStringLiteral("status"), response.status},
-                    {QStringLiteral("ms"), double(timer.nsecsElapsed()) / 1e6},
-                    {QStringLiteral("bytes"), response.body.size()},
-                    {QStringLiteral("remote"), req.remoteAddress.toString()}});
+    if (!m_pool) {
+        const HttpResponse response = respond(req);
+        answer(socket, req, response, timer.nsecsElapsed());
+        return true;
+    }
+    QPointer<QTcpSocket> target(socket);
+    m_pool->start([this, req = std::move(req), target, timer]() mutable {
+        HttpResponse response = respond(req);
+        QMetaObject::invokeMethod(
+            this,
+            [this, req = std::move(req), response = std::move(response), target, timer] {
+                if (target) // the client may have gone while the handler ran
+                    answer(target, req, response, timer.nsecsElapsed());
+            },
+            Qt::QueuedConnection);
+    });
     return true;
 }
 

@@ -6,6 +6,10 @@
 #include <QAbstractHttpServer>
 #include <QHostAddress>
 
+#include <memory>
+
+class QThreadPool;
+
 namespace mp {
 
 // The companion service's HTTP front: QtHttpServer for parsing, our Router for dispatch, one
@@ -14,10 +18,16 @@ class HttpServer : public QAbstractHttpServer {
     Q_OBJECT
 public:
     explicit HttpServer(QObject *parent = nullptr);
+    ~HttpServer() override;
 
     Router &router() { return m_router; }
     const Router &router() const { return m_router; }
     void setMaxBodyBytes(qsizetype bytes) { m_maxBodyBytes = bytes; }
+    // With `threads` > 0, handlers run on a pool of that many threads and the answer is written
+    // back on the server's thread; the handlers' database access must then be per thread (as
+    // ServiceRuntime::database() is). 0, the default, runs them on the server's thread.
+    void setWorkerThreads(int threads);
+    int workerThreads() const;
 
     // "127.0.0.1:8080", "[::1]:0", ":8080". Returns the bound port.
     Result<quint16> listenOn(const QString &hostPort);
@@ -31,7 +41,12 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    HttpResponse respond(HttpRequest &request) const;
+    void answer(QTcpSocket *socket, const HttpRequest &request, const HttpResponse &response,
+                qint64 startedNs);
+
     Router m_router;
+    std::unique_ptr<QThreadPool> m_pool;
     qsizetype m_maxBodyBytes = 1024 * 1024;
 };
 

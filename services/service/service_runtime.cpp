@@ -51,6 +51,10 @@ Status ServiceRuntime::start()
     if (m_options.http) {
         m_http = std::make_unique<HttpServer>();
         m_api = std::make_unique<ApiContext>([this] { return database(); });
+        m_api->setConfig(m_config);
+        // Handlers run on a pool of threads, each with its own connection (database() is per
+        // thread): one slow transaction no longer holds up every other request.
+        m_http->setWorkerThreads(m_options.httpThreads);
         registerApiModules(m_http->router(), *m_api);
         auto port = m_http->listenOn(m_config.listen());
         if (!port)
@@ -89,8 +93,8 @@ void ServiceRuntime::shutdown()
         JsonLog::write(QStringLiteral("service_stopped"), {{QStringLiteral("jobs_left_running"), true}});
         std::_Exit(0);
     }
-    // Request handlers run to completion on this thread before we get here; the short grace
-    // period lets their responses drain from the sockets.
+    // Handlers still running on the HTTP pool finish when the server is destroyed; the short
+    // grace period lets the answers already written drain from the sockets.
     QTimer::singleShot(200, this, [this] {
         JsonLog::write(QStringLiteral("service_stopped"), {});
         Q_EMIT stopped();

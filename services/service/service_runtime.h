@@ -17,6 +17,7 @@ class JobEngine;
 
 struct ServeOptions {
     int workers = 4;
+    int httpThreads = 8; // request handlers in parallel, one database connection each
     bool http = true;
     bool workersEnabled = true;
 };

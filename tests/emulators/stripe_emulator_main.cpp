@@ -28,7 +28,15 @@ int main(int argc, char **argv)
                                     QStringLiteral("1"));
     const QCommandLineOption shuffle(QStringLiteral("shuffle"),
                                      QStringLiteral("Deliver events in random order."));
-    cli.addOptions({listen, apiKey, webhookUrl, webhookSecret, copies, shuffle});
+    const QCommandLineOption attempts(
+        QStringLiteral("attempts"),
+        QStringLiteral("Attempts per delivery while the endpoint answers non-2xx "
+                       "(1: no retry)."),
+        QStringLiteral("n"), QStringLiteral("8"));
+    const QCommandLineOption retryDelay(QStringLiteral("retry-delay-ms"),
+                                        QStringLiteral("First retry delay, doubled per retry."),
+                                        QStringLiteral("ms"), QStringLiteral("1000"));
+    cli.addOptions({listen, apiKey, webhookUrl, webhookSecret, copies, shuffle, attempts, retryDelay});
     cli.process(app);
 
     mp::test::StripeEmulator emulator;
@@ -44,8 +52,8 @@ int main(int argc, char **argv)
     auto options = emulator.webhooks().options();
     options.copies = qMax(1, cli.value(copies).toInt());
     options.shuffle = cli.isSet(shuffle);
-    options.maxAttempts = 8;
-    options.retryDelayMs = 1000;
+    options.maxAttempts = qMax(1, cli.value(attempts).toInt());
+    options.retryDelayMs = qMax(1, cli.value(retryDelay).toInt());
     emulator.webhooks().setOptions(options);
 
     auto port = emulator.start(cli.value(listen));

@@ -1,0 +1,182 @@
+#include "payments/invoice_checkout.h"
+
+#include "billing/invoices.h"
+#include "db/sql.h"
+#include "db/tenant_transaction.h"
+#include "payments/payment_effects.h"
+#include "payments/payments.h"
+#include "payments/stripe_blocking.h"
+
+#include <QSqlQuery>
+
+namespace mp::payments {
+
+namespace {
+
+const auto kOpenSession = QStringLiteral(R"sql(
+SELECT session_id, url, (SELECT count(*) FROM invoice_checkout_sessions c WHERE c.invoice_id = ?::uuid)
+FROM (SELECT 1) AS one
+LEFT JOIN LATERAL (SELECT session_id, url FROM invoice_checkout_sessions
+                   WHERE invoice_id = ?::uuid AND amount_minor = ? AND currency = ?
+                     AND created_at > ?::timestamptz - interval '23 hours'
+                   ORDER BY created_at DESC LIMIT 1) s ON true
+)sql");
+const auto kRecordSession = QStringLiteral(R"sql(
+INSERT INTO invoice_checkout_sessions (tenant_id, invoice_id, session_id, url, amount_minor, currency, created_at)
+VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?::timestamptz)
+ON CONFLICT (tenant_id, session_id) DO NOTHING
+)sql");
+
+Error stripeFailure(const Error &error)
+{
+    // Stripe's own words are readable; the code tells the API which status to answer.
+    return makeError(QStringLiteral("payment_provider_error"), error.message, error.field);
+}
+
+} // namespace
+
+CheckoutUrls CheckoutUrls::fromConfig(const Config &config)
+{
+    QString base = config.value(QStringLiteral("MPANEL_PUBLIC_URL"));
+    if (base.isEmpty())
+        base = QStringLiteral("http://") + config.listen();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    CheckoutUrls urls;
+    urls.success = config.value(QStringLiteral("MPANEL_STRIPE_SUCCESS_URL"),
+                                base + QStringLiteral("/payments/success?session_id={CHECKOUT_SESSION_ID}"));
+    urls.cancel =
+        config.value(QStringLiteral("MPANEL_STRIPE_CANCEL_URL"), base + QStringLiteral("/payments/cancel"));
+    return urls;
+}
+
+Result<CheckoutStarted> InvoiceCheckout::start(TenantTransaction &tx, const StripeSettings &settings,
+                                               const CheckoutUrls &urls, const QString &invoiceId,
+                                               const QDateTime &now)
+{
+    auto invoice = billing::Invoices::find(tx, invoiceId);
+    if (!invoice)
+        return invoice.error();
+    if (invoice->status != billing::InvoiceStatus::Unpaid)
+        return makeError(QStringLiteral("conflict"),
+                         QStringLiteral("only an unpaid invoice can be paid; this one is %1")
+                             .arg(billing::InvoiceStatuses::toString(invoice->status)),
+                         QStringLiteral("status"));
+    const qint64 due = invoice->total.minorAmount();
+    const QString currency = invoice->currency.code();
+    const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);
+
+    auto open = sql::exec(tx.db(), kOpenSession, {invoiceId, invoiceId, due, currency, nowText});
+    if (!open)
+        return open.error();
+    if (!open->next())
+        return makeError(QStringLiteral("internal"), QStringLiteral("no session row"));
+    if (!open->value(0).isNull())
+        return CheckoutStarted{open->value(0).toString(), open->value(1).toString()};
+    const qint64 earlier = open->value(2).toLongLong();
+    open->finish();
+
+    if (settings.secretKey.isEmpty())
+        return makeError(QStringLiteral("payments_not_configured"),
+                         QStringLiteral("online payment is not set up: MPANEL_STRIPE_SECRET_KEY is empty"));
+
+    CheckoutSessionParams params;
+    params.currency = currency;
+    // The invoice's lines at their gross amounts: they add up to the total exactly.
+    for (const auto &line : std::as_const(invoice->lines)) {
+        CheckoutLineItem item;
+        item.name = line.quantity == 1 ? line.description
+                                       : QStringLiteral("%1 (x%2)").arg(line.description).arg(line.quantity);
+        item.name = item.name.left(250);
+        item.unitAmount = line.amounts.gross.minorAmount();
+        item.quantity = 1;
+        if (item.unitAmount > 0)
+            params.lineItems.append(item);
+    }
+    qint64 sum = 0;
+    for (const auto &item : std::as_const(params.lineItems))
+        sum += item.unitAmount;
+    if (params.lineItems.isEmpty() || sum != due) {
+        // Credits or negative lines: one line for the amount due.
+        params.lineItems = {
+            CheckoutLineItem{QStringLiteral("Invoice %1").arg(invoice->number), QString(), due, 1}};
+    }
+    params.successUrl = urls.success;
+    params.cancelUrl = urls.cancel;
+    params.clientReferenceId = invoiceId;
+    params.customerEmail = invoice->buyer.value(QStringLiteral("email")).toString();
+    params.metadata = {{QStringLiteral("mpanel_invoice"), invoiceId},
+                       {QStringLiteral("mpanel_tenant"), tx.tenantId()},
+                       {QStringLiteral("mpanel_invoice_number"), invoice->number}};
+    params.paymentIntentMetadata = params.metadata;
+    const QString key = QStringLiteral("mpanel-invoice-%1-checkout-%2").arg(invoiceId).arg(earlier + 1);
+
+    auto session = runStripeCall(
+        settings, [&](StripeClient &client) { return client.createCheckoutSession(params, key); });
+    if (!session)
+        return stripeFailure(session.error());
+    CheckoutStarted started{session->value(QStringLiteral("id")).toString(),
+                            session->value(QStringLiteral("url")).toString()};
+    if (started.sessionId.isEmpty())
+        return makeError(QStringLiteral("payment_provider_error"),
+                         QStringLiteral("Stripe answered no session id"));
+    auto recorded =
+        sql::exec(tx.db(), kRecordSession,
+                  {tx.tenantId(), invoiceId, started.sessionId, started.url, due, currency, nowText});
+    if (!recorded)
+        return recorded.error();
+    return started;
+}
+
+Result<QJsonObject> InvoiceCheckout::refund(TenantTransaction &tx, const StripeSettings &settings,
+                                            const QString &invoiceId, qint64 amountMinor,
+                                            const QString &reason, const QString &requestKey,
+                                            const QString &actor, const QDateTime &now)
+{
+    auto invoice = billing::Invoices::find(tx, invoiceId);
+    if (!invoice)
+        return invoice.error();
+    auto payment = Payments::lockPaidPaymentOfInvoice(tx, invoiceId);
+    if (!payment)
+        return payment.error();
+    const qint64 remaining = payment->amountMinor - payment->refundedMinor;
+    if (remaining <= 0)
+        return makeError(QStringLiteral("conflict"),
+                         QStringLiteral("the payment is already refunded in full"), QStringLiteral("amount"));
+    if (amountMinor < 0 || amountMinor > remaining)
+        return makeError(QStringLiteral("invalid_amount"),
+                         QStringLiteral("refund between 1 and %1 minor units").arg(remaining),
+                         QStringLiteral("amount"));
+    const qint64 amount = amountMinor == 0 ? remaining : amountMinor;
+    if (settings.secretKey.isEmpty())
+        return makeError(QStringLiteral("payments_not_configured"),
+                         QStringLiteral("online payment is not set up: MPANEL_STRIPE_SECRET_KEY is empty"));
+
+    RefundParams params;
+    params.paymentIntent = payment->paymentIntent;
+    params.amount = amount;
+    params.reason = reason;
+    params.metadata = {{QStringLiteral("mpanel_invoice"), invoiceId},
+                       {QStringLiteral("mpanel_tenant"), tx.tenantId()}};
+    const QString key = !requestKey.isEmpty()
+                            ? QStringLiteral("mpanel-refund-%1-%2").arg(payment->id, requestKey)
+                            : QStringLiteral("mpanel-refund-%1-after-%2-amount-%3")
+                                  .arg(payment->id)
+                                  .arg(payment->refundedMinor)
+                                  .arg(amount);
+    auto refund =
+        runStripeCall(settings, [&](StripeClient &client) { return client.createRefund(params, key); });
+    if (!refund)
+        return stripeFailure(refund.error());
+    if (auto s = PaymentEffects::recordApiRefund(tx, payment->id, key, *refund, actor, now); !s)
+        return s.error();
+    auto updated = Payments::find(tx, payment->id);
+    if (!updated)
+        return updated.error();
+    QJsonObject out{{QStringLiteral("refund"), refund->value(QStringLiteral("id")).toString()},
+                    {QStringLiteral("refund_status"), refund->value(QStringLiteral("status")).toString()},
+                    {QStringLiteral("payment"), updated->toJson()}};
+    return out;
+}
+
+} // namespace mp::payments

@@ -1,0 +1,58 @@
+#include "payments/payments_openapi.h"
+
+#include "api/openapi.h"
+
+namespace mp::payments {
+
+namespace {
+
+const char *kFragment = R"json({
+  "paths": {
+    "/webhooks/stripe": {"post": {"summary": "Stripe webhook endpoint (signed with Stripe-Signature; no bearer token)",
+      "description": "Verifies Stripe-Signature (HMAC-SHA256 of t.body, any v1, 300 s tolerance) against every secret in MPANEL_STRIPE_WEBHOOK_SECRET, stores the event once by its id and applies it in the same transaction. Duplicates and unknown types answer 200.",
+      "tags": ["payments"], "security": [],
+      "parameters": [{"name": "Stripe-Signature", "in": "header", "required": true, "schema": {"type": "string"}}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "description": "A Stripe Event object"}}}},
+      "responses": {"200": {"description": "{received: true, id, duplicate, result}"},
+        "400": {"$ref": "#/components/responses/Error"}, "500": {"description": "Not stored; Stripe retries"}}}},
+    "/api/invoices/{id}/pay": {"post": {"summary": "Pay an unpaid invoice online: a Stripe Checkout Session (the invoice's customer or staff)",
+      "tags": ["payments"], "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "responses": {"200": {"description": "{checkout_url, session_id}"}, "404": {"$ref": "#/components/responses/Error"},
+        "409": {"$ref": "#/components/responses/Error"}, "502": {"$ref": "#/components/responses/Error"},
+        "503": {"$ref": "#/components/responses/Error"}}}},
+    "/api/invoices/{id}/refund": {"post": {"summary": "Refund the Stripe payment of a paid invoice, in full or in part (staff)",
+      "tags": ["payments"], "parameters": [{"$ref": "#/components/parameters/Id"},
+        {"name": "Idempotency-Key", "in": "header", "required": false, "schema": {"type": "string"}}],
+      "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "properties": {
+        "amount": {"type": "string", "example": "5.00", "description": "omit to refund what is left"},
+        "reason": {"type": "string", "enum": ["duplicate", "fraudulent", "requested_by_customer"]}}}}}},
+      "responses": {"200": {"description": "{refund, refund_status, payment: Payment}"}, "404": {"$ref": "#/components/responses/Error"},
+        "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"},
+        "502": {"$ref": "#/components/responses/Error"}}}},
+    "/api/payments": {"get": {"summary": "Stripe payments, newest first (staff)", "tags": ["payments"],
+      "parameters": [{"name": "customer", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+        {"name": "invoice", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}}],
+      "responses": {"200": {"description": "{items: [Payment]}"}, "400": {"$ref": "#/components/responses/Error"},
+        "403": {"$ref": "#/components/responses/Error"}}}}
+  },
+  "components": {"schemas": {
+    "Payment": {"type": "object", "properties": {
+      "id": {"type": "string", "format": "uuid"}, "invoice_id": {"type": "string", "format": "uuid"},
+      "customer_id": {"type": "string", "format": "uuid"}, "payment_intent": {"type": "string"},
+      "amount": {"type": "string"}, "amount_minor": {"type": "integer"}, "currency": {"type": "string"},
+      "status": {"type": "string", "enum": ["pending", "succeeded", "failed", "refunded", "partially_refunded", "disputed"]},
+      "refunded": {"type": "string"}, "refunded_minor": {"type": "integer"},
+      "decline_code": {"type": "string"}, "decline_message": {"type": "string"},
+      "review_state": {"type": "string", "enum": ["held", "resolved"]}, "review_reason": {"type": "string"},
+      "dispute_status": {"type": "string"}}}}}
+})json";
+
+} // namespace
+
+QJsonObject openApiFragment()
+{
+    return api::OpenApi::fragment(kFragment);
+}
+
+} // namespace mp::payments

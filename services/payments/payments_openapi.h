@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace mp::payments {
+
+QJsonObject openApiFragment();
+
+} // namespace mp::payments

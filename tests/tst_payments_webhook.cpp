@@ -1,0 +1,356 @@
+// POST /webhooks/stripe over real HTTP: signature checks, storing each event once, effects once
+// per payment under duplicates, concurrency and reordering, holds and declines.
+
+#include "tst_payments_fixture.h"
+
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <atomic>
+#include <random>
+#include <thread>
+
+using namespace mp;
+using namespace mp::test;
+
+class TstPaymentsWebhook : public QObject {
+    Q_OBJECT
+
+    PaymentsFixture m_fx;
+    QString m_customer;
+
+    test::HttpResult deliver(const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
+    {
+        return httpCall("POST", m_fx.url(QStringLiteral("/webhooks/stripe")), body, headers);
+    }
+    test::HttpResult deliver(const QJsonObject &event)
+    {
+        const QByteArray b = events::body(event);
+        return deliver(b, events::signedHeaders(b));
+    }
+    qint64 storedEvents() { return m_fx.scalar(QStringLiteral("SELECT count(*) FROM stripe_events")); }
+    qint64 paymentsOf(const QString &invoice)
+    {
+        return m_fx.scalar(QStringLiteral("SELECT count(*) FROM payments WHERE invoice_id = ?::uuid"),
+                           {invoice});
+    }
+    qint64 paidTransitions(const QString &invoice)
+    {
+        return m_fx.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE object_id = ? "
+                                          "AND details->>'to' = 'paid'"),
+                           {invoice});
+    }
+
+    // Sends every body from `senders` threads at once, each on its own keep-alive connection;
+    // returns the HTTP statuses.
+    QList<int> sendConcurrently(const QList<QByteArray> &bodies, int senders)
+    {
+        std::vector<int> statuses(size_t(bodies.size()), 0);
+        std::atomic<int> next{0};
+        std::vector<std::thread> threads;
+        const quint16 port = m_fx.port();
+        for (int s = 0; s < senders; ++s) {
+            threads.emplace_back([&, port] {
+                BlockingHttpConnection connection(QStringLiteral("127.0.0.1"), port);
+                for (int i = next++; i < bodies.size(); i = next++) {
+                    const auto reply =
+                        connection.post("/webhooks/stripe", events::signedHeaders(bodies[i]), bodies[i]);
+                    statuses[size_t(i)] = reply.status;
+                }
+            });
+        }
+        // The answers are written by the server's thread: keep its event loop turning.
+        while (next.load() < bodies.size() + senders)
+            QTest::qWait(5);
+        for (auto &t : threads)
+            t.join();
+        return QList<int>(statuses.begin(), statuses.end());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_fx.start();
+        m_customer = m_fx.customer(QStringLiteral("Webhook")).second;
+        QVERIFY(!m_customer.isEmpty());
+    }
+
+    void signatureIsCheckedAsStripeSpecifies()
+    {
+        const QString invoice = m_fx.unpaidInvoices(m_customer, 1, 1999).first();
+        const QByteArray body =
+            events::body(events::sessionCompleted(invoice, QStringLiteral("pi_sig1"), 1999));
+        const qint64 before = storedEvents();
+        const qint64 t = Clock::current().now().toSecsSinceEpoch();
+
+        QByteArray tampered = body;
+        tampered.replace("1999", "1000");
+        struct Case {
+            const char *name;
+            QByteArray body;
+            QList<QPair<QByteArray, QByteArray>> headers;
+        };
+        const QList<Case> refused{
+            {"missing header", body, {}},
+            {"tampered body", tampered, events::signedHeaders(body)},
+            {"wrong secret", body, events::signedHeaders(body, {"whsec_wrong"})},
+            {"stale timestamp", body, events::signedHeaders(body, {kWebhookSecret}, 301)},
+            {"no v1", body, {{"Stripe-Signature", "t=" + QByteArray::number(t)}}},
+            {"no timestamp", body, {{"Stripe-Signature", "v1=" + stripe::sign(kWebhookSecret, t, body)}}},
+            {"uppercase hex",
+             body,
+             {{"Stripe-Signature",
+               "t=" + QByteArray::number(t) + ",v1=" + stripe::sign(kWebhookSecret, t, body).toUpper()}}},
+            {"garbage header", body, {{"Stripe-Signature", "garbage"}}},
+            {"signed non-event", "{\"hello\":1}", events::signedHeaders("{\"hello\":1}")},
+            {"signed non-json", "not json", events::signedHeaders("not json")},
+        };
+        for (const Case &c : refused) {
+            const auto r = deliver(c.body, c.headers);
+            QVERIFY2(r.status == 400, c.name);
+            QVERIFY2(!r.json()
+                          .value(QStringLiteral("error"))
+                          .toObject()
+                          .value(QStringLiteral("code"))
+                          .toString()
+                          .isEmpty(),
+                     c.name);
+        }
+        QCOMPARE(storedEvents(), before); // nothing written for any of them
+        QCOMPARE(paymentsOf(invoice), 0);
+        QCOMPARE(m_fx.invoiceStatus(invoice), QStringLiteral("unpaid"));
+
+        // 299 s old passes; during a rotation either secret alone, or both v1s, pass.
+        const auto old = deliver(body, events::signedHeaders(body, {kWebhookSecret}, 299));
+        QCOMPARE(old.status, 200);
+        QCOMPARE(m_fx.invoiceStatus(invoice), QStringLiteral("paid"));
+        for (const QList<QByteArray> &secrets :
+             {QList<QByteArray>{kOldWebhookSecret}, QList<QByteArray>{"whsec_wrong", kOldWebhookSecret},
+              QList<QByteArray>{kWebhookSecret, kOldWebhookSecret}}) {
+            const QByteArray other = events::body(
+                events::envelope(QStringLiteral("customer.created"),
+                                 QJsonObject{{QStringLiteral("id"), QStringLiteral("cus_1")},
+                                             {QStringLiteral("object"), QStringLiteral("customer")}}));
+            QCOMPARE(deliver(other, events::signedHeaders(other, secrets)).status, 200);
+        }
+        QCOMPARE(storedEvents(), before + 4);
+    }
+
+    void unknownTypesAreStoredAndAcknowledged()
+    {
+        const QJsonObject event =
+            events::envelope(QStringLiteral("product.created"),
+                             QJsonObject{{QStringLiteral("id"), QStringLiteral("prod_1")},
+                                         {QStringLiteral("object"), QStringLiteral("product")}});
+        const auto r = deliver(event);
+        QCOMPARE(r.status, 200);
+        const QString id = event.value(QStringLiteral("id")).toString();
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT type FROM stripe_events WHERE id = ?"), {id}),
+                 QStringLiteral("product.created"));
+        QCOMPARE(m_fx.text(QStringLiteral(
+                               "SELECT payload->'data'->'object'->>'id' FROM stripe_events WHERE id = ?"),
+                           {id}),
+                 QStringLiteral("prod_1"));
+        QVERIFY(!m_fx.text(QStringLiteral("SELECT processed_at FROM stripe_events WHERE id = ?"), {id})
+                     .isEmpty());
+        // Delivered again: acknowledged, still one row.
+        const auto again = deliver(event);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value(QStringLiteral("duplicate")).toBool(), true);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT count(*) FROM stripe_events WHERE id = ?"), {id}), 1);
+    }
+
+    void tenCopiesAtOnceActOnce()
+    {
+        const QString invoice = m_fx.unpaidInvoices(m_customer, 1, 2500).first();
+        const QByteArray body =
+            events::body(events::sessionCompleted(invoice, QStringLiteral("pi_ten"), 2500));
+        const QList<int> statuses = sendConcurrently(QList<QByteArray>(10, body), 10);
+        QCOMPARE(statuses, QList<int>(10, 200));
+        QCOMPARE(paymentsOf(invoice), 1);
+        QCOMPARE(paidTransitions(invoice), 1);
+        QCOMPARE(m_fx.invoiceStatus(invoice), QStringLiteral("paid"));
+    }
+
+    void differentEventsOfOnePaymentActOnce()
+    {
+        const QString invoice = m_fx.unpaidInvoices(m_customer, 1, 1500).first();
+        const QString pi = QStringLiteral("pi_several");
+        QList<QByteArray> bodies;
+        for (int i = 0; i < 3; ++i) {
+            bodies.append(events::body(events::sessionCompleted(invoice, pi, 1500)));
+            bodies.append(events::body(events::intentSucceeded(invoice, pi, 1500)));
+        }
+        QCOMPARE(sendConcurrently(bodies, 6), QList<int>(6, 200));
+        QCOMPARE(paymentsOf(invoice), 1);
+        QCOMPARE(paidTransitions(invoice), 1);
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT status FROM payments WHERE payment_intent = ?"), {pi}),
+                 QStringLiteral("succeeded"));
+        QCOMPARE(
+            m_fx.text(QStringLiteral("SELECT checkout_session FROM payments WHERE payment_intent = ?"), {pi}),
+            QStringLiteral("cs_test_several"));
+    }
+
+    void duplicateStormMakesExactlyOnePaymentPerEvent()
+    {
+        const QStringList invoices = m_fx.unpaidInvoices(m_customer, 100, 990);
+        QList<QByteArray> bodies;
+        for (int i = 0; i < invoices.size(); ++i) {
+            const QByteArray body =
+                events::body(events::sessionCompleted(invoices[i], QStringLiteral("pi_storm%1").arg(i), 990));
+            for (int copy = 0; copy < 5; ++copy)
+                bodies.append(body);
+        }
+        std::shuffle(bodies.begin(), bodies.end(), std::mt19937(20261125));
+        const qint64 before = storedEvents();
+        const QList<int> statuses = sendConcurrently(bodies, 8);
+        QCOMPARE(statuses, QList<int>(500, 200));
+        QCOMPARE(storedEvents(), before + 100);
+        QCOMPARE(m_fx.scalar(
+                     QStringLiteral("SELECT count(*) FROM payments WHERE payment_intent LIKE 'pi_storm%'")),
+                 100);
+        QCOMPARE(
+            m_fx.scalar(QStringLiteral(
+                            "SELECT count(*) FROM invoices WHERE id = ANY (?::uuid[]) AND status = 'paid'"),
+                        {QStringLiteral("{%1}").arg(invoices.join(u','))}),
+            100);
+        QCOMPARE(
+            m_fx.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE object_id = ANY (?::text[]) "
+                                       "AND details->>'to' = 'paid'"),
+                        {QStringLiteral("{%1}").arg(invoices.join(u','))}),
+            100);
+    }
+
+    void refundBeforeCompletionEndsRight()
+    {
+        const QString invoice = m_fx.unpaidInvoices(m_customer, 1, 1999).first();
+        const QString pi = QStringLiteral("pi_refund_first");
+        QCOMPARE(deliver(events::chargeRefunded(invoice, pi, 1999, 500)).status, 200);
+        QCOMPARE(deliver(events::sessionCompleted(invoice, pi, 1999)).status, 200);
+        QCOMPARE(deliver(events::intentSucceeded(invoice, pi, 1999)).status, 200);
+        QCOMPARE(paymentsOf(invoice), 1);
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT status FROM payments WHERE payment_intent = ?"), {pi}),
+                 QStringLiteral("partially_refunded"));
+        QCOMPARE(
+            m_fx.scalar(QStringLiteral("SELECT refunded_minor FROM payments WHERE payment_intent = ?"), {pi}),
+            500);
+        QCOMPARE(m_fx.invoiceStatus(invoice), QStringLiteral("partially_refunded"));
+
+        // The full refund, then a late copy of the earlier partial one: still refunded in full.
+        QCOMPARE(deliver(events::chargeRefunded(invoice, pi, 1999, 1999)).status, 200);
+        QCOMPARE(deliver(events::chargeRefunded(invoice, pi, 1999, 500)).status, 200);
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT status FROM payments WHERE payment_intent = ?"), {pi}),
+                 QStringLiteral("refunded"));
+        QCOMPARE(
+            m_fx.scalar(QStringLiteral("SELECT refunded_minor FROM payments WHERE payment_intent = ?"), {pi}),
+            1999);
+        QCOMPARE(m_fx.invoiceStatus(invoice), QStringLiteral("refunded"));
+        QCOMPARE(paidTransitions(invoice), 1);
+    }
+
+    void amountOrCurrencyMismatchIsHeldForReview()
+    {
+        const QStringList invoices = m_fx.unpaidInvoices(m_customer, 2, 1999);
+        QCOMPARE(deliver(events::sessionCompleted(invoices[0], QStringLiteral("pi_short"), 1000)).status,
+                 200);
+        QCOMPARE(deliver(events::sessionCompleted(invoices[1], QStringLiteral("pi_eur"), 1999,
+                                                  QStringLiteral("eur")))
+                     .status,
+                 200);
+        for (const QString &invoice : invoices) {
+            QCOMPARE(m_fx.invoiceStatus(invoice), QStringLiteral("unpaid"));
+            QCOMPARE(paymentsOf(invoice), 1);
+            QCOMPARE(m_fx.text(QStringLiteral("SELECT review_state FROM payments WHERE invoice_id = ?::uuid"),
+                               {invoice}),
+                     QStringLiteral("held"));
+            QCOMPARE(
+                m_fx.scalar(QStringLiteral("SELECT count(*) FROM invoice_flags WHERE invoice_id = ?::uuid "
+                                           "AND kind = 'payment_held'"),
+                            {invoice}),
+                1);
+        }
+        QVERIFY(
+            m_fx.text(QStringLiteral("SELECT review_reason FROM payments WHERE payment_intent = 'pi_short'"))
+                .contains(QLatin1String("mismatch")));
+        // A second payment for an invoice already paid is held too, not applied twice.
+        const QString paid = m_fx.unpaidInvoices(m_customer, 1, 700).first();
+        QCOMPARE(deliver(events::sessionCompleted(paid, QStringLiteral("pi_first"), 700)).status, 200);
+        QCOMPARE(deliver(events::sessionCompleted(paid, QStringLiteral("pi_second"), 700)).status, 200);
+        QCOMPARE(m_fx.invoiceStatus(paid), QStringLiteral("paid"));
+        QCOMPARE(
+            m_fx.text(QStringLiteral("SELECT review_state FROM payments WHERE payment_intent = 'pi_second'")),
+            QStringLiteral("held"));
+    }
+
+    void declinesAreRecordedWithTheirReason()
+    {
+        const QString invoice = m_fx.unpaidInvoices(m_customer, 1, 1200).first();
+        const QString pi = QStringLiteral("pi_declined");
+        QCOMPARE(
+            deliver(events::intentFailed(invoice, pi, 1200, QStringLiteral("insufficient_funds"))).status,
+            200);
+        QCOMPARE(m_fx.invoiceStatus(invoice), QStringLiteral("unpaid"));
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT status FROM payments WHERE payment_intent = ?"), {pi}),
+                 QStringLiteral("failed"));
+        QCOMPARE(
+            m_fx.text(QStringLiteral("SELECT decline_code FROM payments WHERE payment_intent = ?"), {pi}),
+            QStringLiteral("insufficient_funds"));
+        // The customer tries again with another card on the same PaymentIntent: paid.
+        QCOMPARE(deliver(events::sessionCompleted(invoice, pi, 1200)).status, 200);
+        QCOMPARE(m_fx.invoiceStatus(invoice), QStringLiteral("paid"));
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT status FROM payments WHERE payment_intent = ?"), {pi}),
+                 QStringLiteral("succeeded"));
+        const auto detail = m_fx.call("GET", QStringLiteral("/api/invoices/") + invoice, m_fx.admin());
+        QCOMPARE(detail.status, 200);
+        const QJsonArray payments = detail.json().value(QStringLiteral("payments")).toArray();
+        QCOMPARE(payments.size(), 1);
+        QCOMPARE(payments[0].toObject().value(QStringLiteral("payment_intent")).toString(), pi);
+    }
+
+    void disputesFlagTheInvoice()
+    {
+        const QString invoice = m_fx.unpaidInvoices(m_customer, 1, 3000).first();
+        const QString pi = QStringLiteral("pi_disputed");
+        QCOMPARE(deliver(events::sessionCompleted(invoice, pi, 3000)).status, 200);
+        const QJsonObject dispute{{QStringLiteral("id"), QStringLiteral("dp_1")},
+                                  {QStringLiteral("object"), QStringLiteral("dispute")},
+                                  {QStringLiteral("amount"), 3000},
+                                  {QStringLiteral("currency"), QStringLiteral("usd")},
+                                  {QStringLiteral("charge"), QStringLiteral("ch_disputed")},
+                                  {QStringLiteral("payment_intent"), pi},
+                                  {QStringLiteral("metadata"), events::metadata(invoice)},
+                                  {QStringLiteral("reason"), QStringLiteral("fraudulent")},
+                                  {QStringLiteral("status"), QStringLiteral("needs_response")}};
+        QCOMPARE(deliver(events::envelope(QStringLiteral("charge.dispute.created"), dispute)).status, 200);
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT status FROM payments WHERE payment_intent = ?"), {pi}),
+                 QStringLiteral("disputed"));
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT count(*) FROM invoice_flags WHERE invoice_id = ?::uuid "
+                                            "AND kind = 'disputed'"),
+                             {invoice}),
+                 1);
+        QJsonObject won = dispute;
+        won.insert(QStringLiteral("status"), QStringLiteral("won"));
+        QCOMPARE(deliver(events::envelope(QStringLiteral("charge.dispute.closed"), won)).status, 200);
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT status FROM payments WHERE payment_intent = ?"), {pi}),
+                 QStringLiteral("succeeded"));
+        QCOMPARE(
+            m_fx.text(QStringLiteral("SELECT dispute_status FROM payments WHERE payment_intent = ?"), {pi}),
+            QStringLiteral("won"));
+    }
+
+    void eventsOfNoKnownTenantAreKeptUnrouted()
+    {
+        const QJsonObject event = events::sessionCompleted(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                                           QStringLiteral("pi_nobody"), 100);
+        QCOMPARE(deliver(event).status, 200);
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT result FROM stripe_events WHERE id = ?"),
+                           {event.value(QStringLiteral("id")).toString()}),
+                 QStringLiteral("unrouted"));
+        QCOMPARE(
+            m_fx.scalar(QStringLiteral("SELECT count(*) FROM payments WHERE payment_intent = 'pi_nobody'")),
+            0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstPaymentsWebhook)
+#include "tst_payments_webhook.moc"
