@@ -12,20 +12,20 @@ VALUES ('evt_pgb_' || :client_id || '_' || :serial || '_' || :n, 'checkout.sessi
         'pi_pgb_' || :client_id || '_' || :serial || '_' || :n,
         jsonb_build_object('id', 'evt_pgb', 'object', 'event', 'type', 'checkout.session.completed',
           'data', jsonb_build_object('object', jsonb_build_object('id', 'cs_test_pgb', 'object', 'checkout.session',
-            'amount_total', 1999, 'currency', 'usd', 'client_reference_id', :'inv',
-            'metadata', jsonb_build_object('mpanel_invoice', :'inv'), 'payment_intent', 'pi_pgb',
+            'amount_total', 1999, 'currency', 'usd', 'client_reference_id', :inv::text,
+            'metadata', jsonb_build_object('mpanel_invoice', :inv::text), 'payment_intent', 'pi_pgb',
             'payment_status', 'paid', 'status', 'complete'))),
         now())
 ON CONFLICT (id) DO NOTHING RETURNING id;
-SELECT mpanel_stripe_event_tenant(:'inv'::uuid, 'pi_pgb_' || :client_id || '_' || :serial || '_' || :n, 'cs_test_pgb');
+SELECT mpanel_stripe_event_tenant(:inv::uuid, 'pi_pgb_' || :client_id || '_' || :serial || '_' || :n, 'cs_test_pgb');
 SET LOCAL ROLE mpanel_app;
-SELECT set_config('mpanel.tenant_id', :'tenant', true);
+SELECT set_config('mpanel.tenant_id', :tenant, true);
 INSERT INTO payments AS p (tenant_id, invoice_id, customer_id, payment_intent, checkout_session, charge_id,
                            amount_minor, currency, status, succeeded, refunded_minor, decline_code, decline_message,
                            created_at, updated_at, succeeded_at)
-SELECT :'tenant'::uuid, i.id, i.customer_id, 'pi_pgb_' || :client_id || '_' || :serial || '_' || :n, 'cs_test_pgb',
+SELECT :tenant::uuid, i.id, i.customer_id, 'pi_pgb_' || :client_id || '_' || :serial || '_' || :n, 'cs_test_pgb',
        NULL, 1999, 'USD', 'pending', true, 0, NULL, NULL, now(), now(), now()
-FROM (SELECT 1) AS one LEFT JOIN invoices i ON i.id = :'inv'::uuid
+FROM (SELECT 1) AS one LEFT JOIN invoices i ON i.id = :inv::uuid
 ON CONFLICT (tenant_id, payment_intent) DO UPDATE SET succeeded = p.succeeded OR EXCLUDED.succeeded,
     updated_at = EXCLUDED.updated_at
 RETURNING id AS pay \gset
@@ -36,23 +36,23 @@ UPDATE payments SET status = CASE
     WHEN succeeded THEN 'succeeded'
     WHEN decline_code IS NOT NULL THEN 'failed'
     ELSE 'pending' END
-WHERE id = :'pay'::uuid
+WHERE id = :pay::uuid
 RETURNING invoice_id, amount_minor, currency, succeeded, refunded_minor, invoice_applied, review_state, payment_intent;
-SELECT status, total_minor, currency FROM invoices WHERE id = :'inv'::uuid;
-SELECT * FROM invoices i WHERE i.id = :'inv'::uuid;
-SELECT * FROM invoice_items WHERE invoice_id = :'inv'::uuid ORDER BY position;
-SELECT status FROM invoices WHERE id = :'inv'::uuid FOR UPDATE;
+SELECT status, total_minor, currency FROM invoices WHERE id = :inv::uuid;
+SELECT * FROM invoices i WHERE i.id = :inv::uuid;
+SELECT * FROM invoice_items WHERE invoice_id = :inv::uuid ORDER BY position;
+SELECT status FROM invoices WHERE id = :inv::uuid FOR UPDATE;
 UPDATE invoices SET status = 'paid', paid_at = now(), payment_method = 'stripe', payment_reference = 'pi_pgb'
-WHERE id = :'inv'::uuid;
+WHERE id = :inv::uuid;
 UPDATE orders o SET status = 'active' FROM invoices i
- WHERE i.id = :'inv'::uuid AND o.id = i.order_id AND o.status = 'pending';
+ WHERE i.id = :inv::uuid AND o.id = i.order_id AND o.status = 'pending';
 INSERT INTO audit_log (tenant_id, at, actor, action, object_type, object_id, details)
-VALUES (:'tenant'::uuid, now(), 'stripe', 'invoice.status_changed', 'invoice', :'inv',
+VALUES (:tenant::uuid, now(), 'stripe', 'invoice.status_changed', 'invoice', :inv,
         '{"from": "unpaid", "to": "paid", "reason": "paid with Stripe (pi_pgb)"}'::jsonb);
-SELECT * FROM invoices i WHERE i.id = :'inv'::uuid;
-SELECT * FROM invoice_items WHERE invoice_id = :'inv'::uuid ORDER BY position;
-UPDATE payments SET invoice_applied = true WHERE id = :'pay'::uuid;
+SELECT * FROM invoices i WHERE i.id = :inv::uuid;
+SELECT * FROM invoice_items WHERE invoice_id = :inv::uuid ORDER BY position;
+UPDATE payments SET invoice_applied = true WHERE id = :pay::uuid;
 SET LOCAL ROLE NONE;
-UPDATE stripe_events SET processed_at = now(), tenant_id = :'tenant'::uuid, result = 'invoice_paid'
+UPDATE stripe_events SET processed_at = now(), tenant_id = :tenant::uuid, result = 'invoice_paid'
  WHERE id = 'evt_pgb_' || :client_id || '_' || :serial || '_' || :n;
 COMMIT;

@@ -170,6 +170,8 @@ void HttpServer::answer(QTcpSocket *socket, const HttpRequest &req, const HttpRe
         out += key + ": " + value + "\r\n";
     out += "\r\n";
     out += response.body;
+    // One write per answer; no Nagle delay waiting for the client's ACK of the last one.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     socket->write(out);
 
     JsonLog::write(QStringLiteral("http_request"),

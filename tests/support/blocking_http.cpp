@@ -18,6 +18,7 @@ bool BlockingHttpConnection::ensureConnected(int timeoutMs)
         return true;
     m_socket = std::make_unique<QTcpSocket>();
     m_socket->connectToHost(m_host, m_port);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     return m_socket->waitForConnected(timeoutMs);
 }
 
