@@ -27,10 +27,12 @@ namespace {
 thread_local bool t_cacheEnabled = false;
 
 // Prepared queries of this thread, by connection and SQL text (see ScopedStatementCache).
+// Deliberately never destroyed: at thread exit QPSQL cannot release a result any more (it
+// crashes there), and the server drops the prepared statements with the connection anyway.
 QHash<QString, QSqlQuery> &threadStatements()
 {
-    thread_local QHash<QString, QSqlQuery> statements;
-    return statements;
+    thread_local auto *statements = new QHash<QString, QSqlQuery>();
+    return *statements;
 }
 
 Result<QSqlQuery> execCached(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
