@@ -48,3 +48,17 @@ INSERT INTO credit_notes (tenant_id, invoice_id, customer_id, number, number_yea
 INSERT INTO credit_note_items (tenant_id, credit_note_id, position, description, quantity, unit_price_minor, tax_name,
                                tax_rate_ppm, net_minor, tax_minor, gross_minor)
     SELECT tenant_id, id, 1, 'Seed item', 1, 100, 'USt.', 190000, 100, 19, 119 FROM credit_notes WHERE tenant_id = :tenant;
+-- 0006 subscriptions (subscription_settings comes with the tenant, from its trigger).
+INSERT INTO subscriptions (tenant_id, customer_id, product_id, product_type, order_item_id, description, cycle,
+                           currency, unit_price_minor, quantity, status, anchor_day, started_at,
+                           current_period_start, current_period_end, next_due_date, created_at, updated_at)
+    SELECT oi.tenant_id, o.customer_id, oi.product_id, oi.product_type, oi.id, 'Seed item', 'monthly', 'EUR', 100, 1,
+           'active', 1, '2026-01-01', '2026-01-01', '2026-02-01', '2026-02-01', now(), now()
+    FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.tenant_id = :tenant;
+INSERT INTO subscription_invoices (tenant_id, subscription_id, period_start, period_end, invoice_id, kind, created_at)
+    SELECT s.tenant_id, s.id, s.current_period_start, s.current_period_end, i.id, 'first', now()
+    FROM subscriptions s JOIN invoices i ON i.tenant_id = s.tenant_id WHERE s.tenant_id = :tenant;
+INSERT INTO subscription_events (tenant_id, subscription_id, at, actor, event, to_status)
+    SELECT tenant_id, id, now(), 'seed', 'created', 'active' FROM subscriptions WHERE tenant_id = :tenant;
+INSERT INTO email_outbox (tenant_id, customer_id, to_address, template, dedupe_key, created_at)
+    SELECT tenant_id, id, email, 'seed', 'seed-' || :n, now() FROM customers WHERE tenant_id = :tenant;

@@ -14,6 +14,10 @@ namespace mp {
 class TenantTransaction {
 public:
     static Result<TenantTransaction> begin(const QSqlDatabase &db, const QString &tenantId);
+    // A view of a tenant-scoped transaction someone else owns (a job's, see JobContext::db()),
+    // so code written against TenantTransaction runs inside it. The owner commits or rolls
+    // back; commit() here refuses and destruction leaves the transaction alone.
+    static TenantTransaction adopt(const QSqlDatabase &db, const QString &tenantId);
     TenantTransaction(TenantTransaction &&other) noexcept;
     TenantTransaction &operator=(TenantTransaction &&) = delete;
     ~TenantTransaction();

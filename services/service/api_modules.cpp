@@ -8,6 +8,7 @@
 #include "http/health_routes.h"
 #include "http/router.h"
 #include "jobs/jobs_routes.h"
+#include "subscriptions/subscription_routes.h"
 
 namespace mp {
 
@@ -20,6 +21,7 @@ void registerApiModules(Router &router, ApiContext &context)
     api::registerOpenApiRoute(router);
     registerJobRoutes(router, context);
     billing::registerBillingRoutes(router, context);
+    subscriptions::registerSubscriptionRoutes(router, context);
 }
 
 } // namespace mp
