@@ -4,7 +4,9 @@
 // modes and expiry, a bad subscription not holding back the others, and who sees what.
 #include "core/clock.h"
 #include "db/tenant_transaction.h"
+#include "jobs/job_engine.h"
 #include "jobs/job_registry.h"
+#include "jobs/jobs.h"
 #include "subscriptions/subscription_lifecycle.h"
 #include "subscriptions/subscription_renewals.h"
 #include "tst_api_fixture.h"
@@ -562,6 +564,79 @@ WHERE si.tenant_id = ?::uuid AND i.net_minor = s.unit_price_minor AND i.due_date
   AND si.period_end = '2026-03-03 10:00Z')"),
                               {tenant}),
                  300);
+    }
+
+    // The same race through the job engine: 8 subscriptions.renew jobs taken by 4 workers at
+    // once, then a dunning job; every job completes and each period has one invoice.
+    void renewalJobsRaceThroughTheEngine()
+    {
+        const QString tenant = m_api.tenant(QStringLiteral("Job Hosting"));
+        m_api.exec(
+            QStringLiteral("INSERT INTO products (tenant_id, type, name) VALUES (?::uuid, 'other', 'Job')"),
+            {tenant});
+        m_api.exec(
+            QStringLiteral(
+                "INSERT INTO customers (tenant_id, name, email) VALUES (?::uuid, 'Jo', 'jo@example.com')"),
+            {tenant});
+        m_api.exec(QStringLiteral(R"(
+INSERT INTO subscriptions (tenant_id, customer_id, product_id, product_type, description, cycle, currency,
+                           unit_price_minor, quantity, status, anchor_day, started_at, current_period_start,
+                           current_period_end, next_due_date, created_at, updated_at)
+SELECT ?::uuid, c.id, p.id, 'other', 'Job ' || g, 'quarterly', 'EUR', 700, 1, 'active', 3,
+       '2025-11-03 10:00Z', '2025-11-03 10:00Z', '2026-02-03 10:00Z', '2026-02-03', now(), now()
+FROM generate_series(1, 120) g, customers c, products p WHERE c.tenant_id = ?::uuid AND p.tenant_id = ?::uuid)"),
+                   {tenant, tenant, tenant});
+        m_clock.set(QDateTime(QDate(2026, 2, 1), QTime(0, 0), QTimeZone::utc()));
+        for (int i = 0; i < 8; ++i) {
+            JobSpec spec;
+            spec.tenantId = tenant;
+            spec.kind = QStringLiteral("subscriptions.renew");
+            spec.payload = {{QStringLiteral("batch_size"), 10}};
+            QVERIFY(Jobs::enqueue(m_api.db(), spec));
+        }
+        JobEngineOptions o;
+        o.database = m_api.settings();
+        o.workers = 4;
+        o.batchSize = 1;
+        o.pollIntervalMs = 50;
+        o.runSchedules = false;
+        JobEngine engine(o);
+        QVERIFY(engine.start());
+        QTRY_VERIFY_WITH_TIMEOUT(engine.jobsFinished() >= 8, 60000);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE tenant_id = ?::uuid AND kind = "
+                                             "'subscriptions.renew' AND status = 'completed'"),
+                              {tenant}),
+                 8);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM invoices WHERE tenant_id = ?::uuid"), {tenant}),
+            120);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT max(number_seq) - min(number_seq) + 1 FROM invoices WHERE "
+                                        "tenant_id = ?::uuid"),
+                         {tenant}),
+            120);
+        // Quarterly from 3 February: the next period ends on 3 May.
+        QCOMPARE(m_api.scalar(
+                     QStringLiteral("SELECT count(*) FROM subscription_invoices WHERE tenant_id = ?::uuid "
+                                    "AND period_end = '2026-05-03 10:00Z'"),
+                     {tenant}),
+                 120);
+
+        m_clock.set(QDateTime(QDate(2026, 2, 4), QTime(0, 0), QTimeZone::utc()));
+        JobSpec dunning;
+        dunning.tenantId = tenant;
+        dunning.kind = QStringLiteral("subscriptions.dunning");
+        QVERIFY(Jobs::enqueue(m_api.db(), dunning));
+        QTRY_VERIFY_WITH_TIMEOUT(engine.jobsFinished() >= 9, 60000);
+        QVERIFY(engine.stop());
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM subscriptions WHERE tenant_id = ?::uuid AND "
+                                        "status = 'past_due'"),
+                         {tenant}),
+            120);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM email_outbox WHERE tenant_id = ?::uuid"),
+                              {tenant}),
+                 120);
     }
 };
 
