@@ -368,6 +368,10 @@ Result<RenewalRun> SubscriptionRenewals::run(TenantTransaction &tx, const QDateT
         }
         if (rows < batchSize)
             break;
+        if (options.limit > 0 && run.issued + run.failed >= options.limit) {
+            run.more = true;
+            break;
+        }
     }
     return run;
 }

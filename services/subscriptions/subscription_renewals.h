@@ -13,6 +13,9 @@ namespace mp::subscriptions {
 
 struct RenewalOptions {
     int batchSize = 500;
+    // Stop after this many subscriptions (0: no limit) and say so in RenewalRun::more, so a job
+    // holds the invoice counter's lock for a bounded time and hands the rest to its successor.
+    int limit = 0;
     QString onlySubscriptionId; // renew-now: this one, whatever the lead time
     QString actor = QStringLiteral("job");
 };
@@ -22,6 +25,7 @@ struct RenewalRun {
     int failed = 0;
     QStringList invoiceIds; // in the order issued
     QStringList errors;     // one line per failed subscription: "<id>: <message>"
+    bool more = false;      // stopped at the limit: there may be more due
 };
 
 // Issues renewal invoices for the tenant's subscriptions due within the lead time
