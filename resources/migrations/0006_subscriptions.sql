@@ -26,6 +26,8 @@ CREATE TABLE subscriptions (
     currency char(3) NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
     unit_price_minor bigint NOT NULL CHECK (unit_price_minor >= 0),
     quantity integer NOT NULL CHECK (quantity BETWEEN 1 AND 1000),
+    -- 'pending' is for an ordered, unpaid subscription; today subscriptions are created when the
+    -- first invoice is paid, so they start 'active'.
     status text NOT NULL CHECK (status IN ('pending', 'active', 'past_due', 'suspended', 'cancelled', 'expired')),
     -- The day of month periods end on (31: the last day of shorter months), in the tenant's zone.
     anchor_day smallint NOT NULL CHECK (anchor_day BETWEEN 1 AND 31),
