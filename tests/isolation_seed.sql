@@ -60,3 +60,17 @@ INSERT INTO payment_refunds (tenant_id, payment_id, request_key, amount_minor, c
     FROM payments WHERE tenant_id = :tenant;
 INSERT INTO invoice_flags (tenant_id, invoice_id, payment_id, kind, created_at)
     SELECT tenant_id, invoice_id, id, 'disputed', now() FROM payments WHERE tenant_id = :tenant;
+-- 0006 subscriptions (subscription_settings comes with the tenant, from its trigger).
+INSERT INTO subscriptions (tenant_id, customer_id, product_id, product_type, order_item_id, description, cycle,
+                           currency, unit_price_minor, quantity, status, anchor_day, started_at,
+                           current_period_start, current_period_end, next_due_date, created_at, updated_at)
+    SELECT oi.tenant_id, o.customer_id, oi.product_id, oi.product_type, oi.id, 'Seed item', 'monthly', 'EUR', 100, 1,
+           'active', 1, '2026-01-01', '2026-01-01', '2026-02-01', '2026-02-01', now(), now()
+    FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.tenant_id = :tenant;
+INSERT INTO subscription_invoices (tenant_id, subscription_id, period_start, period_end, invoice_id, kind, created_at)
+    SELECT s.tenant_id, s.id, s.current_period_start, s.current_period_end, i.id, 'first', now()
+    FROM subscriptions s JOIN invoices i ON i.tenant_id = s.tenant_id WHERE s.tenant_id = :tenant;
+INSERT INTO subscription_events (tenant_id, subscription_id, at, actor, event, to_status)
+    SELECT tenant_id, id, now(), 'seed', 'created', 'active' FROM subscriptions WHERE tenant_id = :tenant;
+INSERT INTO email_outbox (tenant_id, customer_id, to_address, template, dedupe_key, created_at)
+    SELECT tenant_id, id, email, 'seed', 'seed-' || :n, now() FROM customers WHERE tenant_id = :tenant;

@@ -2,6 +2,7 @@
 
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "subscriptions/subscription_lifecycle.h"
 
 namespace mp::billing {
 
@@ -18,10 +19,9 @@ UPDATE orders o SET status = 'active'
 
 Status afterInvoicePaid(TenantTransaction &tx, const QString &invoiceId, const QDateTime &now)
 {
-    Q_UNUSED(now);
     if (auto order = sql::exec(tx.db(), kActivateOrder, {invoiceId}); !order)
         return order.error();
-    return {};
+    return subscriptions::SubscriptionLifecycle::onInvoicePaid(tx, invoiceId, now);
 }
 
 } // namespace mp::billing

@@ -33,6 +33,13 @@ Result<TenantTransaction> TenantTransaction::enter(const QSqlDatabase &db, const
     return tx;
 }
 
+TenantTransaction TenantTransaction::adopt(const QSqlDatabase &db, const QString &tenantId)
+{
+    TenantTransaction tx(db, tenantId);
+    tx.m_open = false;
+    return tx;
+}
+
 TenantTransaction::TenantTransaction(TenantTransaction &&other) noexcept
     : m_db(other.m_db), m_tenantId(other.m_tenantId), m_open(other.m_open)
 {

@@ -18,6 +18,10 @@ public:
     // says): takes over a transaction the caller opened on `db` as the service's own login and
     // drops it to one tenant from here on. Commits or rolls back that transaction.
     static Result<TenantTransaction> enter(const QSqlDatabase &db, const QString &tenantId);
+    // A view of a tenant-scoped transaction someone else owns (a job's, see JobContext::db()),
+    // so code written against TenantTransaction runs inside it. The owner commits or rolls
+    // back; commit() here refuses and destruction leaves the transaction alone.
+    static TenantTransaction adopt(const QSqlDatabase &db, const QString &tenantId);
     TenantTransaction(TenantTransaction &&other) noexcept;
     TenantTransaction &operator=(TenantTransaction &&) = delete;
     ~TenantTransaction();

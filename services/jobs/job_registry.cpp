@@ -1,6 +1,7 @@
 #include "jobs/job_registry.h"
 
 #include "jobs/builtin_jobs.h"
+#include "subscriptions/subscription_jobs.h"
 
 #include <algorithm>
 
@@ -11,6 +12,7 @@ JobRegistry &JobRegistry::global()
     static JobRegistry *registry = [] {
         auto *r = new JobRegistry; // never destroyed: worker threads may outlive static teardown
         registerBuiltinJobs(*r);
+        subscriptions::registerSubscriptionJobs(*r);
         return r;
     }();
     return *registry;

@@ -9,6 +9,7 @@
 #include "http/router.h"
 #include "jobs/jobs_routes.h"
 #include "payments/payments_routes.h"
+#include "subscriptions/subscription_routes.h"
 
 namespace mp {
 
@@ -22,6 +23,7 @@ void registerApiModules(Router &router, ApiContext &context)
     registerJobRoutes(router, context);
     billing::registerBillingRoutes(router, context);
     payments::registerPaymentRoutes(router, context);
+    subscriptions::registerSubscriptionRoutes(router, context);
 }
 
 } // namespace mp

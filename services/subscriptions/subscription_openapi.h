@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace mp::subscriptions {
+
+QJsonObject openApiFragment();
+
+} // namespace mp::subscriptions

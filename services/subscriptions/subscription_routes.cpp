@@ -1,0 +1,228 @@
+#include "subscriptions/subscription_routes.h"
+
+#include "api/json_fields.h"
+#include "api/openapi.h"
+#include "api/responses.h"
+#include "core/clock.h"
+#include "http/api_context.h"
+#include "http/router.h"
+#include "subscriptions/subscription_json.h"
+#include "subscriptions/subscription_lifecycle.h"
+#include "subscriptions/subscription_openapi.h"
+#include "subscriptions/subscription_renewals.h"
+#include "subscriptions/subscription_settings.h"
+#include "subscriptions/subscriptions.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+namespace mp::subscriptions {
+
+namespace {
+
+using api::errorResponse;
+
+bool isStaff(const Caller &caller)
+{
+    return caller.kind == Caller::Kind::Staff;
+}
+
+QString actorOf(const Caller &caller)
+{
+    return isStaff(caller) ? QStringLiteral("staff token %1").arg(caller.tokenId)
+                           : QStringLiteral("customer %1").arg(caller.customerId);
+}
+
+HttpResponse badParameter(const QString &name, const QString &message)
+{
+    return HttpResponse::error(400, QStringLiteral("invalid_parameter"), message, name);
+}
+
+// A subscription the caller may see: staff any of the tenant's, a customer only its own; any
+// other is the same 404 as an id that does not exist.
+Result<Subscription> visible(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
+{
+    const auto id = api::uuidParam(request);
+    if (!id)
+        return makeError(QStringLiteral("not_found"), QStringLiteral("no such subscription"),
+                         QStringLiteral("id"));
+    auto s = Subscriptions::find(tx, *id);
+    if (!s)
+        return s.error();
+    if (!isStaff(caller) && s->customerId != caller.customerId)
+        return makeError(QStringLiteral("not_found"), QStringLiteral("no such subscription"),
+                         QStringLiteral("id"));
+    return s;
+}
+
+HttpResponse detailResponse(TenantTransaction &tx, const Subscription &s)
+{
+    auto links = Subscriptions::links(tx, s);
+    if (!links)
+        return errorResponse(links.error());
+    return HttpResponse::json(200, SubscriptionJson::detail(s, *links));
+}
+
+HttpResponse listSubscriptions(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
+{
+    auto page =
+        api::KeysetPage::parse(request.query, Subscriptions::sortOrders(), QStringLiteral("-created_at"));
+    if (!page)
+        return errorResponse(page.error());
+    SubscriptionFilter filter;
+    filter.status = request.query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
+    if (!filter.status.isEmpty() && !subscriptionStatuses().contains(filter.status))
+        return badParameter(QStringLiteral("status"),
+                            QStringLiteral("status must be one of %1")
+                                .arg(subscriptionStatuses().join(QStringLiteral(", "))));
+    filter.productId = request.query.queryItemValue(QStringLiteral("product_id"), QUrl::FullyDecoded);
+    if (!filter.productId.isEmpty() && QUuid::fromString(filter.productId).isNull())
+        return badParameter(QStringLiteral("product_id"), QStringLiteral("product_id must be a uuid"));
+    if (isStaff(caller)) {
+        filter.customerId = request.query.queryItemValue(QStringLiteral("customer_id"), QUrl::FullyDecoded);
+        if (!filter.customerId.isEmpty() && QUuid::fromString(filter.customerId).isNull())
+            return badParameter(QStringLiteral("customer_id"), QStringLiteral("customer_id must be a uuid"));
+    } else {
+        filter.customerId = caller.customerId;
+    }
+    const QString due = request.query.queryItemValue(QStringLiteral("due_within_days"), QUrl::FullyDecoded);
+    if (!due.isEmpty()) {
+        bool ok = false;
+        const int days = due.toInt(&ok);
+        if (!ok || days < 0 || days > 3650)
+            return badParameter(QStringLiteral("due_within_days"),
+                                QStringLiteral("due_within_days is a whole number of days, 0 to 3650"));
+        filter.dueWithinDays = days;
+    }
+    auto settings = SubscriptionSettingsStore::load(tx);
+    if (!settings)
+        return errorResponse(settings.error());
+    const QDate today = Clock::current().now().toTimeZone(settings->timeZone).date();
+    auto result = Subscriptions::list(tx, filter, *page, today);
+    if (!result)
+        return errorResponse(result.error());
+    QJsonArray items;
+    for (const Subscription &s : std::as_const(result->items))
+        items.append(SubscriptionJson::toJson(s));
+    return HttpResponse::json(200, api::pageBody(items, result->nextCursor));
+}
+
+HttpResponse getSubscription(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
+{
+    auto s = visible(request, tx, caller);
+    if (!s)
+        return errorResponse(s.error());
+    return detailResponse(tx, *s);
+}
+
+HttpResponse cancelSubscription(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
+{
+    auto s = visible(request, tx, caller);
+    if (!s)
+        return errorResponse(s.error());
+    auto body = parseJsonBody(request, {QStringLiteral("mode")});
+    if (!body)
+        return errorResponse(body.error());
+    auto mode = api::JsonFields(*body).requiredString(QStringLiteral("mode"));
+    if (!mode)
+        return errorResponse(mode.error());
+    if (*mode != QLatin1String("now") && *mode != QLatin1String("period_end"))
+        return HttpResponse::error(422, QStringLiteral("invalid_mode"),
+                                   QStringLiteral("mode is now or period_end"), QStringLiteral("mode"));
+    auto done = SubscriptionLifecycle::cancel(
+        tx, s->id, *mode == QLatin1String("now") ? CancelMode::Now : CancelMode::PeriodEnd, actorOf(caller),
+        Clock::current().now());
+    if (!done)
+        return errorResponse(done.error());
+    return detailResponse(tx, *done);
+}
+
+using Action = Result<Subscription> (*)(TenantTransaction &, const QString &, const QString &,
+                                        const QDateTime &);
+
+HttpResponse staffAction(const HttpRequest &request, TenantTransaction &tx, const Caller &caller,
+                         Action action)
+{
+    auto s = visible(request, tx, caller);
+    if (!s)
+        return errorResponse(s.error());
+    auto done = action(tx, s->id, actorOf(caller), Clock::current().now());
+    if (!done)
+        return errorResponse(done.error());
+    return detailResponse(tx, *done);
+}
+
+HttpResponse renewNow(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
+{
+    auto s = visible(request, tx, caller);
+    if (!s)
+        return errorResponse(s.error());
+    if (!s->live() || s->cancelAtPeriodEnd)
+        return HttpResponse::error(
+            409, QStringLiteral("conflict"),
+            QStringLiteral("only a running subscription that is not ending renews (it is %1%2)")
+                .arg(s->status, s->cancelAtPeriodEnd ? QStringLiteral(", ending at period end") : QString()),
+            QStringLiteral("status"));
+    RenewalOptions options;
+    options.onlySubscriptionId = s->id;
+    options.actor = actorOf(caller);
+    auto run = SubscriptionRenewals::run(tx, Clock::current().now(), options);
+    if (!run)
+        return errorResponse(run.error());
+    if (run->failed > 0)
+        return HttpResponse::error(422, QStringLiteral("renewal_failed"),
+                                   run->errors.join(QStringLiteral("; ")));
+    if (run->issued == 0)
+        return HttpResponse::error(409, QStringLiteral("already_invoiced"),
+                                   QStringLiteral("the next period already has its invoice"),
+                                   QStringLiteral("id"));
+    auto fresh = Subscriptions::find(tx, s->id);
+    if (!fresh)
+        return errorResponse(fresh.error());
+    HttpResponse r = detailResponse(tx, *fresh);
+    r.status = 201;
+    r.headers.append(
+        {"Location", QStringLiteral("/api/invoices/%1").arg(run->invoiceIds.first()).toLatin1()});
+    return r;
+}
+
+} // namespace
+
+void registerSubscriptionRoutes(Router &router, ApiContext &context)
+{
+    api::OpenApi::addFragment(openApiFragment());
+    ApiContext *ctx = &context;
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/subscriptions"), [ctx](const HttpRequest &r) {
+        return ctx->asCaller(
+            r, false, [&r](TenantTransaction &tx, const Caller &c) { return listSubscriptions(r, tx, c); });
+    });
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/subscriptions/{id}"), [ctx](const HttpRequest &r) {
+        return ctx->asCaller(
+            r, false, [&r](TenantTransaction &tx, const Caller &c) { return getSubscription(r, tx, c); });
+    });
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/subscriptions/{id}/cancel"),
+               [ctx](const HttpRequest &r) {
+                   return ctx->asCaller(r, true, [&r](TenantTransaction &tx, const Caller &c) {
+                       return cancelSubscription(r, tx, c);
+                   });
+               });
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/subscriptions/{id}/suspend"),
+               [ctx](const HttpRequest &r) {
+                   return ctx->asStaff(r, true, [&r](TenantTransaction &tx, const Caller &c) {
+                       return staffAction(r, tx, c, &SubscriptionLifecycle::suspend);
+                   });
+               });
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/subscriptions/{id}/unsuspend"),
+               [ctx](const HttpRequest &r) {
+                   return ctx->asStaff(r, true, [&r](TenantTransaction &tx, const Caller &c) {
+                       return staffAction(r, tx, c, &SubscriptionLifecycle::unsuspend);
+                   });
+               });
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/subscriptions/{id}/renew-now"),
+               [ctx](const HttpRequest &r) {
+                   return ctx->asStaff(
+                       r, true, [&r](TenantTransaction &tx, const Caller &c) { return renewNow(r, tx, c); });
+               });
+}
+
+} // namespace mp::subscriptions
