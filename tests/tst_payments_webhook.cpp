@@ -248,6 +248,32 @@ private Q_SLOTS:
         QCOMPARE(paidTransitions(invoice), 1);
     }
 
+    void chargeEventsWithoutMetadataWaitForTheirPayment()
+    {
+        const QString invoice = m_fx.unpaidInvoices(m_customer, 1, 1999).first();
+        const QString pi = QStringLiteral("pi_bare_charge");
+        QJsonObject refunded = events::chargeRefunded(invoice, pi, 1999, 999);
+        QJsonObject data = refunded.value(QStringLiteral("data")).toObject();
+        QJsonObject charge = data.value(QStringLiteral("object")).toObject();
+        charge.insert(QStringLiteral("metadata"), QJsonObject()); // nothing names the tenant
+        data.insert(QStringLiteral("object"), charge);
+        refunded.insert(QStringLiteral("data"), data);
+        QCOMPARE(deliver(refunded).status, 200);
+        const QString id = refunded.value(QStringLiteral("id")).toString();
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT result FROM stripe_events WHERE id = ?"), {id}),
+                 QStringLiteral("unrouted"));
+        QCOMPARE(paymentsOf(invoice), 0);
+
+        QCOMPARE(deliver(events::sessionCompleted(invoice, pi, 1999)).status, 200);
+        QCOMPARE(paymentsOf(invoice), 1);
+        QCOMPARE(
+            m_fx.scalar(QStringLiteral("SELECT refunded_minor FROM payments WHERE payment_intent = ?"), {pi}),
+            999);
+        QCOMPARE(m_fx.invoiceStatus(invoice), QStringLiteral("partially_refunded"));
+        QVERIFY(m_fx.text(QStringLiteral("SELECT result FROM stripe_events WHERE id = ?"), {id})
+                    .endsWith(QLatin1String("(replayed)")));
+    }
+
     void amountOrCurrencyMismatchIsHeldForReview()
     {
         const QStringList invoices = m_fx.unpaidInvoices(m_customer, 2, 1999);

@@ -25,6 +25,10 @@ RETURNING id
 const auto kRoute = QStringLiteral("SELECT mpanel_stripe_event_tenant(?::uuid, ?, ?)");
 // Back to the service's own login (from mpanel_app) to write the global event row.
 const auto kLeaveTenant = QStringLiteral("SET LOCAL ROLE NONE");
+const auto kEnterTenantRole = QStringLiteral("SET LOCAL ROLE mpanel_app");
+const auto kUnrouted = QStringLiteral(
+    "SELECT id, payload::text FROM stripe_events WHERE payment_intent = ? AND result = 'unrouted' "
+    "ORDER BY received_at, id FOR UPDATE");
 const auto kDone = QStringLiteral(
     "UPDATE stripe_events SET processed_at = ?::timestamptz, tenant_id = ?::uuid, result = ? WHERE id = ?");
 
@@ -72,6 +76,41 @@ WebhookOutcome failed(QSqlDatabase &db, const QString &eventId, const Error &err
 QVariant textOrNull(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+// Events about this payment that came before anything named their tenant (a charge event
+// without mPanel's metadata ahead of the session's completion): now that the payment is known,
+// they are applied in this transaction, so the end state does not depend on delivery order.
+// Runs as the service's own login and enters the tenant for each one.
+Status replayUnrouted(TenantTransaction &tx, const QString &paymentIntent, const QDateTime &now)
+{
+    if (paymentIntent.isEmpty())
+        return {};
+    auto pending = sql::exec(tx.db(), kUnrouted, {paymentIntent});
+    if (!pending)
+        return pending.error();
+    QList<QPair<QString, QByteArray>> events;
+    while (pending->next())
+        events.append({pending->value(0).toString(), pending->value(1).toString().toUtf8()});
+    pending->finish();
+    const QString at = now.toUTC().toString(Qt::ISODateWithMs);
+    for (const auto &[id, payload] : std::as_const(events)) {
+        auto event = parseStripeEvent(payload);
+        QString result = QStringLiteral("invalid");
+        if (event) {
+            if (auto r = sql::exec(tx.db(), kEnterTenantRole); !r)
+                return r.error();
+            auto applied = PaymentEffects::apply(tx, *event, now);
+            if (!applied)
+                return applied.error();
+            result = *applied + QStringLiteral(" (replayed)");
+            if (auto r = sql::exec(tx.db(), kLeaveTenant); !r)
+                return r.error();
+        }
+        if (auto r = sql::exec(tx.db(), kDone, {at, tx.tenantId(), result, id}); !r)
+            return r.error();
+    }
+    return {};
 }
 
 } // namespace
@@ -138,6 +177,8 @@ WebhookOutcome StripeWebhook::receive(const QSqlDatabase &database, const QByteA
             return failed(db, event.id, r.error());
         if (auto r = sql::exec(db, kDone, {at, tenantId, result, event.id}); !r)
             return failed(db, event.id, r.error());
+        if (auto s = replayUnrouted(tx.value(), paymentIntent, now); !s)
+            return failed(db, event.id, s.error());
         if (auto s = tx->commit(); !s)
             return failed(db, event.id, s.error());
     } else {

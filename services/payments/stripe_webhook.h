@@ -24,7 +24,8 @@ struct WebhookOutcome {
 //      effect), so ten copies at once still act once.
 //   2. The tenant comes from the invoice in the metadata mPanel put on the session and the
 //      PaymentIntent, else from a payment or session already known (mpanel_stripe_event_tenant).
-//      An event no tenant claims is kept as "unrouted" and acknowledged.
+//      An event no tenant claims is kept as "unrouted" and acknowledged; it is applied later, in
+//      the transaction of the first routed event about the same PaymentIntent.
 //   3. The transaction drops to that tenant (TenantTransaction::enter) and PaymentEffects apply
 //      the event; then it records the outcome on the event and commits.
 // A database failure answers 500, so Stripe delivers the event again later.

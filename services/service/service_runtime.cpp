@@ -54,7 +54,16 @@ Status ServiceRuntime::start()
         m_api->setConfig(m_config);
         // Handlers run on a pool of threads, each with its own connection (database() is per
         // thread): one slow transaction no longer holds up every other request.
-        m_http->setWorkerThreads(m_options.httpThreads);
+        int threads = m_options.httpThreads;
+        if (m_config.contains(QStringLiteral("MPANEL_HTTP_THREADS"))) {
+            bool ok = false;
+            threads = m_config.value(QStringLiteral("MPANEL_HTTP_THREADS")).toInt(&ok);
+            if (!ok || threads < 1 || threads > 64)
+                return makeError(QStringLiteral("config_invalid"),
+                                 QStringLiteral("MPANEL_HTTP_THREADS takes a number from 1 to 64"),
+                                 QStringLiteral("MPANEL_HTTP_THREADS"));
+        }
+        m_http->setWorkerThreads(threads);
         registerApiModules(m_http->router(), *m_api);
         auto port = m_http->listenOn(m_config.listen());
         if (!port)
