@@ -14,6 +14,10 @@ namespace mp {
 class TenantTransaction {
 public:
     static Result<TenantTransaction> begin(const QSqlDatabase &db, const QString &tenantId);
+    // On a staff member's own login (the console): no role switch, since row-level security
+    // already takes the tenant from the staff row for session_user. `tenantId` is the one the
+    // session read back, used for inserts; a different one is refused by the policies.
+    static Result<TenantTransaction> beginAsStaff(const QSqlDatabase &db, const QString &tenantId);
     TenantTransaction(TenantTransaction &&other) noexcept;
     TenantTransaction &operator=(TenantTransaction &&) = delete;
     ~TenantTransaction();
