@@ -18,9 +18,8 @@ void inTransaction(ConsoleSession *session, QObject *context, Work work, Reply<T
     session->run(
         context,
         [work = std::move(work)](StaffSession &staff) -> Result<T> {
-            return inStaffTransaction(staff, [&](TenantTransaction &tx) -> Result<T> {
-                return work(tx, staff.info());
-            });
+            return inStaffTransaction(
+                staff, [&](TenantTransaction &tx) -> Result<T> { return work(tx, staff.info()); });
         },
         [reply = std::move(reply)](const Result<T> &result) { reply(result); });
 }
