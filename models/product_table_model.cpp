@@ -63,7 +63,8 @@ QString ProductTableModel::priceSummary(const Product &p)
     if (p.type == QLatin1String("domain")) {
         for (const catalog::DomainPrice &d : p.domainPrices) {
             if (d.action == QLatin1String("register"))
-                return tr("%1 / %n year(s)", nullptr, d.years).arg(moneyText(d.amount));
+                return d.years == 1 ? tr("%1 / year").arg(moneyText(d.amount))
+                                    : tr("%1 / %2 years").arg(moneyText(d.amount)).arg(d.years);
         }
         return {};
     }
