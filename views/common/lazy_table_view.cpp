@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -81,8 +82,8 @@ void LazyTableView::updateStatus()
         m_status->setText(tr("Loading…"));
         return;
     }
-    m_status->setText(m_model->atEnd() ? tr("%n row(s)", nullptr, rows)
-                                       : tr("%n row(s) loaded, more as you scroll", nullptr, rows));
+    const QString count = rows == 1 ? tr("1 row") : tr("%1 rows").arg(QLocale().toString(rows));
+    m_status->setText(m_model->atEnd() ? count : tr("%1 loaded, more as you scroll").arg(count));
 }
 
 } // namespace mp
