@@ -1,5 +1,6 @@
 #include "customers_page.h"
 
+#include "billing/invoice_detail_dialog.h"
 #include "common/lazy_table_view.h"
 #include "console_commands.h"
 #include "console_session/change_feed.h"
@@ -70,7 +71,12 @@ CustomersPage::CustomersPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
     connect(m_view, &LazyTableView::activated, this, &CustomersPage::showCustomer);
     connect(m_detail, &CustomerDetailPage::backRequested, this, &CustomersPage::showList);
     connect(m_detail, &CustomerDetailPage::editRequested, this, &CustomersPage::editCustomer);
-    connect(m_detail, &CustomerDetailPage::invoiceActivated, this, &CustomersPage::invoiceActivated);
+    connect(m_detail, &CustomerDetailPage::invoiceActivated, this, [this](const QString &invoiceId) {
+        auto *dialog = new InvoiceDetailDialog(m_session, invoiceId, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        Q_EMIT invoiceActivated(invoiceId);
+    });
     m_customers->refresh();
 }
 
