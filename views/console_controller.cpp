@@ -1,5 +1,7 @@
 #include "console_controller.h"
 
+#include "console_sections.h"
+#include "console_session/change_feed.h"
 #include "console_session/run_async.h"
 #include "main_window.h"
 #include "password_store.h"
@@ -27,7 +29,7 @@ const auto remember = QStringLiteral("signIn/remember");
 
 ConsoleController::ConsoleController(const Config &config, MainWindow *window, QObject *parent)
     : QObject(parent), m_config(config), m_window(window), m_session(new ConsoleSession(this)),
-      m_passwords(new PasswordStore(QStringLiteral("mPanel"), this))
+      m_feed(new ChangeFeed(this)), m_passwords(new PasswordStore(QStringLiteral("mPanel"), this))
 {
     SessionStatusBar *status = m_window->sessionStatusBar();
     connect(m_window, &MainWindow::signInRequested, this, [this] { showSignInDialog(lastRequest()); });
@@ -36,6 +38,8 @@ ConsoleController::ConsoleController(const Config &config, MainWindow *window, Q
     connect(m_session, &ConsoleSession::signInFailed, this, &ConsoleController::onSignInFailed);
     connect(m_session, &ConsoleSession::connectionLost, status, &SessionStatusBar::showConnectionLost);
     connect(m_session, &ConsoleSession::reconnecting, status, &SessionStatusBar::showReconnecting);
+    connect(m_session, &ConsoleSession::reconnected, m_feed,
+            [this](const SessionInfo &info) { m_feed->start(m_session->staffSettings(), info.tenantId); });
     connect(m_session, &ConsoleSession::reconnected, status, [status](const SessionInfo &info) {
         status->showSignedIn(info);
         status->showMessage(tr("Connection restored."), 5000);
@@ -137,6 +141,10 @@ void ConsoleController::onSignedIn(const SessionInfo &info)
 {
     m_window->setSignedIn(true);
     m_window->sessionStatusBar()->showSignedIn(info);
+    // Section pages and their live updates, for this staff member's tenant.
+    m_feed->start(m_session->staffSettings(), info.tenantId);
+    if (std::exchange(m_sectionsTenant, info.tenantId) != info.tenantId)
+        installConsoleSections(m_window, m_session, m_feed);
     if (m_dialog) {
         rememberChoice(m_pending);
         m_dialog->accept();
@@ -188,6 +196,7 @@ void ConsoleController::signOut()
     m_passwords->remove(m_pending.keychainKey(), [](const QString &) {});
     QSettings().setValue(key::remember, false);
     m_session->signOut();
+    m_feed->stop();
     m_window->setSignedIn(false);
     m_window->sessionStatusBar()->showSignedOut();
     SignInRequest again = m_pending;

@@ -12,6 +12,7 @@
 
 namespace mp {
 
+class ChangeFeed;
 class MainWindow;
 class PasswordStore;
 class SignInDialog;
@@ -29,6 +30,7 @@ public:
     void start();
 
     ConsoleSession *session() const { return m_session; }
+    ChangeFeed *changeFeed() const { return m_feed; }
     PasswordStore *passwordStore() const { return m_passwords; }
     // The open sign-in dialog, if any.
     SignInDialog *signInDialog() const;
@@ -58,6 +60,8 @@ private:
     Config m_config;
     QPointer<MainWindow> m_window;
     ConsoleSession *m_session;
+    ChangeFeed *m_feed;
+    QString m_sectionsTenant; // the tenant whose pages are installed
     PasswordStore *m_passwords;
     QPointer<SignInDialog> m_dialog;
     std::optional<DatabaseTarget> m_target;

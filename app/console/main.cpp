@@ -66,8 +66,12 @@ int main(int argc, char *argv[])
         QApplication::translate("main",
                                 "Save a picture of the main window to <file> once it is ready, then quit."),
         QStringLiteral("file"));
+    const QCommandLineOption sectionOption(
+        QStringLiteral("section"),
+        QApplication::translate("main", "Show section <name> (e.g. Catalog) first."), QStringLiteral("name"));
     parser.addOption(configOption);
     parser.addOption(screenshotOption);
+    parser.addOption(sectionOption);
     parser.process(app);
 
     auto config = mp::Config::load(parser.value(configOption));
@@ -82,6 +86,11 @@ int main(int argc, char *argv[])
     mp::ConsoleController controller(config.value(), &window);
     if (parser.isSet(screenshotOption))
         saveScreenshotWhenReady(controller, window, parser.value(screenshotOption));
+    for (const auto section : mp::NavigationModel::allSections()) {
+        if (mp::NavigationModel::title(section).compare(parser.value(sectionOption), Qt::CaseInsensitive) ==
+            0)
+            window.showSection(section);
+    }
     window.show();
     controller.start();
     return app.exec();

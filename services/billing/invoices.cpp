@@ -4,6 +4,7 @@
 #include "billing/invoice_number_format.h"
 #include "billing/invoice_paid.h"
 #include "billing/invoice_rows.h"
+#include "core/clock.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
@@ -285,11 +286,12 @@ Result<Invoice> Invoices::find(TenantTransaction &tx, const QString &id)
     return inv;
 }
 
-Result<InvoicePage> Invoices::list(TenantTransaction &tx, const InvoiceFilter &filter,
-                                   const api::KeysetPage &page, QDate today)
+namespace {
+
+// The WHERE terms of a filter, shared by the list and its totals so both see the same rows.
+void filterConditions(const InvoiceFilter &filter, QDate today, QStringList &where, QVariantList &binds)
 {
-    QStringList where{QStringLiteral("true")};
-    QVariantList binds;
+    where << QStringLiteral("true");
     if (!filter.status.isEmpty()) {
         where << QStringLiteral("i.status = ?");
         binds << filter.status;
@@ -311,6 +313,16 @@ Result<InvoicePage> Invoices::list(TenantTransaction &tx, const InvoiceFilter &f
         where << QStringLiteral("i.issue_date <= ?::date");
         binds << filter.issuedTo.toString(Qt::ISODate);
     }
+}
+
+} // namespace
+
+Result<InvoicePage> Invoices::list(TenantTransaction &tx, const InvoiceFilter &filter,
+                                   const api::KeysetPage &page, QDate today)
+{
+    QStringList where;
+    QVariantList binds;
+    filterConditions(filter, today, where, binds);
     const QString after = page.afterCondition(QStringLiteral("i.id"));
     if (!after.isEmpty()) {
         where << after;
@@ -401,6 +413,58 @@ Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id,
     if (!audit)
         return audit.error();
     return find(tx, id);
+}
+
+Result<QDate> Invoices::today(TenantTransaction &tx)
+{
+    auto settings = BillingSettingsStore::load(tx);
+    if (!settings)
+        return settings.error();
+    return localDate(*settings, Clock::current().now());
+}
+
+Result<QList<InvoiceTotal>> Invoices::totals(TenantTransaction &tx, const InvoiceFilter &filter, QDate today)
+{
+    QStringList where;
+    QVariantList binds;
+    filterConditions(filter, today, where, binds);
+    auto q = sql::exec(
+        tx.db(),
+        QStringLiteral("SELECT i.currency, count(*), sum(i.net_minor)::text, sum(i.tax_minor)::text, "
+                       "       sum(i.total_minor)::text "
+                       "FROM invoices i WHERE %1 GROUP BY i.currency ORDER BY i.currency")
+            .arg(where.join(QStringLiteral(" AND "))),
+        binds);
+    if (!q)
+        return q.error();
+    QList<InvoiceTotal> totals;
+    while (q->next()) {
+        const auto currency = Currency::fromCode(q->value(0).toString());
+        if (!currency)
+            return makeError(
+                QStringLiteral("invalid_currency"),
+                QStringLiteral("stored invoice currency %1 is unknown").arg(q->value(0).toString()));
+        totals.append(InvoiceTotal{q->value(1).toLongLong(),
+                                   Money(q->value(2).toString().toLongLong(), *currency),
+                                   Money(q->value(3).toString().toLongLong(), *currency),
+                                   Money(q->value(4).toString().toLongLong(), *currency)});
+    }
+    return totals;
+}
+
+Result<QList<AuditEntry>> Invoices::auditTrail(TenantTransaction &tx, const QString &id)
+{
+    auto q = sql::exec(tx.db(),
+                       QStringLiteral("SELECT at, actor, action, details::text FROM audit_log "
+                                      "WHERE object_type = 'invoice' AND object_id = ? ORDER BY at, id"),
+                       {id});
+    if (!q)
+        return q.error();
+    QList<AuditEntry> entries;
+    while (q->next())
+        entries.append(AuditEntry{q->value(0).toDateTime(), q->value(1).toString(), q->value(2).toString(),
+                                  q->value(3).toString()});
+    return entries;
 }
 
 } // namespace mp::billing

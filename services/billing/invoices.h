@@ -26,6 +26,21 @@ struct InvoicePage {
     QString nextCursor;
 };
 
+// The sums of the invoices a filter selects, per currency: never added across currencies.
+struct InvoiceTotal {
+    qint64 count = 0;
+    Money net;
+    Money tax;
+    Money total;
+};
+
+struct AuditEntry {
+    QDateTime at;
+    QString actor;
+    QString action;
+    QString details; // JSON text
+};
+
 struct StatusChange {
     InvoiceStatus to = InvoiceStatus::Unpaid;
     QString reason;
@@ -46,6 +61,11 @@ public:
     static Result<Invoice> find(TenantTransaction &tx, const QString &id);
     static Result<InvoicePage> list(TenantTransaction &tx, const InvoiceFilter &filter,
                                     const api::KeysetPage &page, QDate today);
+    // Totals of every invoice `filter` selects (not only a loaded page), one per currency.
+    static Result<QList<InvoiceTotal>> totals(TenantTransaction &tx, const InvoiceFilter &filter,
+                                              QDate today);
+    // The audit log rows about invoice `id`, oldest first.
+    static Result<QList<AuditEntry>> auditTrail(TenantTransaction &tx, const QString &id);
     // Moves an invoice under the transition rules, with an audit log row carrying the reason.
     // Draft -> unpaid issues it (number, dates). "invalid_transition" names the current status.
     static Result<Invoice> changeStatus(TenantTransaction &tx, const QString &id, const StatusChange &change,
@@ -53,6 +73,8 @@ public:
 
     // "Today" for a tenant: due dates and issue dates are calendar days where the tenant is.
     static QDate localDate(const BillingSettings &settings, const QDateTime &now);
+    // The tenant's today, from its settings and the clock.
+    static Result<QDate> today(TenantTransaction &tx);
 };
 
 } // namespace mp::billing

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "console_session/run_async.h"
 #include "console_session/staff_session.h"
 #include "core/result.h"
 #include "db/connection_settings.h"
@@ -43,6 +44,17 @@ public:
     const SessionInfo &info() const { return m_info; }
     // Where and as whom the signed-in staff member connects (includes the password).
     const ConnectionSettings &staffSettings() const { return m_staffSettings; }
+
+    // Runs `work(StaffSession &)` on the session's thread, where the staff connection lives, and
+    // `callback(result)` on `context`'s thread while `context` lives. Section models do all their
+    // database work through here: one connection, never the UI thread.
+    template<class Work, class Callback> void run(QObject *context, Work work, Callback callback)
+    {
+        runThenCallback(
+            &m_sessionThread, context,
+            [session = m_session, work = std::move(work)]() mutable { return work(*session); },
+            std::move(callback));
+    }
 
     void setPingInterval(std::chrono::milliseconds interval);
     void setReconnectBackoff(std::chrono::milliseconds first, std::chrono::milliseconds max);

@@ -105,6 +105,11 @@ Status StaffSession::ping()
     return {};
 }
 
+QSqlDatabase StaffSession::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
 Result<SessionInfo> StaffSession::reconnect()
 {
     if (m_settings.user.isEmpty())

@@ -4,6 +4,7 @@
 #include "db/connection_settings.h"
 #include "tenancy/staff_role.h"
 
+#include <QSqlDatabase>
 #include <QString>
 
 namespace mp {
@@ -46,6 +47,8 @@ public:
     const SessionInfo &info() const { return m_info; }
     // The signed-in staff member's settings, for connections other threads open later.
     const ConnectionSettings &settings() const { return m_settings; }
+    // The open connection; only valid on the session's thread.
+    QSqlDatabase database() const;
 
     // Error codes callers branch on.
     static QString notStaffCode() { return QStringLiteral("not_staff"); }

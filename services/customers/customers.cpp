@@ -15,7 +15,7 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "c.id, c.name, c.email, c.company, c.address_line1, c.address_line2, c.city, c.postal_code, c.region, "
-    "coalesce(c.country, ''), c.tax_id, c.status, c.notes, c.password_hash IS NOT NULL, c.created_at, "
+    "coalesce(c.country, ''), c.tax_id, c.status, c.notes, c.has_password, c.created_at, "
     "c.updated_at");
 constexpr int kColumnCount = 16;
 
@@ -286,16 +286,19 @@ Result<Customer> Customers::update(TenantTransaction &tx, const QString &id, con
         hash = *h;
     }
     QVariantList binds = profileValues(c);
-    binds << hash << Clock::current().now() << id;
+    // The hash is only named when it changes: staff logins may not touch the column at all.
+    if (!hash.isEmpty())
+        binds << hash;
+    binds << Clock::current().now() << id;
     auto q = sql::exec(
         tx.db(),
         QStringLiteral("UPDATE customers SET name = ?, email = ?, company = coalesce(?, ''), "
                        "  address_line1 = coalesce(?, ''), address_line2 = coalesce(?, ''), "
                        "  city = coalesce(?, ''), postal_code = coalesce(?, ''), region = coalesce(?, ''), "
                        "  country = NULLIF(?, ''), tax_id = coalesce(?, ''), status = ?, "
-                       "  notes = coalesce(?, ''), "
-                       "  password_hash = coalesce(NULLIF(?, ''), password_hash), updated_at = ? "
-                       "WHERE id = ?::uuid"),
+                       "  notes = coalesce(?, ''), %1 updated_at = ? "
+                       "WHERE id = ?::uuid")
+            .arg(hash.isEmpty() ? QString() : QStringLiteral("password_hash = ?,")),
         binds);
     if (!q)
         return writeError(q.error());

@@ -40,6 +40,17 @@ TenantTransaction TenantTransaction::adopt(const QSqlDatabase &db, const QString
     return tx;
 }
 
+Result<TenantTransaction> TenantTransaction::beginAsStaff(const QSqlDatabase &db, const QString &tenantId)
+{
+    if (QUuid::fromString(tenantId).isNull())
+        return makeError(QStringLiteral("invalid_tenant"),
+                         QStringLiteral("not a tenant id: %1").arg(tenantId), QStringLiteral("tenant"));
+    QSqlDatabase handle = db;
+    if (!handle.transaction())
+        return sql::fromSqlError(handle.lastError(), QStringLiteral("beginning a transaction"));
+    return TenantTransaction(handle, tenantId);
+}
+
 TenantTransaction::TenantTransaction(TenantTransaction &&other) noexcept
     : m_db(other.m_db), m_tenantId(other.m_tenantId), m_open(other.m_open)
 {

@@ -22,6 +22,10 @@ public:
     // so code written against TenantTransaction runs inside it. The owner commits or rolls
     // back; commit() here refuses and destruction leaves the transaction alone.
     static TenantTransaction adopt(const QSqlDatabase &db, const QString &tenantId);
+    // On a staff member's own login (the console): no role switch, since row-level security
+    // already takes the tenant from the staff row for session_user. `tenantId` is the one the
+    // session read back, used for inserts; a different one is refused by the policies.
+    static Result<TenantTransaction> beginAsStaff(const QSqlDatabase &db, const QString &tenantId);
     TenantTransaction(TenantTransaction &&other) noexcept;
     TenantTransaction &operator=(TenantTransaction &&) = delete;
     ~TenantTransaction();

@@ -1,0 +1,159 @@
+#include "console_commands.h"
+
+#include "billing/invoice_pdf.h"
+#include "catalog/cloudpod_templates.h"
+#include "console_session/console_session.h"
+#include "console_session/staff_transaction.h"
+#include "core/clock.h"
+#include "customers/customers.h"
+
+namespace mp::commands {
+
+namespace {
+
+// Runs `work(tx)` in a staff transaction on the session thread; `reply` on the context's.
+template<class T, class Work>
+void inTransaction(ConsoleSession *session, QObject *context, Work work, Reply<T> reply)
+{
+    session->run(
+        context,
+        [work = std::move(work)](StaffSession &staff) -> Result<T> {
+            return inStaffTransaction(
+                staff, [&](TenantTransaction &tx) -> Result<T> { return work(tx, staff.info()); });
+        },
+        [reply = std::move(reply)](const Result<T> &result) { reply(result); });
+}
+
+} // namespace
+
+void saveProduct(ConsoleSession *session, QObject *context, const QString &id,
+                 const catalog::ProductDraft &draft, Reply<catalog::Product> reply)
+{
+    inTransaction<catalog::Product>(
+        session, context,
+        [id, draft](TenantTransaction &tx, const SessionInfo &) {
+            return id.isEmpty() ? catalog::Products::create(tx, draft)
+                                : catalog::Products::update(tx, id, draft);
+        },
+        std::move(reply));
+}
+
+void removeProduct(ConsoleSession *session, QObject *context, const QString &id,
+                   Reply<catalog::RemoveOutcome> reply)
+{
+    inTransaction<catalog::RemoveOutcome>(
+        session, context,
+        [id](TenantTransaction &tx, const SessionInfo &) { return catalog::Products::remove(tx, id); },
+        std::move(reply));
+}
+
+void loadProduct(ConsoleSession *session, QObject *context, const QString &id, Reply<catalog::Product> reply)
+{
+    inTransaction<catalog::Product>(
+        session, context,
+        [id](TenantTransaction &tx, const SessionInfo &) { return catalog::Products::find(tx, id); },
+        std::move(reply));
+}
+
+void loadTemplates(ConsoleSession *session, QObject *context, Reply<QList<catalog::CloudPodTemplate>> reply)
+{
+    inTransaction<QList<catalog::CloudPodTemplate>>(
+        session, context,
+        [](TenantTransaction &tx, const SessionInfo &) { return catalog::CloudPodTemplates::list(tx); },
+        std::move(reply));
+}
+
+void saveCustomer(ConsoleSession *session, QObject *context, const QString &id,
+                  const customers::CustomerDraft &draft, Reply<customers::Customer> reply)
+{
+    inTransaction<customers::Customer>(
+        session, context,
+        [id, draft](TenantTransaction &tx, const SessionInfo &) {
+            return id.isEmpty() ? customers::Customers::create(tx, draft)
+                                : customers::Customers::update(tx, id, draft);
+        },
+        std::move(reply));
+}
+
+void loadCustomer(ConsoleSession *session, QObject *context, const QString &id,
+                  Reply<customers::Customer> reply)
+{
+    inTransaction<customers::Customer>(
+        session, context,
+        [id](TenantTransaction &tx, const SessionInfo &) { return customers::Customers::find(tx, id); },
+        std::move(reply));
+}
+
+void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, Reply<InvoiceDetail> reply)
+{
+    inTransaction<InvoiceDetail>(
+        session, context,
+        [id](TenantTransaction &tx, const SessionInfo &) -> Result<InvoiceDetail> {
+            auto inv = billing::Invoices::find(tx, id);
+            if (!inv)
+                return inv.error();
+            auto today = billing::Invoices::today(tx);
+            if (!today)
+                return today.error();
+            auto audit = billing::Invoices::auditTrail(tx, id);
+            if (!audit)
+                return audit.error();
+            return InvoiceDetail{*inv, *today, *audit};
+        },
+        std::move(reply));
+}
+
+void changeInvoiceStatus(ConsoleSession *session, QObject *context, const QString &id,
+                         const billing::StatusChange &change, Reply<billing::Invoice> reply)
+{
+    inTransaction<billing::Invoice>(
+        session, context,
+        [id, change](TenantTransaction &tx, const SessionInfo &staff) {
+            // The audit log names the person by the login the server knows them as.
+            billing::StatusChange c = change;
+            c.actor = QStringLiteral("staff %1").arg(staff.login);
+            return billing::Invoices::changeStatus(tx, id, c, Clock::current().now());
+        },
+        std::move(reply));
+}
+
+void invoicePdf(ConsoleSession *session, QObject *context, const QString &id, Reply<QByteArray> reply)
+{
+    inTransaction<QByteArray>(
+        session, context,
+        [id](TenantTransaction &tx, const SessionInfo &) -> Result<QByteArray> {
+            auto inv = billing::Invoices::find(tx, id);
+            if (!inv)
+                return inv.error();
+            auto today = billing::Invoices::today(tx);
+            if (!today)
+                return today.error();
+            return billing::InvoicePdf::render(*inv, *today);
+        },
+        std::move(reply));
+}
+
+void invoiceTotals(ConsoleSession *session, QObject *context, const billing::InvoiceFilter &filter,
+                   Reply<QList<billing::InvoiceTotal>> reply)
+{
+    inTransaction<QList<billing::InvoiceTotal>>(
+        session, context,
+        [filter](TenantTransaction &tx, const SessionInfo &) -> Result<QList<billing::InvoiceTotal>> {
+            auto today = billing::Invoices::today(tx);
+            if (!today)
+                return today.error();
+            return billing::Invoices::totals(tx, filter, *today);
+        },
+        std::move(reply));
+}
+
+void orderTotals(ConsoleSession *session, QObject *context, const billing::OrderFilter &filter,
+                 Reply<QList<billing::OrderTotal>> reply)
+{
+    inTransaction<QList<billing::OrderTotal>>(
+        session, context,
+        [filter](TenantTransaction &tx, const SessionInfo &) { return billing::Orders::totals(tx, filter); },
+        std::move(reply));
+}
+
+} // namespace mp::commands

@@ -1,0 +1,285 @@
+#include "billing/checkout.h"
+#include "billing/invoices.h"
+#include "catalog/products.h"
+#include "cloudpod_template_model.h"
+#include "console_fixture.h"
+#include "console_session/change_feed.h"
+#include "core/clock.h"
+#include "customer_table_model.h"
+#include "invoice_table_model.h"
+#include "model_roles.h"
+#include "order_table_model.h"
+#include "product_table_model.h"
+#include "tld_price_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using mp::ChangeFeed;
+using mp::LazyTableModelBase;
+using mp::TenantTransaction;
+using mp::test::ConsoleFixture;
+
+namespace {
+
+// Waits until `model` has applied a query (first page, next page or reload).
+bool waitLoaded(LazyTableModelBase &model, int timeoutMs = 20000)
+{
+    QSignalSpy loaded(&model, &LazyTableModelBase::rowsLoaded);
+    QSignalSpy failed(&model, &LazyTableModelBase::loadFailed);
+    QElapsedTimer timer;
+    timer.start();
+    while (loaded.isEmpty() && failed.isEmpty() && timer.elapsed() < timeoutMs)
+        QTest::qWait(10);
+    if (!failed.isEmpty())
+        qWarning("load failed: %s", qPrintable(failed.first().first().value<mp::Error>().message));
+    return !loaded.isEmpty();
+}
+
+mp::catalog::Product addProduct(ConsoleFixture &f, const QString &name, const QString &type = u"email"_s)
+{
+    mp::catalog::ProductDraft d;
+    d.type = type;
+    d.name = name;
+    const auto eur = *mp::Currency::fromCode(u"EUR"_s);
+    d.prices = QList<mp::catalog::CyclePrice>{{u"monthly"_s, mp::Money(499, eur), mp::Money(0, eur)}};
+    return *f.asService([&](TenantTransaction &tx) { return mp::catalog::Products::create(tx, d); });
+}
+
+} // namespace
+
+class TestConsoleModels : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void customersPageInKeysetSteps();
+    void customerSearchIsServerSideAndDropsStaleReplies();
+    void customerSortIsSql();
+    void liveUpdateReloadsInPlace();
+    void productsGroupedAndFiltered();
+    void templatesAndTldPrices();
+    void ordersAndInvoicesWithTotals();
+};
+
+void TestConsoleModels::customersPageInKeysetSteps()
+{
+    ConsoleFixture f;
+    f.fillCustomers(450);
+    mp::CustomerTableModel model(f.session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.canFetchMore({}));
+    model.refresh();
+    QVERIFY(model.isLoading());
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), LazyTableModelBase::kPageSize);
+    QCOMPARE(model.index(0, mp::CustomerTableModel::Name).data().toString(), u"Customer 000001"_s);
+    QVERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    QVERIFY(!model.canFetchMore({})); // one query at a time
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 400);
+    model.fetchMore({});
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 450);
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.index(449, mp::CustomerTableModel::Name).data().toString(), u"Customer 000450"_s);
+    QVERIFY(!model.index(3, 0).data(mp::IdRole).toString().isEmpty());
+}
+
+void TestConsoleModels::customerSearchIsServerSideAndDropsStaleReplies()
+{
+    ConsoleFixture f;
+    f.fillCustomers(300);
+    f.addCustomer(u"Zed Zebra"_s, u"zed@zoo.test"_s);
+    mp::CustomerTableModel model(f.session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.refresh();
+    QVERIFY(waitLoaded(model));
+
+    // Two filters in a row: the first query's reply comes back but must not be applied.
+    QSignalSpy loaded(&model, &LazyTableModelBase::rowsLoaded);
+    mp::customers::CustomerFilter first;
+    first.search = u"customer 0001"_s;
+    model.setFilter(first);
+    mp::customers::CustomerFilter second;
+    second.search = u"zoo.test"_s;
+    model.setFilter(second);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 20000);
+    QTest::qWait(300);
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, mp::CustomerTableModel::Email).data().toString(), u"zed@zoo.test"_s);
+
+    model.setFilter(first); // "Customer 000100" ... "Customer 000199"
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 100);
+}
+
+void TestConsoleModels::customerSortIsSql()
+{
+    ConsoleFixture f;
+    f.fillCustomers(250);
+    mp::CustomerTableModel model(f.session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.refresh();
+    QVERIFY(waitLoaded(model));
+    model.sort(mp::CustomerTableModel::Name, Qt::DescendingOrder);
+    QVERIFY(waitLoaded(model));
+    // The last row of the table comes first, although only one page was ever loaded.
+    QCOMPARE(model.index(0, mp::CustomerTableModel::Name).data().toString(), u"Customer 000250"_s);
+    QCOMPARE(model.rowCount(), LazyTableModelBase::kPageSize);
+    // A column the services cannot order by is ignored.
+    model.sort(mp::CustomerTableModel::Country, Qt::AscendingOrder);
+    QCOMPARE(model.sortParameter(), u"-name"_s);
+}
+
+void TestConsoleModels::liveUpdateReloadsInPlace()
+{
+    ConsoleFixture f;
+    f.fillCustomers(450);
+    ChangeFeed feed;
+    QSignalSpy listening(&feed, &ChangeFeed::listening);
+    feed.start(f.session->staffSettings(), f.tenantId);
+    QVERIFY(listening.wait(20000));
+
+    mp::CustomerTableModel model(f.session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setChangeFeed(&feed, {ChangeFeed::customersChannel()});
+    model.refresh();
+    QVERIFY(waitLoaded(model));
+    model.fetchMore({});
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 400);
+
+    // Another session (the service) adds a customer that sorts first and renames another.
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&feed, &ChangeFeed::changed);
+    f.addCustomer(u"Aaron First"_s, u"aaron@example.test"_s);
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(changed.first().first().toString(), ChangeFeed::customersChannel());
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(0, mp::CustomerTableModel::Name).data().toString(),
+                              u"Aaron First"_s, 5000);
+    // Reloaded in place: no reset (the view keeps its scroll position), same rows loaded.
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(model.rowCount(), 400);
+    QCOMPARE(model.index(399, mp::CustomerTableModel::Name).data().toString(), u"Customer 000399"_s);
+
+    // A burst of 20 statements is one reload, not 20.
+    QSignalSpy loaded(&model, &LazyTableModelBase::rowsLoaded);
+    for (int i = 0; i < 20; ++i)
+        f.addCustomer(u"Burst %1"_s.arg(i), u"burst%1@example.test"_s.arg(i));
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.size() >= 1, 5000);
+    QTest::qWait(600);
+    QVERIFY2(loaded.size() <= 3, qPrintable(QString::number(loaded.size())));
+
+    // Changes of another tenant never reach this feed.
+    changed.clear();
+    const QString other = mp::test::createTenant(f.service, u"Other Hosting"_s);
+    auto tx = TenantTransaction::begin(f.service, other);
+    QVERIFY(tx);
+    mp::customers::CustomerDraft d;
+    d.name = u"Foreign"_s;
+    d.email = u"foreign@example.test"_s;
+    QVERIFY(mp::customers::Customers::create(*tx, d));
+    QVERIFY(tx->commit());
+    QTest::qWait(500);
+    QCOMPARE(changed.size(), 0);
+}
+
+void TestConsoleModels::productsGroupedAndFiltered()
+{
+    ConsoleFixture f;
+    addProduct(f, u"Mailbox"_s);
+    addProduct(f, u"Backup 100"_s, u"backup"_s);
+    mp::ProductTableModel model(f.session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.refresh();
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 2);
+    // Grouped by type: backup before email.
+    QCOMPARE(model.index(0, mp::ProductTableModel::Type).data().toString(), u"Backup"_s);
+    QCOMPARE(model.index(1, mp::ProductTableModel::Price).data().toString(), u"4.99 EUR / monthly"_s);
+    mp::catalog::ProductFilter filter;
+    filter.type = u"email"_s;
+    model.setFilter(filter);
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, mp::ProductTableModel::Name).data().toString(), u"Mailbox"_s);
+}
+
+void TestConsoleModels::templatesAndTldPrices()
+{
+    ConsoleFixture f;
+    mp::CloudPodTemplateModel templates(f.session.get());
+    QAbstractItemModelTester tester(&templates, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    templates.refresh();
+    QVERIFY(waitLoaded(templates));
+    QCOMPARE(templates.rowCount(), 4); // the starters seeded with the tenant
+    QVERIFY(!templates.canFetchMore({}));
+
+    mp::catalog::ProductDraft d;
+    d.type = u"domain"_s;
+    d.name = u".com domains"_s;
+    d.tld = u"com"_s;
+    const auto eur = *mp::Currency::fromCode(u"EUR"_s);
+    d.domainPrices = QList<mp::catalog::DomainPrice>{{u"register"_s, 1, mp::Money(999, eur)},
+                                                     {u"renew"_s, 1, mp::Money(1199, eur)}};
+    (void)f.asService([&](TenantTransaction &tx) { return mp::catalog::Products::create(tx, d); });
+    mp::TldPriceModel tld(f.session.get());
+    QAbstractItemModelTester tldTester(&tld, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tld.refresh();
+    QVERIFY(waitLoaded(tld));
+    QCOMPARE(tld.rowCount(), 2);
+    QCOMPARE(tld.index(0, mp::TldPriceModel::Tld).data().toString(), u".com"_s);
+    QCOMPARE(tld.index(1, mp::TldPriceModel::Price).data().toString(), u"11.99 EUR"_s);
+}
+
+void TestConsoleModels::ordersAndInvoicesWithTotals()
+{
+    ConsoleFixture f;
+    const auto product = addProduct(f, u"Mailbox"_s);
+    const auto alice = f.addCustomer(u"Alice"_s, u"alice@example.test"_s);
+    const auto bob = f.addCustomer(u"Bob"_s, u"bob@example.test"_s);
+    for (const auto &c : {alice, alice, bob}) {
+        mp::billing::CheckoutRequest r;
+        r.customerId = c.id;
+        r.productId = product.id;
+        r.cycle = u"monthly"_s;
+        r.quantity = 2;
+        r.byStaff = true;
+        r.placedBy = u"staff"_s;
+        (void)f.asService([&](TenantTransaction &tx) {
+            return mp::billing::Checkout::place(tx, r, mp::Clock::current().now());
+        });
+    }
+    mp::OrderTableModel orders(f.session.get());
+    QAbstractItemModelTester orderTester(&orders, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    orders.refresh();
+    QVERIFY(waitLoaded(orders));
+    QCOMPARE(orders.rowCount(), 3);
+    QCOMPARE(orders.index(0, mp::OrderTableModel::Amount).data().toString(), u"9.98 EUR"_s);
+
+    mp::InvoiceTableModel invoices(f.session.get());
+    QAbstractItemModelTester invoiceTester(&invoices, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    mp::billing::InvoiceFilter filter;
+    filter.customerId = alice.id;
+    invoices.setFilter(filter);
+    QVERIFY(waitLoaded(invoices));
+    QCOMPARE(invoices.rowCount(), 2);
+    QCOMPARE(invoices.index(0, mp::InvoiceTableModel::Customer).data().toString(), u"Alice"_s);
+
+    // The footer's totals are SQL over every row the filter selects, per currency.
+    auto totals = f.asService([&](TenantTransaction &tx) {
+        return mp::billing::Invoices::totals(tx, filter, QDate::currentDate());
+    });
+    QCOMPARE(totals->size(), 1);
+    QCOMPARE(totals->first().count, 2);
+    QCOMPARE(totals->first().total.minorAmount(), 2 * invoices.rowAt(0).invoice.total.minorAmount());
+}
+
+QTEST_MAIN(TestConsoleModels)
+#include "tst_console_models.moc"

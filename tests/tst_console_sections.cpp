@@ -1,0 +1,310 @@
+#include "billing/billing_page.h"
+#include "billing/checkout.h"
+#include "billing/invoice_detail_dialog.h"
+#include "catalog/catalog_page.h"
+#include "catalog/product_dialog.h"
+#include "catalog/products.h"
+#include "cloudpod_template_model.h"
+#include "common/lazy_table_view.h"
+#include "console_commands.h"
+#include "console_fixture.h"
+#include "console_session/change_feed.h"
+#include "core/clock.h"
+#include "customer_table_model.h"
+#include "customers/customer_detail_page.h"
+#include "customers/customer_dialog.h"
+#include "customers/customers_page.h"
+#include "invoice_table_model.h"
+#include "order_table_model.h"
+#include "product_table_model.h"
+#include "tld_price_model.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using mp::ChangeFeed;
+using mp::TenantTransaction;
+using mp::test::ConsoleFixture;
+
+namespace {
+
+void selectData(QComboBox *box, const QString &value)
+{
+    box->setCurrentIndex(box->findData(value));
+}
+
+mp::catalog::Product addProduct(ConsoleFixture &f, const QString &name)
+{
+    mp::catalog::ProductDraft d;
+    d.type = u"email"_s;
+    d.name = name;
+    const auto eur = *mp::Currency::fromCode(u"EUR"_s);
+    d.prices = QList<mp::catalog::CyclePrice>{{u"monthly"_s, mp::Money(1000, eur), mp::Money(0, eur)}};
+    return *f.asService([&](TenantTransaction &tx) { return mp::catalog::Products::create(tx, d); });
+}
+
+QString placeOrder(ConsoleFixture &f, const QString &customerId, const QString &productId)
+{
+    mp::billing::CheckoutRequest r;
+    r.customerId = customerId;
+    r.productId = productId;
+    r.cycle = u"monthly"_s;
+    r.byStaff = true;
+    r.placedBy = u"staff"_s;
+    auto placed = f.asService([&](TenantTransaction &tx) {
+        return mp::billing::Checkout::place(tx, r, mp::Clock::current().now());
+    });
+    return placed->invoice.id;
+}
+
+} // namespace
+
+class TestConsoleSections : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void productDialogRefusesWhatTheApiRefuses();
+    void productDialogShowsServiceErrorsAndSaves();
+    void deleteSaysRetiredOrDeleted();
+    void customerDialogShowsFieldErrorsAndSaves();
+    void customerDetailShowsProfileAndInvoices();
+    void billingTotalsAndInvoiceActions();
+};
+
+void TestConsoleSections::productDialogRefusesWhatTheApiRefuses()
+{
+    mp::ProductDialog dialog({});
+    QSignalSpy save(&dialog, &mp::ProductDialog::saveRequested);
+    selectData(dialog.typeBox(), u"email"_s);
+    dialog.nameEdit()->setText(u"Mailbox"_s);
+
+    dialog.addPriceRow(u"monthly"_s, u"EUR"_s, u"-1.00"_s);
+    dialog.submit();
+    QCOMPARE(save.size(), 0);
+    QVERIFY(dialog.errors().textOf(u"prices"_s).contains(u"negative"_s));
+
+    dialog.pricesTable()->item(0, 2)->setText(u"4.99"_s);
+    dialog.pricesTable()->item(0, 1)->setText(u"EURO"_s);
+    dialog.submit();
+    QCOMPARE(save.size(), 0);
+    QVERIFY(dialog.errors().textOf(u"prices"_s).contains(u"ISO 4217"_s));
+
+    dialog.pricesTable()->item(0, 1)->setText(u"EUR"_s);
+    dialog.pricesTable()->item(0, 0)->setText(u"weekly"_s);
+    dialog.submit();
+    QCOMPARE(save.size(), 0);
+    QVERIFY(dialog.errors().textOf(u"prices"_s).contains(u"monthly"_s));
+
+    dialog.pricesTable()->item(0, 0)->setText(u"monthly"_s);
+    dialog.submit();
+    QCOMPARE(save.size(), 1);
+    QVERIFY(dialog.errors().textOf(u"prices"_s).isEmpty());
+    const auto draft = save.first().at(1).value<mp::catalog::ProductDraft>();
+    QCOMPARE(draft.prices->first().amount.minorAmount(), 499);
+}
+
+void TestConsoleSections::productDialogShowsServiceErrorsAndSaves()
+{
+    ConsoleFixture f;
+    ChangeFeed feed;
+    QSignalSpy listening(&feed, &ChangeFeed::listening);
+    feed.start(f.session->staffSettings(), f.tenantId);
+    QVERIFY(listening.wait(20000));
+    mp::CatalogPage page(f.session.get(), &feed);
+    QTRY_COMPARE_WITH_TIMEOUT(page.templates()->rowCount(), 4, 20000);
+
+    page.newProduct();
+    auto *dialog = page.findChild<mp::ProductDialog *>();
+    QVERIFY(dialog);
+    selectData(dialog->typeBox(), u"domain"_s);
+    dialog->nameEdit()->setText(u".shop domains"_s);
+    dialog->tldEdit()->setText(u"shop"_s);
+    dialog->addDomainPriceRow(u"renew"_s, 1, u"EUR"_s, u"30.00"_s);
+    dialog->submit();
+    // The rule lives in the service (Products::validate): a domain needs a register price.
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->errors().textOf(u"domain_prices"_s).isEmpty(), 10000);
+    QVERIFY(dialog->errors().textOf(u"domain_prices"_s).contains(u"register"_s));
+    QVERIFY(dialog->isVisible());
+
+    dialog->addDomainPriceRow(u"register"_s, 1, u"EUR"_s, u"25.00"_s);
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    dialog->submit();
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 10000);
+    // The new product shows through the change feed, without a manual refresh.
+    QTRY_COMPARE_WITH_TIMEOUT(page.products()->rowCount(), 1, 10000);
+    QCOMPARE(page.products()->index(0, mp::ProductTableModel::Name).data().toString(), u".shop domains"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(page.tldPrices()->rowCount(), 2, 10000);
+
+    // A CloudPod product with a template chosen from the tenant's own.
+    page.newProduct();
+    QTRY_VERIFY(page.findChildren<mp::ProductDialog *>().size() >= 1);
+    dialog = page.findChildren<mp::ProductDialog *>().last();
+    selectData(dialog->typeBox(), u"cloudpod"_s);
+    dialog->nameEdit()->setText(u"CloudPod Pro"_s);
+    dialog->templateBox()->setCurrentIndex(1);
+    dialog->addPriceRow(u"monthly"_s, u"EUR"_s, u"19.00"_s, u"5.00"_s);
+    QSignalSpy accepted2(dialog, &QDialog::accepted);
+    dialog->submit();
+    QTRY_COMPARE_WITH_TIMEOUT(accepted2.size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.products()->rowCount(), 2, 10000);
+}
+
+void TestConsoleSections::deleteSaysRetiredOrDeleted()
+{
+    ConsoleFixture f;
+    const auto ordered = addProduct(f, u"Ordered"_s);
+    const auto fresh = addProduct(f, u"Fresh"_s);
+    const auto customer = f.addCustomer(u"Alice"_s, u"alice@example.test"_s);
+    placeOrder(f, customer.id, ordered.id);
+    QObject context;
+    std::optional<mp::Result<mp::catalog::RemoveOutcome>> a, b;
+    mp::commands::removeProduct(f.session.get(), &context, ordered.id, [&](const auto &r) { a = r; });
+    mp::commands::removeProduct(f.session.get(), &context, fresh.id, [&](const auto &r) { b = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(a && b, 10000);
+    QVERIFY(*a && **a == mp::catalog::RemoveOutcome::Retired);
+    QVERIFY(*b && **b == mp::catalog::RemoveOutcome::Deleted);
+}
+
+void TestConsoleSections::customerDialogShowsFieldErrorsAndSaves()
+{
+    ConsoleFixture f;
+    f.addCustomer(u"Taken"_s, u"taken@example.test"_s);
+    ChangeFeed feed;
+    QSignalSpy listening(&feed, &ChangeFeed::listening);
+    feed.start(f.session->staffSettings(), f.tenantId);
+    QVERIFY(listening.wait(20000));
+    mp::CustomersPage page(f.session.get(), &feed);
+    QTRY_COMPARE_WITH_TIMEOUT(page.customers()->rowCount(), 1, 20000);
+
+    page.newCustomer();
+    auto *dialog = page.findChild<mp::CustomerDialog *>();
+    QVERIFY(dialog);
+    dialog->nameEdit()->setText(u"Bob Builder"_s);
+    dialog->emailEdit()->setText(u"not-an-email"_s);
+    dialog->submit();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->errors().textOf(u"email"_s).isEmpty(), 10000);
+
+    dialog->emailEdit()->setText(u"TAKEN@example.test"_s);
+    dialog->submit();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->errors().textOf(u"email"_s).contains(u"already"_s), 10000);
+
+    dialog->emailEdit()->setText(u"bob@example.test"_s);
+    dialog->countryEdit()->setText(u"XX"_s);
+    dialog->submit();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->errors().textOf(u"country"_s).isEmpty(), 10000);
+    QVERIFY(dialog->errors().textOf(u"email"_s).isEmpty());
+
+    dialog->countryEdit()->setText(u"de"_s);
+    dialog->cityEdit()->setText(QString(101, u'x'));
+    dialog->submit();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->errors().textOf(u"address.city"_s).isEmpty(), 10000);
+
+    dialog->cityEdit()->setText(u"Berlin"_s);
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    dialog->submit();
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.customers()->rowCount(), 2, 10000);
+
+    // Server-side search through the search box.
+    page.searchEdit()->setText(u"build"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(page.customers()->rowCount(), 1, 10000);
+    QCOMPARE(page.customers()->index(0, mp::CustomerTableModel::Email).data().toString(),
+             u"bob@example.test"_s);
+}
+
+void TestConsoleSections::customerDetailShowsProfileAndInvoices()
+{
+    ConsoleFixture f;
+    const auto product = addProduct(f, u"Mailbox"_s);
+    const auto alice = f.addCustomer(u"Alice"_s, u"alice@example.test"_s);
+    const auto bob = f.addCustomer(u"Bob"_s, u"bob@example.test"_s);
+    placeOrder(f, alice.id, product.id);
+    placeOrder(f, bob.id, product.id);
+    ChangeFeed feed;
+    mp::CustomersPage page(f.session.get(), &feed);
+    page.showCustomer(alice.id);
+    QTRY_COMPARE_WITH_TIMEOUT(page.detail()->invoices()->rowCount(), 1, 10000);
+    QCOMPARE(page.detail()->invoices()->rowAt(0).invoice.customerId, alice.id);
+    QVERIFY(page.detail()->placeholder(u"subscriptions"_s));
+    QVERIFY(page.detail()->placeholder(u"cloudpods"_s));
+    QVERIFY(page.detail()->placeholder(u"domains"_s));
+}
+
+void TestConsoleSections::billingTotalsAndInvoiceActions()
+{
+    ConsoleFixture f;
+    const auto product = addProduct(f, u"Mailbox"_s);
+    const auto alice = f.addCustomer(u"Alice"_s, u"alice@example.test"_s);
+    const QString invoiceId = placeOrder(f, alice.id, product.id);
+    placeOrder(f, alice.id, product.id);
+    ChangeFeed feed;
+    QSignalSpy listening(&feed, &ChangeFeed::listening);
+    feed.start(f.session->staffSettings(), f.tenantId);
+    QVERIFY(listening.wait(20000));
+    mp::BillingPage page(f.session.get(), &feed);
+    QSignalSpy totals(&page, &mp::BillingPage::totalsUpdated);
+    QTRY_COMPARE_WITH_TIMEOUT(page.invoices()->rowCount(), 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(totals.size() >= 1, 10000);
+    auto *footer = page.invoicesView()->findChild<QLabel *>(u"tableFooter"_s);
+    const qint64 each = page.invoices()->rowAt(0).invoice.total.minorAmount();
+    const auto eur = *mp::Currency::fromCode(u"EUR"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(footer->text().contains(mp::Money(2 * each, eur).toDecimalString()), 10000);
+    QVERIFY2(footer->text().startsWith(u"2 invoices"_s), qPrintable(footer->text()));
+
+    mp::InvoiceDetailDialog dialog(f.session.get(), invoiceId);
+    QSignalSpy loaded(&dialog, &mp::InvoiceDetailDialog::loaded);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(dialog.markPaidButton()->isEnabled());
+    QVERIFY(dialog.cancelButton()->isEnabled());
+    QVERIFY(!dialog.issueButton()->isEnabled());
+
+    // A refused change comes back as the service's error; nothing changes.
+    mp::billing::StatusChange bad;
+    bad.to = mp::billing::InvoiceStatus::Refunded;
+    bad.reason = u"test"_s;
+    bool refused = false;
+    dialog.requestChange(bad, [&](const mp::Error *e) { refused = e && e->code == u"invalid_transition"_s; });
+    QTRY_VERIFY_WITH_TIMEOUT(refused, 10000);
+
+    mp::billing::StatusChange paid;
+    paid.to = mp::billing::InvoiceStatus::Paid;
+    paid.paymentMethod = u"bank_transfer"_s;
+    paid.paymentReference = u"SEPA-4711"_s;
+    paid.reason = u"Payment received"_s;
+    loaded.clear();
+    dialog.requestChange(paid, [](const mp::Error *) {});
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(dialog.detail()->invoice.status == mp::billing::InvoiceStatus::Paid);
+    QCOMPARE(dialog.detail()->invoice.paymentReference, u"SEPA-4711"_s);
+    QVERIFY(!dialog.markPaidButton()->isEnabled());
+    QCOMPARE(dialog.detail()->audit.size(), 1);
+    QVERIFY(dialog.detail()->audit.first().actor.contains(f.login));
+
+    // The paid filter and its totals follow through the change feed.
+    page.setInvoiceStatus(u"paid"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(page.invoices()->rowCount(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(footer->text().startsWith(u"1 invoice "_s), 10000);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"invoice.pdf"_s);
+    QSignalSpy saved(&dialog, &mp::InvoiceDetailDialog::pdfSaved);
+    dialog.savePdfTo(path);
+    QVERIFY(saved.wait(20000));
+    QCOMPARE(saved.first().at(1).toString(), QString());
+    QFile pdf(path);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5).startsWith("%PDF"));
+}
+
+QTEST_MAIN(TestConsoleSections)
+#include "tst_console_sections.moc"

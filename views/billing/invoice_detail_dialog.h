@@ -1,0 +1,61 @@
+#pragma once
+
+#include "console_commands.h"
+
+#include <QDialog>
+
+#include <functional>
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+class QTreeWidget;
+
+namespace mp {
+
+class ConsoleSession;
+
+// One invoice as it prints (lines, taxes, totals, payment) with its audit trail, and the moves
+// its status allows: issue, mark paid manually, cancel; and saving the PDF. Which moves are
+// offered comes from the services' transition rules, and the services check them again.
+class InvoiceDetailDialog : public QDialog {
+    Q_OBJECT
+public:
+    InvoiceDetailDialog(ConsoleSession *session, const QString &invoiceId, QWidget *parent = nullptr);
+
+    void reload();
+    void issue();
+    void markPaid();
+    void cancelInvoice();
+    void savePdf();
+    // Saves the PDF to `path` without asking (tests, scripts).
+    void savePdfTo(const QString &path);
+    // Asks for a status change; `done` gets the error (or none).
+    void requestChange(const billing::StatusChange &change, const std::function<void(const Error *)> &done);
+
+    const std::optional<commands::InvoiceDetail> &detail() const { return m_detail; }
+    QPushButton *issueButton() const { return m_issue; }
+    QPushButton *markPaidButton() const { return m_markPaid; }
+    QPushButton *cancelButton() const { return m_cancel; }
+
+Q_SIGNALS:
+    void loaded();
+    void pdfSaved(const QString &path, const QString &error);
+
+private:
+    void display(const commands::InvoiceDetail &detail);
+
+    ConsoleSession *m_session;
+    QString m_id;
+    std::optional<commands::InvoiceDetail> m_detail;
+    QTextBrowser *m_document;
+    QTreeWidget *m_audit;
+    QLabel *m_message;
+    QPushButton *m_issue;
+    QPushButton *m_markPaid;
+    QPushButton *m_cancel;
+    QPushButton *m_pdf;
+};
+
+} // namespace mp

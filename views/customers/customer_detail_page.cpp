@@ -1,0 +1,134 @@
+#include "customer_detail_page.h"
+
+#include "common/lazy_table_view.h"
+#include "console_commands.h"
+#include "console_session/change_feed.h"
+#include "customer_table_model.h"
+#include "invoice_table_model.h"
+
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace mp {
+
+CustomerDetailPage::CustomerDetailPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
+    : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_profile(new QLabel(this)),
+      m_invoices(new InvoiceTableModel(session, this)), m_invoicesView(new LazyTableView(m_invoices, this))
+{
+    setObjectName(QStringLiteral("customerDetailPage"));
+    m_invoices->setChangeFeed(feed, {ChangeFeed::invoicesChannel()});
+    connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
+        if (channel == ChangeFeed::customersChannel() && !m_id.isEmpty())
+            showCustomer(m_id);
+    });
+    auto *back = new QPushButton(tr("← All customers"), this);
+    auto *edit = new QPushButton(tr("&Edit…"), this);
+    connect(back, &QPushButton::clicked, this, &CustomerDetailPage::backRequested);
+    connect(edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(m_id); });
+    connect(m_invoicesView, &LazyTableView::activated, this, &CustomerDetailPage::invoiceActivated);
+    auto *top = new QHBoxLayout;
+    top->addWidget(back);
+    top->addWidget(m_title, 1);
+    top->addWidget(edit);
+
+    m_profile->setTextFormat(Qt::RichText);
+    m_profile->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_profile->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    auto *profileBox = new QGroupBox(tr("Profile"), this);
+    (new QVBoxLayout(profileBox))->addWidget(m_profile);
+    auto *invoicesBox = new QGroupBox(tr("Invoices"), this);
+    (new QVBoxLayout(invoicesBox))->addWidget(m_invoicesView);
+
+    auto *grid = new QGridLayout;
+    grid->addWidget(profileBox, 0, 0);
+    grid->addWidget(invoicesBox, 0, 1);
+    const std::pair<QString, QString> later[] = {
+        {QStringLiteral("subscriptions"), tr("Subscriptions")},
+        {QStringLiteral("domains"), tr("Domains")},
+        {QStringLiteral("cloudpods"), tr("CloudPods")},
+    };
+    auto *laterRow = new QHBoxLayout;
+    for (const auto &[name, title] : later) {
+        auto *box = new QGroupBox(title, this);
+        box->setObjectName(name);
+        auto *note = new QLabel(tr("Shown here once the %1 module is installed.").arg(title.toLower()), box);
+        note->setStyleSheet(QStringLiteral("color: gray;"));
+        (new QVBoxLayout(box))->addWidget(note);
+        laterRow->addWidget(box);
+        m_placeholders.append(box);
+    }
+    grid->setColumnStretch(0, 2);
+    grid->setColumnStretch(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(grid, 1);
+    layout->addLayout(laterRow);
+}
+
+QWidget *CustomerDetailPage::placeholder(const QString &name) const
+{
+    for (QWidget *w : m_placeholders)
+        if (w->objectName() == name)
+            return w;
+    return nullptr;
+}
+
+void CustomerDetailPage::showCustomer(const QString &id)
+{
+    const bool other = id != m_id;
+    m_id = id;
+    if (other) {
+        m_title->setText(tr("<h2>Loading…</h2>"));
+        m_profile->clear();
+        billing::InvoiceFilter filter;
+        filter.customerId = id;
+        m_invoices->setFilter(filter);
+    }
+    commands::loadCustomer(m_session, this, id, [this, id](const Result<customers::Customer> &c) {
+        if (id != m_id)
+            return;
+        if (!c) {
+            m_title->setText(tr("<h2>Customer</h2>"));
+            m_profile->setText(c.error().message.toHtmlEscaped());
+            return;
+        }
+        showProfile(*c);
+    });
+}
+
+void CustomerDetailPage::showProfile(const customers::Customer &c)
+{
+    m_title->setText(QStringLiteral("<h2>%1</h2>").arg(c.name.toHtmlEscaped()));
+    QStringList address;
+    for (const QString &part : {c.address.line1, c.address.line2,
+                                QStringList{c.address.postalCode, c.address.city}.join(u' ').trimmed(),
+                                c.address.region, c.country})
+        if (!part.isEmpty())
+            address << part.toHtmlEscaped();
+    const auto row = [](const QString &label, const QString &value) {
+        return QStringLiteral("<tr><td style='color:gray; padding-right:12px'>%1</td><td>%2</td></tr>")
+            .arg(label, value);
+    };
+    QString html = QStringLiteral("<table>");
+    html += row(tr("E-mail"), c.email.toHtmlEscaped());
+    if (!c.company.isEmpty())
+        html += row(tr("Company"), c.company.toHtmlEscaped());
+    html += row(tr("Address"), address.join(QStringLiteral("<br>")));
+    if (!c.taxId.isEmpty())
+        html += row(tr("Tax ID"), c.taxId.toHtmlEscaped());
+    html += row(tr("Status"), CustomerTableModel::statusTitle(c.status));
+    html += row(tr("Portal sign-in"), c.hasPassword ? tr("has a password") : tr("no password yet"));
+    html +=
+        row(tr("Customer since"), QLocale().toString(c.createdAt.toLocalTime().date(), QLocale::LongFormat));
+    if (!c.notes.isEmpty())
+        html += row(tr("Notes"), c.notes.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")));
+    html += QStringLiteral("</table>");
+    m_profile->setText(html);
+}
+
+} // namespace mp
