@@ -3,6 +3,7 @@
 #include "api/openapi.h"
 #include "billing/billing_routes.h"
 #include "catalog/catalog_routes.h"
+#include "cloudpods/cloudpod_routes.h"
 #include "customers/customer_routes.h"
 #include "http/api_context.h"
 #include "http/health_routes.h"
@@ -20,6 +21,7 @@ void registerApiModules(Router &router, ApiContext &context)
     api::registerOpenApiRoute(router);
     registerJobRoutes(router, context);
     billing::registerBillingRoutes(router, context);
+    cloudpods::registerCloudPodRoutes(router, context);
 }
 
 } // namespace mp
