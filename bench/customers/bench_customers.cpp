@@ -209,7 +209,10 @@ int main(int argc, char *argv[])
         while (plan && plan->next()) {
             const QString line = plan->value(0).toString();
             if (line.contains(QLatin1String("Scan")))
-                nodes << line.trimmed().section(QLatin1String("  "), 0, 0).remove(QLatin1String("-> "));
+                nodes << line.trimmed()
+                             .remove(QLatin1String("->"))
+                             .trimmed()
+                             .section(QLatin1String("  "), 0, 0);
         }
         std::printf("PLAN\t%s\t%s\n", shape.q, qPrintable(nodes.join(QStringLiteral("; "))));
     }
