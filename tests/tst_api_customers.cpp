@@ -225,6 +225,33 @@ private Q_SLOTS:
                                   {m_tenant}));
             QCOMPARE(qint64(QSet<QString>(seen.begin(), seen.end()).size()), qint64(seen.size()));
         }
+        // A search pages the same way, in every order, through mpanel_customer_search().
+        for (const char *sort : {"name", "-name", "email", "-email", "created_at", "-created_at"}) {
+            QStringList seen;
+            QString cursor;
+            int pages = 0;
+            do {
+                QString path = QStringLiteral("/api/customers?q=person&limit=4&sort=") + QLatin1String(sort);
+                if (!cursor.isEmpty())
+                    path += QStringLiteral("&cursor=") + cursor;
+                const auto r = m_api.call("GET", path, m_admin);
+                QCOMPARE(r.status, 200);
+                for (const QJsonValue &v : r.json().value(QStringLiteral("items")).toArray())
+                    seen << v.toObject().value(QStringLiteral("name")).toString();
+                cursor = r.json().value(QStringLiteral("next_cursor")).toString();
+                ++pages;
+            } while (!cursor.isEmpty() && pages < 50);
+            QCOMPARE(seen.size(), 23);
+            QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 23);
+            if (QLatin1String(sort) == QLatin1String("name") ||
+                QLatin1String(sort) == QLatin1String("-name")) {
+                QStringList sorted = seen;
+                std::sort(sorted.begin(), sorted.end());
+                if (*sort == '-')
+                    std::reverse(sorted.begin(), sorted.end());
+                QCOMPARE(seen, sorted);
+            }
+        }
         const auto r = m_api.call("GET", QStringLiteral("/api/customers?limit=5&sort=-name"), m_admin);
         QStringList first = names(r);
         QStringList sorted = first;
