@@ -74,3 +74,24 @@ INSERT INTO subscription_events (tenant_id, subscription_id, at, actor, event, t
     SELECT tenant_id, id, now(), 'seed', 'created', 'active' FROM subscriptions WHERE tenant_id = :tenant;
 INSERT INTO email_outbox (tenant_id, customer_id, to_address, template, dedupe_key, created_at)
     SELECT tenant_id, id, email, 'seed', 'seed-' || :n, now() FROM customers WHERE tenant_id = :tenant;
+-- 0007 cloudpods: a cluster with a node, a pool and its address, a pod with its VMID, allocation and finding.
+INSERT INTO proxmox_clusters (tenant_id, name, api_base, token_id, token_secret, created_at, updated_at)
+    VALUES (:tenant, 'seed' || :n, 'https://127.0.0.1:8006/api2/json', 'mpanel@pve!prov', 'secret', now(), now());
+INSERT INTO proxmox_nodes (tenant_id, cluster_id, name, cpu_cores, ram_mb, disk_gb, created_at)
+    SELECT tenant_id, id, 'pve1', 16, 65536, 1000, now() FROM proxmox_clusters WHERE tenant_id = :tenant;
+INSERT INTO ip_pools (tenant_id, cluster_id, name, first_address, last_address, prefix_length, gateway, created_at)
+    SELECT tenant_id, id, 'seed', '10.0.0.10', '10.0.0.20', 24, '10.0.0.1', now() FROM proxmox_clusters
+    WHERE tenant_id = :tenant;
+INSERT INTO cloud_pods (tenant_id, customer_id, template_id, hostname, cluster_id, node_id, vmid, created_at, updated_at)
+    SELECT c.tenant_id, c.id, t.id, 'seed' || :n, n.cluster_id, n.id, 100 + :n, now(), now()
+    FROM customers c JOIN cloudpod_templates t ON t.tenant_id = c.tenant_id AND t.name = 'Mini'
+    JOIN proxmox_nodes n ON n.tenant_id = c.tenant_id WHERE c.tenant_id = :tenant;
+INSERT INTO proxmox_vmid_reservations (tenant_id, cluster_id, vmid, pod_id, reserved_at)
+    SELECT tenant_id, cluster_id, vmid, id, now() FROM cloud_pods WHERE tenant_id = :tenant;
+INSERT INTO node_allocations (tenant_id, node_id, pod_id, cpu_cores, ram_mb, disk_gb, allocated_at)
+    SELECT tenant_id, node_id, id, 1, 1024, 20, now() FROM cloud_pods WHERE tenant_id = :tenant;
+INSERT INTO ip_addresses (tenant_id, pool_id, address, pod_id, allocated_at)
+    SELECT p.tenant_id, p.id, '10.0.0.10', c.id, now() FROM ip_pools p JOIN cloud_pods c ON c.tenant_id = p.tenant_id
+    WHERE p.tenant_id = :tenant;
+INSERT INTO cloudpod_findings (tenant_id, cluster_id, kind, vmid, detail, first_seen_at, last_seen_at)
+    SELECT tenant_id, id, 'orphan_guest', 999, 'seed', now(), now() FROM proxmox_clusters WHERE tenant_id = :tenant;

@@ -1,5 +1,6 @@
 #include "jobs/builtin_jobs.h"
 
+#include "cloudpods/cloudpod_jobs.h"
 #include "db/sql.h"
 #include "jobs/job_registry.h"
 #include "jobs/job_sql_values.h"
@@ -48,6 +49,7 @@ void registerBuiltinJobs(JobRegistry &registry)
 {
     registry.add(QStringLiteral("system.sleep"), sleepJob);
     registry.add(QStringLiteral("system.prune_jobs"), pruneJobs);
+    cloudpods::registerCloudPodJobs(registry);
 }
 
 QList<JobSchedule> builtinSchedules()
@@ -56,7 +58,7 @@ QList<JobSchedule> builtinSchedules()
     prune.name = QStringLiteral("system.prune_jobs.daily");
     prune.kind = QStringLiteral("system.prune_jobs");
     prune.dailyAt = QTime(3, 30);
-    return {prune};
+    return QList<JobSchedule>{prune} + cloudpods::cloudPodSchedules();
 }
 
 } // namespace mp

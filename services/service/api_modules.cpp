@@ -3,6 +3,7 @@
 #include "api/openapi.h"
 #include "billing/billing_routes.h"
 #include "catalog/catalog_routes.h"
+#include "cloudpods/cloudpod_routes.h"
 #include "customers/customer_routes.h"
 #include "http/api_context.h"
 #include "http/health_routes.h"
@@ -24,6 +25,7 @@ void registerApiModules(Router &router, ApiContext &context)
     billing::registerBillingRoutes(router, context);
     payments::registerPaymentRoutes(router, context);
     subscriptions::registerSubscriptionRoutes(router, context);
+    cloudpods::registerCloudPodRoutes(router, context);
 }
 
 } // namespace mp

@@ -99,6 +99,11 @@ protected:
         for (const auto &[key, value] : queryItems)
             params.insert(key, value);
 
+        if (m_emulator->m_controlEnabled && recorded.path.startsWith(QLatin1String("/api2/json/emulator/"))) {
+            const QString controlPath = recorded.path.mid(int(qstrlen("/api2/json")));
+            socket->write(m_emulator->render(m_emulator->control(method, controlPath, params)));
+            return true;
+        }
         std::optional<QPair<ProxmoxEmulator::Fault, QString>> fault;
         bool authFailed = false;
         const bool bodyOnDelete = method == QLatin1String("DELETE") && !request.body().isEmpty();
@@ -175,7 +180,7 @@ QByteArray ProxmoxEmulator::certificateSha256()
     return certificate().digest(QCryptographicHash::Sha256);
 }
 
-Result<quint16> ProxmoxEmulator::start()
+Result<quint16> ProxmoxEmulator::start(const QString &listen)
 {
     const QSslKey key(readFixture(QStringLiteral("node.key")), QSsl::Rsa, QSsl::Pem);
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
@@ -183,10 +188,76 @@ Result<quint16> ProxmoxEmulator::start()
     config.setPrivateKey(key);
     config.setPeerVerifyMode(QSslSocket::VerifyNone);
     m_server->sslSetup(config);
-    auto port = m_server->listenOn(QStringLiteral("127.0.0.1:0"));
+    auto port = m_server->listenOn(listen);
     if (port)
         m_port = port.value();
     return port;
+}
+
+std::optional<ProxmoxEmulator::Step> ProxmoxEmulator::stepFromName(const QString &name)
+{
+    static const QHash<QString, Step> steps{{QStringLiteral("nextid"), Step::NextId},
+                                            {QStringLiteral("create"), Step::Create},
+                                            {QStringLiteral("clone"), Step::Clone},
+                                            {QStringLiteral("config"), Step::Config},
+                                            {QStringLiteral("start"), Step::Start},
+                                            {QStringLiteral("stop"), Step::Stop},
+                                            {QStringLiteral("shutdown"), Step::Shutdown},
+                                            {QStringLiteral("destroy"), Step::Destroy},
+                                            {QStringLiteral("task-status"), Step::TaskStatus},
+                                            {QStringLiteral("resources"), Step::Resources},
+                                            {QStringLiteral("any"), Step::Any}};
+    if (!steps.contains(name))
+        return std::nullopt;
+    return steps.value(name);
+}
+
+std::optional<ProxmoxEmulator::Fault> ProxmoxEmulator::faultFromName(const QString &name)
+{
+    static const QHash<QString, Fault> faults{{QStringLiteral("http-500"), Fault::ServerError},
+                                              {QStringLiteral("task-error"), Fault::TaskError},
+                                              {QStringLiteral("task-never-ends"), Fault::TaskNeverEnds},
+                                              {QStringLiteral("timeout"), Fault::NoAnswer},
+                                              {QStringLiteral("answer-lost"), Fault::AnswerLost},
+                                              {QStringLiteral("answer-never"), Fault::AnswerNever}};
+    if (!faults.contains(name))
+        return std::nullopt;
+    return faults.value(name);
+}
+
+// The standalone binary's switches: POST /emulator/fail {step, fault, count, message},
+// POST /emulator/clear, GET /emulator/guests. No token: loopback test tool only.
+ProxmoxEmulator::Reply ProxmoxEmulator::control(const QString &method, const QString &path,
+                                                const QMap<QString, QString> &params)
+{
+    if (method == QLatin1String("POST") && path == QLatin1String("/emulator/fail")) {
+        const auto step = stepFromName(params.value(QStringLiteral("step")));
+        const auto fault = faultFromName(params.value(QStringLiteral("fault")));
+        if (!step || !fault)
+            return error(400, QStringLiteral("step is nextid|create|clone|config|start|stop|shutdown|destroy|"
+                                             "task-status|resources|any, fault is http-500|task-error|"
+                                             "task-never-ends|timeout|answer-lost|answer-never"));
+        failNext(*step, *fault, qMax(1, params.value(QStringLiteral("count"), QStringLiteral("1")).toInt()),
+                 params.value(QStringLiteral("message")));
+        return ok(QStringLiteral("armed"));
+    }
+    if (method == QLatin1String("POST") && path == QLatin1String("/emulator/clear")) {
+        clearFaults();
+        return ok(QStringLiteral("cleared"));
+    }
+    if (method == QLatin1String("GET") && path == QLatin1String("/emulator/guests")) {
+        QJsonArray list;
+        for (const Guest &g : std::as_const(m_guests))
+            list.append(QJsonObject{{QStringLiteral("vmid"), g.vmid},
+                                    {QStringLiteral("type"), g.type},
+                                    {QStringLiteral("node"), g.node},
+                                    {QStringLiteral("name"), g.name},
+                                    {QStringLiteral("status"), g.status},
+                                    {QStringLiteral("ip"), g.ipv4},
+                                    {QStringLiteral("tags"), g.tags.join(u';')}});
+        return ok(list);
+    }
+    return error(501, QStringLiteral("Method '%1 %2' not implemented").arg(method, path));
 }
 
 QUrl ProxmoxEmulator::apiBase() const

@@ -129,8 +129,13 @@ public:
     explicit ProxmoxEmulator(QObject *parent = nullptr);
     ~ProxmoxEmulator() override;
 
-    // Listens on 127.0.0.1 at a free port, over TLS with the fixture certificate.
-    Result<quint16> start();
+    // Listens on `listen` (default 127.0.0.1 at a free port), over TLS with the fixture certificate.
+    Result<quint16> start(const QString &listen = QStringLiteral("127.0.0.1:0"));
+    // Answers /api2/json/emulator/{fail,clear,guests} (the standalone binary turns it on).
+    void enableControlEndpoint(bool enabled) { m_controlEnabled = enabled; }
+    // "create", "start", ... and "http-500", "task-error", "timeout", ... (the control names).
+    static std::optional<Step> stepFromName(const QString &name);
+    static std::optional<Fault> faultFromName(const QString &name);
     QUrl apiBase() const;                   // https://127.0.0.1:PORT/api2/json
     static QSslCertificate certificate();   // the node certificate (leaf)
     static QSslCertificate caCertificate(); // the CA that signed it
@@ -151,6 +156,7 @@ public:
     void addStorage(const Storage &storage);
     void addTemplate(const QString &node, const QString &storage, const QString &fileName, qint64 sizeBytes);
     void addGuest(const Guest &guest); // a guest that exists already (a template, a stranger)
+    void removeGuest(qint64 vmid) { m_guests.remove(vmid); } // gone behind mPanel's back
 
     // The next `count` requests of `step` run into `fault`; `message` replaces the default text.
     void failNext(Step step, Fault fault, int count = 1, const QString &message = {});
@@ -207,6 +213,7 @@ private:
                   bool hasBodyOnDelete, std::optional<QPair<Fault, QString>> *fault, bool *authFailed,
                   const QByteArray &authorization);
     QByteArray render(const Reply &reply) const;
+    Reply control(const QString &method, const QString &path, const QMap<QString, QString> &params);
 
     static Reply ok(const QJsonValue &data);
     static Reply error(int status, const QString &message);
@@ -253,6 +260,7 @@ private:
     int m_taskDurationMs = 200;
     QHash<QString, int> m_taskDurations;
     bool m_legacyErrors = false;
+    bool m_controlEnabled = false;
     QList<Route> m_routes;
     QMap<QString, Node> m_nodes;
     QList<Storage> m_storages;

@@ -1,0 +1,305 @@
+#include "cloudpods/cloud_pods.h"
+
+#include "api/responses.h"
+#include "db/sql.h"
+#include "db/tenant_transaction.h"
+#include "jobs/jobs.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace mp::cloudpods {
+
+namespace {
+
+const QString kPodColumns = QStringLiteral(
+    "p.id, p.customer_id, p.subscription_id, p.template_id, t.name, p.hostname, p.cluster_id, c.name, "
+    "p.node_id, "
+    "n.name, p.vmid, p.guest_kind, p.status, host(p.ip_address), p.last_error, p.suspend_requested, "
+    "p.terminate_requested_at IS NOT NULL, p.created_at, p.updated_at, p.provisioned_at, p.terminated_at");
+const QString kPodFrom = QStringLiteral(
+    " FROM cloud_pods p JOIN cloudpod_templates t ON t.id = p.template_id "
+    "LEFT JOIN proxmox_clusters c ON c.id = p.cluster_id LEFT JOIN proxmox_nodes n ON n.id = p.node_id ");
+
+CloudPod podFrom(const QSqlQuery &q)
+{
+    CloudPod p;
+    p.id = q.value(0).toString();
+    p.customerId = q.value(1).toString();
+    p.subscriptionId = q.value(2).toString();
+    p.templateId = q.value(3).toString();
+    p.templateName = q.value(4).toString();
+    p.hostname = q.value(5).toString();
+    p.clusterId = q.value(6).toString();
+    p.clusterName = q.value(7).toString();
+    p.nodeId = q.value(8).toString();
+    p.nodeName = q.value(9).toString();
+    p.vmid = q.value(10).toLongLong();
+    p.guestKind = q.value(11).toString();
+    p.status = q.value(12).toString();
+    p.ipAddress = q.value(13).toString();
+    p.lastError = q.value(14).toString();
+    p.suspendRequested = q.value(15).toBool();
+    p.terminateRequested = q.value(16).toBool();
+    p.createdAt = q.value(17).toDateTime();
+    p.updatedAt = q.value(18).toDateTime();
+    p.provisionedAt = q.value(19).toDateTime();
+    p.terminatedAt = q.value(20).toDateTime();
+    return p;
+}
+
+Error notFound()
+{
+    return makeError(QStringLiteral("not_found"), QStringLiteral("no such CloudPod"), QStringLiteral("id"));
+}
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+// The pod row and its first provisioning job; the subscription's unique index makes a second
+// activation a no-op.
+const QString kInsertPod = QStringLiteral(
+    "INSERT INTO cloud_pods (id, tenant_id, customer_id, subscription_id, template_id, hostname, guest_kind, "
+    "created_at, updated_at) "
+    "SELECT ?::uuid, ?::uuid, ?::uuid, ?::uuid, t.id, ?, t.guest_kind, ?::timestamptz, ?::timestamptz "
+    "FROM cloudpod_templates t WHERE t.id = ?::uuid "
+    "ON CONFLICT (tenant_id, subscription_id) WHERE subscription_id IS NOT NULL DO NOTHING RETURNING id");
+
+const QString kPodForSubscription =
+    QStringLiteral("SELECT id FROM cloud_pods WHERE subscription_id = ?::uuid");
+
+const QString kSetPower = QStringLiteral(
+    "UPDATE cloud_pods SET suspend_requested = ?, updated_at = ?::timestamptz "
+    "WHERE id = ?::uuid AND status <> 'terminated' AND terminate_requested_at IS NULL RETURNING id");
+
+const QString kSetTerminate = QStringLiteral(
+    "UPDATE cloud_pods SET terminate_requested_at = coalesce(terminate_requested_at, ?::timestamptz), "
+    "updated_at = ?::timestamptz WHERE id = ?::uuid AND status <> 'terminated' RETURNING id");
+
+const QString kRetryPod =
+    QStringLiteral("UPDATE cloud_pods SET status = 'pending', updated_at = ?::timestamptz "
+                   "WHERE id = ?::uuid AND status = 'error' AND terminate_requested_at IS NULL RETURNING id");
+
+Result<EnqueuedJob> enqueueFor(TenantTransaction &tx, const QString &kind, const QString &podId,
+                               int maxAttempts)
+{
+    JobSpec spec;
+    spec.tenantId = tx.tenantId();
+    spec.kind = kind;
+    spec.payload = {{QStringLiteral("pod_id"), podId}};
+    spec.uniqueKey = kind + u':' + podId;
+    spec.relatedType = kRelatedType;
+    spec.relatedId = podId;
+    spec.maxAttempts = maxAttempts;
+    return Jobs::enqueue(tx.db(), spec);
+}
+
+} // namespace
+
+QString CloudPods::generatedHostname(const QString &podId)
+{
+    return QStringLiteral("pod-") + QString(podId).remove(u'-').left(10);
+}
+
+bool CloudPods::isValidHostname(const QString &hostname)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$"));
+    return pattern.match(hostname).hasMatch();
+}
+
+Result<CloudPod> CloudPods::find(const QSqlDatabase &db, const QString &id)
+{
+    if (QUuid::fromString(id).isNull())
+        return notFound();
+    auto q = sql::exec(
+        db, QStringLiteral("SELECT ") + kPodColumns + kPodFrom + QStringLiteral("WHERE p.id = ?::uuid"),
+        {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return notFound();
+    return podFrom(*q);
+}
+
+Result<CloudPod> CloudPods::create(TenantTransaction &tx, const NewPod &in, const QDateTime &now)
+{
+    if (QUuid::fromString(in.customerId).isNull())
+        return makeError(QStringLiteral("invalid_value"),
+                         QStringLiteral("customer_id must be a customer's id"),
+                         QStringLiteral("customer_id"));
+    if (QUuid::fromString(in.templateId).isNull())
+        return makeError(QStringLiteral("invalid_value"),
+                         QStringLiteral("template_id must be a template's id"),
+                         QStringLiteral("template_id"));
+    if (!in.hostname.isEmpty() && !isValidHostname(in.hostname))
+        return makeError(QStringLiteral("invalid_value"),
+                         QStringLiteral("a host name is 1 to 63 letters, digits and inner hyphens"),
+                         QStringLiteral("hostname"));
+    auto customer =
+        sql::exec(tx.db(), QStringLiteral("SELECT 1 FROM customers WHERE id = ?::uuid"), {in.customerId});
+    if (!customer)
+        return customer.error();
+    if (!customer->next())
+        return makeError(QStringLiteral("invalid_value"), QStringLiteral("no such customer"),
+                         QStringLiteral("customer_id"));
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString hostname = in.hostname.isEmpty() ? generatedHostname(id) : in.hostname.toLower();
+    auto q = sql::exec(tx.db(), kInsertPod,
+                       {id, tx.tenantId(), in.customerId, nullable(in.subscriptionId), hostname, now.toUTC(),
+                        now.toUTC(), in.templateId});
+    if (!q)
+        return q.error();
+    if (!q->next()) {
+        if (!in.subscriptionId.isEmpty()) {
+            auto existing = forSubscription(tx, in.subscriptionId);
+            if (existing)
+                return existing;
+        }
+        return makeError(QStringLiteral("invalid_value"), QStringLiteral("no such CloudPod template"),
+                         QStringLiteral("template_id"));
+    }
+    auto job = enqueueFor(tx, kinds::provision, id, 8);
+    if (!job)
+        return job.error();
+    return find(tx.db(), id);
+}
+
+Result<CloudPod> CloudPods::forSubscription(TenantTransaction &tx, const QString &subscriptionId)
+{
+    if (QUuid::fromString(subscriptionId).isNull())
+        return notFound();
+    auto q = sql::exec(tx.db(), kPodForSubscription, {subscriptionId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return notFound();
+    return find(tx.db(), q->value(0).toString());
+}
+
+Result<QList<CloudPod>> CloudPods::list(TenantTransaction &tx, const PodFilter &filter)
+{
+    QString where = QStringLiteral("WHERE true");
+    QVariantList binds;
+    if (!filter.status.isEmpty()) {
+        where += QStringLiteral(" AND p.status = ?");
+        binds << filter.status;
+    }
+    if (!filter.nodeName.isEmpty()) {
+        where += QStringLiteral(" AND n.name = ?");
+        binds << filter.nodeName;
+    }
+    if (!filter.customerId.isEmpty()) {
+        where += QStringLiteral(" AND p.customer_id = ?::uuid");
+        binds << filter.customerId;
+    }
+    binds << qBound(1, filter.limit, 500);
+    auto q = sql::exec(tx.db(),
+                       QStringLiteral("SELECT ") + kPodColumns + kPodFrom + where +
+                           QStringLiteral(" ORDER BY p.created_at DESC, p.id LIMIT ?"),
+                       binds);
+    if (!q)
+        return q.error();
+    QList<CloudPod> pods;
+    while (q->next())
+        pods.append(podFrom(*q));
+    return pods;
+}
+
+Result<QList<JobRecord>> CloudPods::jobs(TenantTransaction &tx, const QString &podId)
+{
+    JobFilter filter;
+    filter.relatedType = kRelatedType;
+    filter.relatedId = podId;
+    filter.limit = 50;
+    return Jobs::list(tx.db(), filter);
+}
+
+Status CloudPods::requestPower(TenantTransaction &tx, const QString &podId, bool suspended,
+                               const QDateTime &now)
+{
+    auto q = sql::exec(tx.db(), kSetPower, {suspended, now.toUTC(), podId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return {}; // terminated or on its way: nothing to power
+    auto job = enqueueFor(tx, kinds::power, podId, 10);
+    if (!job)
+        return job.error();
+    return {};
+}
+
+Status CloudPods::requestTerminate(TenantTransaction &tx, const QString &podId, const QDateTime &now)
+{
+    auto q = sql::exec(tx.db(), kSetTerminate, {now.toUTC(), now.toUTC(), podId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return {};
+    auto job = enqueueFor(tx, kinds::terminate, podId, 20);
+    if (!job)
+        return job.error();
+    return {};
+}
+
+Result<CloudPod> CloudPods::retry(TenantTransaction &tx, const QString &podId, const QString &actor,
+                                  const QDateTime &now)
+{
+    auto pod = find(tx.db(), podId);
+    if (!pod)
+        return pod;
+    auto q = sql::exec(tx.db(), kRetryPod, {now.toUTC(), podId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(
+            QStringLiteral("invalid_transition"),
+            QStringLiteral("only a pod in error can be retried; this one is %1").arg(pod->status),
+            QStringLiteral("status"));
+    auto job = enqueueFor(tx, kinds::provision, podId, 8);
+    if (!job)
+        return job.error();
+    if (!job->created) {
+        // Its job is waiting for a retry already: run it now.
+        auto record = Jobs::find(tx.db(), job->id);
+        if (!record)
+            return record.error();
+        if (record->status == JobStatus::Failed) {
+            auto retried = Jobs::retry(tx.db(), job->id, actor);
+            if (!retried)
+                return retried.error();
+        }
+    }
+    return find(tx.db(), podId);
+}
+
+QJsonObject CloudPods::toJson(const CloudPod &p)
+{
+    const auto text = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    return {{QStringLiteral("id"), p.id},
+            {QStringLiteral("customer_id"), p.customerId},
+            {QStringLiteral("subscription_id"), text(p.subscriptionId)},
+            {QStringLiteral("template"),
+             QJsonObject{{QStringLiteral("id"), p.templateId}, {QStringLiteral("name"), p.templateName}}},
+            {QStringLiteral("hostname"), p.hostname},
+            {QStringLiteral("status"), p.status},
+            {QStringLiteral("address"), text(p.ipAddress)},
+            {QStringLiteral("cluster"), text(p.clusterName)},
+            {QStringLiteral("cluster_id"), text(p.clusterId)},
+            {QStringLiteral("node"), text(p.nodeName)},
+            {QStringLiteral("vmid"), p.vmid > 0 ? QJsonValue(p.vmid) : QJsonValue()},
+            {QStringLiteral("guest_kind"), p.guestKind},
+            {QStringLiteral("last_error"), text(p.lastError)},
+            {QStringLiteral("suspend_requested"), p.suspendRequested},
+            {QStringLiteral("terminate_requested"), p.terminateRequested},
+            {QStringLiteral("created_at"), api::timestamp(p.createdAt)},
+            {QStringLiteral("updated_at"), api::timestamp(p.updatedAt)},
+            {QStringLiteral("provisioned_at"),
+             p.provisionedAt.isValid() ? api::timestamp(p.provisionedAt) : QJsonValue()},
+            {QStringLiteral("terminated_at"),
+             p.terminatedAt.isValid() ? api::timestamp(p.terminatedAt) : QJsonValue()}};
+}
+
+} // namespace mp::cloudpods

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "cloudpods/cloud_pod.h"
+#include "core/result.h"
+#include "jobs/job_types.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+
+namespace mp {
+class TenantTransaction;
+}
+
+namespace mp::cloudpods {
+
+struct NewPod {
+    QString customerId;
+    QString templateId;
+    QString hostname; // empty: generated from the pod's id
+    QString subscriptionId;
+};
+
+struct PodFilter {
+    QString status, nodeName, customerId;
+    int limit = 100;
+};
+
+// The pods and what changes them from outside the workers: creating one (row + provisioning
+// job in the caller's transaction), the subscription's wishes (suspend, unsuspend, terminate:
+// recorded on the row, carried out by jobs), and staff's retry.
+class CloudPods {
+public:
+    // Idempotent per subscription: a second call returns the existing pod with no new job.
+    static Result<CloudPod> create(TenantTransaction &tx, const NewPod &pod, const QDateTime &now);
+    static Result<CloudPod> find(const QSqlDatabase &db, const QString &id);
+    static Result<QList<CloudPod>> list(TenantTransaction &tx, const PodFilter &filter);
+    static Result<QList<JobRecord>> jobs(TenantTransaction &tx, const QString &podId);
+
+    // The pod of a subscription, or not_found.
+    static Result<CloudPod> forSubscription(TenantTransaction &tx, const QString &subscriptionId);
+    // Suspend or unsuspend: records the wish and queues the power job.
+    static Status requestPower(TenantTransaction &tx, const QString &podId, bool suspended,
+                               const QDateTime &now);
+    // Records the wish and queues the terminate job (stop, destroy with purge, release).
+    static Status requestTerminate(TenantTransaction &tx, const QString &podId, const QDateTime &now);
+    // A pod in error: queue its provisioning again (or revive the dead job).
+    static Result<CloudPod> retry(TenantTransaction &tx, const QString &podId, const QString &actor,
+                                  const QDateTime &now);
+
+    static QString generatedHostname(const QString &podId);
+    static bool isValidHostname(const QString &hostname);
+    static QJsonObject toJson(const CloudPod &pod);
+};
+
+} // namespace mp::cloudpods

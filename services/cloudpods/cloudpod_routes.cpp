@@ -1,0 +1,352 @@
+#include "cloudpods/cloudpod_routes.h"
+
+#include "api/json_fields.h"
+#include "api/openapi.h"
+#include "api/responses.h"
+#include "cloudpods/cloud_pods.h"
+#include "cloudpods/cloudpod_openapi.h"
+#include "cloudpods/proxmox_clusters.h"
+#include "core/clock.h"
+#include "db/sql.h"
+#include "http/api_context.h"
+#include "http/router.h"
+#include "jobs/jobs.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace mp::cloudpods {
+
+namespace {
+
+using api::errorResponse;
+
+bool isStaff(const Caller &caller)
+{
+    return caller.kind == Caller::Kind::Staff;
+}
+
+QString actorOf(const Caller &caller)
+{
+    return isStaff(caller) ? QStringLiteral("staff token %1").arg(caller.tokenId)
+                           : QStringLiteral("customer %1").arg(caller.customerId);
+}
+
+const QStringList kPodStatuses{QStringLiteral("pending"), QStringLiteral("provisioning"),
+                               QStringLiteral("active"),  QStringLiteral("suspended"),
+                               QStringLiteral("error"),   QStringLiteral("terminated")};
+
+HttpResponse items(const QList<QJsonObject> &objects)
+{
+    QJsonArray array;
+    for (const QJsonObject &o : objects)
+        array.append(o);
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("items"), array}});
+}
+
+// A pod the caller may see: staff any of the tenant's, a customer only its own.
+Result<CloudPod> visiblePod(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
+{
+    const auto id = api::uuidParam(request);
+    const Error missing =
+        makeError(QStringLiteral("not_found"), QStringLiteral("no such CloudPod"), QStringLiteral("id"));
+    if (!id)
+        return missing;
+    auto pod = CloudPods::find(tx.db(), *id);
+    if (!pod)
+        return pod;
+    if (!isStaff(caller) && pod->customerId != caller.customerId)
+        return missing;
+    return pod;
+}
+
+HttpResponse listPods(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
+{
+    PodFilter filter;
+    const auto items = request.query.queryItems(QUrl::FullyDecoded);
+    for (const auto &[name, value] : items) {
+        if (name == QLatin1String("status")) {
+            if (!kPodStatuses.contains(value))
+                return HttpResponse::error(400, QStringLiteral("invalid_parameter"),
+                                           QStringLiteral("status is one of %1").arg(kPodStatuses.join(u',')),
+                                           name);
+            filter.status = value;
+        } else if (name == QLatin1String("node")) {
+            filter.nodeName = value;
+        } else if (name == QLatin1String("customer_id") && isStaff(caller)) {
+            if (QUuid::fromString(value).isNull())
+                return HttpResponse::error(400, QStringLiteral("invalid_parameter"),
+                                           QStringLiteral("customer_id must be a uuid"), name);
+            filter.customerId = value;
+        } else if (name == QLatin1String("limit")) {
+            bool ok = false;
+            filter.limit = value.toInt(&ok);
+            if (!ok || filter.limit < 1 || filter.limit > 500)
+                return HttpResponse::error(400, QStringLiteral("invalid_parameter"),
+                                           QStringLiteral("limit is 1 to 500"), name);
+        } else {
+            return HttpResponse::error(400, QStringLiteral("unknown_parameter"),
+                                       QStringLiteral("unknown parameter '%1'").arg(name), name);
+        }
+    }
+    if (!isStaff(caller))
+        filter.customerId = caller.customerId;
+    auto pods = CloudPods::list(tx, filter);
+    if (!pods)
+        return errorResponse(pods.error());
+    QJsonArray array;
+    for (const CloudPod &p : std::as_const(*pods))
+        array.append(CloudPods::toJson(p));
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("items"), array}});
+}
+
+HttpResponse podDetail(TenantTransaction &tx, const CloudPod &pod, int status)
+{
+    QJsonObject body = CloudPods::toJson(pod);
+    auto jobs = CloudPods::jobs(tx, pod.id);
+    if (!jobs)
+        return errorResponse(jobs.error());
+    QJsonArray history;
+    for (const JobRecord &job : std::as_const(*jobs)) {
+        QJsonObject j = job.toJson();
+        j.remove(QStringLiteral("payload"));
+        j.remove(QStringLiteral("locked_by"));
+        auto log = Jobs::log(tx.db(), job.id);
+        if (!log)
+            return errorResponse(log.error());
+        QJsonArray lines;
+        for (const JobLogLine &line : std::as_const(*log))
+            lines.append(QJsonObject{{QStringLiteral("at"), api::timestamp(line.at)},
+                                     {QStringLiteral("attempt"), line.attempt},
+                                     {QStringLiteral("line"), line.line}});
+        j.insert(QStringLiteral("log"), lines);
+        history.append(j);
+    }
+    body.insert(QStringLiteral("jobs"), history);
+    return HttpResponse::json(status, body);
+}
+
+HttpResponse getPod(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
+{
+    auto pod = visiblePod(request, tx, caller);
+    if (!pod)
+        return errorResponse(pod.error());
+    return podDetail(tx, *pod, 200);
+}
+
+HttpResponse createPod(const HttpRequest &request, TenantTransaction &tx)
+{
+    auto body = parseJsonBody(
+        request, {QStringLiteral("customer_id"), QStringLiteral("template_id"), QStringLiteral("hostname")});
+    if (!body)
+        return errorResponse(body.error());
+    const api::JsonFields f(*body);
+    auto customer = f.requiredString(QStringLiteral("customer_id"));
+    if (!customer)
+        return errorResponse(customer.error());
+    auto templateId = f.requiredString(QStringLiteral("template_id"));
+    if (!templateId)
+        return errorResponse(templateId.error());
+    auto hostname = f.optionalString(QStringLiteral("hostname"));
+    if (!hostname)
+        return errorResponse(hostname.error());
+    NewPod pod{*customer, *templateId, hostname->value_or(QString()), {}};
+    auto created = CloudPods::create(tx, pod, Clock::current().now());
+    if (!created)
+        return errorResponse(created.error());
+    HttpResponse response = podDetail(tx, *created, 201);
+    response.headers.append({"Location", QStringLiteral("/api/cloudpods/%1").arg(created->id).toLatin1()});
+    return response;
+}
+
+enum class Action { Retry, Suspend, Unsuspend, Terminate };
+
+HttpResponse podAction(const HttpRequest &request, TenantTransaction &tx, const Caller &caller, Action action)
+{
+    auto pod = visiblePod(request, tx, caller);
+    if (!pod)
+        return errorResponse(pod.error());
+    const QDateTime now = Clock::current().now();
+    if (action == Action::Retry) {
+        auto retried = CloudPods::retry(tx, pod->id, actorOf(caller), now);
+        if (!retried)
+            return errorResponse(retried.error());
+        return podDetail(tx, *retried, 202);
+    }
+    if (pod->status == QLatin1String("terminated") || pod->terminateRequested)
+        return HttpResponse::error(409, QStringLiteral("invalid_transition"),
+                                   QStringLiteral("the pod is terminated or being terminated"),
+                                   QStringLiteral("status"));
+    const Status s = action == Action::Terminate
+                         ? CloudPods::requestTerminate(tx, pod->id, now)
+                         : CloudPods::requestPower(tx, pod->id, action == Action::Suspend, now);
+    if (!s)
+        return errorResponse(s.error());
+    auto fresh = CloudPods::find(tx.db(), pod->id);
+    if (!fresh)
+        return errorResponse(fresh.error());
+    return podDetail(tx, *fresh, 202);
+}
+
+const QString kFindings =
+    QStringLiteral("SELECT f.id, f.cluster_id, c.name, f.kind, f.pod_id, f.node, f.vmid, f.detail, "
+                   "f.first_seen_at, f.last_seen_at, "
+                   "f.resolved_at FROM cloudpod_findings f JOIN proxmox_clusters c ON c.id = f.cluster_id "
+                   "WHERE (? OR f.resolved_at IS NULL) ORDER BY f.id DESC LIMIT 500");
+
+HttpResponse listFindings(const HttpRequest &request, TenantTransaction &tx)
+{
+    const bool all = request.query.queryItemValue(QStringLiteral("all")) == QLatin1String("true");
+    auto q = sql::exec(tx.db(), kFindings, {all});
+    if (!q)
+        return errorResponse(q.error());
+    QList<QJsonObject> out;
+    while (q->next()) {
+        out.append({{QStringLiteral("id"), q->value(0).toLongLong()},
+                    {QStringLiteral("cluster_id"), q->value(1).toString()},
+                    {QStringLiteral("cluster"), q->value(2).toString()},
+                    {QStringLiteral("kind"), q->value(3).toString()},
+                    {QStringLiteral("pod_id"), q->value(4).isNull() ? QJsonValue() : q->value(4).toString()},
+                    {QStringLiteral("node"), q->value(5).isNull() ? QJsonValue() : q->value(5).toString()},
+                    {QStringLiteral("vmid"), q->value(6).isNull() ? QJsonValue() : q->value(6).toLongLong()},
+                    {QStringLiteral("detail"), q->value(7).toString()},
+                    {QStringLiteral("first_seen_at"), api::timestamp(q->value(8).toDateTime())},
+                    {QStringLiteral("last_seen_at"), api::timestamp(q->value(9).toDateTime())},
+                    {QStringLiteral("resolved_at"),
+                     q->value(10).isNull() ? QJsonValue() : api::timestamp(q->value(10).toDateTime())}});
+    }
+    return items(out);
+}
+
+template<class F> HttpResponse created(const Result<QJsonObject> &result, F location)
+{
+    if (!result)
+        return errorResponse(result.error());
+    HttpResponse r = HttpResponse::json(201, *result);
+    r.headers.append({"Location", location(*result).toLatin1()});
+    return r;
+}
+
+HttpResponse listed(const Result<QList<QJsonObject>> &result)
+{
+    if (!result)
+        return errorResponse(result.error());
+    return items(*result);
+}
+
+} // namespace
+
+void registerCloudPodRoutes(Router &router, ApiContext &context)
+{
+    api::OpenApi::addFragment(openApiFragment());
+    ApiContext *ctx = &context;
+    const auto staffRead = [ctx](auto work) {
+        return [ctx, work](const HttpRequest &r) {
+            return ctx->asStaff(
+                r, false, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
+        };
+    };
+    const auto staffWrite = [ctx](auto work) {
+        return [ctx, work](const HttpRequest &r) {
+            return ctx->asStaff(
+                r, true, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
+        };
+    };
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/cloudpods"), [ctx](const HttpRequest &r) {
+        return ctx->asCaller(r, false,
+                             [&r](TenantTransaction &tx, const Caller &c) { return listPods(r, tx, c); });
+    });
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/cloudpods"),
+               staffWrite([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
+                   return createPod(r, tx);
+               }));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/cloudpods/{id}"), [ctx](const HttpRequest &r) {
+        return ctx->asCaller(r, false,
+                             [&r](TenantTransaction &tx, const Caller &c) { return getPod(r, tx, c); });
+    });
+    const QList<QPair<QString, Action>> actions{{QStringLiteral("retry"), Action::Retry},
+                                                {QStringLiteral("suspend"), Action::Suspend},
+                                                {QStringLiteral("unsuspend"), Action::Unsuspend},
+                                                {QStringLiteral("terminate"), Action::Terminate}};
+    for (const auto &[name, action] : actions) {
+        const Action a = action;
+        router.add(QStringLiteral("POST"), QStringLiteral("/api/cloudpods/{id}/") + name,
+                   staffWrite([a](const HttpRequest &r, TenantTransaction &tx, const Caller &c) {
+                       return podAction(r, tx, c, a);
+                   }));
+    }
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/cloudpod-findings"),
+               staffRead([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
+                   return listFindings(r, tx);
+               }));
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/proxmox/clusters"),
+               staffRead([](const HttpRequest &, TenantTransaction &tx, const Caller &) {
+                   return listed(ProxmoxClusters::list(tx));
+               }));
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/proxmox/clusters"),
+               staffWrite([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
+                   auto body = parseJsonBody(r, ProxmoxClusters::clusterFields());
+                   if (!body)
+                       return errorResponse(body.error());
+                   return created(ProxmoxClusters::create(tx, *body, Clock::current().now()),
+                                  [](const QJsonObject &o) {
+                                      return QStringLiteral("/api/proxmox/clusters/") +
+                                             o.value(QStringLiteral("id")).toString();
+                                  });
+               }));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/proxmox/clusters/{id}"),
+               staffRead([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
+                   auto c = ProxmoxClusters::find(tx, r.pathParams.value(QStringLiteral("id")));
+                   return c ? HttpResponse::json(200, *c) : errorResponse(c.error());
+               }));
+    router.add(QStringLiteral("PATCH"), QStringLiteral("/api/proxmox/clusters/{id}"),
+               staffWrite([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
+                   auto body = parseJsonBody(r, ProxmoxClusters::clusterFields());
+                   if (!body)
+                       return errorResponse(body.error());
+                   auto c = ProxmoxClusters::update(tx, r.pathParams.value(QStringLiteral("id")), *body,
+                                                    Clock::current().now());
+                   return c ? HttpResponse::json(200, *c) : errorResponse(c.error());
+               }));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/proxmox/clusters/{id}/nodes"),
+               staffRead([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
+                   const QString id = r.pathParams.value(QStringLiteral("id"));
+                   auto c = ProxmoxClusters::find(tx, id);
+                   if (!c)
+                       return errorResponse(c.error());
+                   return listed(ProxmoxClusters::nodes(tx, id));
+               }));
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/proxmox/clusters/{id}/nodes"),
+               staffWrite([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
+                   auto body = parseJsonBody(r, ProxmoxClusters::nodeFields());
+                   if (!body)
+                       return errorResponse(body.error());
+                   return created(ProxmoxClusters::addNode(tx, r.pathParams.value(QStringLiteral("id")),
+                                                           *body, Clock::current().now()),
+                                  [](const QJsonObject &o) {
+                                      return QStringLiteral("/api/proxmox/clusters/%1/nodes")
+                                          .arg(o.value(QStringLiteral("cluster_id")).toString());
+                                  });
+               }));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/proxmox/nodes"),
+               staffRead([](const HttpRequest &, TenantTransaction &tx, const Caller &) {
+                   return listed(ProxmoxClusters::nodes(tx));
+               }));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/ip-pools"),
+               staffRead([](const HttpRequest &, TenantTransaction &tx, const Caller &) {
+                   return listed(ProxmoxClusters::pools(tx));
+               }));
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/ip-pools"),
+               staffWrite([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
+                   auto body = parseJsonBody(r, ProxmoxClusters::poolFields());
+                   if (!body)
+                       return errorResponse(body.error());
+                   return created(ProxmoxClusters::addPool(tx, *body, Clock::current().now()),
+                                  [](const QJsonObject &) { return QStringLiteral("/api/ip-pools"); });
+               }));
+}
+
+} // namespace mp::cloudpods
