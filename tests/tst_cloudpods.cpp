@@ -444,6 +444,42 @@ private Q_SLOTS:
         QCOMPARE(m_pve->guests().size(), 0);
     }
 
+    // Checkout keeps the host name a customer chose for a CloudPod line; activation uses it.
+    void checkoutHostname()
+    {
+        const QString product = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_api.exec(QStringLiteral("INSERT INTO products (id, tenant_id, type, name, template_id) "
+                                  "VALUES (?::uuid, ?::uuid, 'cloudpod', 'Pod Mini', ?::uuid)"),
+                   {product, m_tenant, m_template});
+        m_api.exec(QStringLiteral(
+                       "INSERT INTO product_prices (tenant_id, product_id, cycle, currency, amount_minor) "
+                       "VALUES (?::uuid, ?::uuid, 'monthly', 'EUR', 500)"),
+                   {m_tenant, product});
+        QJsonObject body{{QStringLiteral("product_id"), product},
+                         {QStringLiteral("cycle"), QStringLiteral("monthly")},
+                         {QStringLiteral("currency"), QStringLiteral("EUR")},
+                         {QStringLiteral("hostname"), QStringLiteral("bad host")}};
+        auto r = m_api.call("POST", QStringLiteral("/api/checkout"), m_customerToken, body);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(test::errorField(r), QStringLiteral("hostname"));
+        body.insert(QStringLiteral("hostname"), QStringLiteral("Shop1"));
+        r = m_api.call("POST", QStringLiteral("/api/checkout"), m_customerToken, body);
+        QCOMPARE(r.status, 201);
+        auto item = sql::exec(m_api.db(), QStringLiteral("SELECT id::text, hostname FROM order_items"));
+        QVERIFY(item && item->next());
+        QCOMPARE(item->value(1).toString(), QStringLiteral("shop1"));
+        provisioning::ServiceRequest request;
+        request.subscriptionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        request.customerId = m_customer;
+        request.productId = product;
+        request.productType = QStringLiteral("cloudpod");
+        request.orderItemId = item->value(0).toString();
+        auto tx = TenantTransaction::begin(m_api.db(), m_tenant);
+        QVERIFY(provisioning::onActivated(tx.value(), request, QDateTime::currentDateTimeUtc()).ok());
+        QVERIFY(tx->commit().ok());
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM cloud_pods WHERE hostname = 'shop1'")), 1);
+    }
+
     void reconciliationReportsAndNeverDeletes()
     {
         startEngine();

@@ -58,6 +58,7 @@ const char *kFragment = R"json({
   },
   "components": {"schemas": {
     "CheckoutRequest": {"type": "object", "required": ["product_id"], "properties": {
+      "hostname": {"type": "string", "description": "CloudPod products: the pod's host name (one DNS label); generated when absent"},
       "customer_id": {"type": "string", "format": "uuid", "description": "staff only"},
       "product_id": {"type": "string", "format": "uuid"},
       "cycle": {"type": "string", "enum": ["monthly", "quarterly", "semiannual", "annual", "biennial", "triennial", "one_time"]},

@@ -88,10 +88,10 @@ HttpResponse checkout(const HttpRequest &request, const ApiContext &ctx)
     if (isStaff(*caller) && !canWrite(caller->role))
         return HttpResponse::error(403, QStringLiteral("forbidden"),
                                    QStringLiteral("this token is read-only"));
-    auto body =
-        parseJsonBody(request, {QStringLiteral("customer_id"), QStringLiteral("product_id"),
-                                QStringLiteral("cycle"), QStringLiteral("quantity"), QStringLiteral("domain"),
-                                QStringLiteral("years"), QStringLiteral("currency")});
+    auto body = parseJsonBody(request, {QStringLiteral("customer_id"), QStringLiteral("product_id"),
+                                        QStringLiteral("cycle"), QStringLiteral("quantity"),
+                                        QStringLiteral("domain"), QStringLiteral("years"),
+                                        QStringLiteral("currency"), QStringLiteral("hostname")});
     if (!body)
         return errorResponse(body.error());
     const api::JsonFields f(*body);
@@ -106,6 +106,10 @@ HttpResponse checkout(const HttpRequest &request, const ApiContext &ctx)
     auto domain = f.optionalString(QStringLiteral("domain"));
     auto years = f.optionalInteger(QStringLiteral("years"));
     auto currency = f.optionalString(QStringLiteral("currency"));
+    auto hostname = f.optionalString(QStringLiteral("hostname"));
+    if (!hostname)
+        return errorResponse(hostname.error());
+    r.hostname = hostname->value_or(QString());
     for (const Error *e : {customerId ? nullptr : &customerId.error(), cycle ? nullptr : &cycle.error(),
                            quantity ? nullptr : &quantity.error(), domain ? nullptr : &domain.error(),
                            years ? nullptr : &years.error(), currency ? nullptr : &currency.error()}) {

@@ -2,6 +2,7 @@
 
 #include "billing/billing_settings.h"
 #include "billing/invoices.h"
+#include "cloudpods/cloud_pods.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
@@ -25,8 +26,8 @@ VALUES (?::uuid, ?::uuid, ?, ?, ?::timestamptz) RETURNING id::text
 )sql");
 const auto kInsertOrderItem = QStringLiteral(R"sql(
 INSERT INTO order_items (tenant_id, order_id, position, product_id, product_type, description, cycle,
-                         domain_name, domain_years, quantity, unit_price_minor, setup_fee_minor)
-VALUES (?::uuid, ?::uuid, 1, ?::uuid, ?, ?, nullif(?, ''), nullif(?, ''), ?::smallint, ?, ?, ?)
+                         domain_name, domain_years, quantity, unit_price_minor, setup_fee_minor, hostname)
+VALUES (?::uuid, ?::uuid, 1, ?::uuid, ?, ?, nullif(?, ''), nullif(?, ''), ?::smallint, ?, ?, ?, nullif(?, ''))
 RETURNING id::text
 )sql");
 // The catalog's signal that a product has history: from now on DELETE retires it.
@@ -166,6 +167,21 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         description = QStringLiteral("%1 (%2)").arg(name, cycleLabel(request.cycle));
     }
 
+    // A CloudPod line carries the pod's host name (provisioning reads it from the order line).
+    QString hostname = request.hostname.trimmed().toLower();
+    if (type == QLatin1String("cloudpod")) {
+        if (hostname.isEmpty())
+            hostname =
+                cloudpods::CloudPods::generatedHostname(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        if (!cloudpods::CloudPods::isValidHostname(hostname))
+            return refuse(QStringLiteral("invalid_hostname"),
+                          QStringLiteral("a host name is 1 to 63 letters, digits and inner hyphens"),
+                          QStringLiteral("hostname"));
+    } else if (!hostname.isEmpty()) {
+        return refuse(QStringLiteral("invalid_hostname"),
+                      QStringLiteral("only CloudPod products take a host name"), QStringLiteral("hostname"));
+    }
+
     const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);
     auto order = sql::exec(tx.db(), kInsertOrder,
                            {tx.tenantId(), request.customerId, currency->code(), request.placedBy, nowText});
@@ -173,10 +189,11 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         return order.error();
     order->next();
     const QString orderId = order->value(0).toString();
-    auto item = sql::exec(
-        tx.db(), kInsertOrderItem,
-        {tx.tenantId(), orderId, request.productId, type, description, isDomain ? QString() : request.cycle,
-         domain, isDomain ? QVariant(request.years) : QVariant(), request.quantity, unitMinor, setupMinor});
+    auto item = sql::exec(tx.db(), kInsertOrderItem,
+                          {tx.tenantId(), orderId, request.productId, type, description,
+                           isDomain ? QString() : request.cycle, domain,
+                           isDomain ? QVariant(request.years) : QVariant(), request.quantity, unitMinor,
+                           setupMinor, hostname});
     if (!item)
         return item.error();
     item->next();

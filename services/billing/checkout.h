@@ -19,6 +19,7 @@ struct CheckoutRequest {
     qint64 quantity = 1;
     QString domain;       // domains: the name to register
     qint64 years = 0;     // domains: 1-10
+    QString hostname;     // CloudPods: the pod's host name; generated when empty
     QString currency;     // empty: the tenant's default currency
     bool byStaff = false; // staff may order hidden products for a customer
     QString placedBy;     // for the order row: "customer", "staff token 12"
