@@ -170,6 +170,7 @@ class TestMoneyPath : public QObject {
     {
         MoneyPathSettings s = settings();
         s.card = card;
+        s.podHostname = expect == MoneyPath::Expect::Paid ? QStringLiteral("ada-web") : QString();
         MoneyPath path(s, [names](const MoneyPathStep &step) {
             qInfo("%s %s: %s", step.ok ? "ok  " : "FAIL", qPrintable(step.name), qPrintable(step.summary));
             names->append(step.name);
@@ -271,7 +272,7 @@ private Q_SLOTS:
         QCOMPARE(o.subscriptionStatus, QStringLiteral("active"));
         if (!m_proxmoxApi.isEmpty()) {
             QCOMPARE(o.podStatus, QStringLiteral("active"));
-            QVERIFY(!o.podHostname.isEmpty());
+            QCOMPARE(o.podHostname, QStringLiteral("ada-web")); // as ordered at checkout
             // The address comes from the pool staff configured.
             QVERIFY2(o.podAddress.startsWith(QLatin1String("10.20.0.")), qPrintable(o.podAddress));
         }

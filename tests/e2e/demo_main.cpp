@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
+#include <QUuid>
 
 int main(int argc, char **argv)
 {
@@ -29,6 +30,9 @@ int main(int argc, char **argv)
                                   QStringLiteral("number"), QStringLiteral("4242 4242 4242 4242"));
     const QCommandLineOption name(QStringLiteral("customer"), QStringLiteral("The new customer's name."),
                                   QStringLiteral("name"), QStringLiteral("Ada Lovelace"));
+    const QCommandLineOption hostname(
+        QStringLiteral("hostname"),
+        QStringLiteral("The pod's host name (one DNS label; default: demo-XXXXXX)."), QStringLiteral("name"));
     const QCommandLineOption proxmox(
         QStringLiteral("proxmox-api"),
         QStringLiteral("Proxmox API base, e.g. https://127.0.0.1:18006/api2/json."), QStringLiteral("url"));
@@ -43,7 +47,8 @@ int main(int argc, char **argv)
     const QCommandLineOption timeout(QStringLiteral("timeout"),
                                      QStringLiteral("Seconds to wait for each stage."), QStringLiteral("s"),
                                      QStringLiteral("120"));
-    cli.addOptions({service, tenant, token, card, name, proxmox, proxmoxToken, proxmoxCa, noPods, timeout});
+    cli.addOptions(
+        {service, tenant, token, card, name, hostname, proxmox, proxmoxToken, proxmoxCa, noPods, timeout});
     cli.process(app);
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -56,6 +61,9 @@ int main(int argc, char **argv)
     s.customerName = cli.value(name);
     s.pollTimeoutMs = cli.value(timeout).toInt() * 1000;
     s.cloudPods = !cli.isSet(noPods);
+    s.podHostname = cli.isSet(hostname)
+                        ? cli.value(hostname)
+                        : QStringLiteral("demo-") + QUuid::createUuid().toString(QUuid::Id128).left(6);
     if (s.tenantId.isEmpty() || s.staffToken.isEmpty()) {
         err << "mpanel-demo needs --tenant and --token (see scripts/run-mpanel --demo)" << Qt::endl;
         return 2;

@@ -240,9 +240,11 @@ MoneyPathOutcome MoneyPath::runCustomer(Expect expect)
     const QString signupToken = str(r.json, "access_token");
 
     // Order.
-    r = call("POST", QStringLiteral("/api/checkout"), signupToken,
-             QJsonObject{{QStringLiteral("product_id"), m_productId},
-                         {QStringLiteral("cycle"), QStringLiteral("monthly")}});
+    QJsonObject order{{QStringLiteral("product_id"), m_productId},
+                      {QStringLiteral("cycle"), QStringLiteral("monthly")}};
+    if (!m_s.podHostname.isEmpty())
+        order.insert(QStringLiteral("hostname"), m_s.podHostname);
+    r = call("POST", QStringLiteral("/api/checkout"), signupToken, order);
     out.orderId = str(r.json, "order_id");
     out.invoiceId = str(r.json, "invoice_id");
     if (!step(QStringLiteral("checkout"), r.status == 201 && !out.invoiceId.isEmpty(),
@@ -343,7 +345,9 @@ MoneyPathOutcome MoneyPath::runCustomer(Expect expect)
             out.podStatus = str(pod, "status");
             out.podHostname = str(pod, "hostname");
             out.podAddress = str(pod, "address");
-            const bool ok = running && out.podStatus == QLatin1String("active") && !out.podAddress.isEmpty();
+            const bool ok = running && out.podStatus == QLatin1String("active") &&
+                            !out.podAddress.isEmpty() &&
+                            (m_s.podHostname.isEmpty() || out.podHostname == m_s.podHostname);
             if (!step(QStringLiteral("provisioning"), ok,
                       ok ? QStringLiteral("pod %1 active on %2/%3 as VMID %4: %5 at %6")
                                .arg(out.podId, str(pod, "cluster"), str(pod, "node"))
