@@ -98,7 +98,8 @@ int main(int argc, char **argv)
     if (!outcome.ok)
         return 1;
     out << "\nThe customer can sign in with their e-mail address and the password \"" << s.password
-        << "\"; the staff console shows them, the paid invoice, the subscription"
-        << (s.cloudPods ? " and the pod." : ".") << Qt::endl;
+        << "\"; GET /api/invoices, /api/subscriptions"
+        << (s.cloudPods ? " and /api/cloudpods show what they bought." : " show what they bought.")
+        << Qt::endl;
     return 0;
 }
