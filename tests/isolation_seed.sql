@@ -74,3 +74,12 @@ INSERT INTO subscription_events (tenant_id, subscription_id, at, actor, event, t
     SELECT tenant_id, id, now(), 'seed', 'created', 'active' FROM subscriptions WHERE tenant_id = :tenant;
 INSERT INTO email_outbox (tenant_id, customer_id, to_address, template, dedupe_key, created_at)
     SELECT tenant_id, id, email, 'seed', 'seed-' || :n, now() FROM customers WHERE tenant_id = :tenant;
+-- 0010 subscription changes.
+INSERT INTO subscription_changes (tenant_id, subscription_id, kind, status, from_product_id, from_cycle,
+                                  from_unit_price_minor, to_product_id, to_product_type, to_description, to_cycle,
+                                  to_unit_price_minor, currency, quantity, period_start, period_end, days_remaining,
+                                  period_days, prorated_minor, actor, created_at)
+    SELECT tenant_id, id, 'upgrade', 'applied', product_id, cycle, unit_price_minor, product_id, product_type,
+           description, cycle, unit_price_minor + 100, currency, quantity, current_period_start, current_period_end,
+           10, 31, 32, 'seed', now()
+    FROM subscriptions WHERE tenant_id = :tenant;
