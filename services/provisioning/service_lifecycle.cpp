@@ -25,4 +25,10 @@ Status onTerminated(TenantTransaction &, const ServiceRequest &, const QDateTime
     return {};
 }
 
+Result<QString> serviceStatus(TenantTransaction &, const ServiceRequest &request)
+{
+    return QStringLiteral("no provisioned service (nothing provisions %1 products yet)")
+        .arg(request.productType.isEmpty() ? QStringLiteral("these") : request.productType);
+}
+
 } // namespace mp::provisioning
