@@ -61,7 +61,8 @@ QString cells(const QStringList &values, const QString &tag = QStringLiteral("td
 {
     QString html = QStringLiteral("<tr>");
     for (const QString &v : values)
-        html += QStringLiteral("<%1 style='padding-right:10px' align='left'>%2</%1>").arg(tag, v);
+        html += QStringLiteral("<%1 style='padding-right:10px; white-space:nowrap' align='left'>%2</%1>")
+                    .arg(tag, v);
     return html + QStringLiteral("</tr>");
 }
 
@@ -113,8 +114,9 @@ SubscriptionsPage::SubscriptionsPage(ConsoleSession *session, ChangeFeed *feed, 
     filters->addWidget(onlyProduct);
 
     QHeaderView *header = m_view->table()->horizontalHeader();
-    header->resizeSection(SubscriptionTableModel::Description, 220);
-    header->resizeSection(SubscriptionTableModel::Status, 110);
+    header->resizeSection(SubscriptionTableModel::Description, 190);
+    header->resizeSection(SubscriptionTableModel::Status, 150);
+    header->resizeSection(SubscriptionTableModel::Cycle, 80);
 
     m_document->setObjectName(QStringLiteral("subscriptionDetail"));
     m_document->setOpenLinks(false);
@@ -139,6 +141,8 @@ SubscriptionsPage::SubscriptionsPage(ConsoleSession *session, ChangeFeed *feed, 
     split->addWidget(detail);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    // The table keeps room for its money and date columns; the detail scrolls.
+    split->setSizes({640, 360});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Subscriptions</h2>"), this));
@@ -304,18 +308,15 @@ void SubscriptionsPage::display(const commands::SubscriptionDetail &d)
             const QJsonObject paid = inv.value(QStringLiteral("payment")).toObject();
             const auto invStatus =
                 billing::InvoiceStatuses::fromString(inv.value(QStringLiteral("status")).toString());
-            html += cells({esc(inv.value(QStringLiteral("number")).toString()),
-                           tr("%1 – %2").arg(
-                               dayOf(inv.value(QStringLiteral("period_start")).toString()),
-                               dayOf(inv.value(QStringLiteral("period_end")).toString())),
-                           invStatus ? InvoiceTableModel::statusTitle(*invStatus)
-                                     : esc(inv.value(QStringLiteral("status")).toString()),
-                           esc(inv.value(QStringLiteral("total")).toString() + u' ' +
-                               inv.value(QStringLiteral("currency")).toString()),
-                           paid.isEmpty() ? QString()
-                                          : esc(QStringLiteral("%1 (%2)").arg(
-                                                when(paid.value(QStringLiteral("paid_at")).toString()),
-                                                paid.value(QStringLiteral("method")).toString()))});
+            html += cells(
+                {esc(inv.value(QStringLiteral("number")).toString()),
+                 tr("%1 – %2").arg(dayOf(inv.value(QStringLiteral("period_start")).toString()),
+                                   dayOf(inv.value(QStringLiteral("period_end")).toString())),
+                 invStatus ? InvoiceTableModel::statusTitle(*invStatus)
+                           : esc(inv.value(QStringLiteral("status")).toString()),
+                 esc(inv.value(QStringLiteral("total")).toString() + u' ' +
+                     inv.value(QStringLiteral("currency")).toString()),
+                 paid.isEmpty() ? QString() : esc(dayOf(paid.value(QStringLiteral("paid_at")).toString()))});
         }
         html += QStringLiteral("</table>");
     }
