@@ -6,6 +6,14 @@
 #include "console_session/staff_transaction.h"
 #include "core/clock.h"
 #include "customers/customers.h"
+#include "provisioning/service_lifecycle.h"
+#include "subscriptions/subscription_lifecycle.h"
+#include "subscriptions/subscription_renewals.h"
+
+#include <QMutex>
+
+#include <algorithm>
+#include <optional>
 
 namespace mp::commands {
 
@@ -22,6 +30,34 @@ void inTransaction(ConsoleSession *session, QObject *context, Work work, Reply<T
                 staff, [&](TenantTransaction &tx) -> Result<T> { return work(tx, staff.info()); });
         },
         [reply = std::move(reply)](const Result<T> &result) { reply(result); });
+}
+
+QString actorOf(const SessionInfo &staff)
+{
+    // The audit trails name the person by the login the server knows them as.
+    return QStringLiteral("staff %1").arg(staff.login);
+}
+
+struct PaymentConfig {
+    QMutex mutex;
+    std::optional<Config> config;
+};
+
+PaymentConfig &paymentConfig()
+{
+    static PaymentConfig instance;
+    return instance;
+}
+
+Config currentPaymentConfig()
+{
+    PaymentConfig &pc = paymentConfig();
+    QMutexLocker lock(&pc.mutex);
+    if (!pc.config) {
+        auto loaded = Config::load(QString());
+        pc.config = loaded ? *loaded : Config();
+    }
+    return *pc.config;
 }
 
 } // namespace
@@ -98,7 +134,10 @@ void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, R
             auto audit = billing::Invoices::auditTrail(tx, id);
             if (!audit)
                 return audit.error();
-            return InvoiceDetail{*inv, *today, *audit};
+            auto paid = payments::Payments::forInvoice(tx, id);
+            if (!paid)
+                return paid.error();
+            return InvoiceDetail{*inv, *today, *audit, *paid};
         },
         std::move(reply));
 }
@@ -109,9 +148,8 @@ void changeInvoiceStatus(ConsoleSession *session, QObject *context, const QStrin
     inTransaction<billing::Invoice>(
         session, context,
         [id, change](TenantTransaction &tx, const SessionInfo &staff) {
-            // The audit log names the person by the login the server knows them as.
             billing::StatusChange c = change;
-            c.actor = QStringLiteral("staff %1").arg(staff.login);
+            c.actor = actorOf(staff);
             return billing::Invoices::changeStatus(tx, id, c, Clock::current().now());
         },
         std::move(reply));
@@ -153,6 +191,125 @@ void orderTotals(ConsoleSession *session, QObject *context, const billing::Order
     inTransaction<QList<billing::OrderTotal>>(
         session, context,
         [filter](TenantTransaction &tx, const SessionInfo &) { return billing::Orders::totals(tx, filter); },
+        std::move(reply));
+}
+
+void loadSubscription(ConsoleSession *session, QObject *context, const QString &id,
+                      Reply<SubscriptionDetail> reply)
+{
+    inTransaction<SubscriptionDetail>(
+        session, context,
+        [id](TenantTransaction &tx, const SessionInfo &) -> Result<SubscriptionDetail> {
+            auto s = subscriptions::Subscriptions::find(tx, id);
+            if (!s)
+                return s.error();
+            auto links = subscriptions::Subscriptions::links(tx, *s);
+            if (!links)
+                return links.error();
+            SubscriptionDetail detail{*s, *links, {}, {}};
+            // A subscription has one invoice per period: a handful of short queries.
+            for (const QJsonValue &inv : std::as_const(links->invoices)) {
+                auto paid =
+                    payments::Payments::forInvoice(tx, inv.toObject().value(QStringLiteral("id")).toString());
+                if (!paid)
+                    return paid.error();
+                detail.payments.append(*paid);
+            }
+            std::sort(detail.payments.begin(), detail.payments.end(),
+                      [](const payments::Payment &a, const payments::Payment &b) {
+                          return a.createdAt > b.createdAt;
+                      });
+            auto service = provisioning::serviceStatus(tx, s->serviceRequest());
+            if (!service)
+                return service.error();
+            detail.provisioning = *service;
+            return detail;
+        },
+        std::move(reply));
+}
+
+void changeSubscription(ConsoleSession *session, QObject *context, const QString &id,
+                        SubscriptionAction action, Reply<subscriptions::Subscription> reply)
+{
+    using subscriptions::SubscriptionLifecycle;
+    inTransaction<subscriptions::Subscription>(
+        session, context,
+        [id, action](TenantTransaction &tx, const SessionInfo &staff) -> Result<subscriptions::Subscription> {
+            const QDateTime now = Clock::current().now();
+            switch (action) {
+            case SubscriptionAction::CancelNow:
+                return SubscriptionLifecycle::cancel(tx, id, subscriptions::CancelMode::Now, actorOf(staff),
+                                                     now);
+            case SubscriptionAction::CancelAtPeriodEnd:
+                return SubscriptionLifecycle::cancel(tx, id, subscriptions::CancelMode::PeriodEnd,
+                                                     actorOf(staff), now);
+            case SubscriptionAction::Suspend:
+                return SubscriptionLifecycle::suspend(tx, id, actorOf(staff), now);
+            case SubscriptionAction::Unsuspend:
+                return SubscriptionLifecycle::unsuspend(tx, id, actorOf(staff), now);
+            }
+            return makeError(QStringLiteral("invalid_action"), QStringLiteral("unknown action"));
+        },
+        std::move(reply));
+}
+
+void renewSubscriptionNow(ConsoleSession *session, QObject *context, const QString &id, Reply<QString> reply)
+{
+    inTransaction<QString>(
+        session, context,
+        [id](TenantTransaction &tx, const SessionInfo &staff) {
+            return subscriptions::SubscriptionRenewals::renewNow(tx, id, actorOf(staff),
+                                                                 Clock::current().now());
+        },
+        std::move(reply));
+}
+
+void loadPayments(ConsoleSession *session, QObject *context, const payments::PaymentFilter &filter,
+                  Reply<QList<payments::Payment>> reply)
+{
+    inTransaction<QList<payments::Payment>>(
+        session, context,
+        [filter](TenantTransaction &tx, const SessionInfo &) { return payments::Payments::list(tx, filter); },
+        std::move(reply));
+}
+
+void setPaymentConfig(const Config &config)
+{
+    PaymentConfig &pc = paymentConfig();
+    QMutexLocker lock(&pc.mutex);
+    pc.config = config;
+}
+
+void payInvoice(ConsoleSession *session, QObject *context, const QString &invoiceId,
+                Reply<payments::CheckoutStarted> reply)
+{
+    const Config config = currentPaymentConfig();
+    inTransaction<payments::CheckoutStarted>(
+        session, context,
+        [invoiceId, config](TenantTransaction &tx, const SessionInfo &) -> Result<payments::CheckoutStarted> {
+            auto stripe = StripeSettings::fromConfig(config);
+            if (!stripe)
+                return stripe.error();
+            return payments::InvoiceCheckout::start(tx, *stripe, payments::CheckoutUrls::fromConfig(config),
+                                                    invoiceId, Clock::current().now());
+        },
+        std::move(reply));
+}
+
+void refundInvoice(ConsoleSession *session, QObject *context, const QString &invoiceId, qint64 amountMinor,
+                   const QString &reason, Reply<QJsonObject> reply)
+{
+    const Config config = currentPaymentConfig();
+    inTransaction<QJsonObject>(
+        session, context,
+        [invoiceId, amountMinor, reason, config](TenantTransaction &tx,
+                                                 const SessionInfo &staff) -> Result<QJsonObject> {
+            auto stripe = StripeSettings::fromConfig(config);
+            if (!stripe)
+                return stripe.error();
+            return payments::InvoiceCheckout::refund(tx, *stripe, invoiceId, amountMinor, reason, QString(),
+                                                     actorOf(staff), Clock::current().now());
+        },
         std::move(reply));
 }
 

@@ -6,6 +6,9 @@
 #include "catalog/product.h"
 #include "catalog/products.h"
 #include "customers/customer.h"
+#include "payments/invoice_checkout.h"
+#include "payments/payments.h"
+#include "subscriptions/subscriptions.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -28,7 +31,17 @@ struct InvoiceDetail {
     billing::Invoice invoice;
     QDate today;
     QList<billing::AuditEntry> audit;
+    QList<payments::Payment> payments; // its Stripe payments, newest first
 };
+
+struct SubscriptionDetail {
+    subscriptions::Subscription subscription;
+    subscriptions::SubscriptionLinks links;
+    QList<payments::Payment> payments; // of the subscription's invoices, newest first
+    QString provisioning;
+};
+
+enum class SubscriptionAction { CancelNow, CancelAtPeriodEnd, Suspend, Unsuspend };
 
 void saveProduct(ConsoleSession *session, QObject *context, const QString &id,
                  const catalog::ProductDraft &draft, Reply<catalog::Product> reply);
@@ -50,6 +63,27 @@ void invoiceTotals(ConsoleSession *session, QObject *context, const billing::Inv
                    Reply<QList<billing::InvoiceTotal>> reply);
 void orderTotals(ConsoleSession *session, QObject *context, const billing::OrderFilter &filter,
                  Reply<QList<billing::OrderTotal>> reply);
+
+void loadSubscription(ConsoleSession *session, QObject *context, const QString &id,
+                      Reply<SubscriptionDetail> reply);
+void changeSubscription(ConsoleSession *session, QObject *context, const QString &id,
+                        SubscriptionAction action, Reply<subscriptions::Subscription> reply);
+// Issues the next period's invoice now; the reply is the invoice's id.
+void renewSubscriptionNow(ConsoleSession *session, QObject *context, const QString &id, Reply<QString> reply);
+
+// The payments of one invoice or one customer (filter.invoiceId / filter.customerId).
+void loadPayments(ConsoleSession *session, QObject *context, const payments::PaymentFilter &filter,
+                  Reply<QList<payments::Payment>> reply);
+// Where "Pay online" and "Refund" reach Stripe (or the sandbox's emulator) and where Checkout
+// sends the customer back: the console's configuration, set once at start-up. Until it is set
+// the process environment is read.
+void setPaymentConfig(const Config &config);
+// A Checkout Session for the invoice (its URL is what the customer pays on).
+void payInvoice(ConsoleSession *session, QObject *context, const QString &invoiceId,
+                Reply<payments::CheckoutStarted> reply);
+// Refunds `amountMinor` of the payment that paid the invoice (0: all that is left).
+void refundInvoice(ConsoleSession *session, QObject *context, const QString &invoiceId, qint64 amountMinor,
+                   const QString &reason, Reply<QJsonObject> reply);
 
 } // namespace commands
 } // namespace mp

@@ -6,10 +6,15 @@
 #include "console_session/change_feed.h"
 #include "core/clock.h"
 #include "customer_table_model.h"
+#include "db/sql.h"
 #include "invoice_table_model.h"
 #include "model_roles.h"
 #include "order_table_model.h"
+#include "payment_list_model.h"
+#include "payments/payments.h"
 #include "product_table_model.h"
+#include "subscription_table_model.h"
+#include "subscriptions/subscription_lifecycle.h"
 #include "tld_price_model.h"
 
 #include <QAbstractItemModelTester>
@@ -49,6 +54,31 @@ mp::catalog::Product addProduct(ConsoleFixture &f, const QString &name, const QS
     return *f.asService([&](TenantTransaction &tx) { return mp::catalog::Products::create(tx, d); });
 }
 
+// A paid monthly order of `product` for `customer`: one active subscription (made by the
+// services from the paid invoice, as a bank transfer marked paid would).
+QString paidOrderInvoice(ConsoleFixture &f, const QString &customerId, const QString &productId)
+{
+    mp::billing::CheckoutRequest r;
+    r.customerId = customerId;
+    r.productId = productId;
+    r.cycle = u"monthly"_s;
+    r.byStaff = true;
+    r.placedBy = u"staff"_s;
+    const auto placed = f.asService([&](TenantTransaction &tx) {
+        return mp::billing::Checkout::place(tx, r, mp::Clock::current().now());
+    });
+    mp::billing::StatusChange paid;
+    paid.to = mp::billing::InvoiceStatus::Paid;
+    paid.reason = u"test"_s;
+    paid.actor = u"test"_s;
+    paid.paymentMethod = u"bank_transfer"_s;
+    paid.paymentReference = u"REF"_s;
+    (void)f.asService([&](TenantTransaction &tx) {
+        return mp::billing::Invoices::changeStatus(tx, placed->invoice.id, paid, mp::Clock::current().now());
+    });
+    return placed->invoice.id;
+}
+
 } // namespace
 
 class TestConsoleModels : public QObject {
@@ -62,6 +92,8 @@ private Q_SLOTS:
     void productsGroupedAndFiltered();
     void templatesAndTldPrices();
     void ordersAndInvoicesWithTotals();
+    void subscriptionsFilteredInSqlAndLive();
+    void paymentList();
 };
 
 void TestConsoleModels::customersPageInKeysetSteps()
@@ -279,6 +311,133 @@ void TestConsoleModels::ordersAndInvoicesWithTotals()
     QCOMPARE(totals->size(), 1);
     QCOMPARE(totals->first().count, 2);
     QCOMPARE(totals->first().total.minorAmount(), 2 * invoices.rowAt(0).invoice.total.minorAmount());
+}
+
+void TestConsoleModels::subscriptionsFilteredInSqlAndLive()
+{
+    ConsoleFixture f;
+    const auto mailbox = addProduct(f, u"Mailbox"_s);
+    const auto backup = addProduct(f, u"Backup"_s, u"backup"_s);
+    const auto alice = f.addCustomer(u"Alice"_s, u"alice@example.test"_s);
+    const auto bob = f.addCustomer(u"Bob"_s, u"bob@example.test"_s);
+    paidOrderInvoice(f, alice.id, mailbox.id);
+    paidOrderInvoice(f, alice.id, backup.id);
+    paidOrderInvoice(f, bob.id, mailbox.id);
+    // Ordered, never paid: no subscription.
+    mp::billing::CheckoutRequest unpaid;
+    unpaid.customerId = bob.id;
+    unpaid.productId = backup.id;
+    unpaid.cycle = u"monthly"_s;
+    unpaid.byStaff = true;
+    unpaid.placedBy = u"staff"_s;
+    (void)f.asService([&](TenantTransaction &tx) {
+        return mp::billing::Checkout::place(tx, unpaid, mp::Clock::current().now());
+    });
+
+    ChangeFeed feed;
+    QSignalSpy listening(&feed, &ChangeFeed::listening);
+    feed.start(f.session->staffSettings(), f.tenantId);
+    QVERIFY(listening.wait(20000));
+
+    mp::SubscriptionTableModel model(f.session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setChangeFeed(&feed, {ChangeFeed::subscriptionsChannel()});
+    model.refresh();
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0, mp::SubscriptionTableModel::Status).data().toString(), u"Active"_s);
+    QCOMPARE(model.index(0, mp::SubscriptionTableModel::Cycle).data().toString(), u"Monthly"_s);
+    QCOMPARE(model.index(0, mp::SubscriptionTableModel::Price).data().toString(), u"4.99 EUR"_s);
+    QVERIFY(!model.index(0, mp::SubscriptionTableModel::NextDue).data().toString().isEmpty());
+
+    mp::subscriptions::SubscriptionFilter filter;
+    filter.customerId = alice.id;
+    model.setFilter(filter);
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 2);
+    filter.productId = backup.id;
+    model.setFilter(filter);
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowAt(0).productId, backup.id);
+    filter = {};
+    filter.status = u"suspended"_s;
+    model.setFilter(filter);
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 0);
+    // A monthly period: due within 60 days, not within 0.
+    filter = {};
+    filter.dueWithinDays = 60;
+    model.setFilter(filter);
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 3);
+    filter.dueWithinDays = 0;
+    model.setFilter(filter);
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.rowCount(), 0);
+
+    // Sorting is the services' keyset order.
+    model.setFilter({});
+    QVERIFY(waitLoaded(model));
+    model.sort(mp::SubscriptionTableModel::NextDue, Qt::AscendingOrder);
+    QVERIFY(waitLoaded(model));
+    QCOMPARE(model.sortParameter(), u"next_due_date"_s);
+    QCOMPARE(model.rowCount(), 3);
+
+    // Another session suspends one: the change feed (migration 0011) reloads the row in place.
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    const QString id = model.rowAt(1).id;
+    (void)f.asService([&](TenantTransaction &tx) {
+        return mp::subscriptions::SubscriptionLifecycle::suspend(tx, id, u"test"_s,
+                                                                 mp::Clock::current().now());
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(1, mp::SubscriptionTableModel::Status).data().toString(),
+                              u"Suspended"_s, 5000);
+    QCOMPARE(resets.size(), 0);
+}
+
+void TestConsoleModels::paymentList()
+{
+    ConsoleFixture f;
+    const auto product = addProduct(f, u"Mailbox"_s);
+    const auto alice = f.addCustomer(u"Alice"_s, u"alice@example.test"_s);
+    mp::billing::CheckoutRequest r;
+    r.customerId = alice.id;
+    r.productId = product.id;
+    r.cycle = u"monthly"_s;
+    r.byStaff = true;
+    r.placedBy = u"staff"_s;
+    const auto placed = f.asService([&](TenantTransaction &tx) {
+        return mp::billing::Checkout::place(tx, r, mp::Clock::current().now());
+    });
+    // Two attempts as the webhook leaves them: one declined, one paid and partly refunded.
+    QVERIFY(mp::sql::exec(
+        f.service,
+        u"INSERT INTO payments (tenant_id, invoice_id, customer_id, payment_intent, amount_minor, "
+        "currency, status, decline_code, decline_message, created_at, updated_at) "
+        "VALUES (?::uuid, ?::uuid, ?::uuid, 'pi_declined', ?, 'EUR', 'failed', 'card_declined', "
+        "'Your card was declined.', now() - interval '1 hour', now())"_s,
+        {f.tenantId, placed->invoice.id, alice.id, placed->invoice.total.minorAmount()}));
+    QVERIFY(mp::sql::exec(
+        f.service,
+        u"INSERT INTO payments (tenant_id, invoice_id, customer_id, payment_intent, amount_minor, "
+        "currency, status, refunded_minor, succeeded, created_at, updated_at) "
+        "VALUES (?::uuid, ?::uuid, ?::uuid, 'pi_paid', ?, 'EUR', 'partially_refunded', 100, true, "
+        "now(), now())"_s,
+        {f.tenantId, placed->invoice.id, alice.id, placed->invoice.total.minorAmount()}));
+    auto list =
+        f.asService([&](TenantTransaction &tx) { return mp::payments::Payments::forCustomer(tx, alice.id); });
+    mp::PaymentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPayments(*list);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, mp::PaymentListModel::Status).data().toString(), u"Partially refunded"_s);
+    QCOMPARE(model.index(0, mp::PaymentListModel::Refunded).data().toString(), u"1.00 EUR"_s);
+    QCOMPARE(model.index(1, mp::PaymentListModel::Status).data().toString(), u"Declined"_s);
+    QCOMPARE(model.index(1, mp::PaymentListModel::Decline).data().toString(),
+             u"Your card was declined. (card_declined)"_s);
+    model.setPayments({});
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_MAIN(TestConsoleModels)

@@ -14,15 +14,23 @@
 #include "customers/customer_detail_page.h"
 #include "customers/customer_dialog.h"
 #include "customers/customers_page.h"
+#include "db/sql.h"
+#include "emulators/stripe_emulator.h"
 #include "invoice_table_model.h"
 #include "order_table_model.h"
+#include "payment_list_model.h"
+#include "payments/stripe_signature.h"
+#include "payments/stripe_webhook.h"
 #include "product_table_model.h"
+#include "subscription_table_model.h"
+#include "subscriptions/subscriptions_page.h"
 #include "tld_price_model.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -67,6 +75,19 @@ QString placeOrder(ConsoleFixture &f, const QString &customerId, const QString &
     return placed->invoice.id;
 }
 
+void markPaid(ConsoleFixture &f, const QString &invoiceId)
+{
+    mp::billing::StatusChange paid;
+    paid.to = mp::billing::InvoiceStatus::Paid;
+    paid.reason = u"test"_s;
+    paid.actor = u"test"_s;
+    paid.paymentMethod = u"bank_transfer"_s;
+    paid.paymentReference = u"REF"_s;
+    (void)f.asService([&](TenantTransaction &tx) {
+        return mp::billing::Invoices::changeStatus(tx, invoiceId, paid, mp::Clock::current().now());
+    });
+}
+
 } // namespace
 
 class TestConsoleSections : public QObject {
@@ -79,6 +100,8 @@ private Q_SLOTS:
     void customerDialogShowsFieldErrorsAndSaves();
     void customerDetailShowsProfileAndInvoices();
     void billingTotalsAndInvoiceActions();
+    void subscriptionDetailAndActions();
+    void payOnlineAndRefund();
 };
 
 void TestConsoleSections::productDialogRefusesWhatTheApiRefuses()
@@ -235,7 +258,6 @@ void TestConsoleSections::customerDetailShowsProfileAndInvoices()
     page.showCustomer(alice.id);
     QTRY_COMPARE_WITH_TIMEOUT(page.detail()->invoices()->rowCount(), 1, 10000);
     QCOMPARE(page.detail()->invoices()->rowAt(0).invoice.customerId, alice.id);
-    QVERIFY(page.detail()->placeholder(u"subscriptions"_s));
     QVERIFY(page.detail()->placeholder(u"cloudpods"_s));
     QVERIFY(page.detail()->placeholder(u"domains"_s));
 }
@@ -304,6 +326,164 @@ void TestConsoleSections::billingTotalsAndInvoiceActions()
     QFile pdf(path);
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5).startsWith("%PDF"));
+}
+
+void TestConsoleSections::subscriptionDetailAndActions()
+{
+    ConsoleFixture f;
+    const auto product = addProduct(f, u"Mailbox"_s);
+    const auto alice = f.addCustomer(u"Alice"_s, u"alice@example.test"_s);
+    const auto bob = f.addCustomer(u"Bob"_s, u"bob@example.test"_s);
+    markPaid(f, placeOrder(f, alice.id, product.id));
+    markPaid(f, placeOrder(f, bob.id, product.id));
+    ChangeFeed feed;
+    mp::SubscriptionsPage page(f.session.get(), &feed);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 2, 10000);
+    page.setCustomer(alice.id, u"Alice"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 10000);
+    const QString id = page.model()->rowAt(0).id;
+
+    QSignalSpy loaded(&page, &mp::SubscriptionsPage::detailLoaded);
+    QSignalSpy finished(&page, &mp::SubscriptionsPage::actionFinished);
+    page.showSubscription(id);
+    QVERIFY(loaded.wait(10000));
+    const auto detail = [&] { return *page.detail(); };
+    QCOMPARE(detail().links.product.value(u"name"_s).toString(), u"Mailbox"_s);
+    QCOMPARE(detail().links.customer.value(u"name"_s).toString(), u"Alice"_s);
+    QCOMPARE(detail().links.invoices.size(), 1);
+    QVERIFY(!detail().links.history.isEmpty());
+    QVERIFY(!detail().provisioning.isEmpty());
+    QVERIFY(page.suspendButton()->isEnabled());
+    QVERIFY(!page.unsuspendButton()->isEnabled());
+    QVERIFY(page.renewButton()->isEnabled());
+
+    const auto act = [&](auto run) {
+        finished.clear();
+        loaded.clear();
+        run();
+        QVERIFY(finished.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 10000);
+    };
+    act([&] { page.perform(mp::commands::SubscriptionAction::Suspend); });
+    QCOMPARE(finished.first().first().toString(), QString());
+    QCOMPARE(detail().subscription.status, u"suspended"_s);
+    QVERIFY(page.unsuspendButton()->isEnabled());
+    QVERIFY(!page.suspendButton()->isEnabled());
+    QVERIFY(detail().links.history.last().toObject().value(u"actor"_s).toString().contains(f.login));
+
+    act([&] { page.perform(mp::commands::SubscriptionAction::Unsuspend); });
+    QCOMPARE(detail().subscription.status, u"active"_s);
+
+    // The next period's invoice, at once; a second request finds it already issued.
+    act([&] { page.renewNow(); });
+    QCOMPARE(finished.first().first().toString(), QString());
+    QCOMPARE(detail().links.invoices.size(), 2);
+    act([&] { page.renewNow(); });
+    QVERIFY(!finished.first().first().toString().isEmpty());
+    QVERIFY(page.message().contains(u"already has its invoice"_s));
+    QCOMPARE(detail().links.invoices.size(), 2);
+
+    act([&] { page.perform(mp::commands::SubscriptionAction::CancelAtPeriodEnd); });
+    QVERIFY(detail().subscription.cancelAtPeriodEnd);
+    QCOMPARE(detail().subscription.status, u"active"_s);
+    QVERIFY(!page.renewButton()->isEnabled());
+    QVERIFY(!page.cancelAtEndButton()->isEnabled());
+    QVERIFY(page.cancelNowButton()->isEnabled());
+
+    act([&] { page.perform(mp::commands::SubscriptionAction::CancelNow); });
+    QCOMPARE(detail().subscription.status, u"cancelled"_s);
+    for (QPushButton *b : {page.cancelNowButton(), page.cancelAtEndButton(), page.suspendButton(),
+                           page.unsuspendButton(), page.renewButton()})
+        QVERIFY(!b->isEnabled());
+
+    // The customer detail lists the customer's subscriptions.
+    mp::CustomersPage customers(f.session.get(), &feed);
+    customers.showCustomer(alice.id);
+    QTRY_COMPARE_WITH_TIMEOUT(customers.detail()->subscriptions()->rowCount(), 1, 10000);
+    QCOMPARE(customers.detail()->subscriptions()->rowAt(0).id, id);
+    QVERIFY(!customers.detail()->placeholder(u"subscriptions"_s));
+}
+
+void TestConsoleSections::payOnlineAndRefund()
+{
+    ConsoleFixture f;
+    mp::test::StripeEmulator stripe;
+    QVERIFY(stripe.start());
+    const QByteArray secret = "whsec_console_sections";
+    mp::Config config;
+    config.set(u"MPANEL_STRIPE_SECRET_KEY"_s, u"sk_test_console"_s);
+    config.set(u"MPANEL_STRIPE_API_BASE"_s, stripe.baseUrl().toString());
+    mp::commands::setPaymentConfig(config);
+    QList<QUrl> opened;
+    mp::InvoiceDetailDialog::setUrlOpener([&](const QUrl &url) {
+        opened << url;
+        return true;
+    });
+
+    const auto product = addProduct(f, u"Mailbox"_s);
+    const auto alice = f.addCustomer(u"Alice"_s, u"alice@example.test"_s);
+    const QString invoiceId = placeOrder(f, alice.id, product.id);
+    mp::InvoiceDetailDialog dialog(f.session.get(), invoiceId);
+    QSignalSpy loaded(&dialog, &mp::InvoiceDetailDialog::loaded);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(dialog.payOnlineButton()->isEnabled());
+    QVERIFY(!dialog.refundButton()->isEnabled());
+    QCOMPARE(dialog.payments()->rowCount(), 0);
+
+    // "Pay online": a Checkout Session made through the payments services, its URL opened.
+    QSignalSpy checkout(&dialog, &mp::InvoiceDetailDialog::checkoutOpened);
+    dialog.payOnline();
+    QVERIFY(checkout.wait(20000));
+    QCOMPARE(checkout.first().at(1).toString(), QString());
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().port(), stripe.baseUrl().port());
+    QCOMPARE(stripe.sessionCount(), 1);
+
+    // The customer pays with the test card; Stripe's events reach the webhook.
+    auto q = mp::sql::exec(f.service,
+                           u"SELECT session_id FROM invoice_checkout_sessions WHERE invoice_id = ?::uuid"_s,
+                           {invoiceId});
+    QVERIFY(q && q->next());
+    QVERIFY(stripe.pay(q->value(0).toString(), u"4242424242424242"_s));
+    const auto deliver = [&] {
+        for (const QJsonObject &event : stripe.events()) {
+            const QByteArray body = QJsonDocument(event).toJson(QJsonDocument::Compact);
+            const qint64 t = mp::Clock::current().now().toSecsSinceEpoch();
+            const auto outcome = mp::payments::StripeWebhook::receive(
+                f.service, mp::stripe::signatureHeader({secret}, t, body), body, {secret},
+                mp::Clock::current().now());
+            QCOMPARE(outcome.status, 200);
+        }
+    };
+    deliver();
+    loaded.clear();
+    dialog.reload();
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(dialog.detail()->invoice.status == mp::billing::InvoiceStatus::Paid);
+    QCOMPARE(dialog.payments()->rowCount(), 1);
+    QCOMPARE(dialog.payments()->index(0, mp::PaymentListModel::Status).data().toString(), u"Succeeded"_s);
+    QVERIFY(!dialog.payOnlineButton()->isEnabled());
+    QVERIFY(dialog.refundButton()->isEnabled());
+
+    // A partial refund through the payments services (Stripe's refunds API).
+    QSignalSpy refunded(&dialog, &mp::InvoiceDetailDialog::refundFinished);
+    bool ok = false;
+    loaded.clear();
+    dialog.requestRefund(300, u"requested_by_customer"_s, [&](const mp::Error *e) { ok = !e; });
+    QVERIFY(refunded.wait(20000));
+    QCOMPARE(refunded.first().first().toString(), QString());
+    QVERIFY(ok);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(stripe.refundCount(), 1);
+    QCOMPARE(dialog.payments()->payments().first().refundedMinor, 300);
+    QCOMPARE(dialog.payments()->index(0, mp::PaymentListModel::Refunded).data().toString(), u"3.00 EUR"_s);
+
+    // The customer detail lists the payment.
+    ChangeFeed feed;
+    mp::CustomersPage customers(f.session.get(), &feed);
+    customers.showCustomer(alice.id);
+    QTRY_COMPARE_WITH_TIMEOUT(customers.detail()->payments()->rowCount(), 1, 10000);
+    mp::InvoiceDetailDialog::setUrlOpener([](const QUrl &) { return false; });
 }
 
 QTEST_MAIN(TestConsoleSections)

@@ -1,5 +1,6 @@
 #include "console_controller.h"
 
+#include "console_commands.h"
 #include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "console_session/run_async.h"
@@ -31,6 +32,7 @@ ConsoleController::ConsoleController(const Config &config, MainWindow *window, Q
     : QObject(parent), m_config(config), m_window(window), m_session(new ConsoleSession(this)),
       m_feed(new ChangeFeed(this)), m_passwords(new PasswordStore(QStringLiteral("mPanel"), this))
 {
+    commands::setPaymentConfig(config);
     SessionStatusBar *status = m_window->sessionStatusBar();
     connect(m_window, &MainWindow::signInRequested, this, [this] { showSignInDialog(lastRequest()); });
     connect(m_window, &MainWindow::signOutRequested, this, &ConsoleController::signOut);

@@ -2,8 +2,10 @@
 
 #include "billing/billing_page.h"
 #include "catalog/catalog_page.h"
+#include "customers/customer_detail_page.h"
 #include "customers/customers_page.h"
 #include "main_window.h"
+#include "subscriptions/subscriptions_page.h"
 
 namespace mp {
 
@@ -11,8 +13,17 @@ void installConsoleSections(MainWindow *window, ConsoleSession *session, ChangeF
 {
     using Section = MainWindow::Section;
     window->setSectionPage(Section::Catalog, new CatalogPage(session, feed));
-    window->setSectionPage(Section::Customers, new CustomersPage(session, feed));
+    auto *customers = new CustomersPage(session, feed);
+    window->setSectionPage(Section::Customers, customers);
     window->setSectionPage(Section::Billing, new BillingPage(session, feed));
+    auto *subscriptions = new SubscriptionsPage(session, feed);
+    window->setSectionPage(Section::Subscriptions, subscriptions);
+    // A subscription in the customer detail opens in the Subscriptions section.
+    QObject::connect(customers->detail(), &CustomerDetailPage::subscriptionActivated, subscriptions,
+                     [window, subscriptions](const QString &id) {
+                         window->showSection(Section::Subscriptions);
+                         subscriptions->showSubscription(id);
+                     });
 }
 
 } // namespace mp

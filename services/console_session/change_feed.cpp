@@ -6,7 +6,8 @@ namespace mp {
 
 QStringList ChangeFeed::allChannels()
 {
-    return {productsChannel(), templatesChannel(), customersChannel(), ordersChannel(), invoicesChannel()};
+    return {productsChannel(), templatesChannel(),     customersChannel(), ordersChannel(),
+            invoicesChannel(), subscriptionsChannel(), paymentsChannel()};
 }
 
 ChangeFeed::ChangeFeed(QObject *parent) : QObject(parent)

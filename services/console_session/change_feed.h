@@ -22,12 +22,15 @@ class ChangeListener;
 class ChangeFeed : public QObject {
     Q_OBJECT
 public:
-    // The channels migration 0008 notifies on.
+    // The channels migrations 0008 and 0011 notify on.
     static QString productsChannel() { return QStringLiteral("mpanel_changed_products"); }
     static QString templatesChannel() { return QStringLiteral("mpanel_changed_cloudpod_templates"); }
     static QString customersChannel() { return QStringLiteral("mpanel_changed_customers"); }
     static QString ordersChannel() { return QStringLiteral("mpanel_changed_orders"); }
     static QString invoicesChannel() { return QStringLiteral("mpanel_changed_invoices"); }
+    // Migration 0011.
+    static QString subscriptionsChannel() { return QStringLiteral("mpanel_changed_subscriptions"); }
+    static QString paymentsChannel() { return QStringLiteral("mpanel_changed_payments"); }
     static QStringList allChannels();
 
     explicit ChangeFeed(QObject *parent = nullptr);

@@ -94,4 +94,10 @@ Status onTerminated(TenantTransaction &tx, const ServiceRequest &request, const 
     return pod->isEmpty() ? Status() : cloudpods::CloudPods::requestTerminate(tx, *pod, now);
 }
 
+Result<QString> serviceStatus(TenantTransaction &, const ServiceRequest &request)
+{
+    return QStringLiteral("no provisioned service (nothing provisions %1 products yet)")
+        .arg(request.productType.isEmpty() ? QStringLiteral("these") : request.productType);
+}
+
 } // namespace mp::provisioning

@@ -32,3 +32,11 @@ Status onTerminated(TenantTransaction &tx, const ServiceRequest &request, const 
 Status onChanged(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now);
 
 } // namespace mp::provisioning
+
+namespace mp::provisioning {
+
+// What the console shows as a subscription's provisioning status: the provisioned service's
+// state, or why there is none.
+Result<QString> serviceStatus(TenantTransaction &tx, const ServiceRequest &request);
+
+} // namespace mp::provisioning

@@ -11,6 +11,7 @@
 #include "subscriptions/subscription_calendar.h"
 #include "subscriptions/subscription_history.h"
 #include "subscriptions/subscription_settings.h"
+#include "subscriptions/subscriptions.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -374,6 +375,36 @@ Result<RenewalRun> SubscriptionRenewals::run(TenantTransaction &tx, const QDateT
         }
     }
     return run;
+}
+
+} // namespace mp::subscriptions
+
+namespace mp::subscriptions {
+
+Result<QString> SubscriptionRenewals::renewNow(TenantTransaction &tx, const QString &subscriptionId,
+                                               const QString &actor, const QDateTime &now)
+{
+    auto s = Subscriptions::find(tx, subscriptionId);
+    if (!s)
+        return s.error();
+    if (!s->live() || s->cancelAtPeriodEnd)
+        return makeError(
+            QStringLiteral("conflict"),
+            QStringLiteral("only a running subscription that is not ending renews (it is %1%2)")
+                .arg(s->status, s->cancelAtPeriodEnd ? QStringLiteral(", ending at period end") : QString()),
+            QStringLiteral("status"));
+    RenewalOptions options;
+    options.onlySubscriptionId = s->id;
+    options.actor = actor;
+    auto run = SubscriptionRenewals::run(tx, now, options);
+    if (!run)
+        return run.error();
+    if (run->failed > 0)
+        return makeError(QStringLiteral("renewal_failed"), run->errors.join(QStringLiteral("; ")));
+    if (run->issued == 0)
+        return makeError(QStringLiteral("already_invoiced"),
+                         QStringLiteral("the next period already has its invoice"), QStringLiteral("id"));
+    return run->invoiceIds.first();
 }
 
 } // namespace mp::subscriptions

@@ -44,6 +44,13 @@ class SubscriptionRenewals {
 public:
     static Result<RenewalRun> run(TenantTransaction &tx, const QDateTime &now,
                                   const RenewalOptions &options = {});
+
+    // Staff's "issue the renewal invoice now" for one running subscription that is not ending,
+    // whatever the lead time: the new invoice's id. 409 "conflict" for a subscription that does
+    // not renew, "already_invoiced" when the next period has its invoice, "renewal_failed" (422)
+    // with the reason when the invoice could not be made.
+    static Result<QString> renewNow(TenantTransaction &tx, const QString &subscriptionId,
+                                    const QString &actor, const QDateTime &now);
 };
 
 } // namespace mp::subscriptions

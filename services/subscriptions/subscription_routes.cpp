@@ -158,32 +158,21 @@ HttpResponse renewNow(const HttpRequest &request, TenantTransaction &tx, const C
     auto s = visible(request, tx, caller);
     if (!s)
         return errorResponse(s.error());
-    if (!s->live() || s->cancelAtPeriodEnd)
-        return HttpResponse::error(
-            409, QStringLiteral("conflict"),
-            QStringLiteral("only a running subscription that is not ending renews (it is %1%2)")
-                .arg(s->status, s->cancelAtPeriodEnd ? QStringLiteral(", ending at period end") : QString()),
-            QStringLiteral("status"));
-    RenewalOptions options;
-    options.onlySubscriptionId = s->id;
-    options.actor = actorOf(caller);
-    auto run = SubscriptionRenewals::run(tx, Clock::current().now(), options);
-    if (!run)
-        return errorResponse(run.error());
-    if (run->failed > 0)
-        return HttpResponse::error(422, QStringLiteral("renewal_failed"),
-                                   run->errors.join(QStringLiteral("; ")));
-    if (run->issued == 0)
-        return HttpResponse::error(409, QStringLiteral("already_invoiced"),
-                                   QStringLiteral("the next period already has its invoice"),
-                                   QStringLiteral("id"));
+    auto invoiceId = SubscriptionRenewals::renewNow(tx, s->id, actorOf(caller), Clock::current().now());
+    if (!invoiceId) {
+        const QString &code = invoiceId.error().code;
+        if (code == QLatin1String("conflict") || code == QLatin1String("already_invoiced"))
+            return HttpResponse::error(409, code, invoiceId.error().message, invoiceId.error().field);
+        if (code == QLatin1String("renewal_failed"))
+            return HttpResponse::error(422, code, invoiceId.error().message);
+        return errorResponse(invoiceId.error());
+    }
     auto fresh = Subscriptions::find(tx, s->id);
     if (!fresh)
         return errorResponse(fresh.error());
     HttpResponse r = detailResponse(tx, *fresh);
     r.status = 201;
-    r.headers.append(
-        {"Location", QStringLiteral("/api/invoices/%1").arg(run->invoiceIds.first()).toLatin1()});
+    r.headers.append({"Location", QStringLiteral("/api/invoices/%1").arg(*invoiceId).toLatin1()});
     return r;
 }
 

@@ -3,7 +3,11 @@
 #include "billing/invoice_pdf.h"
 #include "billing/invoice_status.h"
 #include "mark_paid_dialog.h"
+#include "money/currency.h"
+#include "payment_list_model.h"
+#include "refund_dialog.h"
 
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
@@ -15,6 +19,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTableView>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -23,11 +28,43 @@ namespace mp {
 
 using billing::InvoiceStatus;
 
+namespace {
+
+std::function<bool(const QUrl &)> &urlOpener()
+{
+    static std::function<bool(const QUrl &)> opener = [](const QUrl &url) {
+        return QDesktopServices::openUrl(url);
+    };
+    return opener;
+}
+
+// What the payment that paid the invoice has left to refund (the services refund only that
+// one); none when no online payment succeeded.
+std::optional<Money> refundable(const QList<payments::Payment> &payments)
+{
+    for (const payments::Payment &p : payments) {
+        if (!p.succeeded || !p.invoiceApplied || p.refundedMinor >= p.amountMinor)
+            continue;
+        if (const auto currency = Currency::fromCode(p.currency))
+            return Money(p.amountMinor - p.refundedMinor, *currency);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+void InvoiceDetailDialog::setUrlOpener(std::function<bool(const QUrl &)> opener)
+{
+    urlOpener() = std::move(opener);
+}
+
 InvoiceDetailDialog::InvoiceDetailDialog(ConsoleSession *session, const QString &invoiceId, QWidget *parent)
     : QDialog(parent), m_session(session), m_id(invoiceId), m_document(new QTextBrowser(this)),
       m_audit(new QTreeWidget(this)), m_message(new QLabel(this)),
       m_issue(new QPushButton(tr("&Issue"), this)), m_markPaid(new QPushButton(tr("Mark &paid…"), this)),
-      m_cancel(new QPushButton(tr("&Cancel invoice…"), this)), m_pdf(new QPushButton(tr("&Save PDF…"), this))
+      m_cancel(new QPushButton(tr("&Cancel invoice…"), this)), m_pdf(new QPushButton(tr("&Save PDF…"), this)),
+      m_payOnline(new QPushButton(tr("Pay &online"), this)), m_refund(new QPushButton(tr("&Refund…"), this)),
+      m_payments(new PaymentListModel(this)), m_paymentsView(new QTableView(this))
 {
     setObjectName(QStringLiteral("invoiceDetailDialog"));
     setWindowTitle(tr("Invoice"));
@@ -37,10 +74,17 @@ InvoiceDetailDialog::InvoiceDetailDialog(ConsoleSession *session, const QString 
     m_message->setWordWrap(true);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_document);
+    m_paymentsView->setObjectName(QStringLiteral("invoicePayments"));
+    m_paymentsView->setModel(m_payments);
+    m_paymentsView->verticalHeader()->hide();
+    m_paymentsView->horizontalHeader()->setStretchLastSection(true);
+    m_paymentsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_paymentsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    splitter->addWidget(m_paymentsView);
     splitter->addWidget(m_audit);
-    splitter->setSizes({480, 120});
+    splitter->setSizes({440, 90, 110});
     auto *actions = new QHBoxLayout;
-    for (QPushButton *b : {m_issue, m_markPaid, m_cancel, m_pdf}) {
+    for (QPushButton *b : {m_issue, m_markPaid, m_payOnline, m_refund, m_cancel, m_pdf}) {
         b->setEnabled(false);
         actions->addWidget(b);
     }
@@ -56,6 +100,8 @@ InvoiceDetailDialog::InvoiceDetailDialog(ConsoleSession *session, const QString 
     connect(m_markPaid, &QPushButton::clicked, this, &InvoiceDetailDialog::markPaid);
     connect(m_cancel, &QPushButton::clicked, this, &InvoiceDetailDialog::cancelInvoice);
     connect(m_pdf, &QPushButton::clicked, this, &InvoiceDetailDialog::savePdf);
+    connect(m_payOnline, &QPushButton::clicked, this, &InvoiceDetailDialog::payOnline);
+    connect(m_refund, &QPushButton::clicked, this, &InvoiceDetailDialog::refund);
     resize(760, 720);
     reload();
 }
@@ -91,6 +137,79 @@ void InvoiceDetailDialog::display(const commands::InvoiceDetail &detail)
     m_markPaid->setEnabled(allowed.contains(InvoiceStatus::Paid));
     m_cancel->setEnabled(allowed.contains(InvoiceStatus::Cancelled));
     m_pdf->setEnabled(true);
+    m_payments->setPayments(detail.payments);
+    m_payOnline->setEnabled(inv.status == InvoiceStatus::Unpaid);
+    m_refund->setEnabled(refundable(detail.payments).has_value());
+}
+
+QString InvoiceDetailDialog::message() const
+{
+    return m_message->text();
+}
+
+void InvoiceDetailDialog::payOnline()
+{
+    m_message->setText(tr("Starting the online payment…"));
+    m_payOnline->setEnabled(false);
+    commands::payInvoice(m_session, this, m_id, [this](const Result<payments::CheckoutStarted> &started) {
+        if (m_detail)
+            m_payOnline->setEnabled(m_detail->invoice.status == InvoiceStatus::Unpaid);
+        if (!started) {
+            m_message->setText(tr("Could not start the payment: %1").arg(started.error().message));
+            Q_EMIT checkoutOpened({}, started.error().message);
+            return;
+        }
+        const QUrl url(started->url);
+        if (!urlOpener()(url)) {
+            m_message->setText(tr("Could not open %1; give the customer this link.").arg(started->url));
+            Q_EMIT checkoutOpened(url, tr("could not open the browser"));
+            return;
+        }
+        m_message->setText(tr("Checkout opened: %1").arg(started->url));
+        Q_EMIT checkoutOpened(url, QString());
+    });
+}
+
+void InvoiceDetailDialog::refund()
+{
+    if (!m_detail)
+        return;
+    const auto left = refundable(m_detail->payments);
+    if (!left)
+        return;
+    auto *dialog = new RefundDialog(m_detail->invoice.number, *left, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RefundDialog::confirmed, this, [this, dialog] {
+        const auto amount = dialog->amountMinor();
+        if (!amount)
+            return;
+        requestRefund(*amount, dialog->reason(), [dialog](const Error *error) {
+            if (error)
+                dialog->showError(*error);
+            else
+                dialog->accept();
+        });
+    });
+    dialog->open();
+}
+
+void InvoiceDetailDialog::requestRefund(qint64 amountMinor, const QString &reason,
+                                        const std::function<void(const Error *)> &done)
+{
+    m_message->setText(tr("Refunding…"));
+    commands::refundInvoice(m_session, this, m_id, amountMinor, reason,
+                            [this, done](const Result<QJsonObject> &result) {
+                                if (!result) {
+                                    m_message->setText(tr("Refund failed: %1").arg(result.error().message));
+                                    done(&result.error());
+                                    Q_EMIT refundFinished(result.error().message);
+                                    return;
+                                }
+                                m_message->setText(tr("Refunded."));
+                                reload();
+                                done(nullptr);
+                                Q_EMIT refundFinished(QString());
+                            });
 }
 
 void InvoiceDetailDialog::requestChange(const billing::StatusChange &change,

@@ -3,18 +3,21 @@
 #include "console_commands.h"
 
 #include <QDialog>
+#include <QUrl>
 
 #include <functional>
 #include <optional>
 
 class QLabel;
 class QPushButton;
+class QTableView;
 class QTextBrowser;
 class QTreeWidget;
 
 namespace mp {
 
 class ConsoleSession;
+class PaymentListModel;
 
 // One invoice as it prints (lines, taxes, totals, payment) with its audit trail, and the moves
 // its status allows: issue, mark paid manually, cancel; and saving the PDF. Which moves are
@@ -29,6 +32,15 @@ public:
     void markPaid();
     void cancelInvoice();
     void savePdf();
+    // Creates a Checkout Session through the payments services and opens its URL.
+    void payOnline();
+    // Asks how much to refund (full or partial) and confirms before calling the services.
+    void refund();
+    // Refunds without asking (tests, scripts); `done` gets the error (or none).
+    void requestRefund(qint64 amountMinor, const QString &reason,
+                       const std::function<void(const Error *)> &done);
+    // What opens a checkout URL (QDesktopServices::openUrl unless replaced, e.g. in tests).
+    static void setUrlOpener(std::function<bool(const QUrl &)> opener);
     // Saves the PDF to `path` without asking (tests, scripts).
     void savePdfTo(const QString &path);
     // Asks for a status change; `done` gets the error (or none).
@@ -38,10 +50,17 @@ public:
     QPushButton *issueButton() const { return m_issue; }
     QPushButton *markPaidButton() const { return m_markPaid; }
     QPushButton *cancelButton() const { return m_cancel; }
+    QPushButton *payOnlineButton() const { return m_payOnline; }
+    QPushButton *refundButton() const { return m_refund; }
+    PaymentListModel *payments() const { return m_payments; }
+    QString message() const;
 
 Q_SIGNALS:
     void loaded();
     void pdfSaved(const QString &path, const QString &error);
+    // "Pay online" finished: the URL opened, or the error.
+    void checkoutOpened(const QUrl &url, const QString &error);
+    void refundFinished(const QString &error);
 
 private:
     void display(const commands::InvoiceDetail &detail);
@@ -56,6 +75,10 @@ private:
     QPushButton *m_markPaid;
     QPushButton *m_cancel;
     QPushButton *m_pdf;
+    QPushButton *m_payOnline;
+    QPushButton *m_refund;
+    PaymentListModel *m_payments;
+    QTableView *m_paymentsView;
 };
 
 } // namespace mp

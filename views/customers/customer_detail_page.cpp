@@ -5,27 +5,44 @@
 #include "console_session/change_feed.h"
 #include "customer_table_model.h"
 #include "invoice_table_model.h"
+#include "payment_list_model.h"
+#include "subscription_table_model.h"
 
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace mp {
 
 CustomerDetailPage::CustomerDetailPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_profile(new QLabel(this)),
-      m_invoices(new InvoiceTableModel(session, this)), m_invoicesView(new LazyTableView(m_invoices, this))
+      m_invoices(new InvoiceTableModel(session, this)), m_invoicesView(new LazyTableView(m_invoices, this)),
+      m_subscriptions(new SubscriptionTableModel(session, this)),
+      m_subscriptionsView(new LazyTableView(m_subscriptions, this)), m_payments(new PaymentListModel(this)),
+      m_paymentsView(new QTableView(this))
 {
     setObjectName(QStringLiteral("customerDetailPage"));
     m_invoices->setChangeFeed(feed, {ChangeFeed::invoicesChannel()});
     connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
         if (channel == ChangeFeed::customersChannel() && !m_id.isEmpty())
             showCustomer(m_id);
+        if (channel == ChangeFeed::paymentsChannel() && !m_id.isEmpty())
+            loadPayments();
     });
+    m_subscriptions->setChangeFeed(feed, {ChangeFeed::subscriptionsChannel()});
+    connect(m_subscriptionsView, &LazyTableView::activated, this, &CustomerDetailPage::subscriptionActivated);
+    m_paymentsView->setObjectName(QStringLiteral("customerPayments"));
+    m_paymentsView->setModel(m_payments);
+    m_paymentsView->verticalHeader()->hide();
+    m_paymentsView->horizontalHeader()->setStretchLastSection(true);
+    m_paymentsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_paymentsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto *back = new QPushButton(tr("← All customers"), this);
     auto *edit = new QPushButton(tr("&Edit…"), this);
     connect(back, &QPushButton::clicked, this, &CustomerDetailPage::backRequested);
@@ -47,8 +64,15 @@ CustomerDetailPage::CustomerDetailPage(ConsoleSession *session, ChangeFeed *feed
     auto *grid = new QGridLayout;
     grid->addWidget(profileBox, 0, 0);
     grid->addWidget(invoicesBox, 0, 1);
+    auto *subscriptionsBox = new QGroupBox(tr("Subscriptions"), this);
+    subscriptionsBox->setObjectName(QStringLiteral("subscriptions"));
+    (new QVBoxLayout(subscriptionsBox))->addWidget(m_subscriptionsView);
+    auto *paymentsBox = new QGroupBox(tr("Online payments"), this);
+    paymentsBox->setObjectName(QStringLiteral("payments"));
+    (new QVBoxLayout(paymentsBox))->addWidget(m_paymentsView);
+    grid->addWidget(subscriptionsBox, 1, 0);
+    grid->addWidget(paymentsBox, 1, 1);
     const std::pair<QString, QString> later[] = {
-        {QStringLiteral("subscriptions"), tr("Subscriptions")},
         {QStringLiteral("domains"), tr("Domains")},
         {QStringLiteral("cloudpods"), tr("CloudPods")},
     };
@@ -88,6 +112,11 @@ void CustomerDetailPage::showCustomer(const QString &id)
         billing::InvoiceFilter filter;
         filter.customerId = id;
         m_invoices->setFilter(filter);
+        subscriptions::SubscriptionFilter subs;
+        subs.customerId = id;
+        m_subscriptions->setFilter(subs);
+        m_payments->setPayments({});
+        loadPayments();
     }
     commands::loadCustomer(m_session, this, id, [this, id](const Result<customers::Customer> &c) {
         if (id != m_id)
@@ -99,6 +128,22 @@ void CustomerDetailPage::showCustomer(const QString &id)
         }
         showProfile(*c);
     });
+}
+
+void CustomerDetailPage::loadPayments()
+{
+    payments::PaymentFilter filter;
+    filter.customerId = m_id;
+    commands::loadPayments(m_session, this, filter,
+                           [this, id = m_id](const Result<QList<payments::Payment>> &p) {
+                               if (id != m_id)
+                                   return;
+                               // A failed read leaves the last list; the profile box reports connection
+                               // trouble.
+                               if (p)
+                                   m_payments->setPayments(*p);
+                               Q_EMIT paymentsLoaded();
+                           });
 }
 
 void CustomerDetailPage::showProfile(const customers::Customer &c)

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QTableView;
 class QVBoxLayout;
 
 namespace mp {
@@ -13,9 +14,11 @@ class ChangeFeed;
 class ConsoleSession;
 class InvoiceTableModel;
 class LazyTableView;
+class PaymentListModel;
+class SubscriptionTableModel;
 
-// One customer: the profile, their invoices, and the places later modules fill (subscriptions,
-// domains, CloudPods) — each a box of its own so a module replaces just its box.
+// One customer: the profile, their invoices, subscriptions and online payments, and the places
+// later modules fill (domains, CloudPods) — each a box of its own so a module replaces just its box.
 class CustomerDetailPage : public QWidget {
     Q_OBJECT
 public:
@@ -24,16 +27,22 @@ public:
     void showCustomer(const QString &id);
     const QString &customerId() const { return m_id; }
     InvoiceTableModel *invoices() const { return m_invoices; }
-    // The box a later module fills: "subscriptions", "domains", "cloudpods".
+    SubscriptionTableModel *subscriptions() const { return m_subscriptions; }
+    PaymentListModel *payments() const { return m_payments; }
+    // The box a later module fills: "domains", "cloudpods".
     QWidget *placeholder(const QString &name) const;
 
 Q_SIGNALS:
     void backRequested();
     void editRequested(const QString &id);
     void invoiceActivated(const QString &invoiceId);
+    void subscriptionActivated(const QString &subscriptionId);
+    // The customer's payments were (re)read.
+    void paymentsLoaded();
 
 private:
     void showProfile(const customers::Customer &c);
+    void loadPayments();
 
     ConsoleSession *m_session;
     QString m_id;
@@ -41,6 +50,10 @@ private:
     QLabel *m_profile;
     InvoiceTableModel *m_invoices;
     LazyTableView *m_invoicesView;
+    SubscriptionTableModel *m_subscriptions;
+    LazyTableView *m_subscriptionsView;
+    PaymentListModel *m_payments;
+    QTableView *m_paymentsView;
     QList<QWidget *> m_placeholders;
 };
 
