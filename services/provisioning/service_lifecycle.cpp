@@ -94,10 +94,25 @@ Status onTerminated(TenantTransaction &tx, const ServiceRequest &request, const 
     return pod->isEmpty() ? Status() : cloudpods::CloudPods::requestTerminate(tx, *pod, now);
 }
 
-Result<QString> serviceStatus(TenantTransaction &, const ServiceRequest &request)
+Result<QString> serviceStatus(TenantTransaction &tx, const ServiceRequest &request)
 {
-    return QStringLiteral("no provisioned service (nothing provisions %1 products yet)")
-        .arg(request.productType.isEmpty() ? QStringLiteral("these") : request.productType);
+    if (!isCloudPod(request))
+        return QStringLiteral("no provisioned service (nothing provisions %1 products yet)")
+            .arg(request.productType.isEmpty() ? QStringLiteral("these") : request.productType);
+    auto pod = cloudpods::CloudPods::forSubscription(tx, request.subscriptionId);
+    if (!pod) {
+        if (pod.error().code == QLatin1String("not_found"))
+            return QStringLiteral("no CloudPod yet");
+        return pod.error();
+    }
+    QString text = QStringLiteral("CloudPod %1: %2").arg(pod->hostname, pod->status);
+    if (!pod->ipAddress.isEmpty())
+        text += QStringLiteral(", %1").arg(pod->ipAddress);
+    if (!pod->nodeName.isEmpty())
+        text += QStringLiteral(" on %1").arg(pod->nodeName);
+    if (pod->status == QLatin1String("error") && !pod->lastError.isEmpty())
+        text += QStringLiteral(" (%1)").arg(pod->lastError);
+    return text;
 }
 
 } // namespace mp::provisioning
