@@ -3,6 +3,8 @@
 #include "billing/billing_page.h"
 #include "catalog/catalog_page.h"
 #include "customers/customers_page.h"
+#include "dashboard/dashboard_page.h"
+#include "jobs/jobs_page.h"
 #include "main_window.h"
 
 namespace mp {
@@ -13,6 +15,9 @@ void installConsoleSections(MainWindow *window, ConsoleSession *session, ChangeF
     window->setSectionPage(Section::Catalog, new CatalogPage(session, feed));
     window->setSectionPage(Section::Customers, new CustomersPage(session, feed));
     window->setSectionPage(Section::Billing, new BillingPage(session, feed));
+    window->setSectionPage(Section::Dashboard, new DashboardPage(session, feed));
+    // Provisioning: the Jobs view (a tab of Provisioning once that section has its tab widget).
+    window->setSectionPage(Section::Provisioning, new JobsPage(session, feed));
 }
 
 } // namespace mp

@@ -28,6 +28,9 @@ public:
     static QString customersChannel() { return QStringLiteral("mpanel_changed_customers"); }
     static QString ordersChannel() { return QStringLiteral("mpanel_changed_orders"); }
     static QString invoicesChannel() { return QStringLiteral("mpanel_changed_invoices"); }
+    // Migration 0013: job inserts and status changes, and new job log lines.
+    static QString jobsChannel() { return QStringLiteral("mpanel_changed_jobs"); }
+    static QString jobLogChannel() { return QStringLiteral("mpanel_changed_job_log"); }
     static QStringList allChannels();
 
     explicit ChangeFeed(QObject *parent = nullptr);
