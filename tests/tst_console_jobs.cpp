@@ -75,7 +75,9 @@ mp::JobEngineOptions engineOptions(const ConsoleFixture &f)
 {
     mp::JobEngineOptions o;
     o.database = f.owner;
-    o.workers = 1;
+    // Claims of one job each on two workers: a waiting handler holds no other job's outcome back.
+    o.workers = 2;
+    o.batchSize = 1;
     o.pollIntervalMs = 100;
     o.heartbeatTimeoutMs = 5000;
     o.runSchedules = false;

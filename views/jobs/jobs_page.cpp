@@ -32,7 +32,8 @@ JobsPage::JobsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
       m_cancel(new QPushButton(tr("Ca&ncel job"), this))
 {
     setObjectName(QStringLiteral("jobsPage"));
-    m_model->setChangeFeed(feed, {ChangeFeed::jobsChannel()});
+    if (feed)
+        m_model->setChangeFeed(feed, {ChangeFeed::jobsChannel()});
 
     m_status->addItem(tr("Any status"), QString());
     for (JobStatus s : JobTableModel::allStatuses())
