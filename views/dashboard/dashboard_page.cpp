@@ -65,11 +65,13 @@ DashboardPage::DashboardPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
     m_failures->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_failures->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_failures->verticalHeader()->hide();
+    m_failures->setWordWrap(false);
+    m_failures->horizontalHeader()->resizeSection(StatusColumn, 120);
     m_failures->horizontalHeader()->setStretchLastSection(true);
     m_failures->horizontalHeader()->resizeSection(IdColumn, 60);
     m_failures->horizontalHeader()->resizeSection(KindColumn, 170);
     m_failures->horizontalHeader()->resizeSection(RelatedColumn, 150);
-    m_failures->horizontalHeader()->resizeSection(AtColumn, 130);
+    m_failures->horizontalHeader()->resizeSection(AtColumn, 145);
     m_failuresEmpty->setAlignment(Qt::AlignCenter);
     m_failuresEmpty->setWordWrap(true);
     m_failuresStack->addWidget(m_failuresEmpty);

@@ -84,6 +84,8 @@ JobsPage::JobsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     header->resizeSection(JobTableModel::Status, 110);
     header->resizeSection(JobTableModel::Attempts, 75);
     header->resizeSection(JobTableModel::Related, 150);
+    header->resizeSection(JobTableModel::Created, 145);
+    header->resizeSection(JobTableModel::Finished, 145);
     header->setStretchLastSection(true);
     m_view->table()->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->table()->setSelectionMode(QAbstractItemView::SingleSelection);
