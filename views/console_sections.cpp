@@ -4,6 +4,8 @@
 #include "catalog/catalog_page.h"
 #include "customers/customer_detail_page.h"
 #include "customers/customers_page.h"
+#include "dashboard/dashboard_page.h"
+#include "jobs/jobs_page.h"
 #include "main_window.h"
 #include "subscriptions/subscriptions_page.h"
 
@@ -24,6 +26,9 @@ void installConsoleSections(MainWindow *window, ConsoleSession *session, ChangeF
                          window->showSection(Section::Subscriptions);
                          subscriptions->showSubscription(id);
                      });
+    window->setSectionPage(Section::Dashboard, new DashboardPage(session, feed));
+    // Provisioning: the Jobs view (a tab of Provisioning once that section has its tab widget).
+    window->setSectionPage(Section::Provisioning, new JobsPage(session, feed));
 }
 
 } // namespace mp

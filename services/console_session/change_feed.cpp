@@ -6,8 +6,9 @@ namespace mp {
 
 QStringList ChangeFeed::allChannels()
 {
-    return {productsChannel(), templatesChannel(),     customersChannel(), ordersChannel(),
-            invoicesChannel(), subscriptionsChannel(), paymentsChannel()};
+    return {productsChannel(), templatesChannel(), customersChannel(),
+            ordersChannel(),   invoicesChannel(),  subscriptionsChannel(),
+            paymentsChannel(), jobsChannel(),      jobLogChannel()};
 }
 
 ChangeFeed::ChangeFeed(QObject *parent) : QObject(parent)

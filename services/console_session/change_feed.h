@@ -31,6 +31,9 @@ public:
     // Migration 0011.
     static QString subscriptionsChannel() { return QStringLiteral("mpanel_changed_subscriptions"); }
     static QString paymentsChannel() { return QStringLiteral("mpanel_changed_payments"); }
+    // Migration 0013: job inserts and status changes, and new job log lines.
+    static QString jobsChannel() { return QStringLiteral("mpanel_changed_jobs"); }
+    static QString jobLogChannel() { return QStringLiteral("mpanel_changed_job_log"); }
     static QStringList allChannels();
 
     explicit ChangeFeed(QObject *parent = nullptr);

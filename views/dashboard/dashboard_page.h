@@ -1,0 +1,50 @@
+#pragma once
+
+#include "jobs/job_dashboard.h"
+
+#include <QMap>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTableWidget;
+
+namespace mp {
+
+class ChangeFeed;
+class ConsoleSession;
+
+// The Dashboard section: the tenant's jobs per status and the failures of the last 24 hours
+// (JobDashboard::load), re-read when the change feed reports job changes. With no jobs, or
+// no failures, it says so plainly rather than showing an empty grid.
+class DashboardPage : public QWidget {
+    Q_OBJECT
+public:
+    DashboardPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent = nullptr);
+
+    // Re-reads the figures now.
+    void reload();
+    // The count shown for `status` ("queued", ...), or -1 before the first load.
+    qint64 shownCount(const QString &status) const;
+    QTableWidget *failuresTable() const { return m_failures; }
+    QString failuresStateText() const;
+
+Q_SIGNALS:
+    // The figures were (re)read, or failed to be: see the status line.
+    void loaded();
+
+private:
+    void showFigures(const JobDashboard &dashboard);
+
+    ConsoleSession *m_session;
+    QMap<QString, QLabel *> m_counts;
+    QLabel *m_status;
+    QStackedWidget *m_failuresStack;
+    QLabel *m_failuresEmpty;
+    QTableWidget *m_failures;
+    QTimer m_delay;
+    quint64 m_generation = 0;
+};
+
+} // namespace mp
