@@ -6,7 +6,8 @@ namespace mp {
 
 QStringList ChangeFeed::allChannels()
 {
-    return {productsChannel(), templatesChannel(), customersChannel(), ordersChannel(), invoicesChannel()};
+    return {productsChannel(), templatesChannel(), customersChannel(),      ordersChannel(),
+            invoicesChannel(), cloudPodsChannel(), nodeAllocationsChannel()};
 }
 
 ChangeFeed::ChangeFeed(QObject *parent) : QObject(parent)

@@ -28,6 +28,9 @@ public:
     static QString customersChannel() { return QStringLiteral("mpanel_changed_customers"); }
     static QString ordersChannel() { return QStringLiteral("mpanel_changed_orders"); }
     static QString invoicesChannel() { return QStringLiteral("mpanel_changed_invoices"); }
+    // Migration 0012: pods, and node allocations with the nodes themselves.
+    static QString cloudPodsChannel() { return QStringLiteral("mpanel_changed_cloud_pods"); }
+    static QString nodeAllocationsChannel() { return QStringLiteral("mpanel_changed_node_allocations"); }
     static QStringList allChannels();
 
     explicit ChangeFeed(QObject *parent = nullptr);
