@@ -6,6 +6,7 @@
 #include "console_session/staff_transaction.h"
 #include "core/clock.h"
 #include "customers/customers.h"
+#include "jobs/jobs.h"
 
 namespace mp::commands {
 
@@ -22,6 +23,24 @@ void inTransaction(ConsoleSession *session, QObject *context, Work work, Reply<T
                 staff, [&](TenantTransaction &tx) -> Result<T> { return work(tx, staff.info()); });
         },
         [reply = std::move(reply)](const Result<T> &result) { reply(result); });
+}
+
+Result<PodDetail> podDetail(TenantTransaction &tx, const QString &id)
+{
+    auto pod = cloudpods::CloudPods::find(tx.db(), id);
+    if (!pod)
+        return pod.error();
+    auto jobs = cloudpods::CloudPods::jobs(tx, id);
+    if (!jobs)
+        return jobs.error();
+    PodDetail detail{*pod, cloudpods::CloudPods::actionsFor(*pod), *jobs, {}};
+    if (!jobs->isEmpty()) {
+        auto log = Jobs::log(tx.db(), jobs->first().id);
+        if (!log)
+            return log.error();
+        detail.log = *log;
+    }
+    return detail;
 }
 
 } // namespace
@@ -153,6 +172,51 @@ void orderTotals(ConsoleSession *session, QObject *context, const billing::Order
     inTransaction<QList<billing::OrderTotal>>(
         session, context,
         [filter](TenantTransaction &tx, const SessionInfo &) { return billing::Orders::totals(tx, filter); },
+        std::move(reply));
+}
+
+void loadPod(ConsoleSession *session, QObject *context, const QString &id, Reply<PodDetail> reply)
+{
+    inTransaction<PodDetail>(
+        session, context, [id](TenantTransaction &tx, const SessionInfo &) { return podDetail(tx, id); },
+        std::move(reply));
+}
+
+void loadJobLog(ConsoleSession *session, QObject *context, qint64 jobId, Reply<QList<JobLogLine>> reply)
+{
+    inTransaction<QList<JobLogLine>>(
+        session, context,
+        [jobId](TenantTransaction &tx, const SessionInfo &) { return Jobs::log(tx.db(), jobId); },
+        std::move(reply));
+}
+
+void podAction(ConsoleSession *session, QObject *context, const QString &id, PodAction action,
+               Reply<PodDetail> reply)
+{
+    inTransaction<PodDetail>(
+        session, context,
+        [id, action](TenantTransaction &tx, const SessionInfo &staff) -> Result<PodDetail> {
+            using cloudpods::CloudPods;
+            const QDateTime now = Clock::current().now();
+            Status done;
+            switch (action) {
+            case PodAction::Retry:
+                if (auto pod = CloudPods::retry(tx, id, QStringLiteral("staff %1").arg(staff.login), now);
+                    !pod)
+                    done = pod.error();
+                break;
+            case PodAction::Suspend:
+            case PodAction::Unsuspend:
+                done = CloudPods::requestPower(tx, id, action == PodAction::Suspend, now);
+                break;
+            case PodAction::Terminate:
+                done = CloudPods::requestTerminate(tx, id, now);
+                break;
+            }
+            if (!done)
+                return done.error();
+            return podDetail(tx, id);
+        },
         std::move(reply));
 }
 
