@@ -77,6 +77,9 @@ QVariant NodeCapacityModel::data(const QModelIndex &index, int role) const
     const auto ratio = [&](const QString &used, const QString &total) {
         return tr("%1 / %2 (%3%)").arg(used, total).arg(percent(n, column));
     };
+    const auto gbRatio = [&](const QString &used, const QString &total) {
+        return tr("%1 / %2 GB (%3%)").arg(used, total).arg(percent(n, column));
+    };
     switch (column) {
     case Node:
         return n.enabled ? QStringLiteral("%1 / %2").arg(n.cluster, n.name)
@@ -88,9 +91,9 @@ QVariant NodeCapacityModel::data(const QModelIndex &index, int role) const
     case Cores:
         return ratio(QString::number(n.coresUsed), QString::number(n.cores));
     case Ram:
-        return ratio(gb(n.ramMbUsed), tr("%1 GB").arg(gb(n.ramMb)));
+        return gbRatio(gb(n.ramMbUsed), gb(n.ramMb));
     case Disk:
-        return ratio(QString::number(n.diskGbUsed), tr("%1 GB").arg(n.diskGb));
+        return gbRatio(QString::number(n.diskGbUsed), QString::number(n.diskGb));
     case ColumnCount:
         break;
     }

@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -115,7 +116,7 @@ private Q_SLOTS:
         (void)m_f->asService([&](TenantTransaction &tx) {
             return mp::cloudpods::ProxmoxClusters::addNode(
                 tx, clusterId,
-                {{u"name"_s, u"pve1"_s}, {u"cpu_cores"_s, 16}, {u"ram_mb"_s, 65536}, {u"disk_gb"_s, 400}},
+                {{u"name"_s, u"pve1"_s}, {u"cpu_cores"_s, 32}, {u"ram_mb"_s, 131072}, {u"disk_gb"_s, 2000}},
                 now);
         });
         (void)m_f->asService([&](TenantTransaction &tx) {
@@ -258,7 +259,7 @@ private Q_SLOTS:
         QVERIFY(waitLoaded(nodes));
         QCOMPARE(nodes.rowCount(), 1);
         QCOMPARE(nodes.index(0, mp::NodeCapacityModel::Node).data().toString(), u"fra1 / pve1"_s);
-        QCOMPARE(nodes.index(0, mp::NodeCapacityModel::Cores).data().toString(), u"0 / 16 (0%)"_s);
+        QCOMPARE(nodes.index(0, mp::NodeCapacityModel::Cores).data().toString(), u"0 / 32 (0%)"_s);
 
         const QString id = createPod(m_alice, u"Business"_s, u"shop"_s);
         QTRY_COMPARE_WITH_TIMEOUT(status(id), u"active"_s, 20000);
@@ -267,7 +268,7 @@ private Q_SLOTS:
         const mp::NodeCapacity n = nodes.rowAt(0);
         QVERIFY(n.coresUsed > 0 && n.ramMbUsed > 0 && n.diskGbUsed > 0);
         QCOMPARE(nodes.index(0, mp::NodeCapacityModel::Cores).data().toString(),
-                 u"%1 / 16 (%2%)"_s.arg(n.coresUsed).arg(n.coresUsed * 100 / 16));
+                 u"%1 / 32 (%2%)"_s.arg(n.coresUsed).arg(n.coresUsed * 100 / 32));
 
         // The templates table is the catalog's model: the four starters with their sizes.
         mp::CloudPodTemplateModel templates(m_f->session.get());
@@ -309,6 +310,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(status(id), u"active"_s, 20000);
 
         // Terminate asks first: Cancel does nothing, Yes terminates.
+        finished.clear();
         QTest::mouseClick(dialog->terminateButton(), Qt::LeftButton);
         QVERIFY(dialog->confirmDialog());
         dialog->confirmDialog()->button(QMessageBox::Cancel)->click();
@@ -360,13 +362,6 @@ private Q_SLOTS:
         QCOMPARE(tabs->tabText(0), u"CloudPods"_s);
         QCOMPARE(tabs->tabText(1), u"Templates"_s);
         QCOMPARE(tabs->tabText(2), u"Nodes"_s);
-        // Another module's page drops into its place with one line.
-        auto *jobs = new QLabel(u"jobs"_s);
-        page.setPage(mp::ProvisioningPage::Tab::Jobs, jobs, u"Jobs"_s);
-        QCOMPARE(tabs->count(), 4);
-        QCOMPARE(tabs->indexOf(jobs), 1);
-        QCOMPARE(tabs->tabText(2), u"Templates"_s);
-
         const QString a = createPod(m_alice, u"Mini"_s, u"web1"_s);
         const QString b = createPod(m_bob, u"Business"_s, u"shop-bob"_s);
         const QString c = createPod(m_alice, u"Pro"_s, u"db1"_s);
@@ -401,6 +396,25 @@ private Q_SLOTS:
         page.showTab(mp::ProvisioningPage::Tab::Nodes);
         QTest::qWait(300);
         QVERIFY(page.grab().save(nodesPath));
+    }
+
+    void jobsPageDropsIn()
+    {
+        mp::ProvisioningPage page(m_f->session.get(), m_feed.get());
+        QTabWidget *tabs = page.tabs();
+        // Another module's page drops into its place with one line, whenever it arrives.
+        auto *jobs = new QLabel(u"jobs"_s);
+        page.setPage(mp::ProvisioningPage::Tab::Jobs, jobs, u"Jobs"_s);
+        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->indexOf(jobs), 1);
+        QCOMPARE(tabs->tabText(2), u"Templates"_s);
+        // Replacing it keeps the order.
+        QPointer<QLabel> old = jobs;
+        auto *again = new QLabel(u"jobs 2"_s);
+        page.setPage(mp::ProvisioningPage::Tab::Jobs, again, u"Jobs"_s);
+        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->indexOf(again), 1);
+        QTRY_VERIFY(old.isNull());
     }
 };
 
