@@ -95,3 +95,12 @@ INSERT INTO ip_addresses (tenant_id, pool_id, address, pod_id, allocated_at)
     WHERE p.tenant_id = :tenant;
 INSERT INTO cloudpod_findings (tenant_id, cluster_id, kind, vmid, detail, first_seen_at, last_seen_at)
     SELECT tenant_id, id, 'orphan_guest', 999, 'seed', now(), now() FROM proxmox_clusters WHERE tenant_id = :tenant;
+-- 0010 subscription changes.
+INSERT INTO subscription_changes (tenant_id, subscription_id, kind, status, from_product_id, from_cycle,
+                                  from_unit_price_minor, to_product_id, to_product_type, to_description, to_cycle,
+                                  to_unit_price_minor, currency, quantity, period_start, period_end, days_remaining,
+                                  period_days, prorated_minor, actor, created_at)
+    SELECT tenant_id, id, 'upgrade', 'applied', product_id, cycle, unit_price_minor, product_id, product_type,
+           description, cycle, unit_price_minor + 100, currency, quantity, current_period_start, current_period_end,
+           10, 31, 32, 'seed', now()
+    FROM subscriptions WHERE tenant_id = :tenant;

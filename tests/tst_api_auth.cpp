@@ -295,6 +295,24 @@ private Q_SLOTS:
         m_clock->advance(16 * 60 * 1000);
         QCOMPARE(login(QStringLiteral("real@example.com"), QLatin1String(kPassword), tenant).status, 200);
     }
+
+    void signupThrottlePerAddress()
+    {
+        const QString tenant = m_api.tenant(QStringLiteral("Signup Flood"));
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(signup(QStringLiteral("bulk%1@example.com").arg(i), tenant).status, 201);
+        const auto r = signup(QStringLiteral("bulk10@example.com"), tenant);
+        QCOMPARE(r.status, 429);
+        QCOMPARE(errorCode(r), QStringLiteral("rate_limited"));
+        const int retryAfter = r.header("Retry-After").toInt();
+        QVERIFY2(retryAfter > 0 && retryAfter <= 3600, r.header("Retry-After").constData());
+        // The refused signup left no customer behind, and another tenant's portal is unaffected.
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM customers WHERE email LIKE 'bulk%'")), 10);
+        QCOMPARE(signup(QStringLiteral("elsewhere@example.com")).status, 201);
+        // Refused attempts do not extend the wait: once the signups leave the hour, it opens again.
+        m_clock->advance(qint64(retryAfter) * 1000 + 1000);
+        QCOMPARE(signup(QStringLiteral("bulk10@example.com"), tenant).status, 201);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiAuth)

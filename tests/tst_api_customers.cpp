@@ -225,6 +225,33 @@ private Q_SLOTS:
                                   {m_tenant}));
             QCOMPARE(qint64(QSet<QString>(seen.begin(), seen.end()).size()), qint64(seen.size()));
         }
+        // A search pages the same way, in every order, through mpanel_customer_search().
+        for (const char *sort : {"name", "-name", "email", "-email", "created_at", "-created_at"}) {
+            QStringList seen;
+            QString cursor;
+            int pages = 0;
+            do {
+                QString path = QStringLiteral("/api/customers?q=person&limit=4&sort=") + QLatin1String(sort);
+                if (!cursor.isEmpty())
+                    path += QStringLiteral("&cursor=") + cursor;
+                const auto r = m_api.call("GET", path, m_admin);
+                QCOMPARE(r.status, 200);
+                for (const QJsonValue &v : r.json().value(QStringLiteral("items")).toArray())
+                    seen << v.toObject().value(QStringLiteral("name")).toString();
+                cursor = r.json().value(QStringLiteral("next_cursor")).toString();
+                ++pages;
+            } while (!cursor.isEmpty() && pages < 50);
+            QCOMPARE(seen.size(), 23);
+            QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 23);
+            if (QLatin1String(sort) == QLatin1String("name") ||
+                QLatin1String(sort) == QLatin1String("-name")) {
+                QStringList sorted = seen;
+                std::sort(sorted.begin(), sorted.end());
+                if (*sort == '-')
+                    std::reverse(sorted.begin(), sorted.end());
+                QCOMPARE(seen, sorted);
+            }
+        }
         const auto r = m_api.call("GET", QStringLiteral("/api/customers?limit=5&sort=-name"), m_admin);
         QStringList first = names(r);
         QStringList sorted = first;
@@ -300,6 +327,44 @@ private Q_SLOTS:
                        QJsonObject{{QStringLiteral("status"), QStringLiteral("suspended")}});
         QCOMPARE(r.status, 200);
         QCOMPARE(m_api.call("GET", QStringLiteral("/api/customers/%1").arg(myId), token).status, 401);
+    }
+
+    void searchWithManyMatches()
+    {
+        // Past 2,000 matches the search walks the name order instead of sorting all matches.
+        QCOMPARE(
+            m_api.scalar(
+                QStringLiteral(
+                    "WITH i AS (INSERT INTO customers (tenant_id, name, email, status) "
+                    "  SELECT ?::uuid, 'Walker ' || lpad(g::text, 4, '0'), 'walk' || g || '@example.com', "
+                    "         CASE WHEN g % 10 = 0 THEN 'suspended' ELSE 'active' END "
+                    "  FROM generate_series(1, 2100) g RETURNING 1) SELECT count(*) FROM i"),
+                {m_tenant}),
+            2100);
+        for (const char *query :
+             {"q=walker&sort=-name", "q=walker&sort=email", "q=walker&status=suspended"}) {
+            QStringList seen;
+            QString cursor;
+            int pages = 0;
+            do {
+                QString path = QStringLiteral("/api/customers?limit=200&") + QLatin1String(query);
+                if (!cursor.isEmpty())
+                    path += QStringLiteral("&cursor=") + cursor;
+                const auto r = m_api.call("GET", path, m_admin);
+                QCOMPARE(r.status, 200);
+                for (const QJsonValue &v : r.json().value(QStringLiteral("items")).toArray())
+                    seen << v.toObject().value(QStringLiteral("name")).toString();
+                cursor = r.json().value(QStringLiteral("next_cursor")).toString();
+                ++pages;
+            } while (!cursor.isEmpty() && pages < 50);
+            const bool suspended = QByteArray(query).contains("suspended");
+            QCOMPARE(seen.size(), suspended ? 210 : 2100);
+            QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), seen.size());
+            if (QByteArray(query).contains("-name")) {
+                QCOMPARE(seen.first(), QStringLiteral("Walker 2100"));
+                QCOMPARE(seen.last(), QStringLiteral("Walker 0001"));
+            }
+        }
     }
 };
 

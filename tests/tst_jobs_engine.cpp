@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "jobs/job_dashboard.h"
 #include "jobs/job_engine.h"
 #include "jobs/job_registry.h"
 #include "jobs/jobs.h"
@@ -12,11 +13,14 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <atomic>
 #include <thread>
 
 using namespace mp;
 
 namespace {
+
+std::atomic_bool s_releaseLogJob{false};
 
 const QDateTime kStart = QDateTime(QDate(2030, 1, 1), QTime(0, 0, 10), Qt::UTC);
 
@@ -107,6 +111,14 @@ private Q_SLOTS:
         });
         r.add(QStringLiteral("test.permanent"),
               [](JobContext &) { return Status(JobContext::permanent(QStringLiteral("bad payload"))); });
+        // Logs, then waits until the test lets it finish (or 20 s pass).
+        r.add(QStringLiteral("test.log_and_wait"), [](JobContext &ctx) {
+            ctx.log(QStringLiteral("step 1 of 2: waiting"));
+            for (int i = 0; i < 1000 && !s_releaseLogJob.load(); ++i)
+                ctx.sleepFor(20);
+            ctx.log(QStringLiteral("step 2 of 2: done"));
+            return Status();
+        });
         r.add(QStringLiteral("test.effect_then_fail"), [](JobContext &ctx) {
             if (auto s = countRun(ctx); !s)
                 return s;
@@ -286,6 +298,44 @@ private Q_SLOTS:
                  QStringLiteral("no handler for job kind 'test.nobody_handles_this' in this service"));
     }
 
+    void dashboardCountsAndRecentFailuresOfTheTenant()
+    {
+        const qint64 dead = enqueue(spec(m_tenant, QStringLiteral("test.permanent")));
+        JobSpec related = spec(m_tenant, QStringLiteral("test.permanent"));
+        related.relatedType = QStringLiteral("invoice");
+        related.relatedId = QStringLiteral("INV-1");
+        const qint64 deadRelated = enqueue(related);
+        enqueue(spec(m_tenant, QStringLiteral("test.noop")));
+        enqueue(spec(m_other, QStringLiteral("test.permanent")));
+        enqueue(spec(m_other, QStringLiteral("test.noop")));
+        JobEngine engine(engineOptions(1));
+        QVERIFY(engine.start());
+        QTRY_COMPARE(engine.jobsFinished(), 5);
+        QVERIFY(engine.stop());
+        // An old failure is not a failure of the last 24 hours.
+        QVERIFY(sql::exec(m_db,
+                          QStringLiteral("UPDATE jobs SET finished_at = finished_at - interval '25 hours' "
+                                         "WHERE id = ?"),
+                          {dead}));
+
+        // Through row-level security, as the console's connection reads it.
+        auto tx = TenantTransaction::begin(m_db, m_tenant);
+        QVERIFY(tx);
+        auto dashboard = JobDashboard::load(tx->db(), Clock::current().now());
+        QVERIFY2(dashboard, dashboard ? "" : qPrintable(dashboard.error().message));
+        QCOMPARE(dashboard->countsByStatus.value(QStringLiteral("dead")), 2);
+        QCOMPARE(dashboard->countsByStatus.value(QStringLiteral("completed")), 1);
+        QVERIFY(dashboard->countsByStatus.contains(QStringLiteral("queued")));
+        QCOMPARE(dashboard->countsByStatus.value(QStringLiteral("queued")), 0);
+        QCOMPARE(dashboard->recentFailures.size(), 1);
+        const JobFailure &f = dashboard->recentFailures.first();
+        QCOMPARE(f.id, deadRelated);
+        QCOMPARE(f.status, QStringLiteral("dead"));
+        QCOMPARE(f.lastError, QStringLiteral("bad payload"));
+        QCOMPARE(f.relatedType, QStringLiteral("invoice"));
+        QCOMPARE(f.relatedId, QStringLiteral("INV-1"));
+    }
+
     void uniqueKeysAllowOnePendingJob()
     {
         JobSpec s = spec(m_tenant, QStringLiteral("test.noop"));
@@ -423,6 +473,39 @@ private Q_SLOTS:
         QVERIFY(log);
         QVERIFY(!log->isEmpty());
         QCOMPARE(log->first().line, QStringLiteral("cancel requested by test"));
+    }
+
+    void logLinesShowWhileTheJobRuns()
+    {
+        // A line is readable (by the job's tenant's staff, through RLS) while the job still runs,
+        // not only after the attempt commits; and it is stored once.
+        s_releaseLogJob = false;
+        const qint64 id = enqueue(spec(m_tenant, QStringLiteral("test.log_and_wait")));
+        JobEngine engine(engineOptions(1, 1));
+        QVERIFY(engine.start());
+        QTRY_COMPARE(toString(job(id).status), toString(JobStatus::Running));
+        QTRY_COMPARE(count(m_db, QStringLiteral("SELECT count(*) FROM job_log WHERE job_id = ?"), {id}), 1);
+        QCOMPARE(toString(job(id).status), toString(JobStatus::Running));
+        auto log = Jobs::log(m_db, id);
+        QVERIFY(log);
+        QCOMPARE(log->size(), 1);
+        QCOMPARE(log->first().line, QStringLiteral("step 1 of 2: waiting"));
+        QCOMPARE(log->first().attempt, 1);
+        QCOMPARE(count(m_db,
+                       QStringLiteral("SELECT count(*) FROM job_log WHERE job_id = ? AND tenant_id = ?"),
+                       {id, m_tenant}),
+                 1);
+
+        s_releaseLogJob = true;
+        QTRY_COMPARE(toString(job(id).status), toString(JobStatus::Completed));
+        QVERIFY(engine.stop());
+        log = Jobs::log(m_db, id);
+        QVERIFY(log);
+        QStringList lines;
+        for (const auto &entry : *log)
+            lines << entry.line;
+        QCOMPARE(lines,
+                 (QStringList{QStringLiteral("step 1 of 2: waiting"), QStringLiteral("step 2 of 2: done")}));
     }
 
     void gracefulStopHandsBackWhatDidNotFinish()

@@ -6,6 +6,9 @@
 #include "emulators/stripe_webhook_sender.h"
 #include "tst_payments_fixture.h"
 
+#include <atomic>
+#include <thread>
+
 using namespace mp;
 using namespace mp::test;
 
@@ -104,6 +107,41 @@ private Q_SLOTS:
         // Paid: no second payment.
         const auto again = m_fx.call("POST", QStringLiteral("/api/invoices/%1/pay").arg(id), m_aliceToken);
         QCOMPARE(again.status, 409);
+    }
+
+    void noTransactionIsOpenWhileStripeIsCalled()
+    {
+        const QString id = newInvoice(m_alice);
+        const int before = int(m_stripe.requests().size());
+        // The first attempt hangs until the client's timeout; it retries with the same key.
+        m_stripe.failNext(StripeEmulator::Fault::Hang, 1);
+        std::atomic<bool> done{false};
+        HttpResult r;
+        std::thread click([&] {
+            // Longer than the client's 30 s attempt timeout plus its retry.
+            r = httpCall("POST", m_fx.url(QStringLiteral("/api/invoices/%1/pay").arg(id)), {},
+                         {{"Authorization", "Bearer " + m_aliceToken.toLatin1()}}, 90000);
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(m_stripe.requests().size() > before, 20000);
+        // Stripe has the request and has not answered: nothing of ours is inside a transaction,
+        // and the invoice row can be locked by someone else at once.
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                            "current_database() AND state LIKE 'idle in transaction%'")),
+                 0);
+        QCOMPARE(
+            m_fx.scalar(QStringLiteral("SELECT count(*) FROM (SELECT id FROM invoices WHERE id = ?::uuid "
+                                       "FOR UPDATE NOWAIT) AS x"),
+                        {id}),
+            1);
+        QTRY_VERIFY_WITH_TIMEOUT(done.load(), 90000);
+        click.join();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(
+            m_fx.scalar(QStringLiteral("SELECT count(*) FROM invoice_checkout_sessions WHERE invoice_id = "
+                                       "?::uuid"),
+                        {id}),
+            1);
     }
 
     void declinedCardsLeaveTheInvoiceUnpaidWithTheReason()

@@ -308,6 +308,99 @@ private Q_SLOTS:
             QStringLiteral("held"));
     }
 
+    void staffResolveHeldPaymentsOnce()
+    {
+        const QStringList invoices = m_fx.unpaidInvoices(m_customer, 2, 2500);
+        QCOMPARE(
+            deliver(events::sessionCompleted(invoices[0], QStringLiteral("pi_resolve_apply"), 2400)).status,
+            200);
+        QCOMPARE(
+            deliver(events::sessionCompleted(invoices[1], QStringLiteral("pi_resolve_dismiss"), 2600)).status,
+            200);
+        const QString applyId = m_fx.text(
+            QStringLiteral("SELECT id::text FROM payments WHERE payment_intent = 'pi_resolve_apply'"));
+        const QString dismissId = m_fx.text(
+            QStringLiteral("SELECT id::text FROM payments WHERE payment_intent = 'pi_resolve_dismiss'"));
+
+        // The held list and the open flags show both.
+        const auto held =
+            m_fx.call("GET", QStringLiteral("/api/payments?status=held&limit=200"), m_fx.admin());
+        QCOMPARE(held.status, 200);
+        QStringList heldIds;
+        for (const auto &v : held.json().value(QStringLiteral("items")).toArray())
+            heldIds << v.toObject().value(QStringLiteral("id")).toString();
+        QVERIFY(heldIds.contains(applyId) && heldIds.contains(dismissId));
+        const auto flags =
+            m_fx.call("GET", QStringLiteral("/api/invoice-flags?kind=payment_held&invoice=") + invoices[0],
+                      m_fx.admin());
+        QCOMPARE(flags.status, 200);
+        QCOMPARE(flags.json().value(QStringLiteral("items")).toArray().size(), 1);
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/invoice-flags?state=nope"), m_fx.admin()).status, 400);
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/payments?status=nope"), m_fx.admin()).status, 400);
+
+        auto resolve = [&](const QString &id, const QString &action) {
+            return m_fx.call("POST", QStringLiteral("/api/payments/%1/resolve").arg(id), m_fx.admin(),
+                             {{QStringLiteral("action"), action},
+                              {QStringLiteral("reason"), QStringLiteral("customer confirmed by phone")}});
+        };
+        const auto bad = resolve(applyId, QStringLiteral("burn"));
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(
+            bad.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+            QStringLiteral("action"));
+
+        // Two staff apply at once: the invoice is paid once, one audit row, the other is 409.
+        HttpResult a, b;
+        std::thread other([&] { b = resolve(applyId, QStringLiteral("apply")); });
+        a = resolve(applyId, QStringLiteral("apply"));
+        other.join();
+        if (QList<int>({a.status, b.status}).count(409) != 1)
+            qWarning("resolve statuses %d %s / %d %s", a.status, a.body.constData(), b.status,
+                     b.body.constData());
+        QCOMPARE(QList<int>({a.status, b.status}).count(200), 1);
+        QCOMPARE(QList<int>({a.status, b.status}).count(409), 1);
+        QCOMPARE(m_fx.invoiceStatus(invoices[0]), QStringLiteral("paid"));
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT review_state FROM payments WHERE id = ?::uuid"), {applyId}),
+                 QStringLiteral("resolved"));
+        QCOMPARE(
+            m_fx.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'payment.resolve' AND "
+                                       "object_id = ?"),
+                        {applyId}),
+            1);
+        QCOMPARE(
+            m_fx.scalar(QStringLiteral("SELECT count(*) FROM invoice_flags WHERE payment_id = ?::uuid AND "
+                                       "resolved_at IS NULL"),
+                        {applyId}),
+            0);
+
+        QCOMPARE(resolve(dismissId, QStringLiteral("dismiss")).status, 200);
+        QCOMPARE(m_fx.invoiceStatus(invoices[1]), QStringLiteral("unpaid"));
+        QCOMPARE(resolve(dismissId, QStringLiteral("apply")).status, 409);
+
+        // Keyset paging walks every payment once.
+        QSet<QString> seen;
+        QString cursor;
+        int pages = 0;
+        do {
+            const auto r = m_fx.call("GET",
+                                     QStringLiteral("/api/payments?limit=2") +
+                                         (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor),
+                                     m_fx.admin());
+            QCOMPARE(r.status, 200);
+            for (const auto &v : r.json().value(QStringLiteral("items")).toArray()) {
+                const QString id = v.toObject().value(QStringLiteral("id")).toString();
+                QVERIFY(!seen.contains(id));
+                seen.insert(id);
+            }
+            cursor = r.json().value(QStringLiteral("next_cursor")).toString();
+            ++pages;
+        } while (!cursor.isEmpty() && pages < 1000);
+        QCOMPARE(qint64(seen.size()),
+                 m_fx.scalar(QStringLiteral("SELECT count(*) FROM payments WHERE tenant_id = ?::uuid"),
+                             {m_fx.tenant()}));
+        QVERIFY(pages > 1);
+    }
+
     void declinesAreRecordedWithTheirReason()
     {
         const QString invoice = m_fx.unpaidInvoices(m_customer, 1, 1200).first();

@@ -83,6 +83,20 @@ private Q_SLOTS:
         QCOMPARE(empty.exitCode, 1);
     }
 
+    void tenantListShowsEveryTenantOldestFirst()
+    {
+        const QString first =
+            run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("List One")}).lastLine();
+        const QString second =
+            run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("List Two")}).lastLine();
+        const Run r = run({QStringLiteral("tenant"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.trimmed().split(u'\n');
+        const qsizetype one = lines.indexOf(first + QStringLiteral("\tList One"));
+        const qsizetype two = lines.indexOf(second + QStringLiteral("\tList Two"));
+        QVERIFY2(one >= 0 && two > one, qPrintable(r.out));
+    }
+
     void tokenCreatePrintsAWorkingToken()
     {
         const QString tenant =

@@ -259,6 +259,44 @@ private Q_SLOTS:
         QCOMPARE(hashes.error().field, QLatin1String(sql::InsufficientPrivilege));
     }
 
+    void customerSearchKeepsToTheVisibleTenant()
+    {
+        // mpanel_customer_search() runs past RLS; it must pick the tenant the way the policies
+        // do. A staff login naming another tenant in the setting still gets its own.
+        const QString search = QStringLiteral("SELECT count(*) FROM mpanel_customer_search('%%', NULL, '', "
+                                              "'name', false, NULL, NULL, 1000) AS s(id) "
+                                              "WHERE s.id IN (SELECT id FROM customers)");
+        const QString all = QStringLiteral(
+            "SELECT count(*) FROM mpanel_customer_search('%%', NULL, '', 'name', false, NULL, NULL, 1000)");
+        QSqlDatabase db = staffConnection(m_adminLogin);
+        QVERIFY(sql::exec(db, QStringLiteral("SELECT set_config('mpanel.tenant_id', ?, false)"), {m_b}).ok());
+        const qint64 own = count(db, QStringLiteral("SELECT count(*) FROM customers"));
+        QVERIFY(own > 0);
+        QCOMPARE(count(db, all), own);    // its own tenant's customers, all of them
+        QCOMPARE(count(db, search), own); // and every id is one RLS lets it read
+
+        // A deactivated login gets nothing, whatever it sets.
+        const QString login = test::uniqueLogin(QStringLiteral("iso_search"));
+        auto conn = PgConnection::connect(m_settings);
+        QVERIFY(StaffAccounts::add(*conn.value(), m_a, login, StaffRole::Admin, kPassword).ok());
+        QVERIFY(conn.value()
+                    ->exec(QStringLiteral("UPDATE staff SET active = false WHERE login = %1")
+                               .arg(conn.value()->quoteLiteral(login)))
+                    .ok());
+        QSqlDatabase gone = staffConnection(login);
+        QVERIFY(
+            sql::exec(gone, QStringLiteral("SELECT set_config('mpanel.tenant_id', ?, false)"), {m_b}).ok());
+        QCOMPARE(count(gone, all), 0);
+
+        // The service's transaction gets the tenant it set.
+        auto tx = TenantTransaction::begin(m_owner, m_b);
+        QVERIFY(tx);
+        QCOMPARE(count(tx->db(), all), count(m_owner,
+                                             QStringLiteral("SELECT count(*) FROM customers WHERE "
+                                                            "tenant_id = ?::uuid"),
+                                             {m_b}));
+    }
+
     void deactivatedStaffSeeNothing()
     {
         const QString login = test::uniqueLogin(QStringLiteral("iso_gone"));

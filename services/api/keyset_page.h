@@ -41,6 +41,11 @@ public:
     // The SELECT list items that return the key as text for the next cursor: "k1::text, k2::text".
     QString keySelect() const;
     int keyColumns() const { return int(m_order.expressions.size()); }
+    // The parts of the page for SQL that takes them as values rather than as text to splice.
+    const QString &sortName() const { return m_order.name; }
+    bool descending() const { return m_descending; }
+    const QStringList &afterKey() const { return m_afterKey; }
+    const QString &afterId() const { return m_afterId; }
 
     // The cursor that continues after a row with these key texts and id.
     QString cursorAfter(const QStringList &key, const QString &id) const;

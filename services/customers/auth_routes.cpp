@@ -87,11 +87,25 @@ HttpResponse signup(const ApiContext &ctx, const HttpRequest &request)
     Caller caller;
     caller.kind = Caller::Kind::Customer;
     caller.tenantId = *tenant;
+    const QString address = request.remoteAddress.toString();
     return ctx.inTenant(caller, [&](TenantTransaction &tx, const Caller &) {
+        // Only signups that commit count (a refused one rolls back with its row).
+        auto wait = SignInThrottle::lockSignup(tx, address);
+        if (!wait)
+            return errorResponse(wait.error());
+        if (*wait > 0) {
+            HttpResponse r = HttpResponse::error(
+                429, QStringLiteral("rate_limited"),
+                QStringLiteral("too many signups from this address; try again in %1 seconds").arg(*wait));
+            r.headers.append({"Retry-After", QByteArray::number(*wait)});
+            return r;
+        }
         auto customer = Customers::create(tx, *draft);
         if (!customer)
             return errorResponse(customer.error());
-        auto pair = CustomerSessions::open(tx, customer->id, request.remoteAddress.toString());
+        if (auto s = SignInThrottle::recordSignup(tx, address); !s)
+            return errorResponse(s.error());
+        auto pair = CustomerSessions::open(tx, customer->id, address);
         if (!pair)
             return errorResponse(pair.error());
         QJsonObject out = tokenBody(*pair);

@@ -165,29 +165,32 @@ Result<CustomerPage> Customers::list(TenantTransaction &tx, const CustomerFilter
     QStringList where;
     QVariantList binds;
     const QString search = filter.search.trimmed().toLower();
-    if (search.size() >= 3) {
-        // One pattern, three trigram indexes: the planner ORs three bitmap index scans.
-        where << QStringLiteral("(lower(c.name) LIKE ? ESCAPE '\\' OR lower(c.email) LIKE ? ESCAPE '\\' "
-                                "OR lower(c.company) LIKE ? ESCAPE '\\')");
-        const QString pattern = searchPattern(filter.search);
-        binds << pattern << pattern << pattern;
-    } else if (!search.isEmpty()) {
-        // One or two letters: a name prefix. Trigrams of a single letter match a large part of a
-        // million rows (seconds); a range on the (tenant, lower(name), id) btree reads just the
-        // page. The range narrows, the LIKE decides, so an odd collation can only cost speed.
-        QString upper = search;
-        upper[upper.size() - 1] = QChar(upper.at(upper.size() - 1).unicode() + 1);
-        where << QStringLiteral(
-            "lower(c.name) >= ? AND lower(c.name) < ? AND lower(c.name) LIKE ? ESCAPE '\\'");
-        binds << search << upper << searchPattern(filter.search);
-    }
-    if (!filter.status.isEmpty()) {
-        where << QStringLiteral("c.status = ?");
-        binds << filter.status;
-    }
-    if (const QString after = page.afterCondition(QStringLiteral("c.id")); !after.isEmpty()) {
-        where << after;
-        binds << page.afterBinds();
+    if (!search.isEmpty()) {
+        // Row-level security keeps lower() and LIKE (not leakproof) out of index conditions, so
+        // the search runs in mpanel_customer_search() (migration 0009), which applies the
+        // tenant itself and hands back the page's ids; the rows are read here through RLS.
+        // Three characters or more match anywhere in name, email or company (trigrams); one or
+        // two letters match the start of the name (a range on the name btree): a one-letter
+        // substring would match most of the table and help nobody.
+        const bool prefix = search.size() < 3;
+        const QStringList afterKey = page.afterKey();
+        where << QStringLiteral("c.id IN (SELECT mpanel_customer_search(?, ?, ?, ?, ?, ?, ?::uuid, ?))");
+        binds << searchPattern(filter.search)
+              << (prefix ? QVariant(search) : QVariant(QMetaType::fromType<QString>())) << filter.status
+              << page.sortName() << page.descending()
+              << (afterKey.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(afterKey.first()))
+              << (page.afterId().isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                           : QVariant(page.afterId()))
+              << page.limit() + 1;
+    } else {
+        if (!filter.status.isEmpty()) {
+            where << QStringLiteral("c.status = ?");
+            binds << filter.status;
+        }
+        if (const QString after = page.afterCondition(QStringLiteral("c.id")); !after.isEmpty()) {
+            where << after;
+            binds << page.afterBinds();
+        }
     }
     QString sql = QStringLiteral("SELECT %1, %2 FROM customers c ").arg(kColumns, page.keySelect());
     if (!where.isEmpty())

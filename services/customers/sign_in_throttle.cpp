@@ -73,4 +73,45 @@ Status SignInThrottle::clearAccount(TenantTransaction &tx, const QString &email)
     return {};
 }
 
+namespace {
+
+const QString kLockSignup = QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
+// The signup that has to leave the window before one more is allowed is the limit-th newest.
+const QString kSignupWait = QStringLiteral(
+    "SELECT coalesce(ceil(extract(epoch FROM (at + make_interval(secs => ?)) - ?::timestamptz)), 0) "
+    "FROM sign_in_failures WHERE scope = 'signup' AND key = ? AND at > ? "
+    "ORDER BY at DESC OFFSET ? LIMIT 1");
+const QString kRecordSignup = QStringLiteral(
+    "INSERT INTO sign_in_failures (tenant_id, scope, key, at) VALUES (?::uuid, 'signup', ?, ?)");
+const QString kPruneSignups =
+    QStringLiteral("DELETE FROM sign_in_failures WHERE scope = 'signup' AND key = ? AND at <= ?");
+
+} // namespace
+
+Result<qint64> SignInThrottle::lockSignup(TenantTransaction &tx, const QString &address)
+{
+    const QString key = address.left(300);
+    if (auto q = sql::exec(tx.db(), kLockSignup, {QStringLiteral("signup:%1:%2").arg(tx.tenantId(), key)});
+        !q)
+        return q.error();
+    const QDateTime now = Clock::current().now();
+    auto q = sql::exec(
+        tx.db(), kSignupWait,
+        {double(kSignupWindowSeconds), now, key, now.addSecs(-kSignupWindowSeconds), kSignupLimit - 1});
+    if (!q)
+        return q.error();
+    return q->next() ? std::max<qint64>(1, q->value(0).toLongLong()) : 0;
+}
+
+Status SignInThrottle::recordSignup(TenantTransaction &tx, const QString &address)
+{
+    const QString key = address.left(300);
+    const QDateTime now = Clock::current().now();
+    if (auto q = sql::exec(tx.db(), kRecordSignup, {tx.tenantId(), key, now}); !q)
+        return q.error();
+    if (auto q = sql::exec(tx.db(), kPruneSignups, {key, now.addSecs(-kSignupWindowSeconds)}); !q)
+        return q.error();
+    return {};
+}
+
 } // namespace mp::customers

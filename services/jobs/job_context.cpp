@@ -20,7 +20,10 @@ QDateTime JobContext::now() const
 
 void JobContext::log(const QString &line)
 {
-    m_log.append(LogEntry{now(), line});
+    LogEntry entry{now(), line};
+    if (m_liveLog && m_liveLog(entry))
+        return;
+    m_log.append(std::move(entry));
 }
 
 Result<QSqlDatabase> JobContext::db()

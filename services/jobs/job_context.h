@@ -44,8 +44,10 @@ public:
     // The service clock's time (tests move it).
     QDateTime now() const;
 
-    // Adds a timestamped line to the job's log. Lines are stored with the attempt's outcome
-    // (in the same commit), so a killed attempt leaves none behind.
+    // Adds a timestamped line to the job's log. The worker writes it at once in its own short
+    // transaction, so staff watch a long job's progress while it runs (and keep the lines of an
+    // attempt that was killed); if that write fails, the line is stored with the attempt's
+    // outcome instead.
     void log(const QString &line);
 
     // The tenant-scoped transaction; check the result: the connection may be gone.
@@ -70,7 +72,11 @@ public:
         QDateTime at;
         QString line;
     };
+    // Lines not yet written: stored with the outcome.
     const QList<LogEntry> &logLines() const { return m_log; }
+    // Writes one line now, outside the job's transaction; supplied by the worker.
+    using LiveLog = std::function<Status(const LogEntry &)>;
+    void setLiveLog(LiveLog writer) { m_liveLog = std::move(writer); }
 
 private:
     qint64 m_id;
@@ -84,6 +90,7 @@ private:
     QSqlDatabase m_db;
     bool m_scopeOpen = false;
     QList<LogEntry> m_log;
+    LiveLog m_liveLog;
 };
 
 using JobHandler = std::function<Status(JobContext &)>;

@@ -6,6 +6,7 @@
 #include "jobs/job_batch.h"
 #include "jobs/job_engine_state.h"
 #include "jobs/job_registry.h"
+#include "jobs/job_sql_values.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>
@@ -17,12 +18,16 @@ namespace mp {
 
 namespace {
 
+const QString kInsertLiveLine = QStringLiteral("INSERT INTO job_log (job_id, tenant_id, at, attempt, line) "
+                                               "VALUES (?, ?::uuid, ?::timestamptz, ?, ?)");
+
 class Worker {
 public:
     Worker(std::shared_ptr<JobEngineState> state, int index)
         : m_state(std::move(state)), m_s(*m_state),
           m_name(QStringLiteral("%1/%2").arg(m_s.options.instance).arg(index)),
-          m_connection(QStringLiteral("jobs-%1-%2").arg(m_s.options.instance).arg(index))
+          m_connection(QStringLiteral("jobs-%1-%2").arg(m_s.options.instance).arg(index)),
+          m_logConnection(QStringLiteral("jobs-log-%1-%2").arg(m_s.options.instance).arg(index))
     {
     }
 
@@ -55,6 +60,7 @@ private:
 
     void disconnect()
     {
+        closeLogConnection();
         m_queries.reset();
         m_scope = QSqlQuery();
         m_db = QSqlDatabase();
@@ -189,6 +195,7 @@ private:
         JobContext ctx(job.id, job.tenantId, job.kind, job.payload, job.attempt, job.maxAttempts,
                        JobContext::Stop{cancelFlag.get(), &m_s.shutdown},
                        [this, tenant = job.tenantId] { return openTenantScope(tenant); });
+        ctx.setLiveLog([this, &job](const JobContext::LogEntry &entry) { return writeLiveLine(job, entry); });
         Status status;
         try {
             status = handler(ctx);
@@ -264,6 +271,47 @@ private:
         q.exec(QStringLiteral("RELEASE SAVEPOINT job"));
     }
 
+    // A handler's log line, committed at once on the worker's second connection (the schema
+    // owner's, like the claim), so it shows while the job runs. The connection opens on the
+    // first line; a failure closes it and the line goes with the outcome instead.
+    Status writeLiveLine(const ClaimedJob &job, const JobContext::LogEntry &entry)
+    {
+        if (!m_logDb.isOpen()) {
+            auto db = sql::open(m_s.options.database, m_logConnection);
+            if (!db)
+                return db.error();
+            m_logDb = db.value();
+            m_logInsert = QSqlQuery(m_logDb);
+            if (!m_logInsert.prepare(kInsertLiveLine)) {
+                const Error error =
+                    sql::fromSqlError(m_logInsert.lastError(), QStringLiteral("preparing the live job log"));
+                closeLogConnection();
+                return error;
+            }
+        }
+        m_logInsert.bindValue(0, job.id);
+        m_logInsert.bindValue(1, job.tenantId);
+        m_logInsert.bindValue(2, jobsql::timestamp(entry.at));
+        m_logInsert.bindValue(3, job.attempt);
+        m_logInsert.bindValue(4, entry.line);
+        const bool ok = m_logInsert.exec();
+        m_logInsert.finish();
+        if (!ok) {
+            const Error error =
+                sql::fromSqlError(m_logInsert.lastError(), QStringLiteral("writing a job log line"));
+            closeLogConnection();
+            return error;
+        }
+        return {};
+    }
+
+    void closeLogConnection()
+    {
+        m_logInsert = QSqlQuery();
+        m_logDb = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_logConnection);
+    }
+
     void logOutcome(const ClaimedJob &job, const JobOutcome &outcome, qint64 ms)
     {
         static const char *names[] = {"completed", "failed", "cancelled", "dead", "released"};
@@ -286,6 +334,9 @@ private:
     QSqlDatabase m_db;
     std::optional<JobBatchQueries> m_queries;
     QSqlQuery m_scope;
+    const QString m_logConnection;
+    QSqlDatabase m_logDb;
+    QSqlQuery m_logInsert;
 };
 
 } // namespace

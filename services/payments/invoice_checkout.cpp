@@ -14,7 +14,8 @@ namespace mp::payments {
 namespace {
 
 const auto kOpenSession = QStringLiteral(R"sql(
-SELECT session_id, url, (SELECT count(*) FROM invoice_checkout_sessions c WHERE c.invoice_id = ?::uuid)
+SELECT session_id, url, (SELECT count(*) FROM invoice_checkout_sessions c
+                         WHERE c.invoice_id = ?::uuid AND c.amount_minor = ? AND c.currency = ?)
 FROM (SELECT 1) AS one
 LEFT JOIN LATERAL (SELECT session_id, url FROM invoice_checkout_sessions
                    WHERE invoice_id = ?::uuid AND amount_minor = ? AND currency = ?
@@ -50,9 +51,8 @@ CheckoutUrls CheckoutUrls::fromConfig(const Config &config)
     return urls;
 }
 
-Result<CheckoutStarted> InvoiceCheckout::start(TenantTransaction &tx, const StripeSettings &settings,
-                                               const CheckoutUrls &urls, const QString &invoiceId,
-                                               const QDateTime &now)
+Result<CheckoutPlan> InvoiceCheckout::planCheckout(TenantTransaction &tx, const CheckoutUrls &urls,
+                                                   const QString &invoiceId, const QDateTime &now)
 {
     auto invoice = billing::Invoices::find(tx, invoiceId);
     if (!invoice)
@@ -62,26 +62,27 @@ Result<CheckoutStarted> InvoiceCheckout::start(TenantTransaction &tx, const Stri
                          QStringLiteral("only an unpaid invoice can be paid; this one is %1")
                              .arg(billing::InvoiceStatuses::toString(invoice->status)),
                          QStringLiteral("status"));
-    const qint64 due = invoice->total.minorAmount();
-    const QString currency = invoice->currency.code();
+    CheckoutPlan plan;
+    plan.amountMinor = invoice->total.minorAmount();
+    plan.currency = invoice->currency.code();
+    const qint64 due = plan.amountMinor;
     const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);
 
-    auto open = sql::exec(tx.db(), kOpenSession, {invoiceId, invoiceId, due, currency, nowText});
+    auto open = sql::exec(tx.db(), kOpenSession,
+                          {invoiceId, due, plan.currency, invoiceId, due, plan.currency, nowText});
     if (!open)
         return open.error();
     if (!open->next())
         return makeError(QStringLiteral("internal"), QStringLiteral("no session row"));
-    if (!open->value(0).isNull())
-        return CheckoutStarted{open->value(0).toString(), open->value(1).toString()};
+    if (!open->value(0).isNull()) {
+        plan.existing = CheckoutStarted{open->value(0).toString(), open->value(1).toString()};
+        return plan;
+    }
     const qint64 earlier = open->value(2).toLongLong();
     open->finish();
 
-    if (settings.secretKey.isEmpty())
-        return makeError(QStringLiteral("payments_not_configured"),
-                         QStringLiteral("online payment is not set up: MPANEL_STRIPE_SECRET_KEY is empty"));
-
-    CheckoutSessionParams params;
-    params.currency = currency;
+    CheckoutSessionParams &params = plan.params;
+    params.currency = plan.currency;
     // The invoice's lines at their gross amounts: they add up to the total exactly.
     for (const auto &line : std::as_const(invoice->lines)) {
         CheckoutLineItem item;
@@ -109,10 +110,25 @@ Result<CheckoutStarted> InvoiceCheckout::start(TenantTransaction &tx, const Stri
                        {QStringLiteral("mpanel_tenant"), tx.tenantId()},
                        {QStringLiteral("mpanel_invoice_number"), invoice->number}};
     params.paymentIntentMetadata = params.metadata;
-    const QString key = QStringLiteral("mpanel-invoice-%1-checkout-%2").arg(invoiceId).arg(earlier + 1);
+    plan.idempotencyKey = QStringLiteral("mpanel-invoice-%1-amount-%2-%3-checkout-%4")
+                              .arg(invoiceId)
+                              .arg(due)
+                              .arg(plan.currency)
+                              .arg(earlier + 1);
+    return plan;
+}
 
-    auto session = runStripeCall(
-        settings, [&](StripeClient &client) { return client.createCheckoutSession(params, key); });
+Result<CheckoutStarted> InvoiceCheckout::createSession(const StripeSettings &settings,
+                                                       const CheckoutPlan &plan)
+{
+    if (plan.existing)
+        return *plan.existing;
+    if (settings.secretKey.isEmpty())
+        return makeError(QStringLiteral("payments_not_configured"),
+                         QStringLiteral("online payment is not set up: MPANEL_STRIPE_SECRET_KEY is empty"));
+    auto session = runStripeCall(settings, [&](StripeClient &client) {
+        return client.createCheckoutSession(plan.params, plan.idempotencyKey);
+    });
     if (!session)
         return stripeFailure(session.error());
     CheckoutStarted started{session->value(QStringLiteral("id")).toString(),
@@ -120,23 +136,31 @@ Result<CheckoutStarted> InvoiceCheckout::start(TenantTransaction &tx, const Stri
     if (started.sessionId.isEmpty())
         return makeError(QStringLiteral("payment_provider_error"),
                          QStringLiteral("Stripe answered no session id"));
-    auto recorded =
-        sql::exec(tx.db(), kRecordSession,
-                  {tx.tenantId(), invoiceId, started.sessionId, started.url, due, currency, nowText});
-    if (!recorded)
-        return recorded.error();
     return started;
 }
 
-Result<QJsonObject> InvoiceCheckout::refund(TenantTransaction &tx, const StripeSettings &settings,
-                                            const QString &invoiceId, qint64 amountMinor,
-                                            const QString &reason, const QString &requestKey,
-                                            const QString &actor, const QDateTime &now)
+Status InvoiceCheckout::recordSession(TenantTransaction &tx, const QString &invoiceId,
+                                      const CheckoutPlan &plan, const CheckoutStarted &started,
+                                      const QDateTime &now)
+{
+    if (plan.existing)
+        return {};
+    auto recorded = sql::exec(tx.db(), kRecordSession,
+                              {tx.tenantId(), invoiceId, started.sessionId, started.url, plan.amountMinor,
+                               plan.currency, now.toUTC().toString(Qt::ISODateWithMs)});
+    if (!recorded)
+        return recorded.error();
+    return {};
+}
+
+Result<RefundPlan> InvoiceCheckout::planRefund(TenantTransaction &tx, const QString &invoiceId,
+                                               qint64 amountMinor, const QString &reason,
+                                               const QString &requestKey)
 {
     auto invoice = billing::Invoices::find(tx, invoiceId);
     if (!invoice)
         return invoice.error();
-    auto payment = Payments::lockPaidPaymentOfInvoice(tx, invoiceId);
+    auto payment = Payments::lockPaidPaymentOfInvoice(tx, invoiceId); // released when the plan commits
     if (!payment)
         return payment.error();
     const qint64 remaining = payment->amountMinor - payment->refundedMinor;
@@ -148,33 +172,47 @@ Result<QJsonObject> InvoiceCheckout::refund(TenantTransaction &tx, const StripeS
                          QStringLiteral("refund between 1 and %1 minor units").arg(remaining),
                          QStringLiteral("amount"));
     const qint64 amount = amountMinor == 0 ? remaining : amountMinor;
+    RefundPlan plan;
+    plan.paymentId = payment->id;
+    plan.params.paymentIntent = payment->paymentIntent;
+    plan.params.amount = amount;
+    plan.params.reason = reason;
+    plan.params.metadata = {{QStringLiteral("mpanel_invoice"), invoiceId},
+                            {QStringLiteral("mpanel_tenant"), tx.tenantId()}};
+    plan.idempotencyKey = !requestKey.isEmpty()
+                              ? QStringLiteral("mpanel-refund-%1-%2").arg(payment->id, requestKey)
+                              : QStringLiteral("mpanel-refund-%1-after-%2-amount-%3")
+                                    .arg(payment->id)
+                                    .arg(payment->refundedMinor)
+                                    .arg(amount);
+    return plan;
+}
+
+Result<QJsonObject> InvoiceCheckout::createRefund(const StripeSettings &settings, const RefundPlan &plan)
+{
     if (settings.secretKey.isEmpty())
         return makeError(QStringLiteral("payments_not_configured"),
                          QStringLiteral("online payment is not set up: MPANEL_STRIPE_SECRET_KEY is empty"));
-
-    RefundParams params;
-    params.paymentIntent = payment->paymentIntent;
-    params.amount = amount;
-    params.reason = reason;
-    params.metadata = {{QStringLiteral("mpanel_invoice"), invoiceId},
-                       {QStringLiteral("mpanel_tenant"), tx.tenantId()}};
-    const QString key = !requestKey.isEmpty()
-                            ? QStringLiteral("mpanel-refund-%1-%2").arg(payment->id, requestKey)
-                            : QStringLiteral("mpanel-refund-%1-after-%2-amount-%3")
-                                  .arg(payment->id)
-                                  .arg(payment->refundedMinor)
-                                  .arg(amount);
-    auto refund =
-        runStripeCall(settings, [&](StripeClient &client) { return client.createRefund(params, key); });
+    auto refund = runStripeCall(settings, [&](StripeClient &client) {
+        return client.createRefund(plan.params, plan.idempotencyKey);
+    });
     if (!refund)
         return stripeFailure(refund.error());
-    if (auto s = PaymentEffects::recordApiRefund(tx, payment->id, key, *refund, actor, now); !s)
+    return *refund;
+}
+
+Result<QJsonObject> InvoiceCheckout::recordRefund(TenantTransaction &tx, const RefundPlan &plan,
+                                                  const QJsonObject &refund, const QString &actor,
+                                                  const QDateTime &now)
+{
+    if (auto s = PaymentEffects::recordApiRefund(tx, plan.paymentId, plan.idempotencyKey, refund, actor, now);
+        !s)
         return s.error();
-    auto updated = Payments::find(tx, payment->id);
+    auto updated = Payments::find(tx, plan.paymentId);
     if (!updated)
         return updated.error();
-    QJsonObject out{{QStringLiteral("refund"), refund->value(QStringLiteral("id")).toString()},
-                    {QStringLiteral("refund_status"), refund->value(QStringLiteral("status")).toString()},
+    QJsonObject out{{QStringLiteral("refund"), refund.value(QStringLiteral("id")).toString()},
+                    {QStringLiteral("refund_status"), refund.value(QStringLiteral("status")).toString()},
                     {QStringLiteral("payment"), updated->toJson()}};
     return out;
 }

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/result.h"
+#include "payments/stripe_params.h"
 #include "payments/stripe_settings.h"
 
 #include <QDateTime>
 #include <QJsonObject>
+
+#include <optional>
 
 namespace mp {
 class TenantTransaction;
@@ -25,25 +28,53 @@ struct CheckoutStarted {
     QString url;
 };
 
-// Paying an invoice online and refunding it, for the API and the console. Both make one
-// blocking Stripe call (runStripeCall), so they run on a worker thread, never the UI thread.
+// What the first, short transaction decided: a session to hand out again, or the Stripe
+// request to make (outside any transaction) and its idempotency key.
+struct CheckoutPlan {
+    std::optional<CheckoutStarted> existing;
+    CheckoutSessionParams params;
+    QString idempotencyKey;
+    qint64 amountMinor = 0;
+    QString currency;
+};
+
+struct RefundPlan {
+    QString paymentId;
+    RefundParams params;
+    QString idempotencyKey;
+};
+
+// Paying an invoice online and refunding it, for the API and the console. Each is three steps
+// so no transaction (and no row lock) is held while Stripe is called: plan in one short
+// transaction, call Stripe with none open (one blocking call, runStripeCall, so on a worker
+// thread, never the UI thread), record in a second short transaction. What keeps a double
+// click to one session or one refund is Stripe's Idempotency-Key, not a lock: both clicks
+// plan the same key, Stripe answers both with the same object, and recording is idempotent.
 class InvoiceCheckout {
 public:
-    // A Checkout Session for what the invoice still asks (409 "conflict" unless unpaid), with the
-    // invoice and tenant in the session's and the PaymentIntent's metadata so every event finds
-    // its way back. The Idempotency-Key is the invoice and how many sessions it had, so a double
-    // click makes one session; an open session from the last 23 hours is handed out again.
-    static Result<CheckoutStarted> start(TenantTransaction &tx, const StripeSettings &settings,
-                                         const CheckoutUrls &urls, const QString &invoiceId,
-                                         const QDateTime &now);
+    // For what the invoice still asks (409 "conflict" unless unpaid). An open session for the
+    // same amount from the last 23 hours is handed out again. Otherwise the key is the invoice,
+    // the amount and currency, and how many sessions were made for that amount before (so a
+    // changed total, or a session past its 24 hours, gets a new one).
+    static Result<CheckoutPlan> planCheckout(TenantTransaction &tx, const CheckoutUrls &urls,
+                                             const QString &invoiceId, const QDateTime &now);
+    // Network only: no database.
+    static Result<CheckoutStarted> createSession(const StripeSettings &settings, const CheckoutPlan &plan);
+    // ON CONFLICT on the session id: the second click records nothing new.
+    static Status recordSession(TenantTransaction &tx, const QString &invoiceId, const CheckoutPlan &plan,
+                                const CheckoutStarted &started, const QDateTime &now);
 
     // Refunds `amountMinor` (0: all that is left) of the Stripe payment that paid the invoice.
     // The Idempotency-Key is `requestKey` when given, else derived from the payment, what was
-    // refunded before and the amount, so a retried request refunds once. On Stripe's success the
-    // payment and invoice change at once, idempotently with the charge.refunded event to come.
-    static Result<QJsonObject> refund(TenantTransaction &tx, const StripeSettings &settings,
-                                      const QString &invoiceId, qint64 amountMinor, const QString &reason,
-                                      const QString &requestKey, const QString &actor, const QDateTime &now);
+    // refunded before and the amount, so a retried request refunds once.
+    static Result<RefundPlan> planRefund(TenantTransaction &tx, const QString &invoiceId, qint64 amountMinor,
+                                         const QString &reason, const QString &requestKey);
+    static Result<QJsonObject> createRefund(const StripeSettings &settings, const RefundPlan &plan);
+    // On Stripe's success the payment and invoice change at once, idempotently with the
+    // charge.refunded event (and a second recording of the same refund).
+    static Result<QJsonObject> recordRefund(TenantTransaction &tx, const RefundPlan &plan,
+                                            const QJsonObject &refund, const QString &actor,
+                                            const QDateTime &now);
 };
 
 } // namespace mp::payments

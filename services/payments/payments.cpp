@@ -114,6 +114,66 @@ Result<QList<Payment>> Payments::list(TenantTransaction &tx, const PaymentFilter
                              {customer, customer, invoice, invoice, qBound(1, filter.limit, 500)}));
 }
 
+QList<api::SortOrder> Payments::sortOrders()
+{
+    return {{QStringLiteral("created_at"), {QStringLiteral("p.created_at")}, {QStringLiteral("timestamptz")}},
+            {QStringLiteral("amount"), {QStringLiteral("p.amount_minor")}, {QStringLiteral("bigint")}}};
+}
+
+QStringList Payments::listStatuses()
+{
+    return {QStringLiteral("pending"),  QStringLiteral("succeeded"),          QStringLiteral("failed"),
+            QStringLiteral("refunded"), QStringLiteral("partially_refunded"), QStringLiteral("disputed"),
+            QStringLiteral("held")};
+}
+
+Result<PaymentPage> Payments::page(TenantTransaction &tx, const PaymentListFilter &filter,
+                                   const api::KeysetPage &page)
+{
+    QStringList where{QStringLiteral("true")};
+    QVariantList binds;
+    if (!filter.customerId.isEmpty()) {
+        where << QStringLiteral("p.customer_id = ?::uuid");
+        binds << filter.customerId;
+    }
+    if (!filter.invoiceId.isEmpty()) {
+        where << QStringLiteral("p.invoice_id = ?::uuid");
+        binds << filter.invoiceId;
+    }
+    if (filter.status == QLatin1String("held")) {
+        where << QStringLiteral("p.review_state = 'held'");
+    } else if (!filter.status.isEmpty()) {
+        where << QStringLiteral("p.status = ?");
+        binds << filter.status;
+    }
+    const QString after = page.afterCondition(QStringLiteral("p.id"));
+    if (!after.isEmpty()) {
+        where << after;
+        binds << page.afterBinds();
+    }
+    const QString text = QStringLiteral("SELECT %1, %2 FROM payments p WHERE %3 ORDER BY %4 LIMIT %5")
+                             .arg(kColumns, page.keySelect(), where.join(QStringLiteral(" AND ")),
+                                  page.orderBy(QStringLiteral("p.id")))
+                             .arg(page.limit() + 1);
+    auto q = sql::exec(tx.db(), text, binds);
+    if (!q)
+        return q.error();
+    constexpr int kColumnCount = 20;
+    PaymentPage result;
+    QStringList lastKey;
+    while (q->next()) {
+        if (result.items.size() == page.limit()) {
+            result.nextCursor = page.cursorAfter(lastKey, result.items.last().id);
+            break;
+        }
+        result.items.append(fromRow(*q));
+        lastKey.clear();
+        for (int k = 0; k < page.keyColumns(); ++k)
+            lastKey << q->value(kColumnCount + k).toString();
+    }
+    return result;
+}
+
 Result<QList<Payment>> Payments::forInvoice(TenantTransaction &tx, const QString &invoiceId)
 {
     return list(tx, PaymentFilter{QString(), invoiceId, 500});

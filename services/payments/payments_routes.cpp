@@ -9,6 +9,8 @@
 #include "http/router.h"
 #include "money/money.h"
 #include "payments/invoice_checkout.h"
+#include "payments/invoice_flags.h"
+#include "payments/payment_review.h"
 #include "payments/payments.h"
 #include "payments/payments_openapi.h"
 #include "payments/stripe_webhook.h"
@@ -78,27 +80,46 @@ Result<QString> visibleInvoiceId(const HttpRequest &request, TenantTransaction &
     return *id;
 }
 
-HttpResponse pay(const HttpRequest &request, TenantTransaction &tx, const Caller &caller,
-                 const PaymentConfig &config)
+// Plan in one short transaction, call Stripe with none open, record in a second one: a slow
+// Stripe never holds a connection's transaction or a row lock.
+HttpResponse pay(const HttpRequest &request, const ApiContext &ctx, const PaymentConfig &config)
 {
     if (!request.body.trimmed().isEmpty()) {
         if (auto body = parseJsonBody(request, {}); !body)
             return api::errorResponse(body.error());
     }
-    auto id = visibleInvoiceId(request, tx, caller);
-    if (!id)
-        return api::errorResponse(id.error());
-    if (!config.stripe)
-        return configError(config);
-    auto started = InvoiceCheckout::start(tx, *config.stripe, config.urls, *id, Clock::current().now());
+    std::optional<CheckoutPlan> plan;
+    Caller caller;
+    QString invoiceId;
+    HttpResponse planned = ctx.asCaller(request, true, [&](TenantTransaction &tx, const Caller &c) {
+        auto id = visibleInvoiceId(request, tx, c);
+        if (!id)
+            return api::errorResponse(id.error());
+        if (!config.stripe)
+            return configError(config);
+        auto p = InvoiceCheckout::planCheckout(tx, config.urls, *id, Clock::current().now());
+        if (!p)
+            return paymentError(p.error());
+        plan = std::move(*p);
+        caller = c;
+        invoiceId = *id;
+        return HttpResponse::json(200, QJsonObject{});
+    });
+    if (!plan)
+        return planned;
+    auto started = InvoiceCheckout::createSession(*config.stripe, *plan);
     if (!started)
         return paymentError(started.error());
-    return HttpResponse::json(200, QJsonObject{{QStringLiteral("checkout_url"), started->url},
-                                               {QStringLiteral("session_id"), started->sessionId}});
+    return ctx.inTenant(caller, [&](TenantTransaction &tx, const Caller &) {
+        if (auto st = InvoiceCheckout::recordSession(tx, invoiceId, *plan, *started, Clock::current().now());
+            !st)
+            return api::errorResponse(st.error());
+        return HttpResponse::json(200, QJsonObject{{QStringLiteral("checkout_url"), started->url},
+                                                   {QStringLiteral("session_id"), started->sessionId}});
+    });
 }
 
-HttpResponse refund(const HttpRequest &request, TenantTransaction &tx, const Caller &caller,
-                    const PaymentConfig &config)
+HttpResponse refund(const HttpRequest &request, const ApiContext &ctx, const PaymentConfig &config)
 {
     QJsonObject object;
     if (!request.body.trimmed().isEmpty()) {
@@ -107,73 +128,185 @@ HttpResponse refund(const HttpRequest &request, TenantTransaction &tx, const Cal
             return api::errorResponse(body.error());
         object = *body;
     }
-    auto id = visibleInvoiceId(request, tx, caller);
-    if (!id)
-        return api::errorResponse(id.error());
-    auto invoice = billing::Invoices::find(tx, *id);
-    if (!invoice)
-        return api::errorResponse(invoice.error());
-    const api::JsonFields f(object);
-    auto amountText = f.optionalString(QStringLiteral("amount"));
-    if (!amountText)
-        return api::errorResponse(amountText.error());
-    qint64 amountMinor = 0;
-    if (amountText->has_value()) {
-        auto amount = Money::parse(**amountText, invoice->currency);
-        if (!amount || !amount->isPositive())
-            return HttpResponse::error(422, QStringLiteral("invalid_amount"),
-                                       QStringLiteral("amount is a positive decimal such as \"5.00\""),
-                                       QStringLiteral("amount"));
-        amountMinor = amount->minorAmount();
-    }
-    auto reason = f.optionalString(QStringLiteral("reason"));
-    if (!reason)
-        return api::errorResponse(reason.error());
-    const QString reasonText = reason->value_or(QString());
-    if (!reasonText.isEmpty() && reasonText != QLatin1String("duplicate") &&
-        reasonText != QLatin1String("fraudulent") && reasonText != QLatin1String("requested_by_customer"))
-        return HttpResponse::error(422, QStringLiteral("invalid_reason"),
-                                   QStringLiteral("reason is duplicate, fraudulent or requested_by_customer"),
-                                   QStringLiteral("reason"));
-    if (!config.stripe)
-        return configError(config);
     const QString requestKey = QString::fromLatin1(request.header("Idempotency-Key")).left(100);
-    auto done =
-        InvoiceCheckout::refund(tx, *config.stripe, *id, amountMinor, reasonText, requestKey,
-                                QStringLiteral("staff token %1").arg(caller.tokenId), Clock::current().now());
-    if (!done)
-        return paymentError(done.error());
-    return HttpResponse::json(200, *done);
+
+    std::optional<RefundPlan> plan;
+    Caller caller;
+    HttpResponse planned = ctx.asStaff(request, true, [&](TenantTransaction &tx, const Caller &c) {
+        auto id = visibleInvoiceId(request, tx, c);
+        if (!id)
+            return api::errorResponse(id.error());
+        auto invoice = billing::Invoices::find(tx, *id);
+        if (!invoice)
+            return api::errorResponse(invoice.error());
+        const api::JsonFields f(object);
+        auto amountText = f.optionalString(QStringLiteral("amount"));
+        if (!amountText)
+            return api::errorResponse(amountText.error());
+        auto reason = f.optionalString(QStringLiteral("reason"));
+        if (!reason)
+            return api::errorResponse(reason.error());
+        const QString reasonText = reason->value_or(QString());
+        if (!reasonText.isEmpty() && reasonText != QLatin1String("duplicate") &&
+            reasonText != QLatin1String("fraudulent") && reasonText != QLatin1String("requested_by_customer"))
+            return HttpResponse::error(
+                422, QStringLiteral("invalid_reason"),
+                QStringLiteral("reason is duplicate, fraudulent or requested_by_customer"),
+                QStringLiteral("reason"));
+        qint64 amountMinor = 0;
+        if (amountText->has_value()) {
+            auto amount = Money::parse(**amountText, invoice->currency);
+            if (!amount || !amount->isPositive())
+                return HttpResponse::error(422, QStringLiteral("invalid_amount"),
+                                           QStringLiteral("amount is a positive decimal such as \"5.00\""),
+                                           QStringLiteral("amount"));
+            amountMinor = amount->minorAmount();
+        }
+        if (!config.stripe)
+            return configError(config);
+        auto p = InvoiceCheckout::planRefund(tx, *id, amountMinor, reasonText, requestKey);
+        if (!p)
+            return paymentError(p.error());
+        plan = std::move(*p);
+        caller = c;
+        return HttpResponse::json(200, QJsonObject{});
+    });
+    if (!plan)
+        return planned;
+    auto refunded = InvoiceCheckout::createRefund(*config.stripe, *plan);
+    if (!refunded)
+        return paymentError(refunded.error());
+    return ctx.inTenant(caller, [&](TenantTransaction &tx, const Caller &c) {
+        auto done = InvoiceCheckout::recordRefund(
+            tx, *plan, *refunded, QStringLiteral("staff token %1").arg(c.tokenId), Clock::current().now());
+        if (!done)
+            return api::errorResponse(done.error());
+        return HttpResponse::json(200, *done);
+    });
+}
+
+HttpResponse badParameter(const QString &name, const QString &message)
+{
+    return HttpResponse::error(400, QStringLiteral("invalid_parameter"), message, name);
 }
 
 HttpResponse listPayments(const HttpRequest &request, TenantTransaction &tx)
 {
-    PaymentFilter filter;
+    auto page = api::KeysetPage::parse(request.query, Payments::sortOrders(), QStringLiteral("-created_at"));
+    if (!page)
+        return api::errorResponse(page.error());
+    PaymentListFilter filter;
     for (const auto &[name, field] : {std::pair{QStringLiteral("customer"), &filter.customerId},
                                       std::pair{QStringLiteral("invoice"), &filter.invoiceId}}) {
         const QString value = request.query.queryItemValue(name);
         if (value.isEmpty())
             continue;
         if (QUuid::fromString(value).isNull())
-            return HttpResponse::error(400, QStringLiteral("invalid_parameter"),
-                                       QStringLiteral("%1 is a uuid").arg(name), name);
+            return badParameter(name, QStringLiteral("%1 is a uuid").arg(name));
         *field = value;
     }
-    const QString limit = request.query.queryItemValue(QStringLiteral("limit"));
-    if (!limit.isEmpty()) {
-        bool ok = false;
-        filter.limit = limit.toInt(&ok);
-        if (!ok || filter.limit < 1 || filter.limit > 500)
-            return HttpResponse::error(400, QStringLiteral("invalid_parameter"),
-                                       QStringLiteral("limit is 1 to 500"), QStringLiteral("limit"));
-    }
-    auto payments = Payments::list(tx, filter);
+    filter.status = request.query.queryItemValue(QStringLiteral("status"));
+    if (!filter.status.isEmpty() && !Payments::listStatuses().contains(filter.status))
+        return badParameter(
+            QStringLiteral("status"),
+            QStringLiteral("status is one of %1").arg(Payments::listStatuses().join(QStringLiteral(", "))));
+    auto payments = Payments::page(tx, filter, *page);
     if (!payments)
         return api::errorResponse(payments.error());
     QJsonArray items;
-    for (const auto &p : std::as_const(*payments))
+    for (const auto &p : std::as_const(payments->items))
         items.append(p.toJson());
-    return HttpResponse::json(200, QJsonObject{{QStringLiteral("items"), items}});
+    return HttpResponse::json(200, api::pageBody(items, payments->nextCursor));
+}
+
+HttpResponse listFlags(const HttpRequest &request, TenantTransaction &tx)
+{
+    auto page =
+        api::KeysetPage::parse(request.query, InvoiceFlags::sortOrders(), QStringLiteral("-created_at"));
+    if (!page)
+        return api::errorResponse(page.error());
+    InvoiceFlagFilter filter;
+    const QString state = request.query.queryItemValue(QStringLiteral("state"));
+    if (!state.isEmpty()) {
+        if (state != QLatin1String("open") && state != QLatin1String("resolved") &&
+            state != QLatin1String("all"))
+            return badParameter(QStringLiteral("state"), QStringLiteral("state is open, resolved or all"));
+        filter.state = state;
+    }
+    filter.kind = request.query.queryItemValue(QStringLiteral("kind"));
+    if (!filter.kind.isEmpty() && filter.kind != QLatin1String("payment_held") &&
+        filter.kind != QLatin1String("disputed"))
+        return badParameter(QStringLiteral("kind"), QStringLiteral("kind is payment_held or disputed"));
+    filter.invoiceId = request.query.queryItemValue(QStringLiteral("invoice"));
+    if (!filter.invoiceId.isEmpty() && QUuid::fromString(filter.invoiceId).isNull())
+        return badParameter(QStringLiteral("invoice"), QStringLiteral("invoice is a uuid"));
+    auto flags = InvoiceFlags::list(tx, filter, *page);
+    if (!flags)
+        return api::errorResponse(flags.error());
+    return HttpResponse::json(200, api::pageBody(flags->items, flags->nextCursor));
+}
+
+// apply and dismiss act in the one request transaction; refund is planned, sent to Stripe with
+// no transaction open, and recorded in a second transaction.
+HttpResponse resolvePayment(const HttpRequest &request, const ApiContext &ctx, const PaymentConfig &config)
+{
+    auto body = parseJsonBody(request, {QStringLiteral("action"), QStringLiteral("reason")});
+    std::optional<RefundPlan> plan;
+    Caller caller;
+    QString reasonText;
+    HttpResponse first = ctx.asStaff(request, true, [&](TenantTransaction &tx, const Caller &c) {
+        if (!body)
+            return api::errorResponse(body.error());
+        const api::JsonFields f(*body);
+        auto action = f.requiredString(QStringLiteral("action"));
+        if (!action)
+            return api::errorResponse(action.error());
+        const auto parsed = PaymentReview::actionFromString(*action);
+        if (!parsed)
+            return HttpResponse::error(422, QStringLiteral("invalid_action"),
+                                       QStringLiteral("action is apply, refund or dismiss"),
+                                       QStringLiteral("action"));
+        auto reason = f.requiredString(QStringLiteral("reason"));
+        if (!reason)
+            return api::errorResponse(reason.error());
+        reasonText = reason->trimmed();
+        if (reasonText.isEmpty() || reasonText.size() > 1000)
+            return HttpResponse::error(422, QStringLiteral("invalid_reason"),
+                                       QStringLiteral("say why, in 1 to 1000 characters"),
+                                       QStringLiteral("reason"));
+        const auto id = api::uuidParam(request);
+        if (!id)
+            return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such payment"),
+                                       QStringLiteral("id"));
+        const QString actor = QStringLiteral("staff token %1").arg(c.tokenId);
+        if (*parsed != ResolveAction::Refund) {
+            auto done = PaymentReview::resolve(tx, *id, *parsed, reasonText, actor, Clock::current().now());
+            if (!done)
+                return api::errorResponse(done.error());
+            return HttpResponse::json(200, done->toJson());
+        }
+        if (!config.stripe)
+            return configError(config);
+        auto p = PaymentReview::planRefund(tx, *id);
+        if (!p)
+            return api::errorResponse(p.error());
+        plan = std::move(*p);
+        caller = c;
+        return HttpResponse::json(200, QJsonObject{});
+    });
+    if (!plan)
+        return first;
+    auto refunded = InvoiceCheckout::createRefund(*config.stripe, *plan);
+    if (!refunded)
+        return paymentError(refunded.error());
+    return ctx.inTenant(caller, [&](TenantTransaction &tx, const Caller &c) {
+        auto done = PaymentReview::finishRefund(tx, *plan, *refunded, reasonText,
+                                                QStringLiteral("staff token %1").arg(c.tokenId),
+                                                Clock::current().now());
+        if (!done)
+            return api::errorResponse(done.error());
+        return HttpResponse::json(200, done->toJson());
+    });
 }
 
 } // namespace
@@ -189,17 +322,15 @@ void registerPaymentRoutes(Router &router, ApiContext &context)
     router.add(QStringLiteral("POST"), QStringLiteral("/webhooks/stripe"),
                [ctx, config](const HttpRequest &r) { return webhook(r, *ctx, *config); });
     router.add(QStringLiteral("POST"), QStringLiteral("/api/invoices/{id}/pay"),
-               [ctx, config](const HttpRequest &r) {
-                   return ctx->asCaller(r, true, [&r, &config](TenantTransaction &tx, const Caller &c) {
-                       return pay(r, tx, c, *config);
-                   });
-               });
+               [ctx, config](const HttpRequest &r) { return pay(r, *ctx, *config); });
     router.add(QStringLiteral("POST"), QStringLiteral("/api/invoices/{id}/refund"),
-               [ctx, config](const HttpRequest &r) {
-                   return ctx->asStaff(r, true, [&r, &config](TenantTransaction &tx, const Caller &c) {
-                       return refund(r, tx, c, *config);
-                   });
-               });
+               [ctx, config](const HttpRequest &r) { return refund(r, *ctx, *config); });
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/payments/{id}/resolve"),
+               [ctx, config](const HttpRequest &r) { return resolvePayment(r, *ctx, *config); });
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/invoice-flags"), [ctx](const HttpRequest &r) {
+        return ctx->asStaff(r, false,
+                            [&r](TenantTransaction &tx, const Caller &) { return listFlags(r, tx); });
+    });
     router.add(QStringLiteral("GET"), QStringLiteral("/api/payments"), [ctx](const HttpRequest &r) {
         return ctx->asStaff(r, false,
                             [&r](TenantTransaction &tx, const Caller &) { return listPayments(r, tx); });

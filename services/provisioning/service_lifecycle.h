@@ -27,5 +27,8 @@ Status onActivated(TenantTransaction &tx, const ServiceRequest &request, const Q
 Status onSuspended(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now);
 Status onUnsuspended(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now);
 Status onTerminated(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now);
+// The subscription now names another product or cycle (request carries the new product); runs
+// in the job queued when the change is applied (defined in service_change.cpp).
+Status onChanged(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now);
 
 } // namespace mp::provisioning

@@ -50,6 +50,7 @@ const char *kUsage =
     "  migrate                                   apply pending schema migrations\n"
     "  serve [--workers N] [--no-http] [--no-workers]\n"
     "  tenant create NAME                        prints the new tenant id on its last line\n"
+    "  tenant list                               one line per tenant: ID<TAB>NAME, oldest first\n"
     "  staff add --tenant ID --login NAME --role ROLE   (password from stdin)\n"
     "  token create --tenant ID --role ROLE [--label TEXT]  prints the token on its last line\n"
     "  db stop                                   stop the embedded database cluster\n";
@@ -128,6 +129,21 @@ int cmdTenantCreate(const DatabaseTarget &target, const QStringList &args)
     if (!id)
         return fail(id.error());
     out() << "created tenant \"" << args.at(2).trimmed() << "\"\n" << id.value() << Qt::endl;
+    return 0;
+}
+
+int cmdTenantList(const DatabaseTarget &target)
+{
+    Error error;
+    QSqlDatabase db = adminDatabase(target, &error);
+    if (!db.isValid() || !db.isOpen())
+        return fail(error);
+    auto tenants = Tenants::list(db);
+    if (!tenants)
+        return fail(tenants.error());
+    for (const TenantInfo &t : tenants.value())
+        out() << t.id << '\t' << t.name << '\n';
+    out() << Qt::flush;
     return 0;
 }
 
@@ -218,8 +234,9 @@ int runServiceCli(const QStringList &arguments)
     const QString command = args.value(0) + (args.size() > 1 ? u' ' + args.at(1) : QString());
     const QString verb = args.value(0);
     const bool known = verb == QLatin1String("migrate") || verb == QLatin1String("serve") ||
-                       command == QLatin1String("tenant create") || command == QLatin1String("staff add") ||
-                       command == QLatin1String("token create") || command == QLatin1String("db stop");
+                       command == QLatin1String("tenant create") || command == QLatin1String("tenant list") ||
+                       command == QLatin1String("staff add") || command == QLatin1String("token create") ||
+                       command == QLatin1String("db stop");
     if (!known) {
         QTextStream(stderr) << kUsage;
         return 2;
@@ -240,6 +257,8 @@ int runServiceCli(const QStringList &arguments)
         return fail(s.error());
     if (verb == QLatin1String("serve"))
         return cmdServe(config.value(), target.value(), parser);
+    if (command == QLatin1String("tenant list"))
+        return cmdTenantList(target.value());
     if (command == QLatin1String("tenant create"))
         return cmdTenantCreate(target.value(), args);
     if (command == QLatin1String("staff add"))

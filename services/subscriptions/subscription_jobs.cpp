@@ -3,6 +3,7 @@
 #include "db/tenant_transaction.h"
 #include "jobs/job_registry.h"
 #include "jobs/jobs.h"
+#include "subscriptions/subscription_change.h"
 #include "subscriptions/subscription_lifecycle.h"
 #include "subscriptions/subscription_renewals.h"
 
@@ -64,12 +65,27 @@ Status dunningJob(JobContext &ctx)
     return {};
 }
 
+// The provisioning side of an applied upgrade or downgrade, after the change committed.
+Status changeProvisionJob(JobContext &ctx)
+{
+    auto db = ctx.db();
+    if (!db)
+        return db.error();
+    TenantTransaction tx = TenantTransaction::adopt(*db, ctx.tenantId());
+    const QString changeId = ctx.payload().value(QStringLiteral("change_id")).toString();
+    if (auto st = SubscriptionChanges::provision(tx, changeId, ctx.now()); !st)
+        return st;
+    ctx.log(QStringLiteral("provisioning told about change %1").arg(changeId));
+    return {};
+}
+
 } // namespace
 
 void registerSubscriptionJobs(JobRegistry &registry)
 {
     registry.add(QStringLiteral("subscriptions.renew"), renewJob);
     registry.add(QStringLiteral("subscriptions.dunning"), dunningJob);
+    registry.add(SubscriptionChanges::provisionJobKind(), changeProvisionJob);
 }
 
 QList<JobSchedule> subscriptionSchedules()

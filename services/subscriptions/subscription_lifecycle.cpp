@@ -3,6 +3,7 @@
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "subscriptions/savepoint.h"
+#include "subscriptions/subscription_change.h"
 #include "subscriptions/subscription_history.h"
 #include "subscriptions/subscription_rows.h"
 #include "subscriptions/subscription_settings.h"
@@ -281,7 +282,9 @@ Status SubscriptionLifecycle::onInvoicePaid(TenantTransaction &tx, const QString
         return settings.error();
     if (auto st = createFromOrder(tx, invoiceId, now, *settings); !st)
         return st;
-    return extendPaidPeriods(tx, invoiceId, now, *settings);
+    if (auto st = extendPaidPeriods(tx, invoiceId, now, *settings); !st)
+        return st;
+    return SubscriptionChanges::onInvoicePaid(tx, invoiceId, now);
 }
 
 Result<Subscription> SubscriptionLifecycle::cancel(TenantTransaction &tx, const QString &id, CancelMode mode,

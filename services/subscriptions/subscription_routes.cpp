@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "http/api_context.h"
 #include "http/router.h"
+#include "subscriptions/subscription_change.h"
 #include "subscriptions/subscription_json.h"
 #include "subscriptions/subscription_lifecycle.h"
 #include "subscriptions/subscription_openapi.h"
@@ -186,6 +187,42 @@ HttpResponse renewNow(const HttpRequest &request, TenantTransaction &tx, const C
     return r;
 }
 
+// Upgrade or downgrade: 201 with the change (and its invoice) when it is new, 200 when a double
+// submit found the pending one.
+HttpResponse changeSubscription(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
+{
+    auto s = visible(request, tx, caller);
+    if (!s)
+        return errorResponse(s.error());
+    auto body = parseJsonBody(
+        request, {QStringLiteral("product_id"), QStringLiteral("cycle"), QStringLiteral("currency")});
+    if (!body)
+        return errorResponse(body.error());
+    const api::JsonFields fields(*body);
+    auto productId = fields.requiredString(QStringLiteral("product_id"));
+    if (!productId)
+        return errorResponse(productId.error());
+    auto cycle = fields.requiredString(QStringLiteral("cycle"));
+    if (!cycle)
+        return errorResponse(cycle.error());
+    auto currency = fields.optionalString(QStringLiteral("currency"));
+    if (!currency)
+        return errorResponse(currency.error());
+    ChangeRequest change{*productId, *cycle, currency->value_or(QString()), actorOf(caller)};
+    auto done = SubscriptionChanges::request(tx, s->id, change, Clock::current().now());
+    if (!done) {
+        const QString &code = done.error().code;
+        if (code == QLatin1String("no_change") || code == QLatin1String("renewal_invoiced") ||
+            code == QLatin1String("change_pending"))
+            return HttpResponse::error(409, done.error());
+        return errorResponse(done.error());
+    }
+    HttpResponse r = HttpResponse::json(done->created ? 201 : 200, done->toJson());
+    if (!done->invoiceId.isEmpty())
+        r.headers.append({"Location", QStringLiteral("/api/invoices/%1").arg(done->invoiceId).toLatin1()});
+    return r;
+}
+
 } // namespace
 
 void registerSubscriptionRoutes(Router &router, ApiContext &context)
@@ -204,6 +241,12 @@ void registerSubscriptionRoutes(Router &router, ApiContext &context)
                [ctx](const HttpRequest &r) {
                    return ctx->asCaller(r, true, [&r](TenantTransaction &tx, const Caller &c) {
                        return cancelSubscription(r, tx, c);
+                   });
+               });
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/subscriptions/{id}/change"),
+               [ctx](const HttpRequest &r) {
+                   return ctx->asCaller(r, true, [&r](TenantTransaction &tx, const Caller &c) {
+                       return changeSubscription(r, tx, c);
                    });
                });
     router.add(QStringLiteral("POST"), QStringLiteral("/api/subscriptions/{id}/suspend"),

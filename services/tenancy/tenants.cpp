@@ -20,6 +20,22 @@ Result<QString> Tenants::create(const QSqlDatabase &db, const QString &name)
     return q->value(0).toString();
 }
 
+namespace {
+const QString kListTenants =
+    QStringLiteral("SELECT id, name, time_zone FROM tenants ORDER BY created_at, id");
+} // namespace
+
+Result<QList<TenantInfo>> Tenants::list(const QSqlDatabase &db)
+{
+    auto q = sql::exec(db, kListTenants);
+    if (!q)
+        return q.error();
+    QList<TenantInfo> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString()});
+    return out;
+}
+
 Result<TenantInfo> Tenants::find(const QSqlDatabase &db, const QString &id)
 {
     if (QUuid::fromString(id).isNull())

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -20,6 +21,8 @@ public:
     static Result<QString> create(const QSqlDatabase &db, const QString &name);
     static Result<TenantInfo> find(const QSqlDatabase &db, const QString &id);
     static Result<qint64> count(const QSqlDatabase &db);
+    // Oldest first: the embedded first tenant leads (scripts pick it for the demo).
+    static Result<QList<TenantInfo>> list(const QSqlDatabase &db);
 };
 
 } // namespace mp
