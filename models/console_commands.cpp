@@ -6,6 +6,7 @@
 #include "console_session/staff_transaction.h"
 #include "core/clock.h"
 #include "customers/customers.h"
+#include "jobs/jobs.h"
 #include "provisioning/service_lifecycle.h"
 #include "subscriptions/subscription_lifecycle.h"
 #include "subscriptions/subscription_renewals.h"
@@ -58,6 +59,24 @@ Config currentPaymentConfig()
         pc.config = loaded ? *loaded : Config();
     }
     return *pc.config;
+}
+
+Result<PodDetail> podDetail(TenantTransaction &tx, const QString &id)
+{
+    auto pod = cloudpods::CloudPods::find(tx.db(), id);
+    if (!pod)
+        return pod.error();
+    auto jobs = cloudpods::CloudPods::jobs(tx, id);
+    if (!jobs)
+        return jobs.error();
+    PodDetail detail{*pod, cloudpods::CloudPods::actionsFor(*pod), *jobs, {}};
+    if (!jobs->isEmpty()) {
+        auto log = Jobs::log(tx.db(), jobs->first().id);
+        if (!log)
+            return log.error();
+        detail.log = *log;
+    }
+    return detail;
 }
 
 } // namespace
@@ -309,6 +328,51 @@ void refundInvoice(ConsoleSession *session, QObject *context, const QString &inv
                 return stripe.error();
             return payments::InvoiceCheckout::refund(tx, *stripe, invoiceId, amountMinor, reason, QString(),
                                                      actorOf(staff), Clock::current().now());
+        },
+        std::move(reply));
+}
+
+void loadPod(ConsoleSession *session, QObject *context, const QString &id, Reply<PodDetail> reply)
+{
+    inTransaction<PodDetail>(
+        session, context, [id](TenantTransaction &tx, const SessionInfo &) { return podDetail(tx, id); },
+        std::move(reply));
+}
+
+void loadJobLog(ConsoleSession *session, QObject *context, qint64 jobId, Reply<QList<JobLogLine>> reply)
+{
+    inTransaction<QList<JobLogLine>>(
+        session, context,
+        [jobId](TenantTransaction &tx, const SessionInfo &) { return Jobs::log(tx.db(), jobId); },
+        std::move(reply));
+}
+
+void podAction(ConsoleSession *session, QObject *context, const QString &id, PodAction action,
+               Reply<PodDetail> reply)
+{
+    inTransaction<PodDetail>(
+        session, context,
+        [id, action](TenantTransaction &tx, const SessionInfo &staff) -> Result<PodDetail> {
+            using cloudpods::CloudPods;
+            const QDateTime now = Clock::current().now();
+            Status done;
+            switch (action) {
+            case PodAction::Retry:
+                if (auto pod = CloudPods::retry(tx, id, QStringLiteral("staff %1").arg(staff.login), now);
+                    !pod)
+                    done = pod.error();
+                break;
+            case PodAction::Suspend:
+            case PodAction::Unsuspend:
+                done = CloudPods::requestPower(tx, id, action == PodAction::Suspend, now);
+                break;
+            case PodAction::Terminate:
+                done = CloudPods::requestTerminate(tx, id, now);
+                break;
+            }
+            if (!done)
+                return done.error();
+            return podDetail(tx, id);
         },
         std::move(reply));
 }

@@ -5,6 +5,7 @@
 #include "catalog/cloudpod_template.h"
 #include "catalog/product.h"
 #include "catalog/products.h"
+#include "cloudpods/cloud_pods.h"
 #include "customers/customer.h"
 #include "payments/invoice_checkout.h"
 #include "payments/payments.h"
@@ -26,6 +27,17 @@ class ConsoleSession;
 namespace commands {
 
 template<class T> using Reply = std::function<void(const Result<T> &)>;
+
+// A pod with what the detail shows: its jobs (newest first), the log of the newest one, and
+// what staff may do to it now.
+struct PodDetail {
+    cloudpods::CloudPod pod;
+    cloudpods::PodActions actions;
+    QList<JobRecord> jobs;
+    QList<JobLogLine> log; // of jobs.first()
+};
+
+enum class PodAction { Retry, Suspend, Unsuspend, Terminate };
 
 struct InvoiceDetail {
     billing::Invoice invoice;
@@ -84,6 +96,13 @@ void payInvoice(ConsoleSession *session, QObject *context, const QString &invoic
 // Refunds `amountMinor` of the payment that paid the invoice (0: all that is left).
 void refundInvoice(ConsoleSession *session, QObject *context, const QString &invoiceId, qint64 amountMinor,
                    const QString &reason, Reply<QJsonObject> reply);
+void loadPod(ConsoleSession *session, QObject *context, const QString &id, Reply<PodDetail> reply);
+// The log of one of a pod's jobs.
+void loadJobLog(ConsoleSession *session, QObject *context, qint64 jobId, Reply<QList<JobLogLine>> reply);
+// Runs the action through the same service functions as the REST API and answers the pod as
+// it is afterwards.
+void podAction(ConsoleSession *session, QObject *context, const QString &id, PodAction action,
+               Reply<PodDetail> reply);
 
 } // namespace commands
 } // namespace mp

@@ -7,6 +7,7 @@
 #include "dashboard/dashboard_page.h"
 #include "jobs/jobs_page.h"
 #include "main_window.h"
+#include "provisioning/provisioning_page.h"
 #include "subscriptions/subscriptions_page.h"
 
 namespace mp {
@@ -27,8 +28,10 @@ void installConsoleSections(MainWindow *window, ConsoleSession *session, ChangeF
                          subscriptions->showSubscription(id);
                      });
     window->setSectionPage(Section::Dashboard, new DashboardPage(session, feed));
-    // Provisioning: the Jobs view (a tab of Provisioning once that section has its tab widget).
-    window->setSectionPage(Section::Provisioning, new JobsPage(session, feed));
+    auto *provisioning = new ProvisioningPage(session, feed);
+    provisioning->setPage(ProvisioningPage::Tab::Jobs, new JobsPage(session, feed),
+                          ProvisioningPage::tr("Jobs"));
+    window->setSectionPage(Section::Provisioning, provisioning);
 }
 
 } // namespace mp

@@ -11,6 +11,7 @@ namespace mp::cloudpods {
 struct CloudPod {
     QString id;
     QString customerId;
+    QString customerName;
     QString subscriptionId; // empty: created by staff
     QString templateId;
     QString templateName;

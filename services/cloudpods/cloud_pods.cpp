@@ -17,10 +17,13 @@ const QString kPodColumns = QStringLiteral(
     "p.id, p.customer_id, p.subscription_id, p.template_id, t.name, p.hostname, p.cluster_id, c.name, "
     "p.node_id, "
     "n.name, p.vmid, p.guest_kind, p.status, host(p.ip_address), p.last_error, p.suspend_requested, "
-    "p.terminate_requested_at IS NOT NULL, p.created_at, p.updated_at, p.provisioned_at, p.terminated_at");
+    "p.terminate_requested_at IS NOT NULL, p.created_at, p.updated_at, p.provisioned_at, p.terminated_at, "
+    "cu.name");
 const QString kPodFrom = QStringLiteral(
     " FROM cloud_pods p JOIN cloudpod_templates t ON t.id = p.template_id "
-    "LEFT JOIN proxmox_clusters c ON c.id = p.cluster_id LEFT JOIN proxmox_nodes n ON n.id = p.node_id ");
+    "LEFT JOIN proxmox_clusters c ON c.id = p.cluster_id LEFT JOIN proxmox_nodes n ON n.id = p.node_id "
+    "LEFT JOIN customers cu ON cu.id = p.customer_id ");
+constexpr int kPodColumnCount = 22;
 
 CloudPod podFrom(const QSqlQuery &q)
 {
@@ -46,6 +49,7 @@ CloudPod podFrom(const QSqlQuery &q)
     p.updatedAt = q.value(18).toDateTime();
     p.provisionedAt = q.value(19).toDateTime();
     p.terminatedAt = q.value(20).toDateTime();
+    p.customerName = q.value(21).toString();
     return p;
 }
 
@@ -179,25 +183,35 @@ Result<CloudPod> CloudPods::forSubscription(TenantTransaction &tx, const QString
     return find(tx.db(), q->value(0).toString());
 }
 
-Result<QList<CloudPod>> CloudPods::list(TenantTransaction &tx, const PodFilter &filter)
+namespace {
+
+void podConditions(const PodFilter &filter, QStringList &where, QVariantList &binds)
 {
-    QString where = QStringLiteral("WHERE true");
-    QVariantList binds;
     if (!filter.status.isEmpty()) {
-        where += QStringLiteral(" AND p.status = ?");
+        where << QStringLiteral("p.status = ?");
         binds << filter.status;
     }
     if (!filter.nodeName.isEmpty()) {
-        where += QStringLiteral(" AND n.name = ?");
+        where << QStringLiteral("n.name = ?");
         binds << filter.nodeName;
     }
     if (!filter.customerId.isEmpty()) {
-        where += QStringLiteral(" AND p.customer_id = ?::uuid");
+        where << QStringLiteral("p.customer_id = ?::uuid");
         binds << filter.customerId;
     }
+}
+
+} // namespace
+
+Result<QList<CloudPod>> CloudPods::list(TenantTransaction &tx, const PodFilter &filter)
+{
+    QStringList where{QStringLiteral("true")};
+    QVariantList binds;
+    podConditions(filter, where, binds);
     binds << qBound(1, filter.limit, 500);
     auto q = sql::exec(tx.db(),
-                       QStringLiteral("SELECT ") + kPodColumns + kPodFrom + where +
+                       QStringLiteral("SELECT ") + kPodColumns + kPodFrom + QStringLiteral("WHERE ") +
+                           where.join(QStringLiteral(" AND ")) +
                            QStringLiteral(" ORDER BY p.created_at DESC, p.id LIMIT ?"),
                        binds);
     if (!q)
@@ -206,6 +220,59 @@ Result<QList<CloudPod>> CloudPods::list(TenantTransaction &tx, const PodFilter &
     while (q->next())
         pods.append(podFrom(*q));
     return pods;
+}
+
+QList<api::SortOrder> CloudPods::sortOrders()
+{
+    return {
+        {QStringLiteral("created_at"), {QStringLiteral("p.created_at")}, {QStringLiteral("timestamptz")}},
+        {QStringLiteral("hostname"), {QStringLiteral("lower(p.hostname)")}, {QStringLiteral("text")}},
+        {QStringLiteral("status"), {QStringLiteral("p.status")}, {QStringLiteral("text")}},
+    };
+}
+
+Result<PodPage> CloudPods::page(TenantTransaction &tx, const PodFilter &filter, const api::KeysetPage &page)
+{
+    QStringList where{QStringLiteral("true")};
+    QVariantList binds;
+    podConditions(filter, where, binds);
+    const QString after = page.afterCondition(QStringLiteral("p.id"));
+    if (!after.isEmpty()) {
+        where << after;
+        binds << page.afterBinds();
+    }
+    const QString text = QStringLiteral("SELECT %1, %2 %3 WHERE %4 ORDER BY %5 LIMIT %6")
+                             .arg(kPodColumns, page.keySelect(), kPodFrom,
+                                  where.join(QStringLiteral(" AND ")), page.orderBy(QStringLiteral("p.id")))
+                             .arg(page.limit() + 1);
+    auto q = sql::exec(tx.db(), text, binds);
+    if (!q)
+        return q.error();
+    PodPage result;
+    QStringList lastKey;
+    while (q->next()) {
+        if (result.items.size() == page.limit()) {
+            result.nextCursor = page.cursorAfter(lastKey, result.items.last().id);
+            break;
+        }
+        result.items.append(podFrom(*q));
+        lastKey.clear();
+        for (int k = 0; k < page.keyColumns(); ++k)
+            lastKey << q->value(kPodColumnCount + k).toString();
+    }
+    return result;
+}
+
+PodActions CloudPods::actionsFor(const CloudPod &pod)
+{
+    // Mirrors the guards of the updates below: nothing for a terminated pod or one on its way out.
+    PodActions a;
+    const bool live = pod.status != QStringLiteral("terminated") && !pod.terminateRequested;
+    a.retry = live && pod.status == QStringLiteral("error");
+    a.suspend = live && !pod.suspendRequested;
+    a.unsuspend = live && pod.suspendRequested;
+    a.terminate = live;
+    return a;
 }
 
 Result<QList<JobRecord>> CloudPods::jobs(TenantTransaction &tx, const QString &podId)

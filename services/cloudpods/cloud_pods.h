@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/keyset_page.h"
 #include "cloudpods/cloud_pod.h"
 #include "core/result.h"
 #include "jobs/job_types.h"
@@ -26,6 +27,19 @@ struct PodFilter {
     int limit = 100;
 };
 
+struct PodPage {
+    QList<CloudPod> items;
+    QString nextCursor; // empty: no more pods
+};
+
+// What staff may ask of a pod in its state; the console offers only these.
+struct PodActions {
+    bool retry = false;
+    bool suspend = false;
+    bool unsuspend = false;
+    bool terminate = false;
+};
+
 // The pods and what changes them from outside the workers: creating one (row + provisioning
 // job in the caller's transaction), the subscription's wishes (suspend, unsuspend, terminate:
 // recorded on the row, carried out by jobs), and staff's retry.
@@ -35,7 +49,11 @@ public:
     static Result<CloudPod> create(TenantTransaction &tx, const NewPod &pod, const QDateTime &now);
     static Result<CloudPod> find(const QSqlDatabase &db, const QString &id);
     static Result<QList<CloudPod>> list(TenantTransaction &tx, const PodFilter &filter);
+    // Keyset pages for the console: "created_at" (default "-created_at"), "hostname", "status".
+    static QList<api::SortOrder> sortOrders();
+    static Result<PodPage> page(TenantTransaction &tx, const PodFilter &filter, const api::KeysetPage &page);
     static Result<QList<JobRecord>> jobs(TenantTransaction &tx, const QString &podId);
+    static PodActions actionsFor(const CloudPod &pod);
 
     // The pod of a subscription, or not_found.
     static Result<CloudPod> forSubscription(TenantTransaction &tx, const QString &subscriptionId);

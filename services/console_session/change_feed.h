@@ -34,6 +34,9 @@ public:
     // Migration 0013: job inserts and status changes, and new job log lines.
     static QString jobsChannel() { return QStringLiteral("mpanel_changed_jobs"); }
     static QString jobLogChannel() { return QStringLiteral("mpanel_changed_job_log"); }
+    // Migration 0012: pods, and node allocations with the nodes themselves.
+    static QString cloudPodsChannel() { return QStringLiteral("mpanel_changed_cloud_pods"); }
+    static QString nodeAllocationsChannel() { return QStringLiteral("mpanel_changed_node_allocations"); }
     static QStringList allChannels();
 
     explicit ChangeFeed(QObject *parent = nullptr);

@@ -1,0 +1,422 @@
+// The console's Provisioning section against the test cluster, a job engine and the in-process
+// Proxmox emulator: pods created through the services and provisioned by the real jobs; the pod
+// table (keyset pages, filters by status, node and customer, live through migration 0012's
+// notifications), node capacity, the pod detail with its jobs and log, and the actions (retry,
+// suspend, unsuspend, terminate behind its confirmation) offscreen. MPANEL_SCREENSHOT=path saves
+// the section with these pods as a PNG.
+#include "cloud_pod_table_model.h"
+#include "cloudpod_template_model.h"
+#include "cloudpods/cloud_pods.h"
+#include "cloudpods/proxmox_clusters.h"
+#include "common/lazy_table_view.h"
+#include "console_fixture.h"
+#include "console_session/change_feed.h"
+#include "core/clock.h"
+#include "emulators/proxmox_emulator.h"
+#include "jobs/job_engine.h"
+#include "model_roles.h"
+#include "node_capacity_model.h"
+#include "provisioning/cloud_pod_detail_dialog.h"
+#include "provisioning/cloud_pods_page.h"
+#include "provisioning/provisioning_page.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using mp::ChangeFeed;
+using mp::LazyTableModelBase;
+using mp::TenantTransaction;
+using mp::cloudpods::CloudPod;
+using mp::cloudpods::CloudPods;
+using mp::test::ConsoleFixture;
+using mp::test::ProxmoxEmulator;
+
+namespace {
+
+bool waitLoaded(LazyTableModelBase &model, int timeoutMs = 20000)
+{
+    QSignalSpy loaded(&model, &LazyTableModelBase::rowsLoaded);
+    QSignalSpy failed(&model, &LazyTableModelBase::loadFailed);
+    QElapsedTimer timer;
+    timer.start();
+    while (loaded.isEmpty() && failed.isEmpty() && timer.elapsed() < timeoutMs)
+        QTest::qWait(10);
+    if (!failed.isEmpty())
+        qWarning("load failed: %s", qPrintable(failed.first().first().value<mp::Error>().message));
+    return !loaded.isEmpty();
+}
+
+} // namespace
+
+class TestConsoleProvisioning : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<ConsoleFixture> m_f;
+    std::unique_ptr<ProxmoxEmulator> m_pve;
+    std::unique_ptr<mp::JobEngine> m_engine;
+    std::unique_ptr<ChangeFeed> m_feed;
+    QString m_alice, m_bob;
+    QHash<QString, QString> m_templates; // name -> id
+
+    QString createPod(const QString &customer, const QString &templateName, const QString &hostname)
+    {
+        mp::cloudpods::NewPod p;
+        p.customerId = customer;
+        p.templateId = m_templates.value(templateName);
+        p.hostname = hostname;
+        return m_f
+            ->asService(
+                [&](TenantTransaction &tx) { return CloudPods::create(tx, p, mp::Clock::current().now()); })
+            .value()
+            .id;
+    }
+    QString status(const QString &id) { return CloudPods::find(m_f->service, id).value().status; }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("MPANEL_PROXMOX_TIMEOUT_MS", "1500");
+        qputenv("MPANEL_PROXMOX_TASK_POLL_MS", "50");
+        qputenv("MPANEL_PROXMOX_TASK_TIMEOUT_MS", "8000");
+        qputenv("MPANEL_PROXMOX_RETRY_DELAY_MS", "50");
+        qputenv("MPANEL_LOG", "off");
+    }
+
+    void init()
+    {
+        m_f = std::make_unique<ConsoleFixture>();
+        m_pve = std::make_unique<ProxmoxEmulator>();
+        m_pve->setTaskDurationMs(100);
+        m_pve->setAuthFailureDelayMs(0);
+        QVERIFY(m_pve->start().ok());
+        const QDateTime now = mp::Clock::current().now();
+        const auto cluster = m_f->asService([&](TenantTransaction &tx) {
+            return mp::cloudpods::ProxmoxClusters::create(
+                tx,
+                {{u"name"_s, u"fra1"_s},
+                 {u"api_base"_s, m_pve->apiBase().toString()},
+                 {u"token_id"_s, m_pve->tokenId()},
+                 {u"token_secret"_s, m_pve->tokenSecret()},
+                 {u"ca_pem"_s, QString::fromLatin1(ProxmoxEmulator::caCertificate().toPem())}},
+                now);
+        });
+        const QString clusterId = cluster->value(u"id"_s).toString();
+        (void)m_f->asService([&](TenantTransaction &tx) {
+            return mp::cloudpods::ProxmoxClusters::addNode(
+                tx, clusterId,
+                {{u"name"_s, u"pve1"_s}, {u"cpu_cores"_s, 32}, {u"ram_mb"_s, 131072}, {u"disk_gb"_s, 2000}},
+                now);
+        });
+        (void)m_f->asService([&](TenantTransaction &tx) {
+            return mp::cloudpods::ProxmoxClusters::addPool(tx,
+                                                           {{u"cluster_id"_s, clusterId},
+                                                            {u"name"_s, u"fra1 public"_s},
+                                                            {u"first_address"_s, u"10.20.0.10"_s},
+                                                            {u"last_address"_s, u"10.20.0.40"_s},
+                                                            {u"prefix_length"_s, 24},
+                                                            {u"gateway"_s, u"10.20.0.1"_s},
+                                                            {u"dns_servers"_s, u"10.20.0.2"_s}},
+                                                           now);
+        });
+        m_alice = m_f->addCustomer(u"Alice Example"_s, u"alice@example.test"_s).id;
+        m_bob = m_f->addCustomer(u"Bob Builder GmbH"_s, u"bob@example.test"_s).id;
+        auto q = mp::sql::exec(m_f->service,
+                               u"SELECT name, id::text FROM cloudpod_templates WHERE tenant_id = ?::uuid"_s,
+                               {m_f->tenantId});
+        QVERIFY(q);
+        while (q->next())
+            m_templates.insert(q->value(0).toString(), q->value(1).toString());
+        QCOMPARE(m_templates.size(), 4);
+
+        m_feed = std::make_unique<ChangeFeed>();
+        QSignalSpy listening(m_feed.get(), &ChangeFeed::listening);
+        m_feed->start(m_f->session->staffSettings(), m_f->tenantId);
+        QVERIFY(listening.wait(20000));
+
+        mp::JobEngineOptions o;
+        o.database = m_f->owner;
+        o.workers = 2;
+        o.batchSize = 1;
+        o.pollIntervalMs = 100;
+        o.runSchedules = false;
+        o.backoffBaseSeconds = 600; // a failed attempt waits for the console's retry
+        o.backoffCapSeconds = 600;
+        m_engine = std::make_unique<mp::JobEngine>(o);
+        QVERIFY(m_engine->start().ok());
+    }
+
+    void cleanup()
+    {
+        if (m_engine)
+            m_engine->stop(2000);
+        m_engine.reset();
+        m_feed.reset();
+        m_pve.reset();
+        m_f.reset();
+    }
+
+    void podTableFiltersAndGoesLive()
+    {
+        mp::CloudPodTableModel model(m_f->session.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setChangeFeed(m_feed.get(), {ChangeFeed::cloudPodsChannel()});
+        model.setReloadDelay(50);
+        model.refresh();
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 0);
+
+        const QString web = createPod(m_alice, u"Mini"_s, u"web1"_s);
+        const QString db = createPod(m_bob, u"Pro"_s, u"db1"_s);
+        // Live: the rows arrive, then move to active with node and address, without a refresh.
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(status(web), u"active"_s, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(status(db), u"active"_s, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.index(0, mp::CloudPodTableModel::Status).data().toString(),
+                                  u"Active"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.index(1, mp::CloudPodTableModel::Status).data().toString(),
+                                  u"Active"_s, 10000);
+        QCOMPARE(model.index(0, mp::CloudPodTableModel::Hostname).data().toString(),
+                 u"db1"_s); // newest first
+        QCOMPARE(model.index(0, mp::CloudPodTableModel::Customer).data().toString(), u"Bob Builder GmbH"_s);
+        QCOMPARE(model.index(0, mp::CloudPodTableModel::Template).data().toString(), u"Pro"_s);
+        QCOMPARE(model.index(0, mp::CloudPodTableModel::Node).data().toString(), u"fra1 / pve1"_s);
+        QVERIFY(model.index(0, mp::CloudPodTableModel::Address).data().toString().startsWith(u"10.20.0."_s));
+        QCOMPARE(model.index(1, 0).data(mp::IdRole).toString(), web);
+
+        // Filters are SQL: customer, status, node.
+        mp::cloudpods::PodFilter filter;
+        filter.customerId = m_alice;
+        model.setFilter(filter);
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, 0).data(mp::IdRole).toString(), web);
+        filter = {};
+        filter.status = u"error"_s;
+        model.setFilter(filter);
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 0);
+        filter = {};
+        filter.nodeName = u"pve1"_s;
+        model.setFilter(filter);
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 2);
+        filter.nodeName = u"pve9"_s;
+        model.setFilter(filter);
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 0);
+
+        // Sorting is SQL too (hostname ascending).
+        model.setFilter({});
+        QVERIFY(waitLoaded(model));
+        model.sort(mp::CloudPodTableModel::Hostname, Qt::AscendingOrder);
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.index(0, mp::CloudPodTableModel::Hostname).data().toString(), u"db1"_s);
+        QCOMPARE(model.index(1, mp::CloudPodTableModel::Hostname).data().toString(), u"web1"_s);
+    }
+
+    void podsPageInKeysetSteps()
+    {
+        // Many pods (no engine needed for listing: stop it so they stay pending).
+        m_engine->stop(2000);
+        for (int i = 0; i < 230; ++i)
+            createPod(i % 2 ? m_alice : m_bob, u"Mini"_s, u"bulk%1"_s.arg(i, 3, 10, QChar(u'0')));
+        mp::CloudPodTableModel model(m_f->session.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh();
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), LazyTableModelBase::kPageSize);
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 230);
+        QVERIFY(!model.canFetchMore({}));
+        QSet<QString> ids;
+        for (int r = 0; r < model.rowCount(); ++r)
+            ids.insert(model.index(r, 0).data(mp::IdRole).toString());
+        QCOMPARE(ids.size(), 230);
+        QCOMPARE(model.index(0, mp::CloudPodTableModel::Status).data().toString(), u"Pending"_s);
+    }
+
+    void nodeCapacityAndTemplates()
+    {
+        mp::NodeCapacityModel nodes(m_f->session.get());
+        QAbstractItemModelTester tester(&nodes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        nodes.setChangeFeed(m_feed.get(), {ChangeFeed::nodeAllocationsChannel()});
+        nodes.setReloadDelay(50);
+        nodes.refresh();
+        QVERIFY(waitLoaded(nodes));
+        QCOMPARE(nodes.rowCount(), 1);
+        QCOMPARE(nodes.index(0, mp::NodeCapacityModel::Node).data().toString(), u"fra1 / pve1"_s);
+        QCOMPARE(nodes.index(0, mp::NodeCapacityModel::Cores).data().toString(), u"0 / 32 (0%)"_s);
+
+        const QString id = createPod(m_alice, u"Business"_s, u"shop"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), u"active"_s, 20000);
+        // Live through node_allocations' notifications.
+        QTRY_COMPARE_WITH_TIMEOUT(nodes.rowAt(0).pods, qint64(1), 10000);
+        const mp::NodeCapacity n = nodes.rowAt(0);
+        QVERIFY(n.coresUsed > 0 && n.ramMbUsed > 0 && n.diskGbUsed > 0);
+        QCOMPARE(nodes.index(0, mp::NodeCapacityModel::Cores).data().toString(),
+                 u"%1 / 32 (%2%)"_s.arg(n.coresUsed).arg(n.coresUsed * 100 / 32));
+
+        // The templates table is the catalog's model: the four starters with their sizes.
+        mp::CloudPodTemplateModel templates(m_f->session.get());
+        templates.refresh();
+        QVERIFY(waitLoaded(templates));
+        QStringList names;
+        for (int r = 0; r < templates.rowCount(); ++r)
+            names << templates.index(r, mp::CloudPodTemplateModel::Name).data().toString();
+        QCOMPARE(names, (QStringList{u"Mini"_s, u"Pro"_s, u"Business"_s, u"Enterprise"_s}));
+    }
+
+    void detailShowsJobsAndRunsActions()
+    {
+        mp::CloudPodsPage page(m_f->session.get(), m_feed.get());
+        const QString id = createPod(m_alice, u"Mini"_s, u"web1"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), u"active"_s, 20000);
+
+        mp::CloudPodDetailDialog *dialog = page.openPod(id);
+        QSignalSpy loaded(dialog, &mp::CloudPodDetailDialog::loaded);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(dialog->detail()->pod.hostname, u"web1"_s);
+        QCOMPARE(dialog->jobsList()->topLevelItemCount(), 1);
+        QCOMPARE(dialog->jobsList()->topLevelItem(0)->text(1), mp::cloudpods::kinds::provision);
+        QVERIFY(!dialog->logView()->toPlainText().isEmpty());
+        QVERIFY(!dialog->retryButton()->isEnabled()); // only a pod in error
+        QVERIFY(dialog->suspendButton()->isEnabled());
+        QVERIFY(!dialog->unsuspendButton()->isEnabled());
+
+        // Suspend: the wish is recorded, the power job stops the guest.
+        QSignalSpy finished(dialog, &mp::CloudPodDetailDialog::actionFinished);
+        QTest::mouseClick(dialog->suspendButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.takeFirst().first().toString(), QString());
+        QVERIFY(dialog->detail()->pod.suspendRequested);
+        QVERIFY(dialog->unsuspendButton()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), u"suspended"_s, 20000);
+        QTest::mouseClick(dialog->unsuspendButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), u"active"_s, 20000);
+
+        // Terminate asks first: Cancel does nothing, Yes terminates.
+        finished.clear();
+        QTest::mouseClick(dialog->terminateButton(), Qt::LeftButton);
+        QVERIFY(dialog->confirmDialog());
+        dialog->confirmDialog()->button(QMessageBox::Cancel)->click();
+        QTest::qWait(200);
+        QVERIFY(finished.isEmpty());
+        QVERIFY(!CloudPods::find(m_f->service, id).value().terminateRequested);
+        QTest::mouseClick(dialog->terminateButton(), Qt::LeftButton);
+        QVERIFY(dialog->confirmDialog());
+        dialog->confirmDialog()->button(QMessageBox::Yes)->click();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(dialog->detail()->pod.terminateRequested);
+        QVERIFY(!dialog->terminateButton()->isEnabled());
+        QVERIFY(!dialog->suspendButton()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), u"terminated"_s, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_pve->guests().size(), qsizetype(0), 5000);
+    }
+
+    void retryFromTheDetail()
+    {
+        m_pve->failNext(ProxmoxEmulator::Step::Create, *ProxmoxEmulator::faultFromName(u"http-500"_s), 1);
+        const QString id = createPod(m_bob, u"Mini"_s, u"flaky"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), u"error"_s, 20000);
+        m_pve->clearFaults();
+
+        mp::CloudPodDetailDialog dialog(m_f->session.get(), id);
+        QSignalSpy loaded(&dialog, &mp::CloudPodDetailDialog::loaded);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!dialog.detail()->pod.lastError.isEmpty());
+        QVERIFY(dialog.retryButton()->isEnabled());
+        QSignalSpy finished(&dialog, &mp::CloudPodDetailDialog::actionFinished);
+        QTest::mouseClick(dialog.retryButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toString(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), u"active"_s, 20000);
+        QCOMPARE(m_pve->guestsTagged(CloudPod::podTag(id)).size(), qsizetype(1));
+
+        // A second retry of an active pod is refused by the services, and the dialog says so.
+        finished.clear();
+        dialog.requestAction(mp::commands::PodAction::Retry, [](const mp::Error *) {});
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.first().first().toString().contains(u"only a pod in error"_s));
+    }
+
+    void sectionTabsAndScreenshot()
+    {
+        mp::ProvisioningPage page(m_f->session.get(), m_feed.get());
+        QTabWidget *tabs = page.tabs();
+        QCOMPARE(tabs->count(), 3);
+        QCOMPARE(tabs->tabText(0), u"CloudPods"_s);
+        QCOMPARE(tabs->tabText(1), u"Templates"_s);
+        QCOMPARE(tabs->tabText(2), u"Nodes"_s);
+        const QString a = createPod(m_alice, u"Mini"_s, u"web1"_s);
+        const QString b = createPod(m_bob, u"Business"_s, u"shop-bob"_s);
+        const QString c = createPod(m_alice, u"Pro"_s, u"db1"_s);
+        for (const QString &id : {a, b, c})
+            QTRY_COMPARE_WITH_TIMEOUT(status(id), u"active"_s, 20000);
+        m_pve->failNext(ProxmoxEmulator::Step::Start, *ProxmoxEmulator::faultFromName(u"task-error"_s), 1);
+        const QString broken = createPod(m_bob, u"Enterprise"_s, u"analytics"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(status(broken), u"error"_s, 20000);
+        const QString pending = createPod(m_alice, u"Mini"_s, u"staging"_s);
+        Q_UNUSED(pending);
+
+        // The node filter offers the nodes there are.
+        auto *nodeFilter = page.cloudPods()->findChild<QComboBox *>(u"podNode"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(nodeFilter->count(), 2, 10000);
+        QCOMPARE(nodeFilter->itemText(1), u"pve1"_s);
+
+        mp::CloudPodTableModel *pods = page.cloudPods()->pods();
+        QTRY_COMPARE_WITH_TIMEOUT(pods->rowCount(), 5, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pods->index(1, mp::CloudPodTableModel::Status).data().toString() == u"Error"_s, 10000);
+
+        const QByteArray path = qgetenv("MPANEL_SCREENSHOT");
+        if (path.isEmpty())
+            return;
+        page.resize(1100, 560);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTest::qWait(300);
+        QVERIFY(page.grab().save(QString::fromLocal8Bit(path)));
+        QString nodesPath = QString::fromLocal8Bit(path);
+        nodesPath.replace(u".png"_s, u"-nodes.png"_s);
+        page.showTab(mp::ProvisioningPage::Tab::Nodes);
+        QTest::qWait(300);
+        QVERIFY(page.grab().save(nodesPath));
+    }
+
+    void jobsPageDropsIn()
+    {
+        mp::ProvisioningPage page(m_f->session.get(), m_feed.get());
+        QTabWidget *tabs = page.tabs();
+        // Another module's page drops into its place with one line, whenever it arrives.
+        auto *jobs = new QLabel(u"jobs"_s);
+        page.setPage(mp::ProvisioningPage::Tab::Jobs, jobs, u"Jobs"_s);
+        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->indexOf(jobs), 1);
+        QCOMPARE(tabs->tabText(2), u"Templates"_s);
+        // Replacing it keeps the order.
+        QPointer<QLabel> old = jobs;
+        auto *again = new QLabel(u"jobs 2"_s);
+        page.setPage(mp::ProvisioningPage::Tab::Jobs, again, u"Jobs"_s);
+        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->indexOf(again), 1);
+        QTRY_VERIFY(old.isNull());
+    }
+};
+
+QTEST_MAIN(TestConsoleProvisioning)
+#include "tst_console_provisioning.moc"
