@@ -299,37 +299,68 @@ void setPaymentConfig(const Config &config)
     pc.config = config;
 }
 
+// Pay online and refund follow the services' three steps on the session thread: plan in one
+// short staff transaction, call Stripe with none open, record in a second one.
 void payInvoice(ConsoleSession *session, QObject *context, const QString &invoiceId,
                 Reply<payments::CheckoutStarted> reply)
 {
     const Config config = currentPaymentConfig();
-    inTransaction<payments::CheckoutStarted>(
-        session, context,
-        [invoiceId, config](TenantTransaction &tx, const SessionInfo &) -> Result<payments::CheckoutStarted> {
+    session->run(
+        context,
+        [invoiceId, config](StaffSession &staff) -> Result<payments::CheckoutStarted> {
+            using payments::InvoiceCheckout;
             auto stripe = StripeSettings::fromConfig(config);
             if (!stripe)
                 return stripe.error();
-            return payments::InvoiceCheckout::start(tx, *stripe, payments::CheckoutUrls::fromConfig(config),
-                                                    invoiceId, Clock::current().now());
+            const auto urls = payments::CheckoutUrls::fromConfig(config);
+            auto plan = inStaffTransaction(staff, [&](TenantTransaction &tx) {
+                return InvoiceCheckout::planCheckout(tx, urls, invoiceId, Clock::current().now());
+            });
+            if (!plan)
+                return plan.error();
+            if (plan->existing)
+                return *plan->existing;
+            auto started = InvoiceCheckout::createSession(*stripe, *plan);
+            if (!started)
+                return started.error();
+            auto recorded =
+                inStaffTransaction(staff, [&](TenantTransaction &tx) -> Result<payments::CheckoutStarted> {
+                    if (auto st = InvoiceCheckout::recordSession(tx, invoiceId, *plan, *started,
+                                                                 Clock::current().now());
+                        !st)
+                        return st.error();
+                    return *started;
+                });
+            return recorded;
         },
-        std::move(reply));
+        [reply = std::move(reply)](const Result<payments::CheckoutStarted> &result) { reply(result); });
 }
 
 void refundInvoice(ConsoleSession *session, QObject *context, const QString &invoiceId, qint64 amountMinor,
                    const QString &reason, Reply<QJsonObject> reply)
 {
     const Config config = currentPaymentConfig();
-    inTransaction<QJsonObject>(
-        session, context,
-        [invoiceId, amountMinor, reason, config](TenantTransaction &tx,
-                                                 const SessionInfo &staff) -> Result<QJsonObject> {
+    session->run(
+        context,
+        [invoiceId, amountMinor, reason, config](StaffSession &staff) -> Result<QJsonObject> {
+            using payments::InvoiceCheckout;
             auto stripe = StripeSettings::fromConfig(config);
             if (!stripe)
                 return stripe.error();
-            return payments::InvoiceCheckout::refund(tx, *stripe, invoiceId, amountMinor, reason, QString(),
-                                                     actorOf(staff), Clock::current().now());
+            auto plan = inStaffTransaction(staff, [&](TenantTransaction &tx) {
+                return InvoiceCheckout::planRefund(tx, invoiceId, amountMinor, reason, QString());
+            });
+            if (!plan)
+                return plan.error();
+            auto refund = InvoiceCheckout::createRefund(*stripe, *plan);
+            if (!refund)
+                return refund.error();
+            const QString actor = actorOf(staff.info());
+            return inStaffTransaction(staff, [&](TenantTransaction &tx) {
+                return InvoiceCheckout::recordRefund(tx, *plan, *refund, actor, Clock::current().now());
+            });
         },
-        std::move(reply));
+        [reply = std::move(reply)](const Result<QJsonObject> &result) { reply(result); });
 }
 
 void loadPod(ConsoleSession *session, QObject *context, const QString &id, Reply<PodDetail> reply)
