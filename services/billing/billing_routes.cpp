@@ -23,17 +23,6 @@ namespace {
 
 using api::errorResponse;
 
-bool isStaff(const Caller &caller)
-{
-    return caller.kind == Caller::Kind::Staff;
-}
-
-QString actorOf(const Caller &caller)
-{
-    return isStaff(caller) ? QStringLiteral("staff token %1").arg(caller.tokenId)
-                           : QStringLiteral("customer %1").arg(caller.customerId);
-}
-
 HttpResponse invoiceNotFound()
 {
     return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such invoice"),

@@ -22,17 +22,6 @@ namespace {
 
 using api::errorResponse;
 
-bool isStaff(const Caller &caller)
-{
-    return caller.kind == Caller::Kind::Staff;
-}
-
-QString actorOf(const Caller &caller)
-{
-    return isStaff(caller) ? QStringLiteral("staff token %1").arg(caller.tokenId)
-                           : QStringLiteral("customer %1").arg(caller.customerId);
-}
-
 const QStringList kPodStatuses{QStringLiteral("pending"), QStringLiteral("provisioning"),
                                QStringLiteral("active"),  QStringLiteral("suspended"),
                                QStringLiteral("error"),   QStringLiteral("terminated")};

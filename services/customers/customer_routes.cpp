@@ -23,11 +23,6 @@ HttpResponse customerNotFound()
                                QStringLiteral("id"));
 }
 
-bool isStaff(const Caller &caller)
-{
-    return caller.kind == Caller::Kind::Staff;
-}
-
 HttpResponse listCustomers(const HttpRequest &request, TenantTransaction &tx)
 {
     auto page = api::KeysetPage::parse(request.query, Customers::sortOrders(), QStringLiteral("name"));

@@ -24,6 +24,18 @@ struct Caller {
     QString customerId; // customer only: the customers.id uuid
 };
 
+inline bool isStaff(const Caller &caller)
+{
+    return caller.kind == Caller::Kind::Staff;
+}
+
+// How audit trails and job logs name whoever acted through the API.
+inline QString actorOf(const Caller &caller)
+{
+    return isStaff(caller) ? QStringLiteral("staff token %1").arg(caller.tokenId)
+                           : QStringLiteral("customer %1").arg(caller.customerId);
+}
+
 // What every API module's handlers share: the service's database connection for the calling
 // thread, token authentication, and running a unit of work inside one tenant-scoped
 // transaction so row-level security, not handler code, keeps tenants apart.

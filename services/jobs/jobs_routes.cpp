@@ -93,11 +93,6 @@ Status checkEmptyBody(const HttpRequest &request)
     return {};
 }
 
-QString actorOf(const Caller &caller)
-{
-    return QStringLiteral("staff token %1").arg(caller.tokenId);
-}
-
 using JobAction = Result<JobRecord> (*)(const QSqlDatabase &, qint64, const QString &);
 
 HttpResponse runAction(const ApiContext &context, const HttpRequest &request, JobAction action)

@@ -23,17 +23,6 @@ namespace {
 
 using api::errorResponse;
 
-bool isStaff(const Caller &caller)
-{
-    return caller.kind == Caller::Kind::Staff;
-}
-
-QString actorOf(const Caller &caller)
-{
-    return isStaff(caller) ? QStringLiteral("staff token %1").arg(caller.tokenId)
-                           : QStringLiteral("customer %1").arg(caller.customerId);
-}
-
 HttpResponse badParameter(const QString &name, const QString &message)
 {
     return HttpResponse::error(400, QStringLiteral("invalid_parameter"), message, name);
