@@ -351,8 +351,16 @@ private Q_SLOTS:
 
         // Two staff apply at once: the invoice is paid once, one audit row, the other is 409.
         HttpResult a, b;
-        std::thread other([&] { b = resolve(applyId, QStringLiteral("apply")); });
+        std::atomic_bool otherDone{false};
+        std::thread other([&] {
+            b = resolve(applyId, QStringLiteral("apply"));
+            otherDone = true;
+        });
         a = resolve(applyId, QStringLiteral("apply"));
+        // The second answer is written by the server on this thread once the first commit frees
+        // the payment row: keep the event loop turning until it has arrived.
+        while (!otherDone)
+            QTest::qWait(5);
         other.join();
         if (QList<int>({a.status, b.status}).count(409) != 1)
             qWarning("resolve statuses %d %s / %d %s", a.status, a.body.constData(), b.status,
