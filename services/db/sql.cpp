@@ -3,8 +3,10 @@
 #include "db/statement_cache.h"
 
 #include <QHash>
-
+#include <QSqlDriver>
 #include <QThread>
+
+#include <libpq-fe.h>
 
 namespace mp::sql {
 
@@ -26,26 +28,79 @@ namespace {
 
 thread_local bool t_cacheEnabled = false;
 
-// Prepared queries of this thread, by connection and SQL text (see ScopedStatementCache).
+// More distinct texts than this on one connection means the caller builds SQL dynamically (a
+// list with filters, say): run the rest one-shot instead of growing without bound.
+constexpr int kMaxCachedPerConnection = 256;
+
+// The server session a QSqlDatabase is talking to now. Prepared statements live in that
+// session, so a connection that was closed and reopened under the same name (the health probe
+// and the job worker do that after an error) must not reuse them. The backend pid tells two
+// sessions apart even when libpq reuses the PGconn's address.
+QString sessionKey(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    auto *conn = handle.isValid() ? *static_cast<PGconn *const *>(handle.constData()) : nullptr;
+    return QStringLiteral("%1/%2/%3")
+        .arg(db.connectionName())
+        .arg(quintptr(conn))
+        .arg(conn ? PQbackendPID(conn) : 0);
+}
+
+struct ConnectionStatements {
+    QString session;
+    QHash<QString, QSqlQuery> bySql;
+};
+
+// Prepared queries of this thread, by connection name and SQL text (see ScopedStatementCache).
 // Deliberately never destroyed: at thread exit QPSQL cannot release a result any more (it
 // crashes there), and the server drops the prepared statements with the connection anyway.
-QHash<QString, QSqlQuery> &threadStatements()
+// Statements of a session that has gone are parked, not destroyed, for the same reason, and
+// because destroying one sends DEALLOCATE down the new session, where it fails (and would abort
+// the caller's transaction).
+QHash<QString, ConnectionStatements> &threadStatements()
 {
-    thread_local auto *statements = new QHash<QString, QSqlQuery>();
+    thread_local auto *statements = new QHash<QString, ConnectionStatements>();
     return *statements;
+}
+
+QList<QSqlQuery> &parkedStatements()
+{
+    thread_local auto *parked = new QList<QSqlQuery>();
+    return *parked;
+}
+
+Result<QSqlQuery> execOnce(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return fromSqlError(query.lastError(), QStringLiteral("preparing query"));
+    for (const QVariant &value : binds)
+        query.addBindValue(value);
+    if (!query.exec())
+        return fromSqlError(query.lastError(), QStringLiteral("running query"));
+    return query;
 }
 
 Result<QSqlQuery> execCached(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
 {
-    auto &statements = threadStatements();
-    const QString key = db.connectionName() + QChar(0x1f) + sql;
-    auto it = statements.find(key);
-    if (it == statements.end()) {
+    ConnectionStatements &connection = threadStatements()[db.connectionName()];
+    const QString session = sessionKey(db);
+    if (connection.session != session) {
+        for (const QSqlQuery &stale : std::as_const(connection.bySql))
+            parkedStatements().append(stale);
+        connection.bySql.clear();
+        connection.session = session;
+    }
+    auto it = connection.bySql.find(sql);
+    if (it == connection.bySql.end()) {
+        if (connection.bySql.size() >= kMaxCachedPerConnection)
+            return execOnce(db, sql, binds);
         QSqlQuery query(db);
         query.setForwardOnly(true);
         if (!query.prepare(sql))
             return fromSqlError(query.lastError(), QStringLiteral("preparing query"));
-        it = statements.insert(key, query);
+        it = connection.bySql.insert(sql, query);
     }
     QSqlQuery &query = it.value();
     query.finish();
@@ -81,13 +136,7 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
             return fromSqlError(query.lastError(), QStringLiteral("running query"));
         return query;
     }
-    if (!query.prepare(sql))
-        return fromSqlError(query.lastError(), QStringLiteral("preparing query"));
-    for (const QVariant &value : binds)
-        query.addBindValue(value);
-    if (!query.exec())
-        return fromSqlError(query.lastError(), QStringLiteral("running query"));
-    return query;
+    return execOnce(db, sql, binds);
 }
 
 Result<QSqlDatabase> open(const ConnectionSettings &settings, const QString &connectionName)

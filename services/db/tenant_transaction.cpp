@@ -6,6 +6,13 @@
 
 namespace mp {
 
+namespace {
+
+const auto kEnterTenant =
+    QStringLiteral("SELECT set_config('role', 'mpanel_app', true), set_config('mpanel.tenant_id', ?, true)");
+
+} // namespace
+
 Result<TenantTransaction> TenantTransaction::begin(const QSqlDatabase &db, const QString &tenantId)
 {
     if (QUuid::fromString(tenantId).isNull())
@@ -24,11 +31,8 @@ Result<TenantTransaction> TenantTransaction::enter(const QSqlDatabase &db, const
     if (QUuid::fromString(tenantId).isNull())
         return makeError(QStringLiteral("invalid_tenant"),
                          QStringLiteral("not a tenant id: %1").arg(tenantId), QStringLiteral("tenant"));
-    if (auto r = sql::exec(handle, QStringLiteral("SET LOCAL ROLE mpanel_app")); !r)
-        return r.error();
-    if (auto r =
-            sql::exec(handle, QStringLiteral("SELECT set_config('mpanel.tenant_id', ?, true)"), {tenantId});
-        !r)
+    // Role and tenant in one round trip: set_config('role', ..., true) is SET LOCAL ROLE.
+    if (auto r = sql::exec(handle, kEnterTenant, {tenantId}); !r)
         return r.error();
     return tx;
 }
