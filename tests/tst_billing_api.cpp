@@ -527,6 +527,75 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(QFile::exists(QStringLiteral("tst_billing_invoice.png")));
     }
+
+    // A draft is priced again when it is issued: the rate valid on the issue date applies (as to
+    // any invoice issued that day), the buyer block is the customer as they are then, and the
+    // audit row says how the total moved. Last: it moves the clock.
+    void issuingADraftRepricesItOnTheIssueDate()
+    {
+        const QString cutover = kStart.date().addDays(10).toString(Qt::ISODate);
+        m_api.exec(
+            QStringLiteral("INSERT INTO tax_rates (tenant_id, country, name, rate_ppm, valid_from, valid_to) "
+                           "VALUES (?::uuid, 'FR', 'TVA', 200000, '2020-01-01', ?::date), "
+                           "       (?::uuid, 'FR', 'TVA', 55000, ?::date, NULL)"),
+            {m_tenant, cutover, m_tenant, cutover});
+        const QString claire =
+            signup(QStringLiteral("Claire"), QStringLiteral("claire@example.fr"), QStringLiteral("FR"))
+                .second;
+        const auto created = m_api.call(
+            "POST", QStringLiteral("/api/invoices"), m_admin,
+            QJsonObject{
+                {QStringLiteral("customer_id"), claire},
+                {QStringLiteral("status"), QStringLiteral("draft")},
+                {QStringLiteral("items"),
+                 QJsonArray{QJsonObject{{QStringLiteral("description"), QStringLiteral("Migration")},
+                                        {QStringLiteral("quantity"), 2},
+                                        {QStringLiteral("unit_price"), QStringLiteral("49.99")}},
+                            QJsonObject{{QStringLiteral("description"), QStringLiteral("Backup add-on")},
+                                        {QStringLiteral("quantity"), 1},
+                                        {QStringLiteral("unit_price"), QStringLiteral("3.33")}}}}});
+        QCOMPARE(created.status, 201);
+        const QString id = str(created.json(), "id");
+        QCOMPARE(str(created.json(), "total"), QStringLiteral("123.98")); // 99.98 + 20.00, 3.33 + 0.67
+
+        m_api.exec(
+            QStringLiteral("UPDATE customers SET city = 'Lyon', postal_code = '69001' WHERE id = ?::uuid"),
+            {claire});
+        m_clock.advanceDays(11);
+        const auto issued = m_api.call("PATCH", QStringLiteral("/api/invoices/%1").arg(id), m_admin,
+                                       QJsonObject{{QStringLiteral("status"), QStringLiteral("unpaid")},
+                                                   {QStringLiteral("reason"), QStringLiteral("approved")}});
+        QCOMPARE(issued.status, 200);
+        const QJsonObject inv = issued.json();
+        QCOMPARE(str(inv, "issue_date"), kStart.date().addDays(11).toString(Qt::ISODate));
+        // 5.5 %: 99.98 -> 5.4989 -> 5.50; 3.33 -> 0.18315 -> 0.18. Per line, half-up.
+        const QJsonArray items = inv.value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 2);
+        QCOMPARE(str(items.at(0).toObject(), "tax"), QStringLiteral("5.50"));
+        QCOMPARE(str(items.at(1).toObject(), "tax"), QStringLiteral("0.18"));
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("tax_rate_ppm")).toInteger(), 55000);
+        QCOMPARE(str(inv, "tax"), QStringLiteral("5.68"));
+        QCOMPARE(str(inv, "total"), QStringLiteral("108.99"));
+        QCOMPARE(inv.value(QStringLiteral("buyer")).toObject().value(QStringLiteral("address")).toArray(),
+                 QJsonArray{QStringLiteral("69001 Lyon")});
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT total_minor FROM invoices WHERE id = ?::uuid"), {id}),
+                 10899);
+        QCOMPARE(m_api.scalar(
+                     QStringLiteral("SELECT sum(gross_minor) FROM invoice_items WHERE invoice_id = ?::uuid"),
+                     {id}),
+                 10899);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT (details->>'total_before_minor')::bigint FROM audit_log "
+                                             "WHERE object_id = ? AND details->>'to' = 'unpaid'"),
+                              {id}),
+                 12398);
+
+        // Issued, it is final: a later rate change no longer touches it.
+        m_api.exec(QStringLiteral("UPDATE tax_rates SET rate_ppm = 100000 WHERE tenant_id = ?::uuid AND "
+                                  "country = 'FR' AND valid_to IS NULL"),
+                   {m_tenant});
+        const auto again = m_api.call("GET", QStringLiteral("/api/invoices/%1").arg(id), m_admin);
+        QCOMPARE(str(again.json(), "total"), QStringLiteral("108.99"));
+    }
 };
 
 QTEST_MAIN(TestBillingApi)

@@ -13,6 +13,7 @@
 #include "db/migrator.h"
 #include "db/pg_connection.h"
 #include "db/sql.h"
+#include "db/statement_cache.h"
 #include "db/tenant_transaction.h"
 #include "tenancy/tenants.h"
 
@@ -125,6 +126,8 @@ int main(int argc, char *argv[])
                 auto conn = sql::open(*settings, name);
                 Status s = conn ? Status() : Status(conn.error());
                 const InvoiceDraft draft = draftFor(*customer);
+                // As POST /api/invoices does on its HTTP worker thread.
+                const sql::ScopedStatementCache statements;
                 while (s && next.fetch_add(1) < total) {
                     auto tx = TenantTransaction::begin(*conn, *tenant);
                     if (!tx) {

@@ -1,11 +1,14 @@
 #include "billing/invoices.h"
 
+#include "billing/buyer_snapshot.h"
 #include "billing/document_numbers.h"
 #include "billing/invoice_number_format.h"
 #include "billing/invoice_paid.h"
+#include "billing/invoice_pricing.h"
 #include "billing/invoice_rows.h"
 #include "core/clock.h"
 #include "db/sql.h"
+#include "db/statement_cache.h"
 #include "db/tenant_transaction.h"
 
 #include <QJsonArray>
@@ -16,41 +19,48 @@ namespace mp::billing {
 
 namespace {
 
-constexpr int kMaxLines = 200;
-constexpr qint64 kMaxQuantity = 1'000'000;
-
-const auto kBuyer = QStringLiteral(R"sql(
-SELECT name, company, email, address_line1, address_line2, city, postal_code, region,
-       coalesce(country, ''), tax_id
-FROM customers WHERE id = ?::uuid
-)sql");
-
+// The invoice and all its lines in one statement, whatever their number: the counter row is
+// locked from the number until commit, so every round trip in between holds up the next invoice.
 const auto kInsertInvoice = QStringLiteral(R"sql(
-INSERT INTO invoices (tenant_id, customer_id, order_id, status, number, number_year, number_seq, currency,
-                      price_mode, issue_date, due_date, net_minor, tax_minor, total_minor, reverse_charge,
-                      tax_note, seller, buyer, notes, created_at, issued_at)
-VALUES (?::uuid, ?::uuid, nullif(?, '')::uuid, ?, nullif(?, ''), ?::smallint, ?::bigint, ?, ?, ?::date, ?::date,
-        ?, ?, ?, ?, coalesce(?, ''), ?::jsonb, ?::jsonb, coalesce(?, ''), ?::timestamptz, ?::timestamptz)
-RETURNING id::text
-)sql");
-
-// All lines in one statement, whatever their number.
-const auto kInsertLines = QStringLiteral(R"sql(
-INSERT INTO invoice_items (tenant_id, invoice_id, position, description, quantity, unit_price_minor, tax_name,
-                           tax_rate_ppm, net_minor, tax_minor, gross_minor, order_item_id)
-SELECT ?::uuid, ?::uuid, x.position, x.description, x.quantity, x.unit_price_minor, coalesce(x.tax_name, ''),
-       x.tax_rate_ppm, x.net_minor, x.tax_minor, x.gross_minor, nullif(x.order_item_id, '')::uuid
-FROM jsonb_to_recordset(?::jsonb) AS x(position smallint, description text, quantity integer,
-     unit_price_minor bigint, tax_name text, tax_rate_ppm integer, net_minor bigint, tax_minor bigint,
-     gross_minor bigint, order_item_id text)
+WITH invoice AS (
+  INSERT INTO invoices (tenant_id, customer_id, order_id, status, number, number_year, number_seq, currency,
+                        price_mode, issue_date, due_date, net_minor, tax_minor, total_minor, reverse_charge,
+                        tax_note, seller, buyer, notes, created_at, issued_at)
+  VALUES (?::uuid, ?::uuid, nullif(?, '')::uuid, ?, nullif(?, ''), ?::smallint, ?::bigint, ?, ?, ?::date,
+          ?::date, ?, ?, ?, ?, coalesce(?, ''), ?::jsonb, ?::jsonb, coalesce(?, ''), ?::timestamptz,
+          ?::timestamptz)
+  RETURNING id, tenant_id),
+lines AS (
+  INSERT INTO invoice_items (tenant_id, invoice_id, position, description, quantity, unit_price_minor, tax_name,
+                             tax_rate_ppm, net_minor, tax_minor, gross_minor, order_item_id)
+  SELECT invoice.tenant_id, invoice.id, x.position, x.description, x.quantity, x.unit_price_minor,
+         coalesce(x.tax_name, ''), x.tax_rate_ppm, x.net_minor, x.tax_minor, x.gross_minor,
+         nullif(x.order_item_id, '')::uuid
+  FROM invoice, jsonb_to_recordset(?::jsonb) AS x(position smallint, description text, quantity integer,
+       unit_price_minor bigint, tax_name text, tax_rate_ppm integer, net_minor bigint, tax_minor bigint,
+       gross_minor bigint, order_item_id text))
+SELECT id::text FROM invoice
 )sql");
 
 const auto kLockInvoice = QStringLiteral("SELECT status FROM invoices WHERE id = ?::uuid FOR UPDATE");
 
+// Issuing a draft prices it again on the day it is issued (a rate change in between applies,
+// as it would to any invoice issued that day) and freezes the parties as they are now.
 const auto kIssueDraft = QStringLiteral(R"sql(
-UPDATE invoices SET status = 'unpaid', number = ?, number_year = ?, number_seq = ?, issue_date = ?::date,
-       due_date = ?::date, issued_at = ?::timestamptz
-WHERE id = ?::uuid
+WITH invoice AS (
+  UPDATE invoices SET status = 'unpaid', number = ?, number_year = ?, number_seq = ?, issue_date = ?::date,
+         due_date = ?::date, issued_at = ?::timestamptz, net_minor = ?, tax_minor = ?, total_minor = ?,
+         reverse_charge = ?, tax_note = coalesce(?, ''), seller = ?::jsonb, buyer = ?::jsonb
+  WHERE id = ?::uuid
+  RETURNING id),
+lines AS (
+  UPDATE invoice_items it SET tax_name = coalesce(x.tax_name, ''), tax_rate_ppm = x.tax_rate_ppm,
+         net_minor = x.net_minor, tax_minor = x.tax_minor, gross_minor = x.gross_minor
+  FROM invoice, jsonb_to_recordset(?::jsonb) AS x(position smallint, tax_name text, tax_rate_ppm integer,
+       net_minor bigint, tax_minor bigint, gross_minor bigint)
+  WHERE it.invoice_id = invoice.id AND it.position = x.position
+  RETURNING 1)
+SELECT count(*) FROM lines
 )sql");
 
 const auto kSetStatus = QStringLiteral(R"sql(
@@ -65,32 +75,6 @@ const auto kAudit = QStringLiteral(R"sql(
 INSERT INTO audit_log (tenant_id, at, actor, action, object_type, object_id, details)
 VALUES (?::uuid, ?::timestamptz, ?, 'invoice.status_changed', 'invoice', ?, ?::jsonb)
 )sql");
-
-QJsonObject buyerSnapshot(const QSqlQuery &q)
-{
-    QJsonArray address;
-    for (int i : {3, 4})
-        if (!q.value(i).toString().isEmpty())
-            address.append(q.value(i).toString());
-    const QString cityLine =
-        QStringList{q.value(6).toString(), q.value(5).toString()}.join(u' ').trimmed(); // postal code, city
-    if (!cityLine.isEmpty())
-        address.append(cityLine);
-    if (!q.value(7).toString().isEmpty())
-        address.append(q.value(7).toString());
-    return {{QStringLiteral("name"), q.value(0).toString()},
-            {QStringLiteral("company"), q.value(1).toString()},
-            {QStringLiteral("email"), q.value(2).toString()},
-            {QStringLiteral("address"), address},
-            {QStringLiteral("country"), q.value(8).toString()},
-            {QStringLiteral("tax_id"), q.value(9).toString()}};
-}
-
-Error lineError(int index, const QString &field, const QString &message)
-{
-    return makeError(QStringLiteral("invalid_line"), message,
-                     QStringLiteral("items[%1].%2").arg(index).arg(field));
-}
 
 Status issueNumber(TenantTransaction &tx, const BillingSettings &settings, QDate issueDate, QString *number,
                    qint64 *sequence)
@@ -123,34 +107,32 @@ QDate Invoices::localDate(const BillingSettings &settings, const QDateTime &now)
 
 Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draft, const QDateTime &now)
 {
-    if (draft.lines.isEmpty())
-        return makeError(QStringLiteral("invalid_line"), QStringLiteral("an invoice needs at least one line"),
-                         QStringLiteral("items"));
-    if (draft.lines.size() > kMaxLines)
-        return makeError(QStringLiteral("invalid_line"), QStringLiteral("at most %1 lines").arg(kMaxLines),
-                         QStringLiteral("items"));
+    // Checked before any query, so bad input costs no round trip.
+    if (auto s = InvoicePricing::check(draft.lines, draft.currency); !s)
+        return s.error();
     if (QUuid::fromString(draft.customerId).isNull())
         return makeError(QStringLiteral("not_found"), QStringLiteral("no such customer"),
                          QStringLiteral("customer_id"));
 
+    // The same statements for every invoice, whoever issues it (API, checkout, console): keep
+    // them prepared on the caller's connection.
+    const sql::ScopedStatementCache statements;
     auto settings = BillingSettingsStore::load(tx);
     if (!settings)
         return settings.error();
-    auto buyerRow = sql::exec(tx.db(), kBuyer, {draft.customerId});
-    if (!buyerRow)
-        return buyerRow.error();
-    if (!buyerRow->next())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no such customer"),
-                         QStringLiteral("customer_id"));
-    const QJsonObject buyer = buyerSnapshot(*buyerRow);
-    const TaxBuyer taxBuyer{buyer.value(QStringLiteral("country")).toString(),
-                            buyer.value(QStringLiteral("tax_id")).toString()};
+    auto buyer = BuyerSnapshot::load(tx, draft.customerId);
+    if (!buyer)
+        return buyer.error();
+    const TaxBuyer taxBuyer = BuyerSnapshot::taxBuyer(*buyer);
     auto rates = BillingSettingsStore::taxRatesFor(tx, taxBuyer.country);
     if (!rates)
         return rates.error();
 
     const QDate today = localDate(*settings, now);
     const TaxDecision decision = TaxCalculation::decide(*rates, settings->country, taxBuyer, today);
+    auto priced = InvoicePricing::price(draft.lines, draft.currency, settings->priceMode, decision);
+    if (!priced)
+        return priced.error();
 
     Invoice inv(draft.currency);
     inv.customerId = draft.customerId;
@@ -159,58 +141,13 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
     inv.reverseCharge = decision.reverseCharge;
     inv.taxNote = decision.note;
     inv.seller = settings->sellerSnapshot();
-    inv.buyer = buyer;
+    inv.buyer = *buyer;
     inv.notes = draft.notes;
     inv.createdAt = now;
-
-    QList<LineAmounts> amounts;
-    QJsonArray linesJson;
-    for (int i = 0; i < draft.lines.size(); ++i) {
-        const LineDraft &d = draft.lines.at(i);
-        const QString description = d.description.trimmed();
-        if (description.isEmpty() || description.size() > 500)
-            return lineError(i, QStringLiteral("description"),
-                             QStringLiteral("a description has 1 to 500 characters"));
-        if (d.quantity == 0 || d.quantity > kMaxQuantity || d.quantity < -kMaxQuantity)
-            return lineError(
-                i, QStringLiteral("quantity"),
-                QStringLiteral("quantity must be a non-zero integer up to %1").arg(kMaxQuantity));
-        if (!(d.unitPrice.currency() == draft.currency))
-            return lineError(i, QStringLiteral("unit_price"),
-                             QStringLiteral("every line is in the invoice's currency"));
-        auto a = TaxCalculation::line(d.unitPrice, d.quantity, decision.ratePpm, settings->priceMode);
-        if (!a)
-            return lineError(i, QStringLiteral("unit_price"), a.error().message);
-        InvoiceLine line(draft.currency);
-        line.position = i + 1;
-        line.description = description;
-        line.quantity = d.quantity;
-        line.unitPrice = d.unitPrice;
-        line.taxName = decision.name;
-        line.taxRatePpm = decision.ratePpm;
-        line.amounts = *a;
-        line.orderItemId = d.orderItemId;
-        inv.lines.append(line);
-        amounts.append(*a);
-        linesJson.append(QJsonObject{{QStringLiteral("position"), line.position},
-                                     {QStringLiteral("description"), line.description},
-                                     {QStringLiteral("quantity"), line.quantity},
-                                     {QStringLiteral("unit_price_minor"), line.unitPrice.minorAmount()},
-                                     {QStringLiteral("tax_name"), line.taxName},
-                                     {QStringLiteral("tax_rate_ppm"), line.taxRatePpm},
-                                     {QStringLiteral("net_minor"), a->net.minorAmount()},
-                                     {QStringLiteral("tax_minor"), a->tax.minorAmount()},
-                                     {QStringLiteral("gross_minor"), a->gross.minorAmount()},
-                                     {QStringLiteral("order_item_id"), line.orderItemId}});
-    }
-    QList<qint64> lineRates(amounts.size(), decision.ratePpm);
-    QStringList lineNames(amounts.size(), decision.name);
-    auto totals = TaxCalculation::totals(draft.currency, amounts, lineRates, lineNames);
-    if (!totals)
-        return makeError(QStringLiteral("invalid_line"), totals.error().message, QStringLiteral("items"));
-    inv.net = totals->net;
-    inv.tax = totals->tax;
-    inv.total = totals->gross;
+    inv.lines = priced->lines;
+    inv.net = priced->net;
+    inv.tax = priced->tax;
+    inv.total = priced->total;
 
     qint64 sequence = 0;
     if (draft.issue) {
@@ -224,37 +161,36 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
     }
 
     const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);
-    auto inserted = sql::exec(tx.db(), kInsertInvoice,
-                              {tx.tenantId(),
-                               inv.customerId,
-                               inv.orderId,
-                               InvoiceStatuses::toString(inv.status),
-                               inv.number,
-                               draft.issue ? QVariant(today.year()) : QVariant(),
-                               draft.issue ? QVariant(sequence) : QVariant(),
-                               inv.currency.code(),
-                               priceModeName(inv.priceMode),
-                               draft.issue ? QVariant(inv.issueDate.toString(Qt::ISODate)) : QVariant(),
-                               draft.issue ? QVariant(inv.dueDate.toString(Qt::ISODate)) : QVariant(),
-                               inv.net.minorAmount(),
-                               inv.tax.minorAmount(),
-                               inv.total.minorAmount(),
-                               inv.reverseCharge,
-                               inv.taxNote,
-                               QString::fromUtf8(QJsonDocument(inv.seller).toJson(QJsonDocument::Compact)),
-                               QString::fromUtf8(QJsonDocument(inv.buyer).toJson(QJsonDocument::Compact)),
-                               inv.notes,
-                               nowText,
-                               draft.issue ? QVariant(nowText) : QVariant()});
+    auto inserted =
+        sql::exec(tx.db(), kInsertInvoice,
+                  {tx.tenantId(),
+                   inv.customerId,
+                   inv.orderId,
+                   InvoiceStatuses::toString(inv.status),
+                   inv.number,
+                   draft.issue ? QVariant(today.year()) : QVariant(),
+                   draft.issue ? QVariant(sequence) : QVariant(),
+                   inv.currency.code(),
+                   priceModeName(inv.priceMode),
+                   draft.issue ? QVariant(inv.issueDate.toString(Qt::ISODate)) : QVariant(),
+                   draft.issue ? QVariant(inv.dueDate.toString(Qt::ISODate)) : QVariant(),
+                   inv.net.minorAmount(),
+                   inv.tax.minorAmount(),
+                   inv.total.minorAmount(),
+                   inv.reverseCharge,
+                   inv.taxNote,
+                   QString::fromUtf8(QJsonDocument(inv.seller).toJson(QJsonDocument::Compact)),
+                   QString::fromUtf8(QJsonDocument(inv.buyer).toJson(QJsonDocument::Compact)),
+                   inv.notes,
+                   nowText,
+                   draft.issue ? QVariant(nowText) : QVariant(),
+                   QString::fromUtf8(QJsonDocument(priced->rows).toJson(QJsonDocument::Compact))});
     if (!inserted)
         return inserted.error();
-    inserted->next();
+    if (!inserted->next())
+        return makeError(QStringLiteral("internal"), QStringLiteral("the invoice insert returned no row"));
     inv.id = inserted->value(0).toString();
-    auto lines = sql::exec(
-        tx.db(), kInsertLines,
-        {tx.tenantId(), inv.id, QString::fromUtf8(QJsonDocument(linesJson).toJson(QJsonDocument::Compact))});
-    if (!lines)
-        return lines.error();
+    inserted->finish();
     return inv;
 }
 
@@ -353,6 +289,65 @@ Result<InvoicePage> Invoices::list(TenantTransaction &tx, const InvoiceFilter &f
     return result;
 }
 
+namespace {
+
+// Draft -> unpaid: tax and parties as of today, then the number, last, so the counter row is
+// locked for as short a time as possible. `details` gains the number and, when the price moved
+// since the draft was made, the totals before and after.
+Status issueDraft(TenantTransaction &tx, const QString &id, const QDateTime &now, QJsonObject &details)
+{
+    auto draft = Invoices::find(tx, id);
+    if (!draft)
+        return draft.error();
+    auto settings = BillingSettingsStore::load(tx);
+    if (!settings)
+        return settings.error();
+    auto buyer = BuyerSnapshot::load(tx, draft->customerId);
+    if (!buyer)
+        return buyer.error();
+    const TaxBuyer taxBuyer = BuyerSnapshot::taxBuyer(*buyer);
+    auto rates = BillingSettingsStore::taxRatesFor(tx, taxBuyer.country);
+    if (!rates)
+        return rates.error();
+    const QDate today = Invoices::localDate(*settings, now);
+    const TaxDecision decision = TaxCalculation::decide(*rates, settings->country, taxBuyer, today);
+    QList<LineDraft> lines;
+    for (const InvoiceLine &line : std::as_const(draft->lines))
+        lines.append(LineDraft{line.description, line.quantity, line.unitPrice, line.orderItemId});
+    // The draft's own price mode: its unit prices were entered under it.
+    auto priced = InvoicePricing::price(lines, draft->currency, draft->priceMode, decision);
+    if (!priced)
+        return priced.error();
+
+    QString number;
+    qint64 sequence = 0;
+    if (auto s = issueNumber(tx, *settings, today, &number, &sequence); !s)
+        return s;
+    const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);
+    auto u = sql::exec(
+        tx.db(), kIssueDraft,
+        {number, today.year(), sequence, today.toString(Qt::ISODate),
+         today.addDays(settings->paymentTermsDays).toString(Qt::ISODate), nowText, priced->net.minorAmount(),
+         priced->tax.minorAmount(), priced->total.minorAmount(), decision.reverseCharge, decision.note,
+         QString::fromUtf8(QJsonDocument(settings->sellerSnapshot()).toJson(QJsonDocument::Compact)),
+         QString::fromUtf8(QJsonDocument(*buyer).toJson(QJsonDocument::Compact)), id,
+         QString::fromUtf8(QJsonDocument(priced->rows).toJson(QJsonDocument::Compact))});
+    if (!u)
+        return u.error();
+    if (!u->next() || u->value(0).toInt() != priced->lines.size())
+        return makeError(QStringLiteral("internal"),
+                         QStringLiteral("the draft's lines changed while it was being issued"));
+    u->finish();
+    details.insert(QStringLiteral("number"), number);
+    if (priced->total != draft->total) {
+        details.insert(QStringLiteral("total_before_minor"), draft->total.minorAmount());
+        details.insert(QStringLiteral("total_minor"), priced->total.minorAmount());
+    }
+    return {};
+}
+
+} // namespace
+
 Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id, const StatusChange &change,
                                        const QDateTime &now)
 {
@@ -380,20 +375,8 @@ Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id,
                         {QStringLiteral("to"), InvoiceStatuses::toString(change.to)},
                         {QStringLiteral("reason"), reason}};
     if (*from == InvoiceStatus::Draft) {
-        auto settings = BillingSettingsStore::load(tx);
-        if (!settings)
-            return settings.error();
-        const QDate today = localDate(*settings, now);
-        QString number;
-        qint64 sequence = 0;
-        if (auto s = issueNumber(tx, *settings, today, &number, &sequence); !s)
+        if (auto s = issueDraft(tx, id, now, details); !s)
             return s.error();
-        auto u = sql::exec(tx.db(), kIssueDraft,
-                           {number, today.year(), sequence, today.toString(Qt::ISODate),
-                            today.addDays(settings->paymentTermsDays).toString(Qt::ISODate), nowText, id});
-        if (!u)
-            return u.error();
-        details.insert(QStringLiteral("number"), number);
     } else {
         const QString to = InvoiceStatuses::toString(change.to);
         auto u = sql::exec(tx.db(), kSetStatus,

@@ -1,6 +1,7 @@
 #include "subscriptions/subscription_renewals.h"
 
 #include "billing/billing_settings.h"
+#include "billing/buyer_snapshot.h"
 #include "billing/invoice_number_format.h"
 #include "billing/tax_calculation.h"
 #include "db/sql.h"
@@ -34,9 +35,7 @@ const auto kTaxRates =
 // (next_due_date, id) so a run moves past subscriptions it could not renew.
 const auto kCandidates = QStringLiteral(R"sql(
 SELECT s.id::text, s.customer_id::text, s.description, s.cycle, s.currency, s.unit_price_minor, s.quantity,
-       s.anchor_day, s.current_period_end, s.next_due_date, p.amount_minor,
-       c.name, c.company, c.email, c.address_line1, c.address_line2, c.city, c.postal_code, c.region,
-       coalesce(c.country, ''), c.tax_id
+       s.anchor_day, s.current_period_end, s.next_due_date, p.amount_minor, %1
 FROM subscriptions s
 JOIN customers c ON c.id = s.customer_id
 LEFT JOIN product_prices p ON p.product_id = s.product_id AND p.cycle = s.cycle AND p.currency = s.currency
@@ -49,7 +48,8 @@ WHERE s.status IN ('active', 'past_due', 'suspended') AND NOT s.cancel_at_period
 ORDER BY s.next_due_date, s.id
 LIMIT ?
 FOR UPDATE OF s SKIP LOCKED
-)sql");
+)sql")
+                             .arg(billing::BuyerSnapshot::columns(QStringLiteral("c")));
 
 const auto kClaim = QStringLiteral(R"sql(
 INSERT INTO subscription_invoices (tenant_id, subscription_id, period_start, period_end, invoice_id, kind, created_at)
@@ -107,27 +107,6 @@ QString jsonText(const QJsonValue &v)
                                          : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
 }
 
-// The buyer block as Invoices::create prints it.
-QJsonObject buyerSnapshot(const QSqlQuery &q, int o)
-{
-    QJsonArray address;
-    for (int i : {o + 3, o + 4})
-        if (!q.value(i).toString().isEmpty())
-            address.append(q.value(i).toString());
-    const QString cityLine =
-        QStringList{q.value(o + 6).toString(), q.value(o + 5).toString()}.join(u' ').trimmed();
-    if (!cityLine.isEmpty())
-        address.append(cityLine);
-    if (!q.value(o + 7).toString().isEmpty())
-        address.append(q.value(o + 7).toString());
-    return {{QStringLiteral("name"), q.value(o).toString()},
-            {QStringLiteral("company"), q.value(o + 1).toString()},
-            {QStringLiteral("email"), q.value(o + 2).toString()},
-            {QStringLiteral("address"), address},
-            {QStringLiteral("country"), q.value(o + 8).toString()},
-            {QStringLiteral("tax_id"), q.value(o + 9).toString()}};
-}
-
 // One renewal, computed and ready to write.
 struct Renewal {
     QString subscriptionId;
@@ -180,7 +159,7 @@ Result<Renewal> compute(const Context &ctx, const QSqlQuery &q)
     const QString period =
         QStringLiteral(" (%1 to %2)").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
     r.description = q.value(2).toString().left(500 - int(period.size())) + period;
-    r.buyer = buyerSnapshot(q, 11);
+    r.buyer = billing::BuyerSnapshot::fromRow(q, 11);
     const TaxBuyer buyer{r.buyer.value(QStringLiteral("country")).toString(),
                          r.buyer.value(QStringLiteral("tax_id")).toString()};
     r.tax = TaxCalculation::decide(ctx.rates, ctx.billing.country, buyer, ctx.today);
