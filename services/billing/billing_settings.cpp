@@ -3,22 +3,17 @@
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace mp::billing {
 
 namespace {
 
-const auto kLoadSettings = QStringLiteral(R"sql(
-SELECT s.price_mode, s.invoice_number_format, s.credit_note_number_format, s.payment_terms_days,
-       s.seller_name, s.seller_address, s.seller_tax_id, s.seller_email, s.bank_details,
-       coalesce(t.country, ''), t.default_currency, t.time_zone
-FROM billing_settings s
-JOIN tenants t ON t.id = s.tenant_id
-)sql");
-
-const auto kTaxRates = QStringLiteral(R"sql(
-SELECT coalesce(country, ''), name, rate_ppm, valid_from, valid_to
-FROM tax_rates
-WHERE country IS NULL OR country = ?
+const auto kSettingsColumns = QStringLiteral(R"sql(
+s.price_mode, s.invoice_number_format, s.credit_note_number_format, s.payment_terms_days,
+s.seller_name, s.seller_address, s.seller_tax_id, s.seller_email, s.bank_details,
+coalesce(t.country, ''), t.default_currency, t.time_zone
 )sql");
 
 } // namespace
@@ -35,41 +30,64 @@ QJsonObject BillingSettings::sellerSnapshot() const
             {QStringLiteral("country"), country},    {QStringLiteral("bank_details"), bankDetails}};
 }
 
-Result<BillingSettings> BillingSettingsStore::load(TenantTransaction &tx)
+QString BillingSettingsStore::columns()
 {
-    auto q = sql::exec(tx.db(), kLoadSettings);
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return makeError(QStringLiteral("internal"), QStringLiteral("the tenant has no billing settings"));
+    return kSettingsColumns;
+}
+
+BillingSettings BillingSettingsStore::fromRow(const QSqlQuery &q, int o)
+{
     BillingSettings s;
-    s.priceMode = q->value(0).toString() == QLatin1String("inclusive") ? PriceMode::TaxInclusive
-                                                                       : PriceMode::TaxExclusive;
-    s.invoiceNumberFormat = q->value(1).toString();
-    s.creditNoteNumberFormat = q->value(2).toString();
-    s.paymentTermsDays = q->value(3).toInt();
-    s.sellerName = q->value(4).toString();
-    s.sellerAddress = q->value(5).toString();
-    s.sellerTaxId = q->value(6).toString();
-    s.sellerEmail = q->value(7).toString();
-    s.bankDetails = q->value(8).toString();
-    s.country = q->value(9).toString();
-    s.defaultCurrency = q->value(10).toString();
-    s.timeZone = QTimeZone(q->value(11).toString().toUtf8());
+    s.priceMode = q.value(o).toString() == QLatin1String("inclusive") ? PriceMode::TaxInclusive
+                                                                      : PriceMode::TaxExclusive;
+    s.invoiceNumberFormat = q.value(o + 1).toString();
+    s.creditNoteNumberFormat = q.value(o + 2).toString();
+    s.paymentTermsDays = q.value(o + 3).toInt();
+    s.sellerName = q.value(o + 4).toString();
+    s.sellerAddress = q.value(o + 5).toString();
+    s.sellerTaxId = q.value(o + 6).toString();
+    s.sellerEmail = q.value(o + 7).toString();
+    s.bankDetails = q.value(o + 8).toString();
+    s.country = q.value(o + 9).toString();
+    s.defaultCurrency = q.value(o + 10).toString();
+    s.timeZone = QTimeZone(q.value(o + 11).toString().toUtf8());
     if (!s.timeZone.isValid())
         s.timeZone = QTimeZone::utc();
     return s;
 }
 
-Result<QList<TaxRate>> BillingSettingsStore::taxRatesFor(TenantTransaction &tx, const QString &country)
+Result<BillingSettings> BillingSettingsStore::load(TenantTransaction &tx)
 {
-    auto q = sql::exec(tx.db(), kTaxRates, {country});
+    static const QString kLoad =
+        QStringLiteral("SELECT %1 FROM billing_settings s JOIN tenants t ON t.id = s.tenant_id")
+            .arg(columns());
+    auto q = sql::exec(tx.db(), kLoad);
     if (!q)
         return q.error();
+    if (!q->next())
+        return makeError(QStringLiteral("internal"), QStringLiteral("the tenant has no billing settings"));
+    return fromRow(*q, 0);
+}
+
+QString BillingSettingsStore::taxRatesJsonColumn(const QString &countryExpr)
+{
+    return QStringLiteral("(SELECT coalesce(json_agg(json_build_array(coalesce(r.country, ''), r.name, "
+                          "r.rate_ppm, r.valid_from, r.valid_to)), '[]') FROM tax_rates r "
+                          "WHERE r.country IS NULL OR r.country = %1)")
+        .arg(countryExpr);
+}
+
+Result<QList<TaxRate>> BillingSettingsStore::taxRatesFromJson(const QByteArray &json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    if (!doc.isArray())
+        return makeError(QStringLiteral("internal"), QStringLiteral("tax rates are not a JSON array"));
     QList<TaxRate> rates;
-    while (q->next()) {
-        rates.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toLongLong(),
-                      q->value(3).toDate(), q->value(4).isNull() ? QDate() : q->value(4).toDate()});
+    for (const QJsonValue &v : doc.array()) {
+        const QJsonArray r = v.toArray();
+        rates.append({r.at(0).toString(), r.at(1).toString(), r.at(2).toInteger(),
+                      QDate::fromString(r.at(3).toString(), Qt::ISODate),
+                      r.at(4).isNull() ? QDate() : QDate::fromString(r.at(4).toString(), Qt::ISODate)});
     }
     return rates;
 }

@@ -4,6 +4,7 @@
 #include "core/result.h"
 
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QString>
 #include <QTimeZone>
 
@@ -36,8 +37,16 @@ struct BillingSettings {
 class BillingSettingsStore {
 public:
     static Result<BillingSettings> load(TenantTransaction &tx);
-    // The tenant's rates for buyers in `country` and the default (both when `country` is empty).
-    static Result<QList<TaxRate>> taxRatesFor(TenantTransaction &tx, const QString &country);
+    // For queries that read the settings along with other rows: the SELECT list over
+    // billing_settings `s` joined with tenants `t`, and its reader from column `first`.
+    static QString columns();
+    static constexpr int kColumnCount = 12;
+    static BillingSettings fromRow(const QSqlQuery &q, int first);
+    // The tenant's rates for buyers in the country held by SQL expression `countryExpr` and its
+    // defaults (only those when the country is ''), as one JSON array column for a query that
+    // reads them with other rows (see InvoiceIssueContext); and its reader.
+    static QString taxRatesJsonColumn(const QString &countryExpr);
+    static Result<QList<TaxRate>> taxRatesFromJson(const QByteArray &json);
 };
 
 QString priceModeName(PriceMode mode); // "exclusive", "inclusive"

@@ -1,8 +1,5 @@
 #include "billing/buyer_snapshot.h"
 
-#include "db/sql.h"
-#include "db/tenant_transaction.h"
-
 #include <QJsonArray>
 
 namespace mp::billing {
@@ -33,19 +30,6 @@ QJsonObject BuyerSnapshot::fromRow(const QSqlQuery &q, int o)
             {QStringLiteral("address"), address},
             {QStringLiteral("country"), q.value(o + 8).toString()},
             {QStringLiteral("tax_id"), q.value(o + 9).toString()}};
-}
-
-Result<QJsonObject> BuyerSnapshot::load(TenantTransaction &tx, const QString &customerId)
-{
-    static const QString kBuyer =
-        QStringLiteral("SELECT %1 FROM customers c WHERE c.id = ?::uuid").arg(columns(QStringLiteral("c")));
-    auto q = sql::exec(tx.db(), kBuyer, {customerId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no such customer"),
-                         QStringLiteral("customer_id"));
-    return fromRow(*q, 0);
 }
 
 TaxBuyer BuyerSnapshot::taxBuyer(const QJsonObject &buyer)

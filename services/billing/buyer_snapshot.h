@@ -1,15 +1,10 @@
 #pragma once
 
 #include "billing/tax_calculation.h"
-#include "core/result.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QString>
-
-namespace mp {
-class TenantTransaction;
-}
 
 namespace mp::billing {
 
@@ -22,8 +17,6 @@ public:
     static constexpr int kColumnCount = 10;
     // Reads the block from `columns()` starting at column `first` of the current row.
     static QJsonObject fromRow(const QSqlQuery &q, int first);
-    // The block of customer `customerId`; "not_found" on field customer_id if RLS hides it.
-    static Result<QJsonObject> load(TenantTransaction &tx, const QString &customerId);
     static TaxBuyer taxBuyer(const QJsonObject &buyer);
 };
 

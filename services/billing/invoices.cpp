@@ -2,6 +2,7 @@
 
 #include "billing/buyer_snapshot.h"
 #include "billing/document_numbers.h"
+#include "billing/invoice_issue_context.h"
 #include "billing/invoice_number_format.h"
 #include "billing/invoice_paid.h"
 #include "billing/invoice_pricing.h"
@@ -117,31 +118,24 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
     // The same statements for every invoice, whoever issues it (API, checkout, console): keep
     // them prepared on the caller's connection.
     const sql::ScopedStatementCache statements;
-    auto settings = BillingSettingsStore::load(tx);
-    if (!settings)
-        return settings.error();
-    auto buyer = BuyerSnapshot::load(tx, draft.customerId);
-    if (!buyer)
-        return buyer.error();
-    const TaxBuyer taxBuyer = BuyerSnapshot::taxBuyer(*buyer);
-    auto rates = BillingSettingsStore::taxRatesFor(tx, taxBuyer.country);
-    if (!rates)
-        return rates.error();
-
-    const QDate today = localDate(*settings, now);
-    const TaxDecision decision = TaxCalculation::decide(*rates, settings->country, taxBuyer, today);
-    auto priced = InvoicePricing::price(draft.lines, draft.currency, settings->priceMode, decision);
+    auto ctx = InvoiceIssueContext::load(tx, draft.customerId, now);
+    if (!ctx)
+        return ctx.error();
+    const BillingSettings &settings = ctx->settings;
+    const QDate today = ctx->today;
+    const TaxDecision &decision = ctx->tax;
+    auto priced = InvoicePricing::price(draft.lines, draft.currency, settings.priceMode, decision);
     if (!priced)
         return priced.error();
 
     Invoice inv(draft.currency);
     inv.customerId = draft.customerId;
     inv.orderId = draft.orderId;
-    inv.priceMode = settings->priceMode;
+    inv.priceMode = settings.priceMode;
     inv.reverseCharge = decision.reverseCharge;
     inv.taxNote = decision.note;
-    inv.seller = settings->sellerSnapshot();
-    inv.buyer = *buyer;
+    inv.seller = settings.sellerSnapshot();
+    inv.buyer = ctx->buyer;
     inv.notes = draft.notes;
     inv.createdAt = now;
     inv.lines = priced->lines;
@@ -153,10 +147,10 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
     if (draft.issue) {
         inv.status = InvoiceStatus::Unpaid;
         inv.issueDate = today;
-        inv.dueDate = today.addDays(settings->paymentTermsDays);
+        inv.dueDate = today.addDays(settings.paymentTermsDays);
         inv.issuedAt = now;
         // Last before the inserts: the counter row stays locked until this transaction ends.
-        if (auto s = issueNumber(tx, *settings, today, &inv.number, &sequence); !s)
+        if (auto s = issueNumber(tx, settings, today, &inv.number, &sequence); !s)
             return s.error();
     }
 
@@ -299,18 +293,12 @@ Status issueDraft(TenantTransaction &tx, const QString &id, const QDateTime &now
     auto draft = Invoices::find(tx, id);
     if (!draft)
         return draft.error();
-    auto settings = BillingSettingsStore::load(tx);
-    if (!settings)
-        return settings.error();
-    auto buyer = BuyerSnapshot::load(tx, draft->customerId);
-    if (!buyer)
-        return buyer.error();
-    const TaxBuyer taxBuyer = BuyerSnapshot::taxBuyer(*buyer);
-    auto rates = BillingSettingsStore::taxRatesFor(tx, taxBuyer.country);
-    if (!rates)
-        return rates.error();
-    const QDate today = Invoices::localDate(*settings, now);
-    const TaxDecision decision = TaxCalculation::decide(*rates, settings->country, taxBuyer, today);
+    auto ctx = InvoiceIssueContext::load(tx, draft->customerId, now);
+    if (!ctx)
+        return ctx.error();
+    const BillingSettings &settings = ctx->settings;
+    const QDate today = ctx->today;
+    const TaxDecision &decision = ctx->tax;
     QList<LineDraft> lines;
     for (const InvoiceLine &line : std::as_const(draft->lines))
         lines.append(LineDraft{line.description, line.quantity, line.unitPrice, line.orderItemId});
@@ -321,16 +309,16 @@ Status issueDraft(TenantTransaction &tx, const QString &id, const QDateTime &now
 
     QString number;
     qint64 sequence = 0;
-    if (auto s = issueNumber(tx, *settings, today, &number, &sequence); !s)
+    if (auto s = issueNumber(tx, settings, today, &number, &sequence); !s)
         return s;
     const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);
     auto u = sql::exec(
         tx.db(), kIssueDraft,
         {number, today.year(), sequence, today.toString(Qt::ISODate),
-         today.addDays(settings->paymentTermsDays).toString(Qt::ISODate), nowText, priced->net.minorAmount(),
+         today.addDays(settings.paymentTermsDays).toString(Qt::ISODate), nowText, priced->net.minorAmount(),
          priced->tax.minorAmount(), priced->total.minorAmount(), decision.reverseCharge, decision.note,
-         QString::fromUtf8(QJsonDocument(settings->sellerSnapshot()).toJson(QJsonDocument::Compact)),
-         QString::fromUtf8(QJsonDocument(*buyer).toJson(QJsonDocument::Compact)), id,
+         QString::fromUtf8(QJsonDocument(settings.sellerSnapshot()).toJson(QJsonDocument::Compact)),
+         QString::fromUtf8(QJsonDocument(ctx->buyer).toJson(QJsonDocument::Compact)), id,
          QString::fromUtf8(QJsonDocument(priced->rows).toJson(QJsonDocument::Compact))});
     if (!u)
         return u.error();
