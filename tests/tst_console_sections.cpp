@@ -33,8 +33,11 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPrinter>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -326,6 +329,22 @@ void TestConsoleSections::billingTotalsAndInvoiceActions()
     QFile pdf(path);
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5).startsWith("%PDF"));
+
+    // Print lays out the same document on the printer's page: printed to a file here.
+    const QString printed = dir.filePath(u"printed.pdf"_s);
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(printed);
+    QVERIFY(dialog.printTo(printer));
+    QVERIFY(dialog.message().contains(printed));
+    const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+    if (pdftotext.isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    QProcess text;
+    text.start(pdftotext, {printed, u"-"_s});
+    QVERIFY(text.waitForFinished(30000));
+    const QString words = QString::fromUtf8(text.readAllStandardOutput());
+    QVERIFY2(words.contains(dialog.detail()->invoice.number), qPrintable(words.left(300)));
 }
 
 void TestConsoleSections::subscriptionDetailAndActions()

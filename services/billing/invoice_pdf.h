@@ -4,6 +4,7 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QPagedPaintDevice>
 
 namespace mp::billing {
 
@@ -14,6 +15,9 @@ namespace mp::billing {
 class InvoicePdf {
 public:
     static Result<QByteArray> render(const Invoice &invoice, QDate today);
+    // Lays the same document out on any paged device at its page size and resolution (a printer
+    // the user picked in the console), so paper and PDF never differ.
+    static void paint(const Invoice &invoice, QDate today, QPagedPaintDevice &device);
     // The HTML the PDF is laid out from (escaped), for tests and for a console preview.
     static QString html(const Invoice &invoice, QDate today);
 };

@@ -17,6 +17,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -63,8 +65,9 @@ InvoiceDetailDialog::InvoiceDetailDialog(ConsoleSession *session, const QString 
       m_audit(new QTreeWidget(this)), m_message(new QLabel(this)),
       m_issue(new QPushButton(tr("&Issue"), this)), m_markPaid(new QPushButton(tr("Mark &paid…"), this)),
       m_cancel(new QPushButton(tr("&Cancel invoice…"), this)), m_pdf(new QPushButton(tr("&Save PDF…"), this)),
-      m_payOnline(new QPushButton(tr("Pay &online"), this)), m_refund(new QPushButton(tr("&Refund…"), this)),
-      m_payments(new PaymentListModel(this)), m_paymentsView(new QTableView(this))
+      m_print(new QPushButton(tr("P&rint…"), this)), m_payOnline(new QPushButton(tr("Pay &online"), this)),
+      m_refund(new QPushButton(tr("&Refund…"), this)), m_payments(new PaymentListModel(this)),
+      m_paymentsView(new QTableView(this))
 {
     setObjectName(QStringLiteral("invoiceDetailDialog"));
     setWindowTitle(tr("Invoice"));
@@ -84,7 +87,7 @@ InvoiceDetailDialog::InvoiceDetailDialog(ConsoleSession *session, const QString 
     splitter->addWidget(m_audit);
     splitter->setSizes({440, 90, 110});
     auto *actions = new QHBoxLayout;
-    for (QPushButton *b : {m_issue, m_markPaid, m_payOnline, m_refund, m_cancel, m_pdf}) {
+    for (QPushButton *b : {m_issue, m_markPaid, m_payOnline, m_refund, m_cancel, m_pdf, m_print}) {
         b->setEnabled(false);
         actions->addWidget(b);
     }
@@ -100,6 +103,7 @@ InvoiceDetailDialog::InvoiceDetailDialog(ConsoleSession *session, const QString 
     connect(m_markPaid, &QPushButton::clicked, this, &InvoiceDetailDialog::markPaid);
     connect(m_cancel, &QPushButton::clicked, this, &InvoiceDetailDialog::cancelInvoice);
     connect(m_pdf, &QPushButton::clicked, this, &InvoiceDetailDialog::savePdf);
+    connect(m_print, &QPushButton::clicked, this, &InvoiceDetailDialog::print);
     connect(m_payOnline, &QPushButton::clicked, this, &InvoiceDetailDialog::payOnline);
     connect(m_refund, &QPushButton::clicked, this, &InvoiceDetailDialog::refund);
     resize(760, 720);
@@ -137,6 +141,7 @@ void InvoiceDetailDialog::display(const commands::InvoiceDetail &detail)
     m_markPaid->setEnabled(allowed.contains(InvoiceStatus::Paid));
     m_cancel->setEnabled(allowed.contains(InvoiceStatus::Cancelled));
     m_pdf->setEnabled(true);
+    m_print->setEnabled(true);
     m_payments->setPayments(detail.payments);
     m_payOnline->setEnabled(inv.status == InvoiceStatus::Unpaid);
     m_refund->setEnabled(refundable(detail.payments).has_value());
@@ -279,6 +284,29 @@ void InvoiceDetailDialog::savePdf()
                                                       name + QStringLiteral(".pdf"), tr("PDF files (*.pdf)"));
     if (!path.isEmpty())
         savePdfTo(path);
+}
+
+void InvoiceDetailDialog::print()
+{
+    if (!m_detail)
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setDocName(windowTitle());
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print %1").arg(windowTitle()));
+    if (dialog.exec() == QDialog::Accepted)
+        printTo(printer);
+}
+
+bool InvoiceDetailDialog::printTo(QPrinter &printer)
+{
+    if (!m_detail)
+        return false;
+    billing::InvoicePdf::paint(m_detail->invoice, m_detail->today, printer);
+    m_message->setText(printer.outputFileName().isEmpty()
+                           ? tr("Sent to %1.").arg(printer.printerName())
+                           : tr("Printed to %1.").arg(printer.outputFileName()));
+    return true;
 }
 
 void InvoiceDetailDialog::savePdfTo(const QString &path)

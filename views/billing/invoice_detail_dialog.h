@@ -9,6 +9,7 @@
 #include <optional>
 
 class QLabel;
+class QPrinter;
 class QPushButton;
 class QTableView;
 class QTextBrowser;
@@ -20,7 +21,7 @@ class ConsoleSession;
 class PaymentListModel;
 
 // One invoice as it prints (lines, taxes, totals, payment) with its audit trail, and the moves
-// its status allows: issue, mark paid manually, cancel; and saving the PDF. Which moves are
+// its status allows: issue, mark paid manually, cancel; saving the PDF and printing. Which moves are
 // offered comes from the services' transition rules, and the services check them again.
 class InvoiceDetailDialog : public QDialog {
     Q_OBJECT
@@ -43,6 +44,11 @@ public:
     static void setUrlOpener(std::function<bool(const QUrl &)> opener);
     // Saves the PDF to `path` without asking (tests, scripts).
     void savePdfTo(const QString &path);
+    // Asks for a printer, then prints the invoice as the PDF lays it out.
+    void print();
+    // Prints on `printer` without asking (tests print to a PDF file); false before the invoice
+    // has loaded.
+    bool printTo(QPrinter &printer);
     // Asks for a status change; `done` gets the error (or none).
     void requestChange(const billing::StatusChange &change, const std::function<void(const Error *)> &done);
 
@@ -75,6 +81,7 @@ private:
     QPushButton *m_markPaid;
     QPushButton *m_cancel;
     QPushButton *m_pdf;
+    QPushButton *m_print;
     QPushButton *m_payOnline;
     QPushButton *m_refund;
     PaymentListModel *m_payments;
