@@ -118,14 +118,24 @@ Result<CheckoutPlan> InvoiceCheckout::planCheckout(TenantTransaction &tx, const 
     return plan;
 }
 
+namespace {
+
+Error notConfigured()
+{
+    return makeError(QStringLiteral("payments_not_configured"),
+                     QStringLiteral("online payment is not set up: set MPANEL_STRIPE_SECRET_KEY, or "
+                                    "MPANEL_STRIPE_API_BASE to a Stripe emulator for the sandbox"));
+}
+
+} // namespace
+
 Result<CheckoutStarted> InvoiceCheckout::createSession(const StripeSettings &settings,
                                                        const CheckoutPlan &plan)
 {
     if (plan.existing)
         return *plan.existing;
-    if (settings.secretKey.isEmpty())
-        return makeError(QStringLiteral("payments_not_configured"),
-                         QStringLiteral("online payment is not set up: MPANEL_STRIPE_SECRET_KEY is empty"));
+    if (!settings.canCall())
+        return notConfigured();
     auto session = runStripeCall(settings, [&](StripeClient &client) {
         return client.createCheckoutSession(plan.params, plan.idempotencyKey);
     });
@@ -190,9 +200,8 @@ Result<RefundPlan> InvoiceCheckout::planRefund(TenantTransaction &tx, const QStr
 
 Result<QJsonObject> InvoiceCheckout::createRefund(const StripeSettings &settings, const RefundPlan &plan)
 {
-    if (settings.secretKey.isEmpty())
-        return makeError(QStringLiteral("payments_not_configured"),
-                         QStringLiteral("online payment is not set up: MPANEL_STRIPE_SECRET_KEY is empty"));
+    if (!settings.canCall())
+        return notConfigured();
     auto refund = runStripeCall(settings, [&](StripeClient &client) {
         return client.createRefund(plan.params, plan.idempotencyKey);
     });
