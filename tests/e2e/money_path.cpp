@@ -138,7 +138,9 @@ bool MoneyPath::ensureCluster()
                                   {QStringLiteral("api_base"), m_s.proxmoxApiBase},
                                   {QStringLiteral("token_id"), m_s.proxmoxTokenId},
                                   {QStringLiteral("token_secret"), m_s.proxmoxTokenSecret},
-                                  {QStringLiteral("ca_pem"), m_s.proxmoxCaPem}};
+                                  {QStringLiteral("ca_pem"), m_s.proxmoxCaPem},
+                                  // The money path runs on mpanel-proxmox-emulator only.
+                                  {QStringLiteral("mode"), QStringLiteral("sandbox")}};
     m_clusterId = findByName(QStringLiteral("/api/proxmox/clusters"), m_s.clusterName);
     Reply r;
     if (m_clusterId.isEmpty()) {
