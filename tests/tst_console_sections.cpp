@@ -524,6 +524,12 @@ void TestConsoleSections::payOnlineOnTheSandboxSaysNoRealMoney()
     QCOMPARE(stripe.sessionCount(), 1);
     QCOMPARE(opened.size(), 1);
     QVERIFY2(dialog.message().contains(u"sandbox (no real money moves)"_s), qPrintable(dialog.message()));
+    if (const QByteArray path = qgetenv("MPANEL_SCREENSHOT"); !path.isEmpty()) {
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::qWait(300);
+        QVERIFY(dialog.grab().save(QString::fromLocal8Bit(path)));
+    }
 
     // Neither a key nor an emulator: online payment is off and says so.
     mp::commands::setPaymentConfig(mp::Config());

@@ -85,8 +85,9 @@ void SessionStatusBar::showProviders(const QString &text, const QString &toolTip
     m_providers->setText(text);
     m_providers->setToolTip(toolTip);
     // Amber, as a warning light: what happens here does not reach real providers.
-    m_providers->setStyleSheet(sandbox ? QStringLiteral("QLabel { background: #f6d77a; color: #3a2a00; }")
-                                       : QString());
+    m_providers->setStyleSheet(
+        sandbox ? QStringLiteral("QLabel { background: #f6d77a; color: #3a2a00; border: 1px solid #b8901c; }")
+                : QString());
     m_providers->setVisible(!text.isEmpty());
 }
 

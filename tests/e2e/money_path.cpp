@@ -147,9 +147,10 @@ bool MoneyPath::ensureCluster()
         r = call("POST", QStringLiteral("/api/proxmox/clusters"), m_s.staffToken, clusterBody);
         m_clusterId = str(r.json, "id");
         if (!step(QStringLiteral("proxmox cluster"), r.status == 201 && !m_clusterId.isEmpty(),
-                  r.status == 201 ? QStringLiteral("staff added Proxmox cluster %1 at %2")
-                                        .arg(m_s.clusterName, m_s.proxmoxApiBase)
-                                  : errorText(r.status, r.body),
+                  r.status == 201
+                      ? QStringLiteral("staff added Proxmox cluster %1 (sandbox: the emulator) at %2")
+                            .arg(m_s.clusterName, m_s.proxmoxApiBase)
+                      : errorText(r.status, r.body),
                   r.json))
             return false;
     } else {
@@ -157,9 +158,10 @@ bool MoneyPath::ensureCluster()
         r = call("PATCH", QStringLiteral("/api/proxmox/clusters/") + m_clusterId, m_s.staffToken,
                  clusterBody);
         if (!step(QStringLiteral("proxmox cluster"), r.status == 200,
-                  r.status == 200 ? QStringLiteral("Proxmox cluster %1 exists, now at %2")
-                                        .arg(m_s.clusterName, m_s.proxmoxApiBase)
-                                  : errorText(r.status, r.body),
+                  r.status == 200
+                      ? QStringLiteral("Proxmox cluster %1 (sandbox: the emulator) exists, now at %2")
+                            .arg(m_s.clusterName, m_s.proxmoxApiBase)
+                      : errorText(r.status, r.body),
                   r.json))
             return false;
     }
