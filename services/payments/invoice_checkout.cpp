@@ -34,6 +34,14 @@ Error stripeFailure(const Error &error)
     return makeError(QStringLiteral("payment_provider_error"), error.message, error.field);
 }
 
+// Stripe mode off: neither an account nor an emulator (StripeSettings).
+Error notConfigured()
+{
+    return makeError(QStringLiteral("payments_not_configured"),
+                     QStringLiteral("online payment is not set up: set MPANEL_STRIPE_SECRET_KEY, or "
+                                    "MPANEL_STRIPE_API_BASE to a Stripe emulator for the sandbox"));
+}
+
 } // namespace
 
 CheckoutUrls CheckoutUrls::fromConfig(const Config &config)
@@ -117,17 +125,6 @@ Result<CheckoutPlan> InvoiceCheckout::planCheckout(TenantTransaction &tx, const 
                               .arg(earlier + 1);
     return plan;
 }
-
-namespace {
-
-Error notConfigured()
-{
-    return makeError(QStringLiteral("payments_not_configured"),
-                     QStringLiteral("online payment is not set up: set MPANEL_STRIPE_SECRET_KEY, or "
-                                    "MPANEL_STRIPE_API_BASE to a Stripe emulator for the sandbox"));
-}
-
-} // namespace
 
 Result<CheckoutStarted> InvoiceCheckout::createSession(const StripeSettings &settings,
                                                        const CheckoutPlan &plan)
