@@ -143,7 +143,8 @@ void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, R
 {
     inTransaction<InvoiceDetail>(
         session, context,
-        [id](TenantTransaction &tx, const SessionInfo &) -> Result<InvoiceDetail> {
+        [id, config = currentPaymentConfig()](TenantTransaction &tx,
+                                              const SessionInfo &) -> Result<InvoiceDetail> {
             auto inv = billing::Invoices::find(tx, id);
             if (!inv)
                 return inv.error();
@@ -156,7 +157,8 @@ void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, R
             auto paid = payments::Payments::forInvoice(tx, id);
             if (!paid)
                 return paid.error();
-            return InvoiceDetail{*inv, *today, *audit, *paid};
+            return InvoiceDetail{*inv, *today, *audit, *paid,
+                                 providers::Providers::stripe(StripeSettings::fromConfig(config))};
         },
         std::move(reply));
 }
@@ -297,6 +299,17 @@ void setPaymentConfig(const Config &config)
     PaymentConfig &pc = paymentConfig();
     QMutexLocker lock(&pc.mutex);
     pc.config = config;
+}
+
+void loadProviders(ConsoleSession *session, QObject *context, Reply<providers::ProviderOverview> reply)
+{
+    const Config config = currentPaymentConfig();
+    inTransaction<providers::ProviderOverview>(
+        session, context,
+        [config](TenantTransaction &tx, const SessionInfo &) {
+            return providers::Providers::overview(tx, StripeSettings::fromConfig(config));
+        },
+        std::move(reply));
 }
 
 // Pay online and refund follow the services' three steps on the session thread: plan in one

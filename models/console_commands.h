@@ -9,6 +9,7 @@
 #include "customers/customer.h"
 #include "payments/invoice_checkout.h"
 #include "payments/payments.h"
+#include "providers/provider_overview.h"
 #include "subscriptions/subscriptions.h"
 
 #include <QByteArray>
@@ -44,6 +45,7 @@ struct InvoiceDetail {
     QDate today;
     QList<billing::AuditEntry> audit;
     QList<payments::Payment> payments; // its Stripe payments, newest first
+    providers::ProviderStatus stripe;  // where Pay online and Refund go: sandbox, test, live or off
 };
 
 struct SubscriptionDetail {
@@ -90,6 +92,9 @@ void loadPayments(ConsoleSession *session, QObject *context, const payments::Pay
 // sends the customer back: the console's configuration, set once at start-up. Until it is set
 // the process environment is read.
 void setPaymentConfig(const Config &config);
+// Whether Stripe (as this console's configuration reaches it for Pay online and Refund) and
+// each of the tenant's Proxmox clusters are the sandbox's emulators, test or live.
+void loadProviders(ConsoleSession *session, QObject *context, Reply<providers::ProviderOverview> reply);
 // A Checkout Session for the invoice (its URL is what the customer pays on).
 void payInvoice(ConsoleSession *session, QObject *context, const QString &invoiceId,
                 Reply<payments::CheckoutStarted> reply);

@@ -20,6 +20,7 @@ NodeCapacity nodeFrom(const QJsonObject &o)
     n.cluster = o.value(QStringLiteral("cluster")).toString();
     n.name = o.value(QStringLiteral("name")).toString();
     n.placementGroup = o.value(QStringLiteral("placement_group")).toString();
+    n.clusterMode = o.value(QStringLiteral("cluster_mode")).toString();
     n.enabled = o.value(QStringLiteral("enabled")).toBool();
     n.cores = o.value(QStringLiteral("cpu_cores")).toInteger();
     n.ramMb = o.value(QStringLiteral("ram_mb")).toInteger();
@@ -72,6 +73,12 @@ QVariant NodeCapacityModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(QColor(0xb0, 0x20, 0x20));
     if (role == Qt::ForegroundRole && column == Node && !n.enabled)
         return QVariant::fromValue(QColor(0x80, 0x80, 0x80));
+    const bool sandbox = n.clusterMode == QLatin1String("sandbox");
+    if (role == Qt::BackgroundRole && column == Mode && sandbox)
+        return QVariant::fromValue(QColor(0xf6, 0xd7, 0x7a));
+    if (role == Qt::ToolTipRole && column == Mode)
+        return sandbox ? tr("Cluster %1 is mpanel-proxmox-emulator: no real machines").arg(n.cluster)
+                       : tr("Cluster %1 is a Proxmox VE: real guests").arg(n.cluster);
     if (role != Qt::DisplayRole)
         return {};
     const auto ratio = [&](const QString &used, const QString &total) {
@@ -84,6 +91,8 @@ QVariant NodeCapacityModel::data(const QModelIndex &index, int role) const
     case Node:
         return n.enabled ? QStringLiteral("%1 / %2").arg(n.cluster, n.name)
                          : tr("%1 / %2 (disabled)").arg(n.cluster, n.name);
+    case Mode:
+        return sandbox ? tr("sandbox (emulator)") : n.clusterMode;
     case Group:
         return n.placementGroup;
     case Pods:
@@ -107,6 +116,8 @@ QVariant NodeCapacityModel::headerData(int section, Qt::Orientation orientation,
     switch (Column(section)) {
     case Node:
         return tr("Cluster / node");
+    case Mode:
+        return tr("Cluster mode");
     case Group:
         return tr("Placement group");
     case Pods:

@@ -8,6 +8,7 @@ namespace mp {
 struct NodeCapacity {
     QString id;
     QString cluster, name, placementGroup;
+    QString clusterMode; // "live" or "sandbox" (the Proxmox emulator), as the services record it
     bool enabled = true;
     qint64 cores = 0, ramMb = 0, diskGb = 0;
     qint64 coresUsed = 0, ramMbUsed = 0, diskGbUsed = 0;
@@ -19,7 +20,7 @@ struct NodeCapacity {
 class NodeCapacityModel : public LazyTableModel<NodeCapacity> {
     Q_OBJECT
 public:
-    enum Column { Node, Group, Pods, Cores, Ram, Disk, ColumnCount };
+    enum Column { Node, Mode, Group, Pods, Cores, Ram, Disk, ColumnCount };
     Q_ENUM(Column)
 
     using LazyTableModel::LazyTableModel;

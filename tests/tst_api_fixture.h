@@ -33,12 +33,15 @@ public:
         m_db = openDatabase(settings, connectionName);
         m_server = std::make_unique<HttpServer>();
         m_api = std::make_unique<ApiContext>([this] { return m_db; });
+        m_api->setConfig(m_config);
         registerApiModules(m_server->router(), *m_api);
         auto port = m_server->listenOn(QStringLiteral("127.0.0.1:0"));
         QVERIFY(port.ok());
         m_port = port.value();
     }
 
+    // The service's configuration (Stripe settings); takes effect at the next start.
+    void setConfig(const Config &config) { m_config = config; }
     QSqlDatabase &db() { return m_db; }
     const ConnectionSettings &settings() const { return m_settings; }
     HttpServer &server() { return *m_server; }
@@ -87,6 +90,7 @@ public:
 
 private:
     ConnectionSettings m_settings;
+    Config m_config;
     QSqlDatabase m_db;
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<ApiContext> m_api;

@@ -260,6 +260,9 @@ private Q_SLOTS:
         QCOMPARE(nodes.rowCount(), 1);
         QCOMPARE(nodes.index(0, mp::NodeCapacityModel::Node).data().toString(), u"fra1 / pve1"_s);
         QCOMPARE(nodes.index(0, mp::NodeCapacityModel::Cores).data().toString(), u"0 / 32 (0%)"_s);
+        // Registered without a mode: a real Proxmox VE as far as anyone is told.
+        QCOMPARE(nodes.index(0, mp::NodeCapacityModel::Mode).data().toString(), u"live"_s);
+        QCOMPARE(nodes.rowAt(0).clusterMode, u"live"_s);
 
         const QString id = createPod(m_alice, u"Business"_s, u"shop"_s);
         QTRY_COMPARE_WITH_TIMEOUT(status(id), u"active"_s, 20000);
@@ -269,6 +272,22 @@ private Q_SLOTS:
         QVERIFY(n.coresUsed > 0 && n.ramMbUsed > 0 && n.diskGbUsed > 0);
         QCOMPARE(nodes.index(0, mp::NodeCapacityModel::Cores).data().toString(),
                  u"%1 / 32 (%2%)"_s.arg(n.coresUsed).arg(n.coresUsed * 100 / 32));
+
+        // Marking the cluster as the emulator (it is one, on loopback) shows live in the nodes view.
+        (void)m_f->asService([&](TenantTransaction &tx) -> mp::Result<QJsonObject> {
+            auto clusters = mp::cloudpods::ProxmoxClusters::list(tx);
+            if (!clusters)
+                return clusters.error();
+            return mp::cloudpods::ProxmoxClusters::update(tx, clusters->first().value(u"id"_s).toString(),
+                                                          {{u"mode"_s, u"sandbox"_s}},
+                                                          mp::Clock::current().now());
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(nodes.index(0, mp::NodeCapacityModel::Mode).data().toString(),
+                                  u"sandbox (emulator)"_s, 10000);
+        QVERIFY(nodes.index(0, mp::NodeCapacityModel::Mode)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"emulator"_s));
 
         // The templates table is the catalog's model: the four starters with their sizes.
         mp::CloudPodTemplateModel templates(m_f->session.get());

@@ -105,6 +105,7 @@ private Q_SLOTS:
     void billingTotalsAndInvoiceActions();
     void subscriptionDetailAndActions();
     void payOnlineAndRefund();
+    void payOnlineOnTheSandboxSaysNoRealMoney();
 };
 
 void TestConsoleSections::productDialogRefusesWhatTheApiRefuses()
@@ -448,6 +449,9 @@ void TestConsoleSections::payOnlineAndRefund()
     QVERIFY(dialog.payOnlineButton()->isEnabled());
     QVERIFY(!dialog.refundButton()->isEnabled());
     QCOMPARE(dialog.payments()->rowCount(), 0);
+    // A test key: Stripe's test mode, not the sandbox, even against the emulator.
+    QVERIFY2(dialog.paymentNote().startsWith(u"Stripe test mode"_s), qPrintable(dialog.paymentNote()));
+    QVERIFY(!dialog.paymentNote().contains(u"sandbox"_s));
 
     // "Pay online": a Checkout Session made through the payments services, its URL opened.
     QSignalSpy checkout(&dialog, &mp::InvoiceDetailDialog::checkoutOpened);
@@ -503,6 +507,57 @@ void TestConsoleSections::payOnlineAndRefund()
     customers.showCustomer(alice.id);
     QTRY_COMPARE_WITH_TIMEOUT(customers.detail()->payments()->rowCount(), 1, 10000);
     mp::InvoiceDetailDialog::setUrlOpener([](const QUrl &) { return false; });
+}
+
+void TestConsoleSections::payOnlineOnTheSandboxSaysNoRealMoney()
+{
+    ConsoleFixture f;
+    mp::test::StripeEmulator stripe; // takes any sk_test_ key, as run-mpanel starts it
+    QVERIFY(stripe.start());
+    mp::Config sandbox;
+    sandbox.set(u"MPANEL_STRIPE_API_BASE"_s, stripe.baseUrl().toString());
+    mp::commands::setPaymentConfig(sandbox);
+    QList<QUrl> opened;
+    mp::InvoiceDetailDialog::setUrlOpener([&](const QUrl &url) {
+        opened << url;
+        return true;
+    });
+    const auto product = addProduct(f, u"Mailbox"_s);
+    const auto alice = f.addCustomer(u"Alice"_s, u"alice@example.test"_s);
+    const QString invoiceId = placeOrder(f, alice.id, product.id);
+
+    mp::InvoiceDetailDialog dialog(f.session.get(), invoiceId);
+    QSignalSpy loaded(&dialog, &mp::InvoiceDetailDialog::loaded);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY2(dialog.paymentNote().startsWith(u"Stripe sandbox — no real money moves"_s),
+             qPrintable(dialog.paymentNote()));
+    QVERIFY(dialog.paymentNote().contains(stripe.baseUrl().toString()));
+    QCOMPARE(dialog.payOnlineButton()->toolTip(), dialog.paymentNote());
+    QVERIFY(dialog.payOnlineButton()->isEnabled());
+
+    // No account configured, and the payment still goes through: to the emulator.
+    QSignalSpy checkout(&dialog, &mp::InvoiceDetailDialog::checkoutOpened);
+    dialog.payOnline();
+    QVERIFY(checkout.wait(20000));
+    QCOMPARE(checkout.first().at(1).toString(), QString());
+    QCOMPARE(stripe.sessionCount(), 1);
+    QCOMPARE(opened.size(), 1);
+    QVERIFY2(dialog.message().contains(u"sandbox (no real money moves)"_s), qPrintable(dialog.message()));
+    if (const QByteArray path = qgetenv("MPANEL_SCREENSHOT"); !path.isEmpty()) {
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::qWait(300);
+        QVERIFY(dialog.grab().save(QString::fromLocal8Bit(path)));
+    }
+
+    // Neither a key nor an emulator: online payment is off and says so.
+    mp::commands::setPaymentConfig(mp::Config());
+    mp::InvoiceDetailDialog off(f.session.get(), invoiceId);
+    QSignalSpy offLoaded(&off, &mp::InvoiceDetailDialog::loaded);
+    QVERIFY(offLoaded.wait(10000));
+    QVERIFY2(off.paymentNote().startsWith(u"Online payment is off"_s), qPrintable(off.paymentNote()));
+    QVERIFY(!off.payOnlineButton()->isEnabled());
+    QVERIFY(!off.paymentNote().contains(u"sandbox"_s));
 }
 
 QTEST_MAIN(TestConsoleSections)

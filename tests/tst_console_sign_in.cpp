@@ -39,7 +39,7 @@ struct ConsoleFixture {
     MainWindow window;
     std::unique_ptr<ConsoleController> controller;
 
-    explicit ConsoleFixture(StaffRole role)
+    explicit ConsoleFixture(StaffRole role, const QList<QPair<QString, QString>> &settings = {})
     {
         owner = mp::test::TestCluster::instance().freshDatabase();
         auto conn = PgConnection::connect(owner);
@@ -57,6 +57,8 @@ struct ConsoleFixture {
 
         QProcessEnvironment env;
         env.insert(u"MPANEL_DATABASE_URL"_s, mp::test::TestCluster::instance().url(owner.database));
+        for (const auto &[name, value] : settings)
+            env.insert(name, value);
         auto config = mp::Config::load({}, env);
         if (!config)
             qFatal("%s", qPrintable(config.error().message));
@@ -78,6 +80,29 @@ struct ConsoleFixture {
         dialog->findChild<QLineEdit *>(u"login"_s)->setText(who);
         dialog->findChild<QLineEdit *>(u"password"_s)->setText(password);
     }
+
+    bool signIn()
+    {
+        SignInDialog *dialog = startAndWaitForDialog();
+        if (!dialog)
+            return false;
+        typeCredentials(dialog, login, kPassword);
+        dialog->submit();
+        return QTest::qWaitFor(
+            [this] { return controller->session()->state() == mp::ConsoleSession::State::SignedIn; }, 20000);
+    }
+
+    // A Proxmox cluster as the REST API would have stored it.
+    void addCluster(const QString &name, const QString &apiBase, const QString &mode)
+    {
+        auto q = admin->query(
+            u"INSERT INTO proxmox_clusters (tenant_id, name, api_base, token_id, token_secret, "
+            u"mode, created_at, updated_at) VALUES ($1, $2, $3, 'mpanel@pve!prov', 'secret', $4, "
+            u"now(), now())"_s,
+            {tenantId, name, apiBase, mode});
+        if (!q)
+            qFatal("%s", qPrintable(q.error().message));
+    }
 };
 
 } // namespace
@@ -94,6 +119,8 @@ private Q_SLOTS:
     void signOutReturnsToDialog();
     void rememberMeWithoutKeychainIsANote();
     void embeddedDefaultSignsInAsOwner();
+    void statusBarShowsSandboxOnTheEmulators();
+    void statusBarShowsLiveProviders();
     void screenshot();
 
 private:
@@ -140,6 +167,44 @@ void TestConsoleSignIn::rightPasswordSignsIn()
     QCOMPARE(QSettings().value(u"signIn/login"_s).toString(), console.login);
     for (const QString &k : QSettings().allKeys())
         QVERIFY(QSettings().value(k).toString() != kPassword);
+}
+
+void TestConsoleSignIn::statusBarShowsSandboxOnTheEmulators()
+{
+    // What scripts/run-mpanel sets up: no Stripe key, the API base at the emulator, and the
+    // demo's cluster registered as the Proxmox emulator.
+    ConsoleFixture console(StaffRole::Admin, {{u"MPANEL_STRIPE_API_BASE"_s, u"http://127.0.0.1:12111"_s}});
+    console.addCluster(u"sandbox"_s, u"https://127.0.0.1:18006/api2/json"_s, u"sandbox"_s);
+    QVERIFY(console.signIn());
+    mp::SessionStatusBar *status = console.window.sessionStatusBar();
+    QTRY_COMPARE_WITH_TIMEOUT(status->providersText(), u"Stripe: sandbox · Proxmox: sandbox"_s, 10000);
+    QVERIFY2(status->providersToolTip().contains(u"http://127.0.0.1:12111"_s),
+             qPrintable(status->providersToolTip()));
+    QVERIFY(status->providersToolTip().contains(u"https://127.0.0.1:18006/api2/json"_s));
+    QVERIFY(status->providersToolTip().contains(u"no real money moves"_s));
+    QVERIFY(!status->providersToolTip().contains(u"secret"_s));
+
+    // Another session switching the cluster to a real Proxmox reaches the status bar live.
+    auto q = console.admin->query(u"UPDATE proxmox_clusters SET mode = 'live', api_base = "
+                                  u"'https://pve1.example.net:8006/api2/json'"_s);
+    QVERIFY(q.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(status->providersText(), u"Stripe: sandbox · Proxmox: live"_s, 10000);
+
+    // Signed out, nothing is claimed.
+    console.controller->signOut();
+    QCOMPARE(status->providersText(), QString());
+}
+
+void TestConsoleSignIn::statusBarShowsLiveProviders()
+{
+    ConsoleFixture console(StaffRole::ReadOnly, {{u"MPANEL_STRIPE_SECRET_KEY"_s, u"sk_live_console"_s}});
+    console.addCluster(u"fra1"_s, u"https://pve1.example.net:8006/api2/json"_s, u"live"_s);
+    QVERIFY(console.signIn());
+    mp::SessionStatusBar *status = console.window.sessionStatusBar();
+    QTRY_COMPARE_WITH_TIMEOUT(status->providersText(), u"Stripe: live · Proxmox: live"_s, 10000);
+    QVERIFY(!status->providersToolTip().contains(u"sandbox"_s));
+    QVERIFY(status->providersToolTip().contains(u"https://api.stripe.com"_s));
+    QVERIFY(!status->providersToolTip().contains(u"sk_live_console"_s));
 }
 
 void TestConsoleSignIn::wrongPasswordShowsServerError()

@@ -66,6 +66,37 @@ private Q_SLOTS:
                  bundled.first().checksum);
     }
 
+    void runMpanelsEmulatorClusterBecomesSandbox()
+    {
+        // A database scripts/run-mpanel made before 0014: the demo's emulator cluster (loopback,
+        // the sandbox token) is marked sandbox; anything else stays live.
+        auto conn = connectTo(TestCluster::instance().emptyDatabase());
+        QList<Migration> before;
+        for (const Migration &m : Migrator::bundled())
+            if (m.version < 14)
+                before << m;
+        QVERIFY(Migrator(*conn, before).migrate().ok());
+        auto tenant =
+            conn->query(QStringLiteral("INSERT INTO tenants (name) VALUES ('Old Sandbox') RETURNING id"));
+        QVERIFY(tenant.ok());
+        const QString insert = QStringLiteral(
+            "INSERT INTO proxmox_clusters (tenant_id, name, api_base, token_id, token_secret, created_at, "
+            "updated_at) VALUES ($1, $2, $3, $4, 'secret', now(), now())");
+        const QString id = tenant->first().value(0);
+        for (const QStringList &row :
+             {QStringList{QStringLiteral("demo-cluster"), QStringLiteral("https://127.0.0.1:18006/api2/json"),
+                          QStringLiteral("mpanel@pve!sandbox")},
+              QStringList{QStringLiteral("tunnel"), QStringLiteral("https://127.0.0.1:8006/api2/json"),
+                          QStringLiteral("mpanel@pve!prov")},
+              QStringList{QStringLiteral("fra1"), QStringLiteral("https://pve1.example.net:8006/api2/json"),
+                          QStringLiteral("mpanel@pve!sandbox")}})
+            QVERIFY(conn->query(insert, {id, row.at(0), row.at(1), row.at(2)}).ok());
+        QVERIFY(Migrator(*conn).migrate().ok());
+        QCOMPARE(scalar(*conn, QStringLiteral("SELECT string_agg(name || '=' || mode, ',' ORDER BY name) "
+                                              "FROM proxmox_clusters")),
+                 QStringLiteral("demo-cluster=sandbox,fra1=live,tunnel=live"));
+    }
+
     void changedMigrationIsRefused()
     {
         auto conn = connectTo(TestCluster::instance().emptyDatabase());

@@ -24,7 +24,6 @@ using mp::test::TestCluster;
 
 namespace {
 
-const QString kStripeKey = QStringLiteral("sk_test_money_path");
 const QString kWebhookSecret = QStringLiteral("whsec_money_path");
 const QString kProxmoxTokenId = QStringLiteral("mpanel@pve!e2e");
 const QString kProxmoxSecret = QStringLiteral("9c3f6a1e-52b7-4d0a-8a61-e2e0e2e0e2e0");
@@ -202,7 +201,7 @@ private Q_SLOTS:
         m_stripe = std::make_unique<Child>(QStringLiteral("mpanel-stripe-emulator"));
         QVERIFY(m_stripe->start(QStringLiteral(MPANEL_STRIPE_EMULATOR_BINARY),
                                 {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(stripePort),
-                                 QStringLiteral("--api-key"), kStripeKey, QStringLiteral("--webhook-url"),
+                                 QStringLiteral("--webhook-url"),
                                  QStringLiteral("http://127.0.0.1:%1/webhooks/stripe").arg(m_servicePort),
                                  QStringLiteral("--webhook-secret"), kWebhookSecret,
                                  QStringLiteral("--retry-delay-ms"), QStringLiteral("500")},
@@ -230,7 +229,9 @@ private Q_SLOTS:
 
         QProcessEnvironment env = environment();
         env.insert(QStringLiteral("MPANEL_LISTEN"), QStringLiteral("127.0.0.1:%1").arg(m_servicePort));
-        env.insert(QStringLiteral("MPANEL_STRIPE_SECRET_KEY"), kStripeKey);
+        // The sandbox as scripts/run-mpanel sets it up: no Stripe account, the API base at the
+        // emulator (which takes the service's sandbox test key).
+        env.remove(QStringLiteral("MPANEL_STRIPE_SECRET_KEY"));
         env.insert(QStringLiteral("MPANEL_STRIPE_API_BASE"), stripeBase);
         env.insert(QStringLiteral("MPANEL_STRIPE_WEBHOOK_SECRET"), kWebhookSecret);
         env.insert(QStringLiteral("MPANEL_PUBLIC_URL"),
@@ -284,6 +285,21 @@ private Q_SLOTS:
                                                    .arg(o.invoiceId)),
                                           {}, {{"Authorization", "Bearer " + o.customerToken.toLatin1()}});
         QCOMPARE(again.status, 409);
+    }
+
+    void providersSaySandbox()
+    {
+        // What staff are told about the providers the money path just used.
+        const auto r = test::httpCall(
+            "GET", QUrl(QStringLiteral("http://127.0.0.1:%1/api/system/providers").arg(m_servicePort)), {},
+            {{"Authorization", "Bearer " + m_admin.toLatin1()}});
+        QCOMPARE(r.status, 200);
+        const QJsonObject o = r.json();
+        QCOMPARE(o.value(QStringLiteral("stripe")).toObject().value(QStringLiteral("mode")).toString(),
+                 QStringLiteral("sandbox"));
+        if (!m_proxmoxApi.isEmpty())
+            QCOMPARE(o.value(QStringLiteral("proxmox")).toObject().value(QStringLiteral("mode")).toString(),
+                     QStringLiteral("sandbox"));
     }
 
     void declinedCardLeavesNothingBehind()

@@ -6,6 +6,7 @@
 #include "console_session/run_async.h"
 #include "main_window.h"
 #include "password_store.h"
+#include "provider_indicator.h"
 #include "session_status_bar.h"
 #include "sign_in_dialog.h"
 
@@ -30,10 +31,15 @@ const auto remember = QStringLiteral("signIn/remember");
 
 ConsoleController::ConsoleController(const Config &config, MainWindow *window, QObject *parent)
     : QObject(parent), m_config(config), m_window(window), m_session(new ConsoleSession(this)),
-      m_feed(new ChangeFeed(this)), m_passwords(new PasswordStore(QStringLiteral("mPanel"), this))
+      m_feed(new ChangeFeed(this)), m_passwords(new PasswordStore(QStringLiteral("mPanel"), this)),
+      m_providers(new ProviderIndicator(m_session, this))
 {
     commands::setPaymentConfig(config);
     SessionStatusBar *status = m_window->sessionStatusBar();
+    m_providers->setChangeFeed(m_feed);
+    connect(m_providers, &ProviderIndicator::changed, status, [this, status] {
+        status->showProviders(m_providers->text(), m_providers->toolTip(), m_providers->anySandbox());
+    });
     connect(m_window, &MainWindow::signInRequested, this, [this] { showSignInDialog(lastRequest()); });
     connect(m_window, &MainWindow::signOutRequested, this, &ConsoleController::signOut);
     connect(m_session, &ConsoleSession::signedIn, this, &ConsoleController::onSignedIn);
@@ -42,13 +48,15 @@ ConsoleController::ConsoleController(const Config &config, MainWindow *window, Q
     connect(m_session, &ConsoleSession::reconnecting, status, &SessionStatusBar::showReconnecting);
     connect(m_session, &ConsoleSession::reconnected, m_feed,
             [this](const SessionInfo &info) { m_feed->start(m_session->staffSettings(), info.tenantId); });
-    connect(m_session, &ConsoleSession::reconnected, status, [status](const SessionInfo &info) {
+    connect(m_session, &ConsoleSession::reconnected, status, [this, status](const SessionInfo &info) {
         status->showSignedIn(info);
         status->showMessage(tr("Connection restored."), 5000);
+        m_providers->refresh();
     });
     connect(m_session, &ConsoleSession::sessionEnded, this, [this](const Error &error) {
         m_window->setSignedIn(false);
         m_window->sessionStatusBar()->showSignedOut();
+        m_providers->clear();
         SignInRequest again = m_pending;
         again.password.clear();
         showSignInDialog(again, tr("Your session ended: %1").arg(error.message));
@@ -143,6 +151,7 @@ void ConsoleController::onSignedIn(const SessionInfo &info)
 {
     m_window->setSignedIn(true);
     m_window->sessionStatusBar()->showSignedIn(info);
+    m_providers->refresh();
     // Section pages and their live updates, for this staff member's tenant.
     m_feed->start(m_session->staffSettings(), info.tenantId);
     if (std::exchange(m_sectionsTenant, info.tenantId) != info.tenantId)
@@ -199,6 +208,7 @@ void ConsoleController::signOut()
     QSettings().setValue(key::remember, false);
     m_session->signOut();
     m_feed->stop();
+    m_providers->clear();
     m_window->setSignedIn(false);
     m_window->sessionStatusBar()->showSignedOut();
     SignInRequest again = m_pending;

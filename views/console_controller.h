@@ -15,6 +15,7 @@ namespace mp {
 class ChangeFeed;
 class MainWindow;
 class PasswordStore;
+class ProviderIndicator;
 class SignInDialog;
 
 // Takes the console from start to a signed-in main window and keeps it there: resolves the
@@ -32,6 +33,7 @@ public:
     ConsoleSession *session() const { return m_session; }
     ChangeFeed *changeFeed() const { return m_feed; }
     PasswordStore *passwordStore() const { return m_passwords; }
+    ProviderIndicator *providerIndicator() const { return m_providers; }
     // The open sign-in dialog, if any.
     SignInDialog *signInDialog() const;
     // Set once the database is resolved.
@@ -63,6 +65,7 @@ private:
     ChangeFeed *m_feed;
     QString m_sectionsTenant; // the tenant whose pages are installed
     PasswordStore *m_passwords;
+    ProviderIndicator *m_providers;
     QPointer<SignInDialog> m_dialog;
     std::optional<DatabaseTarget> m_target;
     QString m_targetError;

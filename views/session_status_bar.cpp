@@ -5,12 +5,14 @@
 namespace mp {
 
 SessionStatusBar::SessionStatusBar(QWidget *parent)
-    : QStatusBar(parent), m_connection(new QLabel(this)), m_tenant(new QLabel(this)), m_role(new QLabel(this))
+    : QStatusBar(parent), m_connection(new QLabel(this)), m_tenant(new QLabel(this)),
+      m_role(new QLabel(this)), m_providers(new QLabel(this))
 {
     m_connection->setObjectName(QStringLiteral("connectionStatus"));
     m_tenant->setObjectName(QStringLiteral("tenantStatus"));
     m_role->setObjectName(QStringLiteral("roleStatus"));
-    for (QLabel *label : {m_connection, m_tenant, m_role}) {
+    m_providers->setObjectName(QStringLiteral("providerStatus"));
+    for (QLabel *label : {m_providers, m_connection, m_tenant, m_role}) {
         label->setContentsMargins(8, 0, 8, 0);
         label->setFrameShape(QFrame::StyledPanel);
         addPermanentWidget(label);
@@ -75,6 +77,28 @@ void SessionStatusBar::showSignedOut()
     m_role->clear();
     m_tenant->hide();
     m_role->hide();
+    showProviders({}, {}, false);
+}
+
+void SessionStatusBar::showProviders(const QString &text, const QString &toolTip, bool sandbox)
+{
+    m_providers->setText(text);
+    m_providers->setToolTip(toolTip);
+    // Amber, as a warning light: what happens here does not reach real providers.
+    m_providers->setStyleSheet(
+        sandbox ? QStringLiteral("QLabel { background: #f6d77a; color: #3a2a00; border: 1px solid #b8901c; }")
+                : QString());
+    m_providers->setVisible(!text.isEmpty());
+}
+
+QString SessionStatusBar::providersText() const
+{
+    return m_providers->text();
+}
+
+QString SessionStatusBar::providersToolTip() const
+{
+    return m_providers->toolTip();
 }
 
 QString SessionStatusBar::connectionText() const

@@ -94,7 +94,9 @@ const char *kFragment = R"json({
       "name": {"type": "string"}, "api_base": {"type": "string", "example": "https://pve1.example.net:8006/api2/json"},
       "token_id": {"type": "string", "example": "mpanel@pve!prov"}, "token_secret": {"type": "string", "writeOnly": true},
       "ca_pem": {"type": "string"}, "fingerprint": {"type": "string", "description": "SHA-256 of the node certificate"},
-      "enabled": {"type": "boolean"}}},
+      "enabled": {"type": "boolean"},
+      "mode": {"type": "string", "enum": ["live", "sandbox"], "default": "live",
+        "description": "sandbox: mpanel-proxmox-emulator, only on a loopback api_base; live: a real Proxmox VE (Proxmox has no test mode)"}}},
     "CloudPod": {"type": "object", "properties": {
       "id": {"type": "string"}, "customer_id": {"type": "string"}, "subscription_id": {"type": "string", "nullable": true},
       "template": {"type": "object"}, "hostname": {"type": "string"}, "status": {"type": "string"},

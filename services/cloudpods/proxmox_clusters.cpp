@@ -2,6 +2,7 @@
 
 #include "api/json_fields.h"
 #include "api/responses.h"
+#include "cloudpods/cluster_mode.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "proxmox/proxmox_lxc_spec.h"
@@ -16,7 +17,8 @@ namespace mp::cloudpods {
 namespace {
 
 const QString kClusterColumns = QStringLiteral(
-    "id, name, api_base, token_id, ca_pem IS NOT NULL, fingerprint_sha256, enabled, created_at, updated_at");
+    "id, name, api_base, token_id, ca_pem IS NOT NULL, fingerprint_sha256, enabled, created_at, updated_at, "
+    "mode");
 
 QJsonObject clusterJson(const QSqlQuery &q)
 {
@@ -29,7 +31,8 @@ QJsonObject clusterJson(const QSqlQuery &q)
             {QStringLiteral("fingerprint"), q.value(5).isNull() ? QJsonValue() : q.value(5).toString()},
             {QStringLiteral("enabled"), q.value(6).toBool()},
             {QStringLiteral("created_at"), api::timestamp(q.value(7).toDateTime())},
-            {QStringLiteral("updated_at"), api::timestamp(q.value(8).toDateTime())}};
+            {QStringLiteral("updated_at"), api::timestamp(q.value(8).toDateTime())},
+            {QStringLiteral("mode"), q.value(9).toString()}};
 }
 
 Error invalid(const QString &field, const QString &message)
@@ -52,6 +55,7 @@ bool isUuid(const QString &text)
 struct ClusterInput {
     QString name, apiBase, tokenId, tokenSecret, caPem, fingerprint;
     bool enabled = true;
+    QString mode = cluster_mode::live;
 };
 
 Status readCluster(const QJsonObject &body, ClusterInput &in, bool creating)
@@ -72,7 +76,8 @@ Status readCluster(const QJsonObject &body, ClusterInput &in, bool creating)
                                        std::tuple{QStringLiteral("token_id"), &in.tokenId, true},
                                        std::tuple{QStringLiteral("token_secret"), &in.tokenSecret, true},
                                        std::tuple{QStringLiteral("ca_pem"), &in.caPem, false},
-                                       std::tuple{QStringLiteral("fingerprint"), &in.fingerprint, false}}) {
+                                       std::tuple{QStringLiteral("fingerprint"), &in.fingerprint, false},
+                                       std::tuple{QStringLiteral("mode"), &in.mode, false}}) {
         if (auto s = read(key, *into, required); !s)
             return s;
     }
@@ -104,7 +109,7 @@ Status readCluster(const QJsonObject &body, ClusterInput &in, bool creating)
     }
     if (auto v = s.validate(); !v)
         return invalid(v.error().field, v.error().message);
-    return {};
+    return cluster_mode::check(in.mode, s.apiBase);
 }
 
 QVariant nullIfEmpty(const QString &text)
@@ -115,8 +120,8 @@ QVariant nullIfEmpty(const QString &text)
 const QString kInsertCluster =
     QStringLiteral("INSERT INTO proxmox_clusters (tenant_id, name, api_base, token_id, token_secret, ca_pem, "
                    "fingerprint_sha256, "
-                   "enabled, created_at, updated_at) "
-                   "VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz) "
+                   "enabled, created_at, updated_at, mode) "
+                   "VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?) "
                    "ON CONFLICT (tenant_id, lower(name)) DO NOTHING RETURNING id");
 
 const QString kSelectClusterSecret = QStringLiteral("SELECT name, api_base, token_id, token_secret, ca_pem, "
@@ -124,17 +129,17 @@ const QString kSelectClusterSecret = QStringLiteral("SELECT name, api_base, toke
 
 const QString kUpdateCluster = QStringLiteral(
     "UPDATE proxmox_clusters SET name = ?, api_base = ?, token_id = ?, token_secret = ?, ca_pem = ?, "
-    "fingerprint_sha256 = ?, enabled = ?, updated_at = ?::timestamptz WHERE id = ?");
+    "fingerprint_sha256 = ?, enabled = ?, updated_at = ?::timestamptz, mode = ? WHERE id = ?");
 
 const QString kNodes = QStringLiteral(
     "SELECT n.id, n.cluster_id, c.name, n.name, n.placement_group, n.cpu_cores, n.ram_mb, n.disk_gb, "
     "n.storage, "
     "n.enabled, coalesce(sum(a.cpu_cores), 0), coalesce(sum(a.ram_mb), 0), coalesce(sum(a.disk_gb), 0), "
-    "count(a.pod_id) "
+    "count(a.pod_id), c.mode "
     "FROM proxmox_nodes n JOIN proxmox_clusters c ON c.id = n.cluster_id "
     "LEFT JOIN node_allocations a ON a.node_id = n.id "
     "WHERE (?::uuid IS NULL OR n.cluster_id = ?::uuid) "
-    "GROUP BY n.id, c.name ORDER BY c.name, n.name");
+    "GROUP BY n.id, c.name, c.mode ORDER BY c.name, n.name");
 
 const QString kInsertNode = QStringLiteral(
     "INSERT INTO proxmox_nodes (tenant_id, cluster_id, name, placement_group, cpu_cores, ram_mb, disk_gb, "
@@ -173,7 +178,7 @@ const QStringList &ProxmoxClusters::clusterFields()
     static const QStringList f{QStringLiteral("name"),     QStringLiteral("api_base"),
                                QStringLiteral("token_id"), QStringLiteral("token_secret"),
                                QStringLiteral("ca_pem"),   QStringLiteral("fingerprint"),
-                               QStringLiteral("enabled")};
+                               QStringLiteral("enabled"),  QStringLiteral("mode")};
     return f;
 }
 
@@ -227,7 +232,7 @@ Result<QJsonObject> ProxmoxClusters::create(TenantTransaction &tx, const QJsonOb
         return s.error();
     auto q = sql::exec(tx.db(), kInsertCluster,
                        {tx.tenantId(), in.name, in.apiBase, in.tokenId, in.tokenSecret, nullIfEmpty(in.caPem),
-                        nullIfEmpty(in.fingerprint), in.enabled, now.toUTC(), now.toUTC()});
+                        nullIfEmpty(in.fingerprint), in.enabled, now.toUTC(), now.toUTC(), in.mode});
     if (!q)
         return q.error();
     if (!q->next())
@@ -254,15 +259,16 @@ Result<QJsonObject> ProxmoxClusters::update(TenantTransaction &tx, const QString
                     current->value(5).toString(),
                     true};
     auto enabledNow =
-        sql::exec(tx.db(), QStringLiteral("SELECT enabled FROM proxmox_clusters WHERE id = ?"), {id});
+        sql::exec(tx.db(), QStringLiteral("SELECT enabled, mode FROM proxmox_clusters WHERE id = ?"), {id});
     if (!enabledNow)
         return enabledNow.error();
     in.enabled = enabledNow->next() && enabledNow->value(0).toBool();
+    in.mode = enabledNow->value(1).toString();
     if (auto s = readCluster(body, in, false); !s)
         return s.error();
     auto q = sql::exec(tx.db(), kUpdateCluster,
                        {in.name, in.apiBase, in.tokenId, in.tokenSecret, nullIfEmpty(in.caPem),
-                        nullIfEmpty(in.fingerprint), in.enabled, now.toUTC(), id});
+                        nullIfEmpty(in.fingerprint), in.enabled, now.toUTC(), in.mode, id});
     if (!q) {
         if (sql::hasSqlState(q.error(), sql::UniqueViolation))
             return makeError(QStringLiteral("name_taken"), QStringLiteral("a cluster with this name exists"),
@@ -343,6 +349,7 @@ Result<QList<QJsonObject>> ProxmoxClusters::nodes(TenantTransaction &tx, const Q
                     {QStringLiteral("disk_gb"), q->value(7).toLongLong()},
                     {QStringLiteral("storage"), q->value(8).toString()},
                     {QStringLiteral("enabled"), q->value(9).toBool()},
+                    {QStringLiteral("cluster_mode"), q->value(14).toString()},
                     {QStringLiteral("committed"),
                      QJsonObject{{QStringLiteral("cpu_cores"), q->value(10).toLongLong()},
                                  {QStringLiteral("ram_mb"), q->value(11).toLongLong()},

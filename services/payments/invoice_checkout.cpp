@@ -34,6 +34,14 @@ Error stripeFailure(const Error &error)
     return makeError(QStringLiteral("payment_provider_error"), error.message, error.field);
 }
 
+// Stripe mode off: neither an account nor an emulator (StripeSettings).
+Error notConfigured()
+{
+    return makeError(QStringLiteral("payments_not_configured"),
+                     QStringLiteral("online payment is not set up: set MPANEL_STRIPE_SECRET_KEY, or "
+                                    "MPANEL_STRIPE_API_BASE to a Stripe emulator for the sandbox"));
+}
+
 } // namespace
 
 CheckoutUrls CheckoutUrls::fromConfig(const Config &config)
@@ -123,9 +131,8 @@ Result<CheckoutStarted> InvoiceCheckout::createSession(const StripeSettings &set
 {
     if (plan.existing)
         return *plan.existing;
-    if (settings.secretKey.isEmpty())
-        return makeError(QStringLiteral("payments_not_configured"),
-                         QStringLiteral("online payment is not set up: MPANEL_STRIPE_SECRET_KEY is empty"));
+    if (!settings.canCall())
+        return notConfigured();
     auto session = runStripeCall(settings, [&](StripeClient &client) {
         return client.createCheckoutSession(plan.params, plan.idempotencyKey);
     });
@@ -190,9 +197,8 @@ Result<RefundPlan> InvoiceCheckout::planRefund(TenantTransaction &tx, const QStr
 
 Result<QJsonObject> InvoiceCheckout::createRefund(const StripeSettings &settings, const RefundPlan &plan)
 {
-    if (settings.secretKey.isEmpty())
-        return makeError(QStringLiteral("payments_not_configured"),
-                         QStringLiteral("online payment is not set up: MPANEL_STRIPE_SECRET_KEY is empty"));
+    if (!settings.canCall())
+        return notConfigured();
     auto refund = runStripeCall(settings, [&](StripeClient &client) {
         return client.createRefund(plan.params, plan.idempotencyKey);
     });

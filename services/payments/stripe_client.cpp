@@ -7,9 +7,8 @@ namespace mp {
 StripeClient::StripeClient(StripeSettings settings, QObject *parent)
     : QObject(parent), m_settings(std::move(settings)), m_network(new QNetworkAccessManager(this))
 {
-    // Sandbox mode has no account key: the sandbox emulator accepts any sk_test_ key.
-    if (m_settings.secretKey.isEmpty() && m_settings.isSandbox())
-        m_settings.secretKey = QStringLiteral("sk_test_mpanel_sandbox");
+    // Sandbox mode has no account key: the emulator accepts any sk_test_ key.
+    m_settings.secretKey = m_settings.requestKey();
 }
 
 StripeJob *StripeClient::started(StripeJob *job)

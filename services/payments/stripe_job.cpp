@@ -89,7 +89,7 @@ void StripeJob::sendAttempt()
     url.setPath(basePath + m_request.path);
 
     QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + m_settings.secretKey.toUtf8());
+    request.setRawHeader("Authorization", "Bearer " + m_settings.requestKey().toUtf8());
     request.setRawHeader("Stripe-Version", m_settings.apiVersion.toLatin1());
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "mPanel-StripeClient/1");

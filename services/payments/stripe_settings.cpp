@@ -7,6 +7,8 @@ namespace mp {
 QString StripeSettings::modeName() const
 {
     switch (mode) {
+    case Mode::Off:
+        return QStringLiteral("off");
     case Mode::Sandbox:
         return QStringLiteral("sandbox");
     case Mode::Test:
@@ -14,7 +16,18 @@ QString StripeSettings::modeName() const
     case Mode::Live:
         return QStringLiteral("live");
     }
-    return QStringLiteral("sandbox");
+    return QStringLiteral("off");
+}
+
+QString StripeSettings::requestKey() const
+{
+    return secretKey.isEmpty() && isSandbox() ? kSandboxKey : secretKey;
+}
+
+bool StripeSettings::isStripeHost(const QUrl &url)
+{
+    const QString host = url.host().toLower();
+    return host == QLatin1String("stripe.com") || host.endsWith(QLatin1String(".stripe.com"));
 }
 
 Result<StripeSettings> StripeSettings::fromConfig(const Config &config)
@@ -24,7 +37,7 @@ Result<StripeSettings> StripeSettings::fromConfig(const Config &config)
     const QString baseName = QStringLiteral("MPANEL_STRIPE_API_BASE");
     s.secretKey = config.value(keyName).trimmed();
     if (s.secretKey.isEmpty())
-        s.mode = Mode::Sandbox;
+        s.mode = Mode::Off; // Sandbox once the API base is known to be an emulator, below
     else if (s.secretKey.startsWith(QLatin1String("sk_live_")) ||
              s.secretKey.startsWith(QLatin1String("rk_live_")))
         s.mode = Mode::Live;
@@ -49,6 +62,8 @@ Result<StripeSettings> StripeSettings::fromConfig(const Config &config)
                 baseName);
         s.apiBase = url;
     }
+    if (s.secretKey.isEmpty() && !isStripeHost(s.apiBase))
+        s.mode = Mode::Sandbox;
     if (s.mode == Mode::Live && s.apiBase.scheme() != QLatin1String("https"))
         return makeError(QStringLiteral("config_invalid"),
                          QStringLiteral("a live Stripe key is only sent over https; %1 is %2")

@@ -10,6 +10,7 @@
 #include "http/router.h"
 #include "jobs/jobs_routes.h"
 #include "payments/payments_routes.h"
+#include "providers/providers_routes.h"
 #include "subscriptions/subscription_routes.h"
 
 namespace mp {
@@ -26,6 +27,7 @@ void registerApiModules(Router &router, ApiContext &context)
     payments::registerPaymentRoutes(router, context);
     subscriptions::registerSubscriptionRoutes(router, context);
     cloudpods::registerCloudPodRoutes(router, context);
+    providers::registerProviderRoutes(router, context);
 }
 
 } // namespace mp

@@ -138,16 +138,19 @@ bool MoneyPath::ensureCluster()
                                   {QStringLiteral("api_base"), m_s.proxmoxApiBase},
                                   {QStringLiteral("token_id"), m_s.proxmoxTokenId},
                                   {QStringLiteral("token_secret"), m_s.proxmoxTokenSecret},
-                                  {QStringLiteral("ca_pem"), m_s.proxmoxCaPem}};
+                                  {QStringLiteral("ca_pem"), m_s.proxmoxCaPem},
+                                  // The money path runs on mpanel-proxmox-emulator only.
+                                  {QStringLiteral("mode"), QStringLiteral("sandbox")}};
     m_clusterId = findByName(QStringLiteral("/api/proxmox/clusters"), m_s.clusterName);
     Reply r;
     if (m_clusterId.isEmpty()) {
         r = call("POST", QStringLiteral("/api/proxmox/clusters"), m_s.staffToken, clusterBody);
         m_clusterId = str(r.json, "id");
         if (!step(QStringLiteral("proxmox cluster"), r.status == 201 && !m_clusterId.isEmpty(),
-                  r.status == 201 ? QStringLiteral("staff added Proxmox cluster %1 at %2")
-                                        .arg(m_s.clusterName, m_s.proxmoxApiBase)
-                                  : errorText(r.status, r.body),
+                  r.status == 201
+                      ? QStringLiteral("staff added Proxmox cluster %1 (sandbox: the emulator) at %2")
+                            .arg(m_s.clusterName, m_s.proxmoxApiBase)
+                      : errorText(r.status, r.body),
                   r.json))
             return false;
     } else {
@@ -155,9 +158,10 @@ bool MoneyPath::ensureCluster()
         r = call("PATCH", QStringLiteral("/api/proxmox/clusters/") + m_clusterId, m_s.staffToken,
                  clusterBody);
         if (!step(QStringLiteral("proxmox cluster"), r.status == 200,
-                  r.status == 200 ? QStringLiteral("Proxmox cluster %1 exists, now at %2")
-                                        .arg(m_s.clusterName, m_s.proxmoxApiBase)
-                                  : errorText(r.status, r.body),
+                  r.status == 200
+                      ? QStringLiteral("Proxmox cluster %1 (sandbox: the emulator) exists, now at %2")
+                            .arg(m_s.clusterName, m_s.proxmoxApiBase)
+                      : errorText(r.status, r.body),
                   r.json))
             return false;
     }

@@ -5,6 +5,7 @@
 #include "mark_paid_dialog.h"
 #include "money/currency.h"
 #include "payment_list_model.h"
+#include "provider_indicator.h"
 #include "refund_dialog.h"
 
 #include <QDesktopServices>
@@ -62,7 +63,7 @@ void InvoiceDetailDialog::setUrlOpener(std::function<bool(const QUrl &)> opener)
 
 InvoiceDetailDialog::InvoiceDetailDialog(ConsoleSession *session, const QString &invoiceId, QWidget *parent)
     : QDialog(parent), m_session(session), m_id(invoiceId), m_document(new QTextBrowser(this)),
-      m_audit(new QTreeWidget(this)), m_message(new QLabel(this)),
+      m_audit(new QTreeWidget(this)), m_message(new QLabel(this)), m_paymentNote(new QLabel(this)),
       m_issue(new QPushButton(tr("&Issue"), this)), m_markPaid(new QPushButton(tr("Mark &paid…"), this)),
       m_cancel(new QPushButton(tr("&Cancel invoice…"), this)), m_pdf(new QPushButton(tr("&Save PDF…"), this)),
       m_print(new QPushButton(tr("P&rint…"), this)), m_payOnline(new QPushButton(tr("Pay &online"), this)),
@@ -75,6 +76,8 @@ InvoiceDetailDialog::InvoiceDetailDialog(ConsoleSession *session, const QString 
     m_audit->setRootIsDecorated(false);
     m_audit->header()->setStretchLastSection(true);
     m_message->setWordWrap(true);
+    m_paymentNote->setObjectName(QStringLiteral("paymentNote"));
+    m_paymentNote->setWordWrap(true);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_document);
     m_paymentsView->setObjectName(QStringLiteral("invoicePayments"));
@@ -96,6 +99,7 @@ InvoiceDetailDialog::InvoiceDetailDialog(ConsoleSession *session, const QString 
     actions->addWidget(close);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_paymentNote);
     layout->addWidget(m_message);
     layout->addLayout(actions);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -143,8 +147,22 @@ void InvoiceDetailDialog::display(const commands::InvoiceDetail &detail)
     m_pdf->setEnabled(true);
     m_print->setEnabled(true);
     m_payments->setPayments(detail.payments);
-    m_payOnline->setEnabled(inv.status == InvoiceStatus::Unpaid);
-    m_refund->setEnabled(refundable(detail.payments).has_value());
+    // Said before anyone pays or refunds: whether real money moves.
+    const QString note = ProviderIndicator::paymentNote(detail.stripe);
+    m_paymentNote->setText(note);
+    m_paymentNote->setStyleSheet(
+        detail.stripe.isSandbox()
+            ? QStringLiteral("QLabel { background: #f6d77a; color: #3a2a00; padding: 4px; }")
+            : QString());
+    m_payOnline->setToolTip(note);
+    m_refund->setToolTip(note);
+    m_payOnline->setEnabled(inv.status == InvoiceStatus::Unpaid && detail.stripe.enabled);
+    m_refund->setEnabled(refundable(detail.payments).has_value() && detail.stripe.enabled);
+}
+
+QString InvoiceDetailDialog::paymentNote() const
+{
+    return m_paymentNote->text();
 }
 
 QString InvoiceDetailDialog::message() const
@@ -158,7 +176,8 @@ void InvoiceDetailDialog::payOnline()
     m_payOnline->setEnabled(false);
     commands::payInvoice(m_session, this, m_id, [this](const Result<payments::CheckoutStarted> &started) {
         if (m_detail)
-            m_payOnline->setEnabled(m_detail->invoice.status == InvoiceStatus::Unpaid);
+            m_payOnline->setEnabled(m_detail->invoice.status == InvoiceStatus::Unpaid &&
+                                    m_detail->stripe.enabled);
         if (!started) {
             m_message->setText(tr("Could not start the payment: %1").arg(started.error().message));
             Q_EMIT checkoutOpened({}, started.error().message);
@@ -170,7 +189,10 @@ void InvoiceDetailDialog::payOnline()
             Q_EMIT checkoutOpened(url, tr("could not open the browser"));
             return;
         }
-        m_message->setText(tr("Checkout opened: %1").arg(started->url));
+        m_message->setText(
+            m_detail && m_detail->stripe.isSandbox()
+                ? tr("Checkout opened on the Stripe sandbox (no real money moves): %1").arg(started->url)
+                : tr("Checkout opened: %1").arg(started->url));
         Q_EMIT checkoutOpened(url, QString());
     });
 }

@@ -60,6 +60,8 @@ public:
     QPushButton *refundButton() const { return m_refund; }
     PaymentListModel *payments() const { return m_payments; }
     QString message() const;
+    // Where online payment goes, e.g. "Stripe sandbox — no real money moves (...)".
+    QString paymentNote() const;
 
 Q_SIGNALS:
     void loaded();
@@ -77,6 +79,7 @@ private:
     QTextBrowser *m_document;
     QTreeWidget *m_audit;
     QLabel *m_message;
+    QLabel *m_paymentNote;
     QPushButton *m_issue;
     QPushButton *m_markPaid;
     QPushButton *m_cancel;

@@ -30,6 +30,7 @@ ProvisioningPage::ProvisioningPage(ConsoleSession *session, ChangeFeed *feed, QW
     nodesView->setObjectName(QStringLiteral("nodesView"));
     QHeaderView *nodesHeader = nodesView->table()->horizontalHeader();
     nodesHeader->resizeSection(NodeCapacityModel::Node, 180);
+    nodesHeader->resizeSection(NodeCapacityModel::Mode, 140);
     nodesHeader->resizeSection(NodeCapacityModel::Group, 130);
     for (int c : {NodeCapacityModel::Cores, NodeCapacityModel::Ram, NodeCapacityModel::Disk})
         nodesHeader->resizeSection(c, 170);

@@ -1,0 +1,98 @@
+#include "provider_indicator.h"
+
+#include "console_commands.h"
+#include "console_session/change_feed.h"
+
+namespace mp {
+
+ProviderIndicator::ProviderIndicator(ConsoleSession *session, QObject *parent)
+    : QObject(parent), m_session(session)
+{
+}
+
+void ProviderIndicator::setChangeFeed(ChangeFeed *feed)
+{
+    connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
+        if (channel == ChangeFeed::nodeAllocationsChannel() && m_loaded)
+            refresh();
+    });
+    connect(feed, &ChangeFeed::listening, this, [this] {
+        if (m_loaded)
+            refresh();
+    });
+}
+
+void ProviderIndicator::refresh()
+{
+    const int generation = ++m_generation;
+    commands::loadProviders(m_session, this,
+                            [this, generation](const Result<providers::ProviderOverview> &overview) {
+                                if (generation != m_generation)
+                                    return;
+                                if (!overview) {
+                                    Q_EMIT loadFailed(overview.error());
+                                    return;
+                                }
+                                m_overview = *overview;
+                                m_loaded = true;
+                                Q_EMIT changed();
+                            });
+}
+
+void ProviderIndicator::clear()
+{
+    ++m_generation;
+    m_overview = {};
+    m_loaded = false;
+    Q_EMIT changed();
+}
+
+QString ProviderIndicator::text() const
+{
+    if (!m_loaded)
+        return {};
+    const QString proxmox = m_overview.proxmoxMode();
+    return tr("Stripe: %1 · Proxmox: %2")
+        .arg(m_overview.stripe.mode, proxmox == QLatin1String("none") ? tr("no cluster") : proxmox);
+}
+
+QString ProviderIndicator::toolTip() const
+{
+    if (!m_loaded)
+        return {};
+    const auto line = [](const providers::ProviderStatus &s) {
+        const QString where = s.endpoint.isEmpty() ? QString() : tr(" at %1").arg(s.endpoint);
+        const QString off = s.enabled ? QString() : tr(" (disabled)");
+        return tr("%1: %2%3%4 — %5").arg(s.name, s.mode, where, off, s.detail);
+    };
+    QStringList lines{line(m_overview.stripe)};
+    for (const providers::ProviderStatus &cluster : m_overview.proxmox)
+        lines << tr("Proxmox %1").arg(line(cluster));
+    if (m_overview.proxmox.isEmpty())
+        lines << tr("Proxmox: no cluster connected");
+    return lines.join(u'\n');
+}
+
+bool ProviderIndicator::anySandbox() const
+{
+    if (m_overview.stripe.isSandbox())
+        return true;
+    for (const providers::ProviderStatus &cluster : m_overview.proxmox) {
+        if (cluster.enabled && cluster.isSandbox())
+            return true;
+    }
+    return false;
+}
+
+QString ProviderIndicator::paymentNote(const providers::ProviderStatus &stripe)
+{
+    if (stripe.mode == QLatin1String("sandbox"))
+        return tr("Stripe sandbox — no real money moves (the Stripe emulator at %1)").arg(stripe.endpoint);
+    if (stripe.mode == QLatin1String("test"))
+        return tr("Stripe test mode — test cards only, no real money moves");
+    if (stripe.mode == QLatin1String("live"))
+        return tr("Stripe live — real money moves");
+    return tr("Online payment is off: %1").arg(stripe.detail);
+}
+
+} // namespace mp
