@@ -597,6 +597,16 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(toString(Jobs::find(m_api.db(), job->id)->status),
                                       toString(JobStatus::Completed), 20000);
         }
+        // Staff may ask for a run now; customers may not.
+        QCOMPARE(m_api.call("POST", QStringLiteral("/api/cloudpod-findings/check"), m_customerToken).status,
+                 403);
+        const auto check = m_api.call("POST", QStringLiteral("/api/cloudpod-findings/check"), m_staff);
+        QCOMPARE(check.status, 202);
+        const qint64 checkJob = check.json().value(QStringLiteral("job_id")).toInteger();
+        QVERIFY(check.json().value(QStringLiteral("created")).toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(toString(Jobs::find(m_api.db(), checkJob)->status),
+                                  toString(JobStatus::Completed), 20000);
+        QCOMPARE(Jobs::find(m_api.db(), checkJob)->kind, cloudpods::kinds::reconcile);
         const QJsonArray findings = m_api.call("GET", QStringLiteral("/api/cloudpod-findings"), m_staff)
                                         .json()
                                         .value(QStringLiteral("items"))

@@ -8,3 +8,6 @@ ALTER TABLE jobs ADD COLUMN rerun_requested_at timestamptz;
 -- Staff request suspend / unsuspend from the console on their own connection (0012).
 GRANT UPDATE (rerun_requested_at) ON jobs TO mpanel_staff;
 
+-- The console's Findings tab (Provisioning) reloads when reconciliation records, refreshes or
+-- resolves a finding, through 0008's per-tenant statement-level notifications.
+SELECT mpanel_notify_changes_of('cloudpod_findings', 'mpanel_changed_cloudpod_findings');
