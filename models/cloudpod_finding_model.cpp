@@ -51,7 +51,7 @@ QVariant CloudPodFindingModel::data(const QModelIndex &index, int role) const
     if (role == PodIdRole)
         return f.podId;
     if (role == Qt::ToolTipRole)
-        return f.detail;
+        return column == State && !f.isOpen() ? tr("Resolved %1").arg(when(f.resolvedAt)) : f.detail;
     if (role == Qt::ForegroundRole) {
         if (!f.isOpen())
             return QVariant::fromValue(QColor(0x80, 0x80, 0x80));
@@ -79,7 +79,7 @@ QVariant CloudPodFindingModel::data(const QModelIndex &index, int role) const
     case LastSeen:
         return when(f.lastSeenAt);
     case State:
-        return f.isOpen() ? tr("Open") : tr("Resolved %1").arg(when(f.resolvedAt));
+        return f.isOpen() ? tr("Open") : tr("Resolved");
     case Detail:
         return f.detail;
     case ColumnCount:

@@ -59,13 +59,13 @@ FindingsPage::FindingsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *p
     m_stack->addWidget(m_empty);
 
     QHeaderView *header = m_view->table()->horizontalHeader();
-    header->resizeSection(CloudPodFindingModel::Kind, 120);
-    header->resizeSection(CloudPodFindingModel::Where, 130);
-    header->resizeSection(CloudPodFindingModel::Vmid, 60);
-    header->resizeSection(CloudPodFindingModel::Pod, 100);
+    header->resizeSection(CloudPodFindingModel::Kind, 105);
+    header->resizeSection(CloudPodFindingModel::Where, 95);
+    header->resizeSection(CloudPodFindingModel::Vmid, 50);
+    header->resizeSection(CloudPodFindingModel::Pod, 80);
     header->resizeSection(CloudPodFindingModel::Detected, 150);
     header->resizeSection(CloudPodFindingModel::LastSeen, 150);
-    header->resizeSection(CloudPodFindingModel::State, 160);
+    header->resizeSection(CloudPodFindingModel::State, 80);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 6, 0, 0);
