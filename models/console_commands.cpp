@@ -2,6 +2,7 @@
 
 #include "billing/invoice_pdf.h"
 #include "catalog/cloudpod_templates.h"
+#include "cloudpods/cloudpod_findings.h"
 #include "console_session/console_session.h"
 #include "console_session/staff_transaction.h"
 #include "core/clock.h"
@@ -417,6 +418,16 @@ void podAction(ConsoleSession *session, QObject *context, const QString &id, Pod
             if (!done)
                 return done.error();
             return podDetail(tx, id);
+        },
+        std::move(reply));
+}
+
+void checkFindings(ConsoleSession *session, QObject *context, Reply<EnqueuedJob> reply)
+{
+    inTransaction<EnqueuedJob>(
+        session, context,
+        [](TenantTransaction &tx, const SessionInfo &) {
+            return cloudpods::CloudPodFindings::requestCheck(tx);
         },
         std::move(reply));
 }

@@ -108,6 +108,8 @@ void loadJobLog(ConsoleSession *session, QObject *context, qint64 jobId, Reply<Q
 // it is afterwards.
 void podAction(ConsoleSession *session, QObject *context, const QString &id, PodAction action,
                Reply<PodDetail> reply);
+// Queues a reconciliation now (POST /api/cloudpod-findings/check): the reply is its job.
+void checkFindings(ConsoleSession *session, QObject *context, Reply<EnqueuedJob> reply);
 
 } // namespace commands
 } // namespace mp

@@ -395,6 +395,95 @@ private Q_SLOTS:
         QCOMPARE(str(pod(next), "address"), QStringLiteral("10.20.0.10"));
     }
 
+    // Power jobs of the pod that are still to run or running.
+    qint64 pendingPowerJobs(const QString &id)
+    {
+        return m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE related_id = ? AND kind = "
+                                           "'cloudpod.power' AND status IN ('queued', 'running', 'failed')"),
+                            {id});
+    }
+
+    bool stopSent(qint64 vmid)
+    {
+        const QString path = QStringLiteral("/status/stop");
+        for (const auto &r : m_pve->requests())
+            if (r.method == QLatin1String("POST") && r.path.endsWith(path) &&
+                r.path.contains(QStringLiteral("/%1/").arg(vmid)))
+                return true;
+        return false;
+    }
+
+    // Unsuspend while the suspend's job is stopping the guest: the unsuspend must not be lost
+    // when that job finishes (the unique key folded it into the running job).
+    void unsuspendWhilePowerJobRuns()
+    {
+        startEngine();
+        const QString id = createPod();
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("active"), 20000);
+        const qint64 vmid = pod(id).value(QStringLiteral("vmid")).toInteger();
+        m_pve->setTaskDurationMs(QStringLiteral("vzstop"), 1500); // holds the stop task
+        m_pve->clearRequests();
+
+        QCOMPARE(m_api.call("POST", QStringLiteral("/api/cloudpods/%1/suspend").arg(id), m_staff).status,
+                 202);
+        QTRY_VERIFY_WITH_TIMEOUT(stopSent(vmid), 10000);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE related_id = ? AND kind = "
+                                             "'cloudpod.power' AND status = 'running'"),
+                              {id}),
+                 1);
+        QCOMPARE(m_api.call("POST", QStringLiteral("/api/cloudpods/%1/unsuspend").arg(id), m_staff).status,
+                 202);
+
+        QTRY_COMPARE_WITH_TIMEOUT(pendingPowerJobs(id), 0, 20000);
+        QCOMPARE(status(id), QStringLiteral("active"));
+        QCOMPARE(m_pve->guest(vmid)->status, QStringLiteral("running"));
+        QCOMPARE(guestsOf(id), 1);
+        QCOMPARE(m_pve->createRequests(), 1);
+        // One job row: the suspend's job ran once more for the unsuspend, no second job.
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE related_id = ? AND kind = "
+                                             "'cloudpod.power'"),
+                              {id}),
+                 1);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM job_log l JOIN jobs j ON j.id = l.job_id "
+                                             "WHERE j.related_id = ? AND l.line LIKE 'asked for again%'"),
+                              {id}),
+                 1);
+    }
+
+    // Staff flip a pod back and forth while its power jobs run, with the engine finishing jobs
+    // at any moment between the requests: the pod ends in the state asked for last, on one guest.
+    void powerFlipsEndInTheLastWish()
+    {
+        startEngine(3);
+        const QString id = createPod();
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("active"), 20000);
+        const qint64 vmid = pod(id).value(QStringLiteral("vmid")).toInteger();
+        m_pve->setTaskDurationMs(QStringLiteral("vzstop"), 120);
+        m_pve->setTaskDurationMs(QStringLiteral("vzstart"), 120);
+        for (int round = 0; round < 4; ++round) {
+            bool suspend = true;
+            for (int i = 0; i < 7 + round; ++i, suspend = !suspend) {
+                const auto action = suspend ? QStringLiteral("suspend") : QStringLiteral("unsuspend");
+                QCOMPARE(m_api.call("POST", QStringLiteral("/api/cloudpods/%1/%2").arg(id, action), m_staff)
+                             .status,
+                         202);
+                QTest::qWait(40 + 37 * ((i * 7 + round) % 5));
+            }
+            const bool wantSuspended = !suspend;
+            QTRY_COMPARE_WITH_TIMEOUT(pendingPowerJobs(id), 0, 30000);
+            QCOMPARE(status(id), wantSuspended ? QStringLiteral("suspended") : QStringLiteral("active"));
+            QCOMPARE(m_pve->guest(vmid)->status,
+                     wantSuspended ? QStringLiteral("stopped") : QStringLiteral("running"));
+        }
+        QCOMPARE(guestsOf(id), 1);
+        QCOMPARE(m_pve->createRequests(), 1);
+        QCOMPARE(m_api.scalar(
+                     QStringLiteral(
+                         "SELECT count(*) FROM jobs WHERE related_id = ? AND status NOT IN ('completed')"),
+                     {id}),
+                 0);
+    }
+
     // What subscriptions call, inside their transaction: a pod and its job, once.
     void subscriptionLifecycle()
     {
@@ -508,6 +597,16 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(toString(Jobs::find(m_api.db(), job->id)->status),
                                       toString(JobStatus::Completed), 20000);
         }
+        // Staff may ask for a run now; customers may not.
+        QCOMPARE(m_api.call("POST", QStringLiteral("/api/cloudpod-findings/check"), m_customerToken).status,
+                 403);
+        const auto check = m_api.call("POST", QStringLiteral("/api/cloudpod-findings/check"), m_staff);
+        QCOMPARE(check.status, 202);
+        const qint64 checkJob = check.json().value(QStringLiteral("job_id")).toInteger();
+        QVERIFY(check.json().value(QStringLiteral("created")).toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(toString(Jobs::find(m_api.db(), checkJob)->status),
+                                  toString(JobStatus::Completed), 20000);
+        QCOMPARE(Jobs::find(m_api.db(), checkJob)->kind, cloudpods::kinds::reconcile);
         const QJsonArray findings = m_api.call("GET", QStringLiteral("/api/cloudpod-findings"), m_staff)
                                         .json()
                                         .value(QStringLiteral("items"))

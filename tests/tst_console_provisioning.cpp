@@ -5,6 +5,7 @@
 // suspend, unsuspend, terminate behind its confirmation) offscreen. MPANEL_SCREENSHOT=path saves
 // the section with these pods as a PNG.
 #include "cloud_pod_table_model.h"
+#include "cloudpod_finding_model.h"
 #include "cloudpod_template_model.h"
 #include "cloudpods/cloud_pods.h"
 #include "cloudpods/proxmox_clusters.h"
@@ -14,10 +15,12 @@
 #include "core/clock.h"
 #include "emulators/proxmox_emulator.h"
 #include "jobs/job_engine.h"
+#include "jobs/jobs.h"
 #include "model_roles.h"
 #include "node_capacity_model.h"
 #include "provisioning/cloud_pod_detail_dialog.h"
 #include "provisioning/cloud_pods_page.h"
+#include "provisioning/findings_page.h"
 #include "provisioning/provisioning_page.h"
 
 #include <QAbstractItemModelTester>
@@ -33,6 +36,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using mp::ChangeFeed;
@@ -83,6 +87,40 @@ class TestConsoleProvisioning : public QObject {
             .id;
     }
     QString status(const QString &id) { return CloudPods::find(m_f->service, id).value().status; }
+
+    // Runs cloudpod.reconcile for the tenant on the engine and waits for it.
+    void reconcile()
+    {
+        mp::JobSpec spec;
+        spec.tenantId = m_f->tenantId;
+        spec.kind = mp::cloudpods::kinds::reconcile;
+        auto job = m_f->asService([&](TenantTransaction &tx) { return mp::Jobs::enqueue(tx.db(), spec); });
+        QVERIFY(job.ok());
+        QTRY_COMPARE_WITH_TIMEOUT(toString(mp::Jobs::find(m_f->service, job->id).value().status),
+                                  toString(mp::JobStatus::Completed), 20000);
+    }
+
+    // Two active pods, then one's guest removed behind mPanel's back and a stray guest tagged for
+    // a pod that does not exist: reconciliation reports both. Returns the pod whose guest is gone.
+    QString podsWithTwoFindings()
+    {
+        const QString kept = createPod(m_alice, u"Mini"_s, u"web1"_s);
+        const QString gone = createPod(m_bob, u"Mini"_s, u"db1"_s);
+        for (const QString &id : {kept, gone})
+            if (!QTest::qWaitFor([&] { return status(id) == u"active"_s; }, 20000))
+                return {};
+        m_pve->removeGuest(CloudPods::find(m_f->service, gone).value().vmid);
+        ProxmoxEmulator::Guest stray;
+        stray.vmid = 900;
+        stray.name = u"stray"_s;
+        stray.tags = {u"mpanel"_s, CloudPod::podTag(QUuid::createUuid().toString(QUuid::WithoutBraces))};
+        m_pve->addGuest(stray);
+        ProxmoxEmulator::Guest foreign; // not mPanel's: never a finding
+        foreign.vmid = 901;
+        foreign.name = u"someone-elses"_s;
+        m_pve->addGuest(foreign);
+        return gone;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -299,6 +337,154 @@ private Q_SLOTS:
         QCOMPARE(names, (QStringList{u"Mini"_s, u"Pro"_s, u"Business"_s, u"Enterprise"_s}));
     }
 
+    // The Findings table: what reconciliation reports, live through 0015's notifications, open
+    // only or all, and resolved by the run that no longer sees it.
+    void findingsFromReconciliationGoLive()
+    {
+        mp::CloudPodFindingModel model(m_f->session.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setChangeFeed(m_feed.get(), {ChangeFeed::findingsChannel()});
+        model.setReloadDelay(50);
+        model.refresh();
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.columnCount(), int(mp::CloudPodFindingModel::ColumnCount));
+
+        const QString gone = podsWithTwoFindings();
+        QVERIFY(!gone.isEmpty());
+        reconcile();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 10000); // live, no refresh
+        int orphan = -1, missing = -1;
+        for (int r = 0; r < 2; ++r)
+            (model.rowAt(r).kind == u"orphan_guest"_s ? orphan : missing) = r;
+        QVERIFY(orphan >= 0 && missing >= 0);
+        using M = mp::CloudPodFindingModel;
+        QCOMPARE(model.index(orphan, M::Kind).data().toString(), u"Orphan guest"_s);
+        QCOMPARE(model.index(orphan, M::Where).data().toString(), u"fra1 / pve1"_s);
+        QCOMPARE(model.index(orphan, M::Vmid).data().toLongLong(), 900);
+        QCOMPARE(model.index(orphan, M::Pod).data().toString(), u"no pod"_s);
+        QCOMPARE(model.index(orphan, 0).data(M::PodIdRole).toString(), QString());
+        QCOMPARE(model.index(orphan, M::State).data().toString(), u"Open"_s);
+        QVERIFY(model.index(orphan, M::Detail).data().toString().contains(u"tagged for pod"_s));
+        QCOMPARE(model.index(missing, M::Kind).data().toString(), u"Guest missing"_s);
+        QCOMPARE(model.index(missing, M::Where).data().toString(), u"fra1"_s); // the node is unknown
+        QCOMPARE(model.index(missing, M::Pod).data().toString(), u"db1"_s);
+        QCOMPARE(model.index(missing, 0).data(M::PodIdRole).toString(), gone);
+        QCOMPARE(model.index(missing, M::Vmid).data().toLongLong(),
+                 CloudPods::find(m_f->service, gone).value().vmid);
+        QVERIFY(!model.index(missing, M::Detected).data().toString().isEmpty());
+        // Reported, never deleted: the stray guest and the pod are still there.
+        QVERIFY(m_pve->guest(900).has_value());
+        QCOMPARE(status(gone), u"active"_s);
+
+        // A second run refreshes the same two findings instead of adding rows.
+        reconcile();
+        QTest::qWait(300);
+        QCOMPARE(model.rowCount(), 2);
+
+        // Staff deal with both (terminate the pod, the stray guest goes): the next run resolves
+        // them, and the open list empties by itself.
+        QVERIFY(m_f->asService([&](TenantTransaction &tx) {
+                       return CloudPods::requestTerminate(tx, gone, mp::Clock::current().now());
+                   })
+                    .ok());
+        QTRY_COMPARE_WITH_TIMEOUT(status(gone), u"terminated"_s, 20000);
+        m_pve->removeGuest(900);
+        reconcile();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 0, 10000);
+
+        model.setIncludeResolved(true);
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 2);
+        for (int r = 0; r < 2; ++r) {
+            QVERIFY(!model.rowAt(r).isOpen());
+            QCOMPARE(model.index(r, M::State).data().toString(), u"Resolved"_s);
+            QVERIFY(model.index(r, M::State).data(Qt::ToolTipRole).toString().startsWith(u"Resolved "_s));
+        }
+    }
+
+    // Many findings page in keyset steps, newest first, each once.
+    void findingsPageInKeysetSteps()
+    {
+        const QDateTime now = mp::Clock::current().now().toUTC();
+        auto q = mp::sql::exec(
+            m_f->service,
+            u"INSERT INTO cloudpod_findings (tenant_id, cluster_id, kind, node, vmid, detail, first_seen_at, "
+            "last_seen_at, resolved_at) SELECT ?::uuid, c.id, 'orphan_guest', 'pve1', 1000 + g, "
+            "'guest ' || g, ?::timestamptz, ?::timestamptz, CASE WHEN g % 10 = 0 THEN ?::timestamptz END "
+            "FROM proxmox_clusters c, generate_series(1, 250) g"_s,
+            {m_f->tenantId, now, now, now});
+        QVERIFY2(q, q ? "" : qPrintable(q.error().message));
+        mp::CloudPodFindingModel model(m_f->session.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh();
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), LazyTableModelBase::kPageSize);
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 225); // the 25 resolved ones only under "all"
+        QVERIFY(!model.canFetchMore({}));
+        QSet<qint64> ids;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            ids.insert(model.rowAt(r).id);
+            if (r > 0)
+                QVERIFY(model.rowAt(r).id < model.rowAt(r - 1).id);
+        }
+        QCOMPARE(ids.size(), 225);
+        QCOMPARE(model.index(0, mp::CloudPodFindingModel::Vmid).data().toLongLong(), 1249);
+
+        model.setIncludeResolved(true);
+        QVERIFY(waitLoaded(model));
+        model.fetchMore({});
+        QVERIFY(waitLoaded(model));
+        QCOMPARE(model.rowCount(), 250);
+    }
+
+    // The tab: an empty state until there is something to look at, then the table; a finding's
+    // pod opens in the pod detail, an orphan guest has none.
+    void findingsPageEmptyStateAndOpenPod()
+    {
+        mp::FindingsPage page(m_f->session.get(), m_feed.get());
+        page.findings()->setReloadDelay(50);
+        QTRY_VERIFY_WITH_TIMEOUT(page.showsEmptyState(), 10000);
+        QVERIFY(page.emptyState()->text().startsWith(u"No open findings"_s));
+        QVERIFY(!page.openPodButton()->isEnabled());
+
+        const QString gone = podsWithTwoFindings();
+        QVERIFY(!gone.isEmpty());
+        // "Check now" queues the reconciliation on the staff connection; the rows arrive live.
+        QSignalSpy checked(&page, &mp::FindingsPage::checkFinished);
+        QTest::mouseClick(page.checkNowButton(), Qt::LeftButton);
+        QVERIFY(checked.wait(10000));
+        QCOMPARE(checked.first().first().toString(), QString());
+        QVERIFY(page.checkStatus()->text().startsWith(u"Reconciliation queued"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(page.findings()->rowCount(), 2, 20000);
+        QVERIFY(!page.showsEmptyState());
+        auto runs =
+            mp::sql::exec(m_f->service, u"SELECT count(*) FROM jobs WHERE kind = 'cloudpod.reconcile'"_s);
+        QVERIFY(runs && runs->next());
+        QCOMPARE(runs->value(0).toInt(), 1); // the button's job, nothing else ran it
+
+        QSignalSpy requested(&page, &mp::FindingsPage::podRequested);
+        QTableView *table = page.view()->table();
+        for (int r = 0; r < 2; ++r) {
+            table->setCurrentIndex(page.findings()->index(r, 0));
+            const bool hasPod = page.findings()->rowAt(r).kind == u"guest_missing"_s;
+            QCOMPARE(page.openPodButton()->isEnabled(), hasPod);
+            if (hasPod) {
+                QTest::mouseClick(page.openPodButton(), Qt::LeftButton);
+                QCOMPARE(requested.size(), 1);
+                QCOMPARE(requested.first().first().toString(), gone);
+            }
+        }
+
+        // "All" with nothing resolved yet still lists the two; an empty "all" says so.
+        page.setIncludeResolved(true);
+        QVERIFY(waitLoaded(*page.findings()));
+        QCOMPARE(page.findings()->rowCount(), 2);
+    }
+
     void detailShowsJobsAndRunsActions()
     {
         mp::CloudPodsPage page(m_f->session.get(), m_feed.get());
@@ -377,10 +563,12 @@ private Q_SLOTS:
     {
         mp::ProvisioningPage page(m_f->session.get(), m_feed.get());
         QTabWidget *tabs = page.tabs();
-        QCOMPARE(tabs->count(), 3);
+        QCOMPARE(tabs->count(), 4);
         QCOMPARE(tabs->tabText(0), u"CloudPods"_s);
         QCOMPARE(tabs->tabText(1), u"Templates"_s);
         QCOMPARE(tabs->tabText(2), u"Nodes"_s);
+        QCOMPARE(tabs->tabText(3), u"Findings"_s);
+        QCOMPARE(tabs->widget(3), page.page(mp::ProvisioningPage::Tab::Findings));
         const QString a = createPod(m_alice, u"Mini"_s, u"web1"_s);
         const QString b = createPod(m_bob, u"Business"_s, u"shop-bob"_s);
         const QString c = createPod(m_alice, u"Pro"_s, u"db1"_s);
@@ -402,6 +590,17 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             pods->index(1, mp::CloudPodTableModel::Status).data().toString() == u"Error"_s, 10000);
 
+        // Reconciliation finds db1's guest gone and a stray guest: the Findings tab lists both.
+        m_pve->removeGuest(CloudPods::find(m_f->service, c).value().vmid);
+        ProxmoxEmulator::Guest stray;
+        stray.vmid = 900;
+        stray.name = u"old-web3"_s;
+        stray.tags = {u"mpanel"_s, CloudPod::podTag(QUuid::createUuid().toString(QUuid::WithoutBraces))};
+        m_pve->addGuest(stray);
+        reconcile();
+        QTRY_COMPARE_WITH_TIMEOUT(page.findings()->findings()->rowCount(), 2, 10000);
+        QVERIFY(!page.findings()->showsEmptyState());
+
         const QByteArray path = qgetenv("MPANEL_SCREENSHOT");
         if (path.isEmpty())
             return;
@@ -415,6 +614,11 @@ private Q_SLOTS:
         page.showTab(mp::ProvisioningPage::Tab::Nodes);
         QTest::qWait(300);
         QVERIFY(page.grab().save(nodesPath));
+        QString findingsPath = QString::fromLocal8Bit(path);
+        findingsPath.replace(u".png"_s, u"-findings.png"_s);
+        page.showTab(mp::ProvisioningPage::Tab::Findings);
+        QTest::qWait(300);
+        QVERIFY(page.grab().save(findingsPath));
     }
 
     void jobsPageDropsIn()
@@ -424,15 +628,16 @@ private Q_SLOTS:
         // Another module's page drops into its place with one line, whenever it arrives.
         auto *jobs = new QLabel(u"jobs"_s);
         page.setPage(mp::ProvisioningPage::Tab::Jobs, jobs, u"Jobs"_s);
-        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->count(), 5);
         QCOMPARE(tabs->indexOf(jobs), 1);
         QCOMPARE(tabs->tabText(2), u"Templates"_s);
         // Replacing it keeps the order.
         QPointer<QLabel> old = jobs;
         auto *again = new QLabel(u"jobs 2"_s);
         page.setPage(mp::ProvisioningPage::Tab::Jobs, again, u"Jobs"_s);
-        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->count(), 5);
         QCOMPARE(tabs->indexOf(again), 1);
+        QCOMPARE(tabs->tabText(4), u"Findings"_s);
         QTRY_VERIFY(old.isNull());
     }
 };

@@ -21,6 +21,7 @@ using namespace mp;
 namespace {
 
 std::atomic_bool s_releaseLogJob{false};
+std::atomic_bool s_releaseCountJob{false};
 
 const QDateTime kStart = QDateTime(QDate(2030, 1, 1), QTime(0, 0, 10), Qt::UTC);
 
@@ -117,6 +118,14 @@ private Q_SLOTS:
             for (int i = 0; i < 1000 && !s_releaseLogJob.load(); ++i)
                 ctx.sleepFor(20);
             ctx.log(QStringLiteral("step 2 of 2: done"));
+            return Status();
+        });
+        // Counts its run, then waits until the test lets it finish (or 20 s pass).
+        r.add(QStringLiteral("test.count_and_wait"), [](JobContext &ctx) {
+            if (auto s = countRun(ctx); !s)
+                return s;
+            for (int i = 0; i < 1000 && !s_releaseCountJob.load(); ++i)
+                ctx.sleepFor(20);
             return Status();
         });
         r.add(QStringLiteral("test.effect_then_fail"), [](JobContext &ctx) {
@@ -363,6 +372,74 @@ private Q_SLOTS:
         auto again = Jobs::enqueue(m_db, s);
         QVERIFY(again && again->created);
         QVERIFY(again->id != first->id);
+    }
+
+    // A job asked for again while it runs (rerunIfRunning) runs once more after it, on the same
+    // row; asked for again without it, the running job is the answer and runs once.
+    void rerunIfRunningRunsOnceMore()
+    {
+        const QString runs = QStringLiteral("SELECT count(*) FROM job_test_runs WHERE job_id = ?");
+        JobSpec s = spec(m_tenant, QStringLiteral("test.count_and_wait"));
+        s.uniqueKey = QStringLiteral("power:7");
+        JobEngine engine(engineOptions(2, 1));
+        QVERIFY(engine.start());
+
+        s_releaseCountJob = false;
+        const qint64 plain = enqueue(s);
+        QTRY_COMPARE(toString(job(plain).status), toString(JobStatus::Running));
+        auto folded = Jobs::enqueue(m_db, s);
+        QVERIFY(folded && !folded->created && folded->id == plain);
+        s_releaseCountJob = true;
+        QTRY_COMPARE(toString(job(plain).status), toString(JobStatus::Completed));
+        QTest::qWait(300);
+        QCOMPARE(count(m_db, runs, {plain}), 1);
+
+        s_releaseCountJob = false;
+        s.rerunIfRunning = true;
+        const qint64 id = enqueue(s);
+        QVERIFY(id != plain);
+        QTRY_COMPARE(toString(job(id).status), toString(JobStatus::Running));
+        for (int i = 0; i < 3; ++i) { // asked three times while it runs: still one more run
+            auto again = Jobs::enqueue(m_db, s);
+            QVERIFY(again && !again->created && again->id == id);
+        }
+        s_releaseCountJob = true;
+        QTRY_COMPARE(count(m_db, runs, {id}), 2);
+        QTRY_COMPARE(toString(job(id).status), toString(JobStatus::Completed));
+        QTest::qWait(300);
+        QCOMPARE(count(m_db, runs, {id}), 2);
+        QCOMPARE(job(id).attempts, 1); // the second run had a fresh budget
+        QCOMPARE(count(m_db,
+                       QStringLiteral("SELECT count(*) FROM job_log WHERE job_id = ? AND line LIKE "
+                                      "'asked for again while running%'"),
+                       {id}),
+                 1);
+        QCOMPARE(count(m_db, QStringLiteral("SELECT count(*) FROM jobs WHERE unique_key = 'power:7'")), 2);
+        QVERIFY(engine.stop());
+    }
+
+    // A queued job asked for again is held until the asking transaction commits, so its run
+    // sees what that transaction wrote.
+    void rerunIfRunningHoldsAQueuedJobUntilCommit()
+    {
+        JobSpec s = spec(m_tenant, QStringLiteral("test.noop"));
+        s.uniqueKey = QStringLiteral("power:8");
+        s.rerunIfRunning = true;
+        const qint64 id = enqueue(s);
+        QSqlDatabase other = test::openDatabase(m_settings, QStringLiteral("other-%1").arg(m_dbCounter));
+        QVERIFY(other.transaction());
+        auto again = Jobs::enqueue(other, s);
+        QVERIFY(again && !again->created && again->id == id);
+        JobEngine engine(engineOptions(1, 1));
+        QVERIFY(engine.start());
+        QTest::qWait(700); // several polls: the claim skips the locked row
+        QCOMPARE(toString(job(id).status), toString(JobStatus::Queued));
+        QVERIFY(other.commit());
+        QTRY_COMPARE(toString(job(id).status), toString(JobStatus::Completed));
+        QTest::qWait(300);
+        QCOMPARE(job(id).attempts, 1); // claimed after the mark: it ran once
+        QVERIFY(engine.stop());
+        other.close();
     }
 
     void schedulesEnqueueOncePerPeriodAcrossInstances()

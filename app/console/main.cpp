@@ -7,6 +7,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 
@@ -43,6 +44,19 @@ void saveScreenshotWhenReady(mp::ConsoleController &controller, mp::MainWindow &
     QTimer::singleShot(120000, qApp, [save] { save(2); });
 }
 
+// --tab: once the sections are in place, the tab of that title wherever a page has one.
+void showTabWhenReady(mp::ConsoleController &controller, mp::MainWindow &window, const QString &title)
+{
+    QObject::connect(&controller, &mp::ConsoleController::ready, &window, [&window, title] {
+        const auto tabWidgets = window.findChildren<QTabWidget *>();
+        for (QTabWidget *tabs : tabWidgets) {
+            for (int i = 0; i < tabs->count(); ++i)
+                if (QString(tabs->tabText(i)).remove(u'&').compare(title, Qt::CaseInsensitive) == 0)
+                    tabs->setCurrentIndex(i);
+        }
+    });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -71,7 +85,12 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Show section <name> (e.g. Catalog) first."), QStringLiteral("name"));
     parser.addOption(configOption);
     parser.addOption(screenshotOption);
+    const QCommandLineOption tabOption(
+        QStringLiteral("tab"),
+        QApplication::translate("main", "Show tab <title> (e.g. Findings) of that section first."),
+        QStringLiteral("title"));
     parser.addOption(sectionOption);
+    parser.addOption(tabOption);
     parser.process(app);
 
     auto config = mp::Config::load(parser.value(configOption));
@@ -84,6 +103,8 @@ int main(int argc, char *argv[])
 
     mp::MainWindow window;
     mp::ConsoleController controller(config.value(), &window);
+    if (parser.isSet(tabOption))
+        showTabWhenReady(controller, window, parser.value(tabOption));
     if (parser.isSet(screenshotOption))
         saveScreenshotWhenReady(controller, window, parser.value(screenshotOption));
     for (const auto section : mp::NavigationModel::allSections()) {

@@ -88,7 +88,7 @@ const QString kRetryPod =
                    "WHERE id = ?::uuid AND status = 'error' AND terminate_requested_at IS NULL RETURNING id");
 
 Result<EnqueuedJob> enqueueFor(TenantTransaction &tx, const QString &kind, const QString &podId,
-                               int maxAttempts)
+                               int maxAttempts, bool rerunIfRunning = false)
 {
     JobSpec spec;
     spec.tenantId = tx.tenantId();
@@ -98,6 +98,7 @@ Result<EnqueuedJob> enqueueFor(TenantTransaction &tx, const QString &kind, const
     spec.relatedType = kRelatedType;
     spec.relatedId = podId;
     spec.maxAttempts = maxAttempts;
+    spec.rerunIfRunning = rerunIfRunning;
     return Jobs::enqueue(tx.db(), spec);
 }
 
@@ -292,7 +293,9 @@ Status CloudPods::requestPower(TenantTransaction &tx, const QString &podId, bool
         return q.error();
     if (!q->next())
         return {}; // terminated or on its way: nothing to power
-    auto job = enqueueFor(tx, kinds::power, podId, 10);
+    // The power job reads the wish when it starts. One that is running already may have read
+    // the old wish, so it runs once more after it completes; one still queued reads this one.
+    auto job = enqueueFor(tx, kinds::power, podId, 10, true);
     if (!job)
         return job.error();
     return {};

@@ -47,6 +47,9 @@ const char *kFragment = R"json({
     "/api/cloudpod-findings": {"get": {"summary": "What reconciliation found (staff): orphan guests tagged by mPanel, pods whose guest is gone",
       "tags": ["cloudpods"], "parameters": [{"name": "all", "in": "query", "schema": {"type": "boolean"}, "description": "include resolved findings"}],
       "responses": {"200": {"description": "{items: [{id, cluster_id, cluster, kind, pod_id, node, vmid, detail, first_seen_at, last_seen_at, resolved_at}]}"}}}},
+    "/api/cloudpod-findings/check": {"post": {"summary": "Reconcile the tenant's clusters now (staff): queues cloudpod.reconcile once; asked again while it runs, it runs once more",
+      "tags": ["cloudpods"],
+      "responses": {"202": {"description": "{job_id, created}: created false when a queued or running check answers"}}}},
     "/api/proxmox/clusters": {
       "get": {"summary": "Proxmox clusters (staff); the token secret is never returned", "tags": ["cloudpods"],
         "responses": {"200": {"description": "{items: [ProxmoxCluster]}"}}},

@@ -4,6 +4,7 @@
 #include "api/openapi.h"
 #include "api/responses.h"
 #include "cloudpods/cloud_pods.h"
+#include "cloudpods/cloudpod_findings.h"
 #include "cloudpods/cloudpod_openapi.h"
 #include "cloudpods/proxmox_clusters.h"
 #include "core/clock.h"
@@ -178,33 +179,17 @@ HttpResponse podAction(const HttpRequest &request, TenantTransaction &tx, const 
     return podDetail(tx, *fresh, 202);
 }
 
-const QString kFindings =
-    QStringLiteral("SELECT f.id, f.cluster_id, c.name, f.kind, f.pod_id, f.node, f.vmid, f.detail, "
-                   "f.first_seen_at, f.last_seen_at, "
-                   "f.resolved_at FROM cloudpod_findings f JOIN proxmox_clusters c ON c.id = f.cluster_id "
-                   "WHERE (? OR f.resolved_at IS NULL) ORDER BY f.id DESC LIMIT 500");
-
 HttpResponse listFindings(const HttpRequest &request, TenantTransaction &tx)
 {
-    const bool all = request.query.queryItemValue(QStringLiteral("all")) == QLatin1String("true");
-    auto q = sql::exec(tx.db(), kFindings, {all});
-    if (!q)
-        return errorResponse(q.error());
+    FindingFilter filter;
+    filter.includeResolved = request.query.queryItemValue(QStringLiteral("all")) == QLatin1String("true");
+    filter.limit = 500;
+    auto page = CloudPodFindings::list(tx, filter);
+    if (!page)
+        return errorResponse(page.error());
     QList<QJsonObject> out;
-    while (q->next()) {
-        out.append({{QStringLiteral("id"), q->value(0).toLongLong()},
-                    {QStringLiteral("cluster_id"), q->value(1).toString()},
-                    {QStringLiteral("cluster"), q->value(2).toString()},
-                    {QStringLiteral("kind"), q->value(3).toString()},
-                    {QStringLiteral("pod_id"), q->value(4).isNull() ? QJsonValue() : q->value(4).toString()},
-                    {QStringLiteral("node"), q->value(5).isNull() ? QJsonValue() : q->value(5).toString()},
-                    {QStringLiteral("vmid"), q->value(6).isNull() ? QJsonValue() : q->value(6).toLongLong()},
-                    {QStringLiteral("detail"), q->value(7).toString()},
-                    {QStringLiteral("first_seen_at"), api::timestamp(q->value(8).toDateTime())},
-                    {QStringLiteral("last_seen_at"), api::timestamp(q->value(9).toDateTime())},
-                    {QStringLiteral("resolved_at"),
-                     q->value(10).isNull() ? QJsonValue() : api::timestamp(q->value(10).toDateTime())}});
-    }
+    for (const Finding &f : std::as_const(page->items))
+        out.append(CloudPodFindings::toJson(f));
     return items(out);
 }
 
@@ -269,6 +254,15 @@ void registerCloudPodRoutes(Router &router, ApiContext &context)
     router.add(QStringLiteral("GET"), QStringLiteral("/api/cloudpod-findings"),
                staffRead([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
                    return listFindings(r, tx);
+               }));
+
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/cloudpod-findings/check"),
+               staffWrite([](const HttpRequest &, TenantTransaction &tx, const Caller &) {
+                   auto job = CloudPodFindings::requestCheck(tx);
+                   if (!job)
+                       return errorResponse(job.error());
+                   return HttpResponse::json(202, QJsonObject{{QStringLiteral("job_id"), job->id},
+                                                              {QStringLiteral("created"), job->created}});
                }));
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/proxmox/clusters"),

@@ -6,9 +6,9 @@ namespace mp {
 
 QStringList ChangeFeed::allChannels()
 {
-    return {productsChannel(), templatesChannel(),     customersChannel(),      ordersChannel(),
-            invoicesChannel(), subscriptionsChannel(), paymentsChannel(),       jobsChannel(),
-            jobLogChannel(),   cloudPodsChannel(),     nodeAllocationsChannel()};
+    return {productsChannel(), templatesChannel(),     customersChannel(),       ordersChannel(),
+            invoicesChannel(), subscriptionsChannel(), paymentsChannel(),        jobsChannel(),
+            jobLogChannel(),   cloudPodsChannel(),     nodeAllocationsChannel(), findingsChannel()};
 }
 
 ChangeFeed::ChangeFeed(QObject *parent) : QObject(parent)

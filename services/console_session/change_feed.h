@@ -37,6 +37,8 @@ public:
     // Migration 0012: pods, and node allocations with the nodes themselves.
     static QString cloudPodsChannel() { return QStringLiteral("mpanel_changed_cloud_pods"); }
     static QString nodeAllocationsChannel() { return QStringLiteral("mpanel_changed_node_allocations"); }
+    // Migration 0015: reconciliation findings recorded, refreshed or resolved.
+    static QString findingsChannel() { return QStringLiteral("mpanel_changed_cloudpod_findings"); }
     static QStringList allChannels();
 
     explicit ChangeFeed(QObject *parent = nullptr);

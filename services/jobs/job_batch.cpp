@@ -17,16 +17,28 @@ const QString kClaim = QStringLiteral(
     "  SELECT id FROM jobs WHERE status IN ('queued', 'failed') AND run_at <= ?::timestamptz "
     "  ORDER BY priority, run_at, id LIMIT ? FOR UPDATE SKIP LOCKED) "
     "UPDATE jobs j SET status = 'running', attempts = j.attempts + 1, locked_by = ?, "
-    "       heartbeat_at = ?::timestamptz, started_at = ?::timestamptz "
+    "       heartbeat_at = ?::timestamptz, started_at = ?::timestamptz, rerun_requested_at = NULL "
     "FROM c WHERE j.id = c.id "
     "RETURNING j.id, j.tenant_id::text, j.kind, j.payload::text, j.attempts, j.max_attempts, j.priority");
 
-// Disjoint id sets per CTE, so no row is modified twice in the statement.
+// Read from the row being updated, not from a subquery: an enqueue that marks the job while this
+// statement waits for its row lock is then seen after the wait (EvalPlanQual re-reads the row).
+#define AGAIN "(j.rerun_requested_at IS NOT NULL AND j.cancel_requested_at IS NULL)"
+
+// Disjoint id sets per CTE, so no row is modified twice in the statement. A completed job that
+// was asked for again while it ran (Jobs::enqueue with rerunIfRunning) is queued once more, due
+// now, with a fresh attempt budget, and the workers are woken for it.
 const QString kFinish = QStringLiteral(
     "WITH done AS ("
-    "  UPDATE jobs SET status = 'completed', finished_at = ?::timestamptz, locked_by = NULL, "
-    "         heartbeat_at = NULL, last_error = NULL "
-    "  WHERE id = ANY (?::bigint[]) AND locked_by = ? AND status = 'running' RETURNING 1), "
+    "  UPDATE jobs j SET "
+    "         status = (CASE WHEN " AGAIN " THEN 'queued' ELSE 'completed' END)::job_status, "
+    "         finished_at = CASE WHEN " AGAIN " THEN NULL ELSE ?::timestamptz END, "
+    "         run_at = CASE WHEN " AGAIN " THEN ?::timestamptz ELSE j.run_at END, "
+    "         attempts = CASE WHEN " AGAIN " THEN 0 ELSE j.attempts END, "
+    "         rerun_requested_at = NULL, locked_by = NULL, heartbeat_at = NULL, last_error = NULL "
+    "  FROM (SELECT id, attempts FROM jobs WHERE id = ANY (?::bigint[])) o "
+    "  WHERE j.id = o.id AND j.locked_by = ? AND j.status = 'running' "
+    "  RETURNING j.id, j.tenant_id, o.attempts, j.status = 'queued' AS again), "
     "ended AS ("
     "  UPDATE jobs j SET status = n.next, last_error = n.error, locked_by = NULL, heartbeat_at = NULL, "
     "         run_at = CASE WHEN n.next = 'failed' "
@@ -49,11 +61,18 @@ const QString kFinish = QStringLiteral(
     "  WHERE id = ANY (?::bigint[]) AND locked_by = ? AND status = 'running' RETURNING 1), "
     "logged AS ("
     "  INSERT INTO job_log (job_id, tenant_id, at, attempt, line) "
-    "  SELECT l.job_id, j.tenant_id, l.at, l.attempt, l.line "
-    "  FROM jsonb_to_recordset(?::jsonb) AS l(seq integer, job_id bigint, at timestamptz, attempt integer, "
-    "       line text) "
-    "  JOIN jobs j ON j.id = l.job_id ORDER BY l.seq) "
-    "SELECT (SELECT count(*) FROM done) + (SELECT count(*) FROM ended) + (SELECT count(*) FROM released)");
+    "  SELECT x.job_id, x.tenant_id, x.at, x.attempt, x.line FROM ("
+    "    SELECT l.seq, l.job_id, j.tenant_id, l.at, l.attempt, l.line "
+    "    FROM jsonb_to_recordset(?::jsonb) AS l(seq integer, job_id bigint, at timestamptz, attempt integer, "
+    "         line text) "
+    "    JOIN jobs j ON j.id = l.job_id "
+    "    UNION ALL "
+    "    SELECT 2147483647, id, tenant_id, ?::timestamptz, attempts, "
+    "           'asked for again while running: queued to run once more' FROM done WHERE again) x "
+    "  ORDER BY x.seq) "
+    "SELECT (SELECT count(*) FROM done) + (SELECT count(*) FROM ended) + (SELECT count(*) FROM released), "
+    "       (SELECT pg_notify('mpanel_jobs', '') FROM done WHERE again LIMIT 1)");
+#undef AGAIN
 
 // Skips rows a worker is completing this instant: they need no heartbeat, and waiting on them
 // could deadlock with the completing statement.
@@ -194,6 +213,7 @@ Result<int> JobBatchQueries::finish(const QList<JobOutcome> &outcomes, const QSt
     }
     const QString at = jobsql::timestamp(now);
     const QVariant values[] = {at,
+                               at,
                                idArray(completed),
                                worker,
                                at,
@@ -205,7 +225,8 @@ Result<int> JobBatchQueries::finish(const QList<JobOutcome> &outcomes, const QSt
                                at,
                                idArray(released),
                                worker,
-                               compactJson(lines)};
+                               compactJson(lines),
+                               at};
     for (int i = 0; i < int(std::size(values)); ++i)
         m_finish.bindValue(i, values[i]);
     if (auto s = run(m_finish, QStringLiteral("recording job outcomes")); !s)

@@ -23,7 +23,13 @@ struct JobSpec {
     int priority = 0; // lower runs first
     QDateTime runAt;  // null: now (by the service clock)
     int maxAttempts = 20;
-    QString uniqueKey;              // empty: none
+    QString uniqueKey; // empty: none
+    // With a unique key whose job is pending already: that job still runs after this transaction
+    // commits, so it sees what the transaction wrote. A queued one is held (row lock) until then;
+    // a running one is marked and runs once more when it completes. For jobs that bring
+    // something to a recorded wish (a pod's power state), where a run that started before the
+    // wish changed would otherwise end the matter.
+    bool rerunIfRunning = false;
     QString relatedType, relatedId; // both or neither
 };
 

@@ -26,6 +26,12 @@ const QString kEnqueue = QStringLiteral(
     "ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL AND status IN ('queued', 'running', "
     "'failed') DO NOTHING RETURNING id");
 
+// Locks the pending job (a claim skips locked rows, so a queued one waits for this transaction)
+// and marks it: a claim clears the mark, a completion requeues a marked job (job_batch.cpp).
+const QString kMarkRerun =
+    QStringLiteral("UPDATE jobs SET rerun_requested_at = ?::timestamptz WHERE tenant_id = ?::uuid "
+                   "AND unique_key = ? AND status IN ('queued', 'running', 'failed') RETURNING id");
+
 const QString kPendingByKey =
     QStringLiteral("SELECT id FROM jobs WHERE tenant_id = ?::uuid AND unique_key = ? "
                    "AND status IN ('queued', 'running', 'failed')");
@@ -159,27 +165,34 @@ Result<EnqueuedJob> Jobs::enqueue(const QSqlDatabase &db, const JobSpec &spec)
     if (auto s = validate(spec); !s)
         return s.error();
     const QDateTime now = Clock::current().now();
-    auto q =
-        sql::exec(db, kEnqueue,
-                  {spec.tenantId, spec.kind,
-                   QString::fromUtf8(QJsonDocument(spec.payload).toJson(QJsonDocument::Compact)),
-                   spec.priority, jobsql::timestamp(spec.runAt.isValid() ? spec.runAt : now),
-                   spec.maxAttempts, jobsql::textOrNull(spec.uniqueKey), jobsql::textOrNull(spec.relatedType),
-                   jobsql::textOrNull(spec.relatedId), jobsql::timestamp(now)});
-    if (!q)
-        return q.error();
-    if (q->next())
-        return EnqueuedJob{q->value(0).toLongLong(), true};
-    // ON CONFLICT skipped it: the pending job with this key is the answer.
-    auto existing = sql::exec(db, kPendingByKey, {spec.tenantId, spec.uniqueKey});
-    if (!existing)
-        return existing.error();
-    if (!existing->next())
-        return makeError(
-            QStringLiteral("conflict"),
-            QStringLiteral("a job with unique key '%1' is pending but not visible here").arg(spec.uniqueKey),
-            QStringLiteral("unique_key"));
-    return EnqueuedJob{existing->value(0).toLongLong(), false};
+    // The pending job may end between the insert and the look-up (its worker commits): then the
+    // key is free and the insert goes through on the next round.
+    for (int round = 0; round < 3; ++round) {
+        auto q = sql::exec(db, kEnqueue,
+                           {spec.tenantId, spec.kind,
+                            QString::fromUtf8(QJsonDocument(spec.payload).toJson(QJsonDocument::Compact)),
+                            spec.priority, jobsql::timestamp(spec.runAt.isValid() ? spec.runAt : now),
+                            spec.maxAttempts, jobsql::textOrNull(spec.uniqueKey),
+                            jobsql::textOrNull(spec.relatedType), jobsql::textOrNull(spec.relatedId),
+                            jobsql::timestamp(now)});
+        if (!q)
+            return q.error();
+        if (q->next())
+            return EnqueuedJob{q->value(0).toLongLong(), true};
+        // ON CONFLICT skipped it: the pending job with this key is the answer.
+        auto existing =
+            spec.rerunIfRunning
+                ? sql::exec(db, kMarkRerun, {jobsql::timestamp(now), spec.tenantId, spec.uniqueKey})
+                : sql::exec(db, kPendingByKey, {spec.tenantId, spec.uniqueKey});
+        if (!existing)
+            return existing.error();
+        if (existing->next())
+            return EnqueuedJob{existing->value(0).toLongLong(), false};
+    }
+    return makeError(
+        QStringLiteral("conflict"),
+        QStringLiteral("a job with unique key '%1' is pending but not visible here").arg(spec.uniqueKey),
+        QStringLiteral("unique_key"));
 }
 
 Result<int> Jobs::enqueueMany(const QSqlDatabase &db, const QList<JobSpec> &specs)

@@ -4,6 +4,7 @@
 #include "cloudpod_template_model.h"
 #include "common/lazy_table_view.h"
 #include "console_session/change_feed.h"
+#include "findings_page.h"
 #include "node_capacity_model.h"
 
 #include <QHeaderView>
@@ -16,7 +17,8 @@ namespace mp {
 
 ProvisioningPage::ProvisioningPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     : QWidget(parent), m_tabs(new QTabWidget(this)), m_cloudPods(new CloudPodsPage(session, feed)),
-      m_templates(new CloudPodTemplateModel(session, this)), m_nodes(new NodeCapacityModel(session, this))
+      m_templates(new CloudPodTemplateModel(session, this)), m_nodes(new NodeCapacityModel(session, this)),
+      m_findings(new FindingsPage(session, feed))
 {
     setObjectName(QStringLiteral("provisioningPage"));
     m_tabs->setObjectName(QStringLiteral("provisioningTabs"));
@@ -38,6 +40,7 @@ ProvisioningPage::ProvisioningPage(ConsoleSession *session, ChangeFeed *feed, QW
     setPage(Tab::CloudPods, m_cloudPods, tr("CloudPods"));
     setPage(Tab::Templates, templatesView, tr("Templates"));
     setPage(Tab::Nodes, nodesView, tr("Nodes"));
+    setPage(Tab::Findings, m_findings, tr("Findings"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Provisioning</h2>"), this));
@@ -52,6 +55,9 @@ ProvisioningPage::ProvisioningPage(ConsoleSession *session, ChangeFeed *feed, QW
         names.sort();
         m_cloudPods->setNodeNames(names);
     });
+
+    // A finding's pod opens in the pod detail, where staff act on it.
+    connect(m_findings, &FindingsPage::podRequested, m_cloudPods, &CloudPodsPage::openPod);
 
     m_templates->refresh();
     m_nodes->refresh();

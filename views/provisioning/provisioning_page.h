@@ -11,6 +11,7 @@ namespace mp {
 class ChangeFeed;
 class CloudPodsPage;
 class CloudPodTemplateModel;
+class FindingsPage;
 class ConsoleSession;
 class LazyTableView;
 class NodeCapacityModel;
@@ -21,7 +22,7 @@ class NodeCapacityModel;
 class ProvisioningPage : public QWidget {
     Q_OBJECT
 public:
-    enum class Tab { CloudPods, Jobs, Templates, Nodes, Count };
+    enum class Tab { CloudPods, Jobs, Templates, Nodes, Findings, Count };
 
     ProvisioningPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent = nullptr);
 
@@ -34,6 +35,7 @@ public:
     CloudPodsPage *cloudPods() const { return m_cloudPods; }
     CloudPodTemplateModel *templates() const { return m_templates; }
     NodeCapacityModel *nodes() const { return m_nodes; }
+    FindingsPage *findings() const { return m_findings; }
 
 private:
     QTabWidget *m_tabs;
@@ -41,6 +43,7 @@ private:
     CloudPodsPage *m_cloudPods;
     CloudPodTemplateModel *m_templates;
     NodeCapacityModel *m_nodes;
+    FindingsPage *m_findings;
 };
 
 } // namespace mp
