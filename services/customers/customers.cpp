@@ -71,12 +71,16 @@ void apply(Customer &c, const CustomerDraft &d)
         c.notes = *d.notes;
 }
 
+Error emailTaken()
+{
+    return makeError(QStringLiteral("email_taken"), QStringLiteral("another customer already uses this email"),
+                     QStringLiteral("email"));
+}
+
+// An update that takes another customer's address still meets the unique index.
 Error writeError(const Error &e)
 {
-    if (sql::hasSqlState(e, sql::UniqueViolation))
-        return makeError(QStringLiteral("email_taken"),
-                         QStringLiteral("another customer already uses this email"), QStringLiteral("email"));
-    return e;
+    return sql::hasSqlState(e, sql::UniqueViolation) ? emailTaken() : e;
 }
 
 QVariantList profileValues(const Customer &c)
@@ -262,12 +266,17 @@ Result<Customer> Customers::create(TenantTransaction &tx, const CustomerDraft &d
             "  password_hash, created_at, updated_at) "
             "VALUES (?::uuid, ?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), "
             "        coalesce(?, ''), coalesce(?, ''), NULLIF(?, ''), coalesce(?, ''), ?, "
-            "        coalesce(?, ''), NULLIF(?, ''), ?, ?) RETURNING id"),
+            "        coalesce(?, ''), NULLIF(?, ''), ?, ?) "
+            // A taken address is an answer, not an error: the caller's transaction stays usable.
+            "ON CONFLICT (tenant_id, lower(email)) DO NOTHING RETURNING id"),
         binds);
     if (!q)
         return writeError(q.error());
-    q->next();
-    return find(tx, q->value(0).toString());
+    if (!q->next())
+        return emailTaken();
+    const QString id = q->value(0).toString();
+    q->finish();
+    return find(tx, id);
 }
 
 Result<Customer> Customers::update(TenantTransaction &tx, const QString &id, const CustomerDraft &draft)
