@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>No %1</source>
+        <translation>Keine %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 · total %3</source>
+        <translation>%1 %2 · Summe %3</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>mPanel console</source>
@@ -22,6 +33,514 @@
     <message>
         <source>The configuration cannot be read: %1</source>
         <translation>Die Konfiguration kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Show section &lt;name&gt; (e.g. Catalog) first.</source>
+        <translation>Zuerst den Bereich &lt;name&gt; (z. B. Katalog) anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show tab &lt;title&gt; (e.g. Findings) of that section first.</source>
+        <translation>Zuerst den Reiter &lt;title&gt; (z. B. Befunde) dieses Bereichs anzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>mp::BillingPage</name>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>&amp;Nur überfällige</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Invoices:</source>
+        <translation>Rechnungen:</translation>
+    </message>
+    <message>
+        <source>Orders:</source>
+        <translation>Bestellungen:</translation>
+    </message>
+    <message>
+        <source>Only this &amp;customer</source>
+        <translation>Nur dieser &amp;Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Open invoice…</source>
+        <translation>Rechnung ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Billing&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Abrechnung&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Customer: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Kunde: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CatalogPage</name>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>Any visibility</source>
+        <translation>Jede Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Search products…</source>
+        <translation>Produkte suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;New product…</source>
+        <translation>&amp;Neues Produkt…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>CloudPod templates</source>
+        <translation>CloudPod-Vorlagen</translation>
+    </message>
+    <message>
+        <source>TLD prices</source>
+        <translation>TLD-Preise</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Catalog&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Katalog&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation>Produkt löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1? A product that was ever ordered is retired instead: it stays for its subscriptions and invoices but cannot be ordered again.</source>
+        <translation>%1 löschen? Ein Produkt, das schon einmal bestellt wurde, wird stattdessen eingestellt: Es bleibt für seine Abonnements und Rechnungen erhalten, kann aber nicht mehr bestellt werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted: %2</source>
+        <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was ordered before, so it was retired, not deleted.</source>
+        <translation>%1 wurde bereits bestellt und daher eingestellt, nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 was deleted.</source>
+        <translation>%1 wurde gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CloudPodDetailDialog</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>&amp;Unsuspend</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate…</source>
+        <translation>&amp;Kündigen…</translation>
+    </message>
+    <message>
+        <source>CloudPod</source>
+        <translation>CloudPod</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Host name:</source>
+        <translation>Hostname:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation>Knoten:</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Letzter Fehler:</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>No log lines</source>
+        <translation>Keine Protokollzeilen</translation>
+    </message>
+    <message>
+        <source>Jobs (select one for its log):</source>
+        <translation>Jobs (einen auswählen, um sein Protokoll zu sehen):</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>not placed yet</source>
+        <translation>noch nicht platziert</translation>
+    </message>
+    <message>
+        <source>%1 / %2, VMID %3 (%4)</source>
+        <translation>%1 / %2, VMID %3 (%4)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Wird ausgeführt…</translation>
+    </message>
+    <message>
+        <source>Terminate CloudPod</source>
+        <translation>CloudPod kündigen</translation>
+    </message>
+    <message>
+        <source>Terminate %1? Its guest is stopped and destroyed with its disks, and its address and node capacity are released. This cannot be undone.</source>
+        <translation>%1 kündigen? Der Gast wird angehalten und samt seinen Datenträgern gelöscht; seine Adresse und die Knotenkapazität werden freigegeben. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CloudPodFindingModel</name>
+    <message>
+        <source>Orphan guest</source>
+        <translation>Verwaister Gast</translation>
+    </message>
+    <message>
+        <source>Guest missing</source>
+        <translation>Gast fehlt</translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation>Behoben am %1</translation>
+    </message>
+    <message>
+        <source>no pod</source>
+        <translation>kein Pod</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Cluster / node</source>
+        <translation>Cluster / Knoten</translation>
+    </message>
+    <message>
+        <source>VMID</source>
+        <translation>VMID</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CloudPodTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Gekündigt</translation>
+    </message>
+    <message>
+        <source>%1, terminating</source>
+        <translation>%1, wird gekündigt</translation>
+    </message>
+    <message>
+        <source>%1, suspending</source>
+        <translation>%1, wird gesperrt</translation>
+    </message>
+    <message>
+        <source>%1, resuming</source>
+        <translation>%1, wird entsperrt</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CloudPodTemplateModel</name>
+    <message numerus="yes">
+        <source>%n core(s)</source>
+        <translation>
+            <numerusform>%n Kern</numerusform>
+            <numerusform>%n Kerne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>, VLAN %1</source>
+        <translation>, VLAN %1</translation>
+    </message>
+    <message>
+        <source>, %1 Mbit/s</source>
+        <translation>, %1 Mbit/s</translation>
+    </message>
+    <message>
+        <source>, unlimited</source>
+        <translation>, unbegrenzt</translation>
+    </message>
+    <message>
+        <source>LXC %1</source>
+        <translation>LXC %1</translation>
+    </message>
+    <message>
+        <source>QEMU clone of %1</source>
+        <translation>QEMU-Klon von %1</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message>
+        <source>pool %1</source>
+        <translation>Pool %1</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Speicherplatz</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Platzierung</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CloudPodsPage</name>
+    <message>
+        <source>All customers</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Any node</source>
+        <translation>Jeder Knoten</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation>Knoten:</translation>
+    </message>
+    <message>
+        <source>Only this &amp;customer</source>
+        <translation>Nur dieser &amp;Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Open pod…</source>
+        <translation>Pod ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Customer: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Kunde: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -68,10 +587,727 @@
     </message>
 </context>
 <context>
+    <name>mp::CustomerDetailPage</name>
+    <message>
+        <source>← All customers</source>
+        <translation>← Alle Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Online payments</source>
+        <translation>Onlinezahlungen</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domains</translation>
+    </message>
+    <message>
+        <source>CloudPods</source>
+        <translation>CloudPods</translation>
+    </message>
+    <message>
+        <source>Shown here once the %1 module is installed.</source>
+        <translation>Wird hier angezeigt, sobald das Modul %1 installiert ist.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Loading…&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Wird geladen…&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Customer&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Kunde&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Portal sign-in</source>
+        <translation>Portal-Anmeldung</translation>
+    </message>
+    <message>
+        <source>has a password</source>
+        <translation>hat ein Passwort</translation>
+    </message>
+    <message>
+        <source>no password yet</source>
+        <translation>noch kein Passwort</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Postal code:</source>
+        <translation>&amp;Postleitzahl:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>ISO 3166 code, e.g. DE</source>
+        <translation>ISO-3166-Code, z. B. DE</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>&amp;USt-IdNr.:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>No&amp;tizen:</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CustomerTableModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CustomersPage</name>
+    <message>
+        <source>Search name, e-mail or company…</source>
+        <translation>Name, E-Mail oder Firma suchen…</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Neuer Kunde…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Customers&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Kunden&lt;/h2&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mp::DashboardPage</name>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Related to</source>
+        <translation>Bezug</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Dashboard&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Übersicht&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Jobs by status&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Jobs nach Status&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Failures in the last 24 hours&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Fehler der letzten 24 Stunden&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Aktualisiert um %1</translation>
+    </message>
+    <message>
+        <source>Could not read the job figures: %1</source>
+        <translation>Die Job-Kennzahlen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No jobs yet: provisioning, invoicing and other background work will show here once it runs.</source>
+        <translation>Noch keine Jobs: Bereitstellung, Rechnungsstellung und andere Hintergrundarbeiten erscheinen hier, sobald sie laufen.</translation>
+    </message>
+    <message>
+        <source>No job failed in the last 24 hours.</source>
+        <translation>In den letzten 24 Stunden ist kein Job fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Aufgegeben</translation>
+    </message>
+    <message>
+        <source>Failed, will retry</source>
+        <translation>Fehlgeschlagen, wird wiederholt</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>mp::EmptySectionPage</name>
     <message>
         <source>Nothing is here yet.</source>
         <translation>Hier ist noch nichts.</translation>
+    </message>
+</context>
+<context>
+    <name>mp::FindingsPage</name>
+    <message>
+        <source>&amp;Open pod…</source>
+        <translation>Pod ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>Jetzt &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Compare the clusters&apos; guests with the pods now instead of at the next quarter hour</source>
+        <translation>Die Gäste der Cluster jetzt mit den Pods abgleichen statt zur nächsten Viertelstunde</translation>
+    </message>
+    <message>
+        <source>Open findings</source>
+        <translation>Offene Befunde</translation>
+    </message>
+    <message>
+        <source>All findings, with resolved</source>
+        <translation>Alle Befunde, auch behobene</translation>
+    </message>
+    <message>
+        <source>Reconciliation compares every cluster&apos;s guests with the pods every 15 minutes. It reports and never deletes; a finding is resolved by the first run that no longer sees it.</source>
+        <translation>Der Abgleich vergleicht alle 15 Minuten die Gäste jedes Clusters mit den Pods. Er meldet nur und löscht nie; ein Befund gilt als behoben, sobald ein Lauf ihn nicht mehr sieht.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Reconciliation has reported nothing yet.</source>
+        <translation>Der Abgleich hat noch nichts gemeldet.</translation>
+    </message>
+    <message>
+        <source>No open findings: every guest mPanel tagged belongs to a live pod, and every live pod&apos;s guest is there.</source>
+        <translation>Keine offenen Befunde: Jeder von mPanel markierte Gast gehört zu einem aktiven Pod, und der Gast jedes aktiven Pods ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>Queueing a reconciliation…</source>
+        <translation>Abgleich wird eingereiht…</translation>
+    </message>
+    <message>
+        <source>Could not queue a reconciliation: %1</source>
+        <translation>Der Abgleich konnte nicht eingereiht werden: %1</translation>
+    </message>
+    <message>
+        <source>Reconciliation queued (job %1); the table updates when it has run.</source>
+        <translation>Abgleich eingereiht (Job %1); die Tabelle wird aktualisiert, sobald er gelaufen ist.</translation>
+    </message>
+    <message>
+        <source>A reconciliation is already pending (job %1); it covers this too.</source>
+        <translation>Ein Abgleich steht bereits aus (Job %1); er deckt auch dies ab.</translation>
+    </message>
+</context>
+<context>
+    <name>mp::InvoiceDetailDialog</name>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>&amp;Ausstellen</translation>
+    </message>
+    <message>
+        <source>Mark &amp;paid…</source>
+        <translation>Als &amp;bezahlt markieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel invoice…</source>
+        <translation>Rechnung s&amp;tornieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>PDF &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Pay &amp;online</source>
+        <translation>&amp;Online bezahlen</translation>
+    </message>
+    <message>
+        <source>&amp;Refund…</source>
+        <translation>&amp;Erstatten…</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Draft invoice</source>
+        <translation>Rechnungsentwurf</translation>
+    </message>
+    <message>
+        <source>Invoice %1</source>
+        <translation>Rechnung %1</translation>
+    </message>
+    <message>
+        <source>Starting the online payment…</source>
+        <translation>Onlinezahlung wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Could not start the payment: %1</source>
+        <translation>Die Zahlung konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not open %1; give the customer this link.</source>
+        <translation>%1 konnte nicht geöffnet werden; geben Sie dem Kunden diesen Link.</translation>
+    </message>
+    <message>
+        <source>could not open the browser</source>
+        <translation>der Browser konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Checkout opened on the Stripe sandbox (no real money moves): %1</source>
+        <translation>Checkout in der Stripe-Sandbox geöffnet (keine echten Zahlungen): %1</translation>
+    </message>
+    <message>
+        <source>Checkout opened: %1</source>
+        <translation>Checkout geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>Refunding…</source>
+        <translation>Wird erstattet…</translation>
+    </message>
+    <message>
+        <source>Refund failed: %1</source>
+        <translation>Erstattung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Refunded.</source>
+        <translation>Erstattet.</translation>
+    </message>
+    <message>
+        <source>Issued from the console</source>
+        <translation>Über die Konsole ausgestellt</translation>
+    </message>
+    <message>
+        <source>Cancel invoice</source>
+        <translation>Rechnung stornieren</translation>
+    </message>
+    <message>
+        <source>Why is it cancelled?</source>
+        <translation>Warum wird sie storniert?</translation>
+    </message>
+    <message>
+        <source>Save invoice PDF</source>
+        <translation>Rechnungs-PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>%1 drucken</translation>
+    </message>
+    <message>
+        <source>Sent to %1.</source>
+        <translation>An %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>Printed to %1.</source>
+        <translation>In die Datei %1 gedruckt.</translation>
+    </message>
+    <message>
+        <source>Rendering the PDF…</source>
+        <translation>PDF wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save the PDF: %1</source>
+        <translation>Das PDF konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mp::InvoiceTableModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>Unbezahlt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Partially refunded</source>
+        <translation>Teilweise erstattet</translation>
+    </message>
+    <message>
+        <source>(draft)</source>
+        <translation>(Entwurf)</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1, überfällig</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ausgestellt</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+</context>
+<context>
+    <name>mp::JobTableModel</name>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Aufgegeben</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Running, cancel requested</source>
+        <translation>Läuft, Abbruch angefordert</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Related to</source>
+        <translation>Bezug</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>mp::JobsPage</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel job</source>
+        <translation>Job a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Kind, e.g. cloudpod.provision</source>
+        <translation>Art, z. B. cloudpod.provision</translation>
+    </message>
+    <message>
+        <source>Related type</source>
+        <translation>Bezugstyp</translation>
+    </message>
+    <message>
+        <source>Related id</source>
+        <translation>Bezugs-ID</translation>
+    </message>
+    <message>
+        <source>Select a job to see its log.</source>
+        <translation>Wählen Sie einen Job, um sein Protokoll zu sehen.</translation>
+    </message>
+    <message>
+        <source>Queue a failed, dead or cancelled job again, due now</source>
+        <translation>Einen fehlgeschlagenen, aufgegebenen oder abgebrochenen Job erneut einreihen, sofort fällig</translation>
+    </message>
+    <message>
+        <source>Cancel a queued or failed job; a running job is asked to stop</source>
+        <translation>Einen eingereihten oder fehlgeschlagenen Job abbrechen; ein laufender Job wird zum Anhalten aufgefordert</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Jobs&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Jobs&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Job %1: %2</source>
+        <translation>Job %1: %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Running, cancel requested</source>
+        <translation>Läuft, Abbruch angefordert</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Job %1&lt;/b&gt; · %2 · &lt;b&gt;%3&lt;/b&gt; · attempt %4 of %5 · due %6</source>
+        <translation>&lt;b&gt;Job %1&lt;/b&gt; · %2 · &lt;b&gt;%3&lt;/b&gt; · Versuch %4 von %5 · fällig %6</translation>
+    </message>
+    <message>
+        <source> · %1 %2</source>
+        <translation> · %1 %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Last error: %1</source>
+        <translation>&lt;br&gt;Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>This job has no log lines yet.</source>
+        <translation>Dieser Job hat noch keine Protokollzeilen.</translation>
+    </message>
+    <message>
+        <source>No job selected.</source>
+        <translation>Kein Job ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Retry job %1</source>
+        <translation>Job %1 wiederholen</translation>
+    </message>
+    <message>
+        <source>Cancel job %1</source>
+        <translation>Job %1 abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>mp::LazyTableView</name>
+    <message>
+        <source>Could not load: %1</source>
+        <translation>Laden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 loaded, more as you scroll</source>
+        <translation>%1 geladen, weitere beim Scrollen</translation>
     </message>
 </context>
 <context>
@@ -111,6 +1347,49 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;mPanel %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Billing and provisioning for hosting companies.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;mPanel %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Abrechnung und Bereitstellung für Hosting-Unternehmen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mp::MarkPaidDialog</name>
+    <message>
+        <source>Mark %1 paid</source>
+        <translation>%1 als bezahlt markieren</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>Other (manual)</source>
+        <translation>Sonstige (manuell)</translation>
+    </message>
+    <message>
+        <source>the bank&apos;s reference</source>
+        <translation>Referenz der Bank</translation>
+    </message>
+    <message>
+        <source>Payment received</source>
+        <translation>Zahlung erhalten</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>Als bezahlt markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Zahlungsart:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Referenz:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Grund:</translation>
     </message>
 </context>
 <context>
@@ -213,6 +1492,107 @@
     </message>
 </context>
 <context>
+    <name>mp::NodeCapacityModel</name>
+    <message>
+        <source>Cluster %1 is mpanel-proxmox-emulator: no real machines</source>
+        <translation>Cluster %1 ist mpanel-proxmox-emulator: keine echten Maschinen</translation>
+    </message>
+    <message>
+        <source>Cluster %1 is a Proxmox VE: real guests</source>
+        <translation>Cluster %1 ist ein Proxmox VE: echte Gäste</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3%)</source>
+        <translation>%1 / %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 GB (%3%)</source>
+        <translation>%1 / %2 GB (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (disabled)</source>
+        <translation>%1 / %2 (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>sandbox (emulator)</source>
+        <translation>Sandbox (Emulator)</translation>
+    </message>
+    <message>
+        <source>Cluster / node</source>
+        <translation>Cluster / Knoten</translation>
+    </message>
+    <message>
+        <source>Cluster mode</source>
+        <translation>Cluster-Modus</translation>
+    </message>
+    <message>
+        <source>Placement group</source>
+        <translation>Platzierungsgruppe</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>Cores committed</source>
+        <translation>Vergebene Kerne</translation>
+    </message>
+    <message>
+        <source>RAM committed</source>
+        <translation>Vergebener RAM</translation>
+    </message>
+    <message>
+        <source>Disk committed</source>
+        <translation>Vergebener Speicherplatz</translation>
+    </message>
+</context>
+<context>
+    <name>mp::OrderTableModel</name>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n weitere)</numerusform>
+            <numerusform>%1 (+%n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Bestellt am</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Placed by</source>
+        <translation>Bestellt von</translation>
+    </message>
+</context>
+<context>
     <name>mp::PasswordStore</name>
     <message>
         <source>The keychain did not answer.</source>
@@ -229,6 +1609,350 @@
     <message>
         <source>The keychain reported an error.</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>mp::PaymentListModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Partially refunded</source>
+        <translation>Teilweise erstattet</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>Angefochten</translation>
+    </message>
+    <message>
+        <source>%1, held for review</source>
+        <translation>%1, zur Prüfung zurückgehalten</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Decline reason</source>
+        <translation>Ablehnungsgrund</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>Anfechtung</translation>
+    </message>
+</context>
+<context>
+    <name>mp::ProductDialog</name>
+    <message>
+        <source>Cycle</source>
+        <translation>Zyklus</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Setup fee</source>
+        <translation>Einrichtungsgebühr</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Jahre</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Neues Produkt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n core(s), %2 MB RAM, %3 GB disk)</source>
+        <translation>
+            <numerusform>%1 (%n Kern, %2 MB RAM, %3 GB Speicherplatz)</numerusform>
+            <numerusform>%1 (%n Kerne, %2 MB RAM, %3 GB Speicherplatz)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>com, co.uk</source>
+        <translation>com, co.uk</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Visibility:</source>
+        <translation>&amp;Sichtbarkeit:</translation>
+    </message>
+    <message>
+        <source>Tem&amp;plate:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>T&amp;LD:</source>
+        <translation>T&amp;LD:</translation>
+    </message>
+    <message>
+        <source>Prices:</source>
+        <translation>Preise:</translation>
+    </message>
+    <message>
+        <source>Domain prices:</source>
+        <translation>Domainpreise:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>mp::ProductTableModel</name>
+    <message>
+        <source>CloudPod</source>
+        <translation>CloudPod</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>SSL</source>
+        <translation>SSL</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Verborgen</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Eingestellt</translation>
+    </message>
+    <message>
+        <source>%1 / year</source>
+        <translation>%1 / Jahr</translation>
+    </message>
+    <message>
+        <source>%1 / %2 years</source>
+        <translation>%1 / %2 Jahre</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>kein Preis</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n weitere)</numerusform>
+            <numerusform>(+%n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Setup fee</source>
+        <translation>Einrichtungsgebühr</translation>
+    </message>
+    <message>
+        <source>TLD</source>
+        <translation>TLD</translation>
+    </message>
+</context>
+<context>
+    <name>mp::ProviderIndicator</name>
+    <message>
+        <source>Stripe: %1 · Proxmox: %2</source>
+        <translation>Stripe: %1 · Proxmox: %2</translation>
+    </message>
+    <message>
+        <source>no cluster</source>
+        <translation>kein Cluster</translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation> unter %1</translation>
+    </message>
+    <message>
+        <source> (disabled)</source>
+        <translation> (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>%1: %2%3%4 — %5</source>
+        <translation>%1: %2%3%4 — %5</translation>
+    </message>
+    <message>
+        <source>Proxmox %1</source>
+        <translation>Proxmox %1</translation>
+    </message>
+    <message>
+        <source>Proxmox: no cluster connected</source>
+        <translation>Proxmox: kein Cluster verbunden</translation>
+    </message>
+    <message>
+        <source>Stripe sandbox — no real money moves (the Stripe emulator at %1)</source>
+        <translation>Stripe-Sandbox — keine echten Zahlungen (der Stripe-Emulator unter %1)</translation>
+    </message>
+    <message>
+        <source>Stripe test mode — test cards only, no real money moves</source>
+        <translation>Stripe-Testmodus — nur Testkarten, keine echten Zahlungen</translation>
+    </message>
+    <message>
+        <source>Stripe live — real money moves</source>
+        <translation>Stripe live — echte Zahlungen</translation>
+    </message>
+    <message>
+        <source>Online payment is off: %1</source>
+        <translation>Onlinezahlung ist ausgeschaltet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mp::ProvisioningPage</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>CloudPods</source>
+        <translation>CloudPods</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Provisioning&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Bereitstellung&lt;/h2&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mp::RefundDialog</name>
+    <message>
+        <source>&amp;Full: %1</source>
+        <translation>&amp;Vollständig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Part of it:</source>
+        <translation>&amp;Teilbetrag:</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>%1 erstatten</translation>
+    </message>
+    <message>
+        <source>amount in %1</source>
+        <translation>Betrag in %1</translation>
+    </message>
+    <message>
+        <source>Requested by the customer</source>
+        <translation>Vom Kunden gewünscht</translation>
+    </message>
+    <message>
+        <source>Duplicate payment</source>
+        <translation>Doppelte Zahlung</translation>
+    </message>
+    <message>
+        <source>Fraudulent</source>
+        <translation>Betrügerisch</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Erstatten…</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>Refund %1 to the customer&apos;s card?</source>
+        <translation>%1 auf die Karte des Kunden erstatten?</translation>
     </message>
 </context>
 <context>
@@ -363,6 +2087,295 @@
     <message>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>mp::SubscriptionTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Vierteljährlich</translation>
+    </message>
+    <message>
+        <source>Semi-annually</source>
+        <translation>Halbjährlich</translation>
+    </message>
+    <message>
+        <source>Annually</source>
+        <translation>Jährlich</translation>
+    </message>
+    <message>
+        <source>Biennially</source>
+        <translation>Alle zwei Jahre</translation>
+    </message>
+    <message>
+        <source>Triennially</source>
+        <translation>Alle drei Jahre</translation>
+    </message>
+    <message>
+        <source>%1, ends at period end</source>
+        <translation>%1, endet zum Periodenende</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>Zyklus</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Period ends</source>
+        <translation>Periode endet</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Nächste Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+</context>
+<context>
+    <name>mp::SubscriptionsPage</name>
+    <message>
+        <source>&amp;Due within</source>
+        <translation>&amp;Fällig innerhalb von</translation>
+    </message>
+    <message>
+        <source>All customers and products</source>
+        <translation>Alle Kunden und Produkte</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;now…</source>
+        <translation>Sofor&amp;t kündigen…</translation>
+    </message>
+    <message>
+        <source>Cancel at period &amp;end</source>
+        <translation>Zum Periodenende kündi&amp;gen</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>&amp;Unsuspend</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Issue &amp;renewal invoice now</source>
+        <translation>&amp;Verlängerungsrechnung jetzt ausstellen</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Only this &amp;customer</source>
+        <translation>Nur dieser &amp;Kunde</translation>
+    </message>
+    <message>
+        <source>Only this &amp;product</source>
+        <translation>Nur dieses &amp;Produkt</translation>
+    </message>
+    <message>
+        <source>Select a subscription to see its invoices, payments and history.</source>
+        <translation>Wählen Sie ein Abonnement, um seine Rechnungen, Zahlungen und seinen Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Subscriptions&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Abonnements&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Cancel this subscription now? Its service ends at once and no credit is given.</source>
+        <translation>Dieses Abonnement sofort kündigen? Der Dienst endet sofort, und es wird keine Gutschrift erteilt.</translation>
+    </message>
+    <message>
+        <source>Cancel this subscription at the end of its current period? It will not renew.</source>
+        <translation>Dieses Abonnement zum Ende der laufenden Periode kündigen? Es wird nicht verlängert.</translation>
+    </message>
+    <message>
+        <source>Suspend this subscription and its service?</source>
+        <translation>Dieses Abonnement und seinen Dienst sperren?</translation>
+    </message>
+    <message>
+        <source>Issue the invoice for the next period now?</source>
+        <translation>Die Rechnung für die nächste Periode jetzt ausstellen?</translation>
+    </message>
+    <message>
+        <source>Customer: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Kunde: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Product: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Produkt: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1, ends at period end</source>
+        <translation>%1, endet zum Periodenende</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3</source>
+        <translation>%1 × %2, %3</translation>
+    </message>
+    <message>
+        <source>Current period</source>
+        <translation>Laufende Periode</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Nächste Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Noch keine.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>No online payments.</source>
+        <translation>Keine Onlinezahlungen.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Now %1.</source>
+        <translation>Jetzt %1.</translation>
+    </message>
+    <message>
+        <source>Renewal invoice issued.</source>
+        <translation>Verlängerungsrechnung ausgestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>mp::TldPriceModel</name>
+    <message>
+        <source>Register</source>
+        <translation>Registrierung</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Verlängerung</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>TLD</source>
+        <translation>TLD</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Jahre</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
     </message>
 </context>
 </TS>
