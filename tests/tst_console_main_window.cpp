@@ -1,6 +1,8 @@
+#include "cloudpod_finding_model.h"
 #include "empty_section_page.h"
 #include "main_window.h"
 #include "navigation_model.h"
+#include "provider_indicator.h"
 #include "session_status_bar.h"
 #include "sign_in_dialog.h"
 
@@ -235,6 +237,13 @@ void TestConsoleMainWindow::germanTranslation()
     QCOMPARE(dialog.windowTitle(), u"Bei mPanel anmelden"_s);
     mp::EmptySectionPage page(u"x"_s, u"y"_s);
     QCOMPARE(page.emptyStateText(), u"Hier ist noch nichts."_s);
+    // Strings from the models and the section pages in views/<section>/ are in the catalogue too.
+    QCOMPARE(mp::CloudPodFindingModel::kindTitle(u"orphan_guest"_s), u"Verwaister Gast"_s);
+    mp::providers::ProviderStatus stripe;
+    stripe.mode = u"test"_s;
+    QCOMPARE(mp::ProviderIndicator::paymentNote(stripe),
+             u"Stripe-Testmodus — nur Testkarten, keine echten Zahlungen"_s);
+    QCOMPARE(QCoreApplication::translate("mp::InvoiceDetailDialog", "P&rint…"), u"&Drucken…"_s);
     QApplication::removeTranslator(&translator);
 }
 

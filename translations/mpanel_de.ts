@@ -1157,7 +1157,7 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Storniert</translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Running, cancel requested</source>
@@ -1670,7 +1670,7 @@
     <name>mp::ProductDialog</name>
     <message>
         <source>Cycle</source>
-        <translation>Zyklus</translation>
+        <translation>Abrechnungszyklus</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -2109,7 +2109,7 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Storniert</translation>
+        <translation>Gekündigt</translation>
     </message>
     <message>
         <source>Expired</source>
@@ -2153,7 +2153,7 @@
     </message>
     <message>
         <source>Cycle</source>
-        <translation>Zyklus</translation>
+        <translation>Abrechnungszyklus</translation>
     </message>
     <message>
         <source>Price</source>
