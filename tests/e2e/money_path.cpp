@@ -362,19 +362,24 @@ MoneyPathOutcome MoneyPath::runCustomer(Expect expect)
                       pod))
                 return failed(QStringLiteral("provisioning"));
 
-            // The pod's job history: the provisioning job ran to completion.
-            r = call("GET", QStringLiteral("/api/cloudpods/") + out.podId, m_s.staffToken);
+            // The pod's job history: the provisioning job ran to completion. The pod is marked
+            // active from inside the job, whose own completion commits a moment later: wait for it.
             QStringList jobs;
             bool provisioned = false;
-            const QJsonArray history = r.json.value(QStringLiteral("jobs")).toArray();
-            for (const QJsonValue &v : history) {
-                const QJsonObject job = v.toObject();
-                jobs << QStringLiteral("%1 %2 after %3 attempt(s)")
-                            .arg(str(job, "kind"), str(job, "status"))
-                            .arg(job.value(QStringLiteral("attempts")).toInt());
-                provisioned = provisioned || (str(job, "kind").contains(QLatin1String("provision")) &&
-                                              str(job, "status") == QLatin1String("completed"));
-            }
+            waitFor([&] {
+                r = call("GET", QStringLiteral("/api/cloudpods/") + out.podId, m_s.staffToken);
+                jobs.clear();
+                const QJsonArray history = r.json.value(QStringLiteral("jobs")).toArray();
+                for (const QJsonValue &v : history) {
+                    const QJsonObject job = v.toObject();
+                    jobs << QStringLiteral("%1 %2 after %3 attempt(s)")
+                                .arg(str(job, "kind"), str(job, "status"))
+                                .arg(job.value(QStringLiteral("attempts")).toInt());
+                    provisioned = provisioned || (str(job, "kind").contains(QLatin1String("provision")) &&
+                                                  str(job, "status") == QLatin1String("completed"));
+                }
+                return r.status != 200 || provisioned;
+            });
             if (!step(QStringLiteral("provisioning job"), r.status == 200 && provisioned,
                       r.status == 200 ? jobs.join(QStringLiteral("; ")) : errorText(r.status, r.body),
                       r.json))
