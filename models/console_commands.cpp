@@ -6,6 +6,7 @@
 #include "console_session/console_session.h"
 #include "console_session/staff_transaction.h"
 #include "core/clock.h"
+#include "core/errors.h"
 #include "customers/customers.h"
 #include "jobs/jobs.h"
 #include "provisioning/service_lifecycle.h"
@@ -270,7 +271,7 @@ void changeSubscription(ConsoleSession *session, QObject *context, const QString
             case SubscriptionAction::Unsuspend:
                 return SubscriptionLifecycle::unsuspend(tx, id, actorOf(staff), now);
             }
-            return makeError(QStringLiteral("invalid_action"), QStringLiteral("unknown action"));
+            return makeError(errors::InvalidAction, QStringLiteral("unknown action"));
         },
         std::move(reply));
 }

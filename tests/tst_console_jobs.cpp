@@ -38,6 +38,8 @@ using mp::test::ConsoleFixture;
 
 namespace {
 
+constexpr mp::ErrorCode kNodeUnreachable{"node_unreachable", mp::ErrorCategory::Unavailable};
+
 std::atomic<bool> s_release{false};
 
 bool waitLoaded(LazyTableModelBase &model, int timeoutMs = 20000)
@@ -120,7 +122,7 @@ private Q_SLOTS:
         mp::JobRegistry &r = mp::JobRegistry::global();
         r.add(u"console.fail"_s, [](mp::JobContext &ctx) {
             ctx.log(u"connecting to the node"_s);
-            return mp::Status(mp::makeError(u"node_unreachable"_s, u"node pve1 did not answer"_s));
+            return mp::Status(mp::makeError(kNodeUnreachable, u"node pve1 did not answer"_s));
         });
         r.add(u"console.wait"_s, [](mp::JobContext &ctx) {
             ctx.log(u"step 1 of 2: waiting"_s);

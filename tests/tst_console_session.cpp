@@ -1,4 +1,5 @@
 #include "console_session/console_session.h"
+#include "console_session/session_errors.h"
 #include "console_session/staff_session.h"
 #include "db/pg_connection.h"
 #include "support/test_cluster.h"
@@ -91,7 +92,7 @@ void TestConsoleSession::wrongPasswordIsRefused()
     StaffSession session;
     auto info = session.signIn(fixture.owner, fixture.login, u"not the password"_s);
     QVERIFY(!info);
-    QCOMPARE(info.error().code, StaffSession::authenticationFailedCode());
+    QCOMPARE(info.error().code, mp::errors::AuthenticationFailed.wireName());
     QVERIFY2(info.error().message.contains(u"password authentication failed"_s),
              qPrintable(info.error().message));
     QVERIFY(!session.isSignedIn());
@@ -108,7 +109,7 @@ void TestConsoleSession::nonStaffLoginIsRefused()
     StaffSession session;
     auto info = session.signIn(fixture.owner, outsider, kPassword);
     QVERIFY(!info);
-    QCOMPARE(info.error().code, StaffSession::notStaffCode());
+    QCOMPARE(info.error().code, mp::errors::NotStaff.wireName());
     QVERIFY2(info.error().message.contains(u"this login is not an mPanel staff account"_s),
              qPrintable(info.error().message));
 }
@@ -121,7 +122,7 @@ void TestConsoleSession::deactivatedStaffIsRefused()
     StaffSession session;
     auto info = session.signIn(fixture.owner, fixture.login, kPassword);
     QVERIFY(!info);
-    QCOMPARE(info.error().code, StaffSession::notStaffCode());
+    QCOMPARE(info.error().code, mp::errors::NotStaff.wireName());
 }
 
 void TestConsoleSession::pingDetectsDropAndReconnectRestores()
@@ -190,7 +191,7 @@ void TestConsoleSession::asyncSignInFailure()
     QSignalSpy failed(&session, &ConsoleSession::signInFailed);
     session.signIn(fixture.owner, fixture.login, u"wrong"_s);
     QTRY_COMPARE(failed.size(), 1);
-    QCOMPARE(failed.at(0).at(0).value<mp::Error>().code, StaffSession::authenticationFailedCode());
+    QCOMPARE(failed.at(0).at(0).value<mp::Error>().code, mp::errors::AuthenticationFailed.wireName());
     QCOMPARE(session.state(), ConsoleSession::State::SignedOut);
 }
 
@@ -208,7 +209,7 @@ void TestConsoleSession::sessionEndsWhenPasswordChanged()
     fixture.dropConnections();
     session.checkConnection();
     QTRY_COMPARE(ended.size(), 1);
-    QCOMPARE(ended.at(0).at(0).value<mp::Error>().code, StaffSession::authenticationFailedCode());
+    QCOMPARE(ended.at(0).at(0).value<mp::Error>().code, mp::errors::AuthenticationFailed.wireName());
     QCOMPARE(session.state(), ConsoleSession::State::SignedOut);
 }
 

@@ -1,3 +1,4 @@
+#include "core/errors.h"
 #include "db/sql.h"
 #include "http/api_context.h"
 #include "http/health_routes.h"
@@ -10,6 +11,10 @@
 #include <QTest>
 
 using namespace mp;
+
+namespace {
+constexpr ErrorCode kInvalid{"invalid", ErrorCategory::Unprocessable};
+} // namespace
 using mp::test::httpCall;
 using mp::test::TestCluster;
 
@@ -68,11 +73,9 @@ private Q_SLOTS:
                                    "VALUES (mpanel_setting_tenant(), ?, 'probe') RETURNING tenant_id"),
                     {QStringLiteral("token:%1").arg(caller.tokenId)});
                 if (!q || !q->next())
-                    return HttpResponse::error(500, QStringLiteral("internal"),
-                                               QStringLiteral("insert failed"));
+                    return HttpResponse::error(500, errors::Internal, QStringLiteral("insert failed"));
                 if (r.query.hasQueryItem(QStringLiteral("fail")))
-                    return HttpResponse::error(422, QStringLiteral("invalid"),
-                                               QStringLiteral("asked to fail"));
+                    return HttpResponse::error(422, kInvalid, QStringLiteral("asked to fail"));
                 return HttpResponse::json(201,
                                           QJsonObject{{QStringLiteral("tenant"), q->value(0).toString()}});
             });

@@ -20,6 +20,9 @@ using namespace mp;
 
 namespace {
 
+constexpr ErrorCode kBoom{"boom", ErrorCategory::Internal};
+constexpr ErrorCode kAfterEffect{"after_effect", ErrorCategory::Internal};
+
 std::atomic_bool s_releaseLogJob{false};
 std::atomic_bool s_releaseCountJob{false};
 
@@ -108,7 +111,7 @@ private Q_SLOTS:
         r.add(QStringLiteral("test.noop"), [](JobContext &) { return Status(); });
         r.add(QStringLiteral("test.fail"), [](JobContext &ctx) {
             ctx.log(QStringLiteral("trying"));
-            return Status(makeError(QStringLiteral("boom"), QStringLiteral("boom")));
+            return Status(makeError(kBoom, QStringLiteral("boom")));
         });
         r.add(QStringLiteral("test.permanent"),
               [](JobContext &) { return Status(JobContext::permanent(QStringLiteral("bad payload"))); });
@@ -131,7 +134,7 @@ private Q_SLOTS:
         r.add(QStringLiteral("test.effect_then_fail"), [](JobContext &ctx) {
             if (auto s = countRun(ctx); !s)
                 return s;
-            return Status(makeError(QStringLiteral("after_effect"), QStringLiteral("failed after writing")));
+            return Status(makeError(kAfterEffect, QStringLiteral("failed after writing")));
         });
     }
 
@@ -339,7 +342,7 @@ private Q_SLOTS:
         QCOMPARE(dashboard->recentFailures.size(), 1);
         const JobFailure &f = dashboard->recentFailures.first();
         QCOMPARE(f.id, deadRelated);
-        QCOMPARE(f.status, QStringLiteral("dead"));
+        QCOMPARE(toString(f.status), toString(JobStatus::Dead));
         QCOMPARE(f.lastError, QStringLiteral("bad payload"));
         QCOMPARE(f.relatedType, QStringLiteral("invoice"));
         QCOMPARE(f.relatedId, QStringLiteral("INV-1"));

@@ -16,6 +16,8 @@ using mp::test::StripeEmulator;
 
 namespace {
 
+constexpr ErrorCode kTestTimeout{"test_timeout", ErrorCategory::Internal};
+
 struct Outcome {
     StripeResult result;
     stripe::StripeError stripeError;
@@ -39,8 +41,7 @@ Outcome await(StripeJob *job, int timeoutMs = 15000)
     if (!job->isFinished()) {
         job->abort();
         delete job;
-        return Outcome{
-            makeError(QStringLiteral("test_timeout"), QStringLiteral("the job never finished")), {}, 0};
+        return Outcome{makeError(kTestTimeout, QStringLiteral("the job never finished")), {}, 0};
     }
     Outcome outcome{job->result(), job->stripeError(), job->attempts()};
     delete job;

@@ -18,6 +18,8 @@ using mp::test::StripeEmulator;
 
 namespace {
 
+constexpr ErrorCode kBusy{"busy", ErrorCategory::Unavailable};
+
 // A webhook endpoint as mPanel's will be: verifies Stripe-Signature over the raw body, answers
 // 400 to anything unsigned, and can be told to fail.
 class WebhookReceiver {
@@ -36,7 +38,7 @@ public:
                     onVerified();
                 if (failNext > 0) {
                     --failNext;
-                    return HttpResponse::error(500, QStringLiteral("busy"), QStringLiteral("try later"));
+                    return HttpResponse::error(500, kBusy, QStringLiteral("try later"));
                 }
                 events.append(QJsonDocument::fromJson(r.body).object());
                 return HttpResponse::json(200, QJsonObject{{QStringLiteral("received"), true}});

@@ -1,4 +1,5 @@
 #include "core/clock.h"
+#include "payments/payment_errors.h"
 #include "payments/stripe_signature.h"
 
 #include <QFile>
@@ -90,14 +91,14 @@ private Q_SLOTS:
         QVERIFY(tampered != body);
         auto r = verifySignature(header, tampered, {kSecret});
         QVERIFY(!r.ok());
-        QCOMPARE(r.error().code, QString::fromLatin1(signature_error::kMismatch));
+        QCOMPARE(r.error().code, errors::StripeSignatureMismatch.wireName());
         QCOMPARE(r.error().field, QStringLiteral("Stripe-Signature"));
 
         // Re-serialising the JSON changes the bytes: only the raw body verifies.
         QVERIFY(!verifySignature(header, body.trimmed(), {kSecret}).ok());
 
         r = verifySignature(header, body, {"whsec_other"});
-        QCOMPARE(r.error().code, QString::fromLatin1(signature_error::kMismatch));
+        QCOMPARE(r.error().code, errors::StripeSignatureMismatch.wireName());
 
         // The secret is used as it is, not base64-decoded: "whsec_" is part of the key.
         QVERIFY(!verifySignature(signatureHeader({"test_secret"}, kT, body), body, {kSecret}).ok());
@@ -105,7 +106,7 @@ private Q_SLOTS:
         // Stripe's hex is lowercase and the compare is exact.
         const QByteArray upper = "t=" + QByteArray::number(kT) + ",v1=" + sign(kSecret, kT, body).toUpper();
         QCOMPARE(verifySignature(upper, body, {kSecret}).error().code,
-                 QString::fromLatin1(signature_error::kMismatch));
+                 errors::StripeSignatureMismatch.wireName());
         // A truncated signature is a mismatch, not a prefix match.
         const QByteArray shortSig = "t=" + QByteArray::number(kT) + ",v1=" + sign(kSecret, kT, body).left(32);
         QVERIFY(!verifySignature(shortSig, body, {kSecret}).ok());
@@ -135,7 +136,7 @@ private Q_SLOTS:
         QVERIFY(verifySignature(withV0, body, {newSecret}).ok());
         const QByteArray onlyV0 = "t=" + QByteArray::number(kT) + ",v0=" + sign(newSecret, kT, body);
         QCOMPARE(verifySignature(onlyV0, body, {newSecret}).error().code,
-                 QString::fromLatin1(signature_error::kNoSignatures));
+                 errors::StripeSignatureNoV1.wireName());
     }
 
     void toleranceIs300SecondsIntoThePast()
@@ -150,12 +151,12 @@ private Q_SLOTS:
         clock.set(at(kT + 301));
         auto stale = verifySignature(header, body, {kSecret});
         QVERIFY(!stale.ok());
-        QCOMPARE(stale.error().code, QString::fromLatin1(signature_error::kStale));
+        QCOMPARE(stale.error().code, errors::StripeSignatureStale.wireName());
 
         // A stale header with a wrong signature reports the mismatch: the clock is not probed.
         clock.set(at(kT + 3600));
         QCOMPARE(verifySignature(header, body, {"whsec_other"}).error().code,
-                 QString::fromLatin1(signature_error::kMismatch));
+                 errors::StripeSignatureMismatch.wireName());
 
         // As in stripe-node, a timestamp ahead of our clock passes, and tolerance 0 turns the
         // age check off.
@@ -176,27 +177,27 @@ private Q_SLOTS:
         const QByteArray v1 = sign(kSecret, kT, body);
         const QList<QByteArray> secrets{kSecret};
         QTest::newRow("missing header")
-            << QByteArray() << body << secrets << QString::fromLatin1(signature_error::kMissingHeader);
+            << QByteArray() << body << secrets << errors::StripeSignatureMissing.wireName();
         QTest::newRow("blank header")
-            << QByteArray("  ") << body << secrets << QString::fromLatin1(signature_error::kMissingHeader);
+            << QByteArray("  ") << body << secrets << errors::StripeSignatureMissing.wireName();
         QTest::newRow("no t") << QByteArray("v1=" + v1) << body << secrets
-                              << QString::fromLatin1(signature_error::kNoTimestamp);
+                              << errors::StripeSignatureNoTimestamp.wireName();
         QTest::newRow("t not a number") << QByteArray("t=abc,v1=" + v1) << body << secrets
-                                        << QString::fromLatin1(signature_error::kNoTimestamp);
+                                        << errors::StripeSignatureNoTimestamp.wireName();
         QTest::newRow("negative t") << QByteArray("t=-5,v1=" + v1) << body << secrets
-                                    << QString::fromLatin1(signature_error::kNoTimestamp);
+                                    << errors::StripeSignatureNoTimestamp.wireName();
         QTest::newRow("no v1") << QByteArray("t=1700000000") << body << secrets
-                               << QString::fromLatin1(signature_error::kNoSignatures);
+                               << errors::StripeSignatureNoV1.wireName();
         QTest::newRow("empty v1") << QByteArray("t=1700000000,v1=") << body << secrets
-                                  << QString::fromLatin1(signature_error::kNoSignatures);
+                                  << errors::StripeSignatureNoV1.wireName();
         QTest::newRow("garbage") << QByteArray("garbage") << body << secrets
-                                 << QString::fromLatin1(signature_error::kNoTimestamp);
+                                 << errors::StripeSignatureNoTimestamp.wireName();
         QTest::newRow("empty body") << QByteArray("t=1700000000,v1=" + v1) << QByteArray() << secrets
-                                    << QString::fromLatin1(signature_error::kEmptyBody);
+                                    << errors::StripeWebhookBodyEmpty.wireName();
         QTest::newRow("no secret") << QByteArray("t=1700000000,v1=" + v1) << body << QList<QByteArray>{}
-                                   << QString::fromLatin1(signature_error::kNoSecret);
+                                   << errors::StripeWebhookSecretMissing.wireName();
         QTest::newRow("empty secret") << QByteArray("t=1700000000,v1=" + v1) << body << QList<QByteArray>{""}
-                                      << QString::fromLatin1(signature_error::kNoSecret);
+                                      << errors::StripeWebhookSecretMissing.wireName();
     }
 
     void malformedInputsHaveTheirOwnErrors()

@@ -1,12 +1,15 @@
 #include "api/json_fields.h"
 
+#include "api/api_errors.h"
+#include "core/errors.h"
+
 #include <cmath>
 
 namespace mp::api {
 
 Error JsonFields::wrongType(const QString &key, const char *expected) const
 {
-    return makeError(QStringLiteral("invalid_type"),
+    return makeError(errors::InvalidType,
                      QStringLiteral("'%1' must be %2").arg(path(key), QLatin1String(expected)), path(key));
 }
 
@@ -19,7 +22,7 @@ Result<std::optional<QString>> JsonFields::optionalString(const QString &key) co
         return wrongType(key, "a string");
     // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
     if (v.toString().contains(QChar(0)))
-        return makeError(QStringLiteral("invalid_text"),
+        return makeError(errors::InvalidText,
                          QStringLiteral("'%1' must not contain NUL characters").arg(path(key)), path(key));
     return std::optional<QString>(v.toString());
 }
@@ -30,8 +33,7 @@ Result<QString> JsonFields::requiredString(const QString &key) const
     if (!v)
         return v.error();
     if (!v->has_value())
-        return makeError(QStringLiteral("required"), QStringLiteral("'%1' is required").arg(path(key)),
-                         path(key));
+        return makeError(errors::Required, QStringLiteral("'%1' is required").arg(path(key)), path(key));
     return **v;
 }
 
@@ -83,8 +85,8 @@ Status JsonFields::onlyKnown(const QStringList &allowed) const
 {
     for (auto it = m_object.begin(); it != m_object.end(); ++it) {
         if (!allowed.contains(it.key()))
-            return makeError(QStringLiteral("unknown_field"),
-                             QStringLiteral("unknown field '%1'").arg(path(it.key())), path(it.key()));
+            return makeError(errors::UnknownField, QStringLiteral("unknown field '%1'").arg(path(it.key())),
+                             path(it.key()));
     }
     return {};
 }

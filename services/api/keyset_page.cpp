@@ -1,5 +1,7 @@
 #include "api/keyset_page.h"
 
+#include "core/errors.h"
+
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -7,7 +9,7 @@ namespace mp::api {
 
 static Error badParameter(const QString &field, const QString &message)
 {
-    return makeError(QStringLiteral("invalid_parameter"), message, field);
+    return makeError(errors::InvalidParameter, message, field);
 }
 
 Result<KeysetPage> KeysetPage::parse(const QUrlQuery &query, const QList<SortOrder> &orders,

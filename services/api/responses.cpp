@@ -1,5 +1,6 @@
 #include "api/responses.h"
 
+#include "core/errors.h"
 #include "core/json_log.h"
 #include "http/api_context.h"
 
@@ -11,8 +12,7 @@ HttpResponse internalError(const Error &error)
 {
     JsonLog::write(QStringLiteral("api_database_error"),
                    {{QStringLiteral("message"), error.message}, {QStringLiteral("sqlstate"), error.field}});
-    return HttpResponse::error(500, QStringLiteral("internal"),
-                               QStringLiteral("the request could not be completed"));
+    return HttpResponse::error(500, errors::Internal, QStringLiteral("the request could not be completed"));
 }
 
 HttpResponse errorResponse(const Error &error)

@@ -3,6 +3,7 @@
 #include "api/json_fields.h"
 #include "api/openapi.h"
 #include "api/responses.h"
+#include "billing/billing_errors.h"
 #include "billing/billing_openapi.h"
 #include "billing/checkout.h"
 #include "billing/credit_notes.h"
@@ -10,9 +11,11 @@
 #include "billing/invoice_pdf.h"
 #include "billing/invoices.h"
 #include "core/clock.h"
+#include "core/errors.h"
 #include "db/statement_cache.h"
 #include "http/api_context.h"
 #include "http/router.h"
+#include "money/money_errors.h"
 #include "payments/payments.h"
 
 #include <QJsonArray>
@@ -26,7 +29,7 @@ using api::errorResponse;
 
 HttpResponse invoiceNotFound()
 {
-    return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such invoice"),
+    return HttpResponse::error(404, errors::NotFound, QStringLiteral("no such invoice"),
                                QStringLiteral("id"));
 }
 
@@ -44,14 +47,12 @@ Result<Invoice> visibleInvoice(const HttpRequest &request, TenantTransaction &tx
 {
     const auto id = api::uuidParam(request);
     if (!id)
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no such invoice"),
-                         QStringLiteral("id"));
+        return makeError(errors::NotFound, QStringLiteral("no such invoice"), QStringLiteral("id"));
     auto inv = Invoices::find(tx, *id);
     if (!inv)
         return inv.error();
     if (!isStaff(caller) && inv->customerId != caller.customerId)
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no such invoice"),
-                         QStringLiteral("id"));
+        return makeError(errors::NotFound, QStringLiteral("no such invoice"), QStringLiteral("id"));
     return inv;
 }
 
@@ -71,13 +72,12 @@ HttpResponse checkout(const HttpRequest &request, const ApiContext &ctx)
 {
     auto caller = ctx.authenticate(request);
     if (!caller) {
-        if (caller.error().code == QLatin1String("database_error"))
+        if (caller.error().code == errors::DatabaseError)
             return api::internalError(caller.error());
         return signInFirst(caller.error());
     }
     if (isStaff(*caller) && !canWrite(caller->role))
-        return HttpResponse::error(403, QStringLiteral("forbidden"),
-                                   QStringLiteral("this token is read-only"));
+        return HttpResponse::error(403, errors::Forbidden, QStringLiteral("this token is read-only"));
     auto body = parseJsonBody(request, {QStringLiteral("customer_id"), QStringLiteral("product_id"),
                                         QStringLiteral("cycle"), QStringLiteral("quantity"),
                                         QStringLiteral("domain"), QStringLiteral("years"),
@@ -109,14 +109,14 @@ HttpResponse checkout(const HttpRequest &request, const ApiContext &ctx)
     if (isStaff(*caller)) {
         if (!customerId->has_value())
             return HttpResponse::error(
-                422, QStringLiteral("missing_field"),
+                422, errors::MissingField,
                 QStringLiteral("staff order on behalf of a customer: send customer_id"),
                 QStringLiteral("customer_id"));
         r.customerId = **customerId;
         r.byStaff = true;
     } else {
         if (customerId->has_value() && **customerId != caller->customerId)
-            return HttpResponse::error(403, QStringLiteral("forbidden"),
+            return HttpResponse::error(403, errors::Forbidden,
                                        QStringLiteral("customers order for themselves"),
                                        QStringLiteral("customer_id"));
         r.customerId = caller->customerId;
@@ -158,8 +158,8 @@ Result<QDate> dateParam(const HttpRequest &request, const QString &name)
         return QDate();
     const QDate d = QDate::fromString(text, Qt::ISODate);
     if (!d.isValid())
-        return makeError(QStringLiteral("invalid_parameter"),
-                         QStringLiteral("%1 must be a date, YYYY-MM-DD").arg(name), name);
+        return makeError(errors::InvalidParameter, QStringLiteral("%1 must be a date, YYYY-MM-DD").arg(name),
+                         name);
     return d;
 }
 
@@ -172,14 +172,14 @@ HttpResponse listInvoices(const HttpRequest &request, TenantTransaction &tx, con
     filter.status = request.query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
     if (!filter.status.isEmpty() && !InvoiceStatuses::fromString(filter.status))
         return HttpResponse::error(
-            400, QStringLiteral("invalid_parameter"),
+            400, errors::InvalidParameter,
             QStringLiteral("status must be one of %1").arg(InvoiceStatuses::all().join(QStringLiteral(", "))),
             QStringLiteral("status"));
     if (isStaff(caller)) {
         const QString customer =
             request.query.queryItemValue(QStringLiteral("customer_id"), QUrl::FullyDecoded);
         if (!customer.isEmpty() && QUuid::fromString(customer).isNull())
-            return HttpResponse::error(400, QStringLiteral("invalid_parameter"),
+            return HttpResponse::error(400, errors::InvalidParameter,
                                        QStringLiteral("customer_id must be a uuid"),
                                        QStringLiteral("customer_id"));
         filter.customerId = customer;
@@ -192,8 +192,8 @@ HttpResponse listInvoices(const HttpRequest &request, TenantTransaction &tx, con
     else if (overdue == QLatin1String("false"))
         filter.overdue = false;
     else if (!overdue.isEmpty())
-        return HttpResponse::error(400, QStringLiteral("invalid_parameter"),
-                                   QStringLiteral("overdue is true or false"), QStringLiteral("overdue"));
+        return HttpResponse::error(400, errors::InvalidParameter, QStringLiteral("overdue is true or false"),
+                                   QStringLiteral("overdue"));
     auto from = dateParam(request, QStringLiteral("from"));
     if (!from)
         return errorResponse(from.error());
@@ -265,7 +265,7 @@ HttpResponse createInvoice(const HttpRequest &request, TenantTransaction &tx)
         return errorResponse(settings.error());
     const auto currency = Currency::fromCode(currencyCode->value_or(settings->defaultCurrency));
     if (!currency)
-        return HttpResponse::error(422, QStringLiteral("invalid_currency"),
+        return HttpResponse::error(422, errors::InvalidCurrency,
                                    QStringLiteral("not an ISO 4217 currency code"),
                                    QStringLiteral("currency"));
     auto status = f.optionalString(QStringLiteral("status"));
@@ -273,7 +273,7 @@ HttpResponse createInvoice(const HttpRequest &request, TenantTransaction &tx)
         return errorResponse(status.error());
     const QString wanted = status->value_or(QStringLiteral("unpaid"));
     if (wanted != QLatin1String("unpaid") && wanted != QLatin1String("draft"))
-        return HttpResponse::error(422, QStringLiteral("invalid_status"),
+        return HttpResponse::error(422, errors::InvalidStatus,
                                    QStringLiteral("a new invoice is a draft or issued (unpaid)"),
                                    QStringLiteral("status"));
     auto notes = f.optionalString(QStringLiteral("notes"));
@@ -290,8 +290,8 @@ HttpResponse createInvoice(const HttpRequest &request, TenantTransaction &tx)
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString path = api::elementPath(QStringLiteral("items"), i);
         if (!lines.at(i).isObject())
-            return HttpResponse::error(400, QStringLiteral("invalid_type"),
-                                       QStringLiteral("an item is an object"), path);
+            return HttpResponse::error(400, errors::InvalidType, QStringLiteral("an item is an object"),
+                                       path);
         const api::JsonFields item(lines.at(i).toObject(), path);
         if (auto s = item.onlyKnown(
                 {QStringLiteral("description"), QStringLiteral("quantity"), QStringLiteral("unit_price")});
@@ -308,14 +308,14 @@ HttpResponse createInvoice(const HttpRequest &request, TenantTransaction &tx)
             return errorResponse(priceText.error());
         auto price = Money::parse(*priceText, *currency);
         if (!price)
-            return HttpResponse::error(422, QStringLiteral("invalid_amount"), price.error().message,
+            return HttpResponse::error(422, errors::InvalidAmount, price.error().message,
                                        item.path(QStringLiteral("unit_price")));
         draft.lines.append(LineDraft{*description, quantity->value_or(1), *price, {}});
     }
     auto inv = Invoices::create(tx, draft, Clock::current().now());
     if (!inv) {
         if (inv.error().field == QLatin1String("customer_id"))
-            return HttpResponse::error(422, QStringLiteral("unknown_customer"), inv.error().message,
+            return HttpResponse::error(422, errors::UnknownCustomer, inv.error().message,
                                        QStringLiteral("customer_id"));
         return errorResponse(inv.error());
     }
@@ -342,7 +342,7 @@ HttpResponse patchInvoice(const HttpRequest &request, TenantTransaction &tx, con
     const auto to = InvoiceStatuses::fromString(*status);
     if (!to)
         return HttpResponse::error(
-            422, QStringLiteral("invalid_status"),
+            422, errors::InvalidStatus,
             QStringLiteral("status must be one of %1").arg(InvoiceStatuses::all().join(QStringLiteral(", "))),
             QStringLiteral("status"));
     StatusChange change;
@@ -361,7 +361,7 @@ HttpResponse patchInvoice(const HttpRequest &request, TenantTransaction &tx, con
         change.paymentMethod = QStringLiteral("manual");
     auto inv = Invoices::changeStatus(tx, *id, change, Clock::current().now());
     if (!inv) {
-        if (inv.error().code == QLatin1String("invalid_transition")) {
+        if (inv.error().code == errors::InvalidTransition) {
             auto current = Invoices::find(tx, *id);
             QJsonObject body{
                 {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), inv.error().code},
@@ -413,7 +413,7 @@ HttpResponse creditInvoice(const HttpRequest &request, TenantTransaction &tx)
             return errorResponse(priceText.error());
         auto price = Money::parse(*priceText, invoice->currency);
         if (!price)
-            return HttpResponse::error(422, QStringLiteral("invalid_amount"), price.error().message,
+            return HttpResponse::error(422, errors::InvalidAmount, price.error().message,
                                        item.path(QStringLiteral("unit_price")));
         lines.append(LineDraft{*description, quantity->value_or(1), *price, {}});
     }

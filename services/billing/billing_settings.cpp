@@ -1,5 +1,6 @@
 #include "billing/billing_settings.h"
 
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
@@ -65,7 +66,7 @@ Result<BillingSettings> BillingSettingsStore::load(TenantTransaction &tx)
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("internal"), QStringLiteral("the tenant has no billing settings"));
+        return makeError(errors::Internal, QStringLiteral("the tenant has no billing settings"));
     return fromRow(*q, 0);
 }
 
@@ -81,7 +82,7 @@ Result<QList<TaxRate>> BillingSettingsStore::taxRatesFromJson(const QByteArray &
 {
     const QJsonDocument doc = QJsonDocument::fromJson(json);
     if (!doc.isArray())
-        return makeError(QStringLiteral("internal"), QStringLiteral("tax rates are not a JSON array"));
+        return makeError(errors::Internal, QStringLiteral("tax rates are not a JSON array"));
     QList<TaxRate> rates;
     for (const QJsonValue &v : doc.array()) {
         const QJsonArray r = v.toArray();

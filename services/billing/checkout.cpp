@@ -1,10 +1,13 @@
 #include "billing/checkout.h"
 
+#include "billing/billing_errors.h"
 #include "billing/billing_settings.h"
 #include "billing/invoices.h"
 #include "cloudpods/cloud_pods.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "money/money_errors.h"
 
 #include <QRegularExpression>
 #include <QUuid>
@@ -34,7 +37,7 @@ RETURNING id::text
 const auto kMarkOrdered = QStringLiteral(
     "UPDATE products SET first_ordered_at = ?::timestamptz WHERE id = ?::uuid AND first_ordered_at IS NULL");
 
-Error refuse(const QString &code, const QString &message, const QString &field)
+Error refuse(const ErrorCode &code, const QString &message, const QString &field)
 {
     return makeError(code, message, field);
 }
@@ -59,37 +62,37 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
                                        const QDateTime &now)
 {
     if (QUuid::fromString(request.customerId).isNull())
-        return refuse(QStringLiteral("unknown_customer"), QStringLiteral("no such customer"),
+        return refuse(errors::UnknownCustomer, QStringLiteral("no such customer"),
                       QStringLiteral("customer_id"));
     auto customer = sql::exec(tx.db(), kCustomer, {request.customerId});
     if (!customer)
         return customer.error();
     if (!customer->next())
-        return refuse(QStringLiteral("unknown_customer"), QStringLiteral("no such customer"),
+        return refuse(errors::UnknownCustomer, QStringLiteral("no such customer"),
                       QStringLiteral("customer_id"));
     if (customer->value(0).toString() != QLatin1String("active"))
-        return refuse(QStringLiteral("customer_inactive"),
+        return refuse(errors::CustomerInactive,
                       QStringLiteral("the customer account is %1").arg(customer->value(0).toString()),
                       QStringLiteral("customer_id"));
 
     if (QUuid::fromString(request.productId).isNull())
-        return refuse(QStringLiteral("unknown_product"), QStringLiteral("no such product"),
+        return refuse(errors::UnknownProduct, QStringLiteral("no such product"),
                       QStringLiteral("product_id"));
     auto product = sql::exec(tx.db(), kProduct, {request.productId});
     if (!product)
         return product.error();
     if (!product->next())
-        return refuse(QStringLiteral("unknown_product"), QStringLiteral("no such product"),
+        return refuse(errors::UnknownProduct, QStringLiteral("no such product"),
                       QStringLiteral("product_id"));
     const QString type = product->value(0).toString();
     const QString name = product->value(1).toString();
     const QString visibility = product->value(2).toString();
     const QString tld = product->value(3).toString();
     if (visibility == QLatin1String("retired"))
-        return refuse(QStringLiteral("product_retired"), QStringLiteral("this product is no longer sold"),
+        return refuse(errors::ProductRetired, QStringLiteral("this product is no longer sold"),
                       QStringLiteral("product_id"));
     if (visibility == QLatin1String("hidden") && !request.byStaff)
-        return refuse(QStringLiteral("unknown_product"), QStringLiteral("no such product"),
+        return refuse(errors::UnknownProduct, QStringLiteral("no such product"),
                       QStringLiteral("product_id"));
 
     auto settings = BillingSettingsStore::load(tx);
@@ -98,7 +101,7 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
     const QString currencyCode = request.currency.isEmpty() ? settings->defaultCurrency : request.currency;
     const auto currency = Currency::fromCode(currencyCode);
     if (!currency)
-        return refuse(QStringLiteral("invalid_currency"), QStringLiteral("not an ISO 4217 currency code"),
+        return refuse(errors::InvalidCurrency, QStringLiteral("not an ISO 4217 currency code"),
                       QStringLiteral("currency"));
 
     const bool isDomain = type == QLatin1String("domain");
@@ -107,16 +110,16 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
     qint64 unitMinor = 0;
     qint64 setupMinor = 0;
     if (request.quantity < 1 || request.quantity > kMaxQuantity)
-        return refuse(QStringLiteral("invalid_quantity"),
+        return refuse(errors::InvalidQuantity,
                       QStringLiteral("quantity must be a whole number from 1 to %1").arg(kMaxQuantity),
                       QStringLiteral("quantity"));
     if (isDomain) {
         if (!request.cycle.isEmpty())
-            return refuse(QStringLiteral("unknown_cycle"),
+            return refuse(errors::UnknownCycle,
                           QStringLiteral("domains are priced by years, not by billing cycle"),
                           QStringLiteral("cycle"));
         if (request.quantity != 1)
-            return refuse(QStringLiteral("invalid_quantity"), QStringLiteral("a domain is registered once"),
+            return refuse(errors::InvalidQuantity, QStringLiteral("a domain is registered once"),
                           QStringLiteral("quantity"));
         domain = request.domain.trimmed().toLower();
         if (domain.endsWith(u'.'))
@@ -125,17 +128,17 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         const QString suffix = u'.' + tld;
         const QString head = domain.endsWith(suffix) ? domain.chopped(suffix.size()) : QString();
         if (domain.size() > 253 || head.isEmpty() || !label.match(head).hasMatch())
-            return refuse(QStringLiteral("invalid_domain"),
+            return refuse(errors::InvalidDomain,
                           QStringLiteral("a domain name ending in .%1, one label before it").arg(tld),
                           QStringLiteral("domain"));
         if (request.years < 1 || request.years > 10)
-            return refuse(QStringLiteral("invalid_years"), QStringLiteral("years must be from 1 to 10"),
+            return refuse(errors::InvalidYears, QStringLiteral("years must be from 1 to 10"),
                           QStringLiteral("years"));
         auto price = sql::exec(tx.db(), kDomainPrice, {request.productId, request.years, currency->code()});
         if (!price)
             return price.error();
         if (!price->next())
-            return refuse(QStringLiteral("price_missing"),
+            return refuse(errors::PriceMissing,
                           QStringLiteral(".%1 has no %2-year registration price in %3")
                               .arg(tld)
                               .arg(request.years)
@@ -148,17 +151,17 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
                           .arg(request.years == 1 ? QStringLiteral("year") : QStringLiteral("years"));
     } else {
         if (!request.domain.isEmpty() || request.years != 0)
-            return refuse(QStringLiteral("invalid_domain"),
-                          QStringLiteral("only domain products take a domain"), QStringLiteral("domain"));
+            return refuse(errors::InvalidDomain, QStringLiteral("only domain products take a domain"),
+                          QStringLiteral("domain"));
         if (!cycles().contains(request.cycle))
-            return refuse(QStringLiteral("unknown_cycle"),
+            return refuse(errors::UnknownCycle,
                           QStringLiteral("cycle must be one of %1").arg(cycles().join(QStringLiteral(", "))),
                           QStringLiteral("cycle"));
         auto price = sql::exec(tx.db(), kCyclePrice, {request.productId, request.cycle, currency->code()});
         if (!price)
             return price.error();
         if (!price->next())
-            return refuse(QStringLiteral("price_missing"),
+            return refuse(errors::PriceMissing,
                           QStringLiteral("this product has no %1 price in %2")
                               .arg(cycleLabel(request.cycle), currency->code()),
                           QStringLiteral("cycle"));
@@ -174,12 +177,12 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
             hostname =
                 cloudpods::CloudPods::generatedHostname(QUuid::createUuid().toString(QUuid::WithoutBraces));
         if (!cloudpods::CloudPods::isValidHostname(hostname))
-            return refuse(QStringLiteral("invalid_hostname"),
+            return refuse(errors::InvalidHostname,
                           QStringLiteral("a host name is 1 to 63 letters, digits and inner hyphens"),
                           QStringLiteral("hostname"));
     } else if (!hostname.isEmpty()) {
-        return refuse(QStringLiteral("invalid_hostname"),
-                      QStringLiteral("only CloudPod products take a host name"), QStringLiteral("hostname"));
+        return refuse(errors::InvalidHostname, QStringLiteral("only CloudPod products take a host name"),
+                      QStringLiteral("hostname"));
     }
 
     const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);

@@ -1,11 +1,14 @@
 #include "billing/credit_notes.h"
 
+#include "billing/billing_errors.h"
 #include "billing/billing_settings.h"
 #include "billing/document_numbers.h"
 #include "billing/invoice_number_format.h"
 #include "billing/invoices.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "money/money_errors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,13 +47,13 @@ Result<CreditNote> CreditNotes::issue(TenantTransaction &tx, const QString &invo
 {
     const QString why = reason.trimmed();
     if (why.isEmpty() || why.size() > 1000)
-        return makeError(QStringLiteral("invalid_reason"), QStringLiteral("say why, in 1 to 1000 characters"),
+        return makeError(errors::InvalidReason, QStringLiteral("say why, in 1 to 1000 characters"),
                          QStringLiteral("reason"));
     auto invoice = Invoices::find(tx, invoiceId);
     if (!invoice)
         return invoice.error();
     if (invoice->status == InvoiceStatus::Draft)
-        return makeError(QStringLiteral("invalid_state"), QStringLiteral("a draft is edited, not credited"),
+        return makeError(errors::InvalidState, QStringLiteral("a draft is edited, not credited"),
                          QStringLiteral("invoice_id"));
     auto locked = sql::exec(tx.db(), kLockAndCredited, {invoiceId});
     if (!locked)
@@ -72,7 +75,7 @@ Result<CreditNote> CreditNotes::issue(TenantTransaction &tx, const QString &invo
             const LineDraft &d = lines.at(i);
             if (d.quantity < 1 || d.quantity > 1'000'000 || d.unitPrice.isNegative() ||
                 !(d.unitPrice.currency() == currency) || d.description.trimmed().isEmpty())
-                return makeError(QStringLiteral("invalid_line"),
+                return makeError(errors::InvalidLine,
                                  QStringLiteral("a credit line has a description, a positive quantity and a "
                                                 "non-negative price in the invoice's currency"),
                                  QStringLiteral("items[%1]").arg(i));
@@ -96,7 +99,7 @@ Result<CreditNote> CreditNotes::issue(TenantTransaction &tx, const QString &invo
         auto tax = note.tax.add(l.amounts.tax);
         auto total = note.total.add(l.amounts.gross);
         if (!net || !tax || !total)
-            return makeError(QStringLiteral("overflow"), QStringLiteral("the credit note total overflows"));
+            return makeError(errors::Overflow, QStringLiteral("the credit note total overflows"));
         note.net = *net;
         note.tax = *tax;
         note.total = *total;
@@ -112,7 +115,7 @@ Result<CreditNote> CreditNotes::issue(TenantTransaction &tx, const QString &invo
     }
     if (alreadyCredited + note.total.minorAmount() > invoiceTotal)
         return makeError(
-            QStringLiteral("over_credit"),
+            errors::OverCredit,
             QStringLiteral("only %1 %2 of this invoice is left to credit")
                 .arg(Money(invoiceTotal - alreadyCredited, currency).toDecimalString(), currency.code()),
             QStringLiteral("items"));

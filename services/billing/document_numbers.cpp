@@ -1,5 +1,6 @@
 #include "billing/document_numbers.h"
 
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
@@ -28,7 +29,7 @@ Result<qint64> DocumentNumbers::next(TenantTransaction &tx, DocumentSeries serie
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("internal"), QStringLiteral("the number counter returned no row"));
+        return makeError(errors::Internal, QStringLiteral("the number counter returned no row"));
     return q->value(0).toLongLong();
 }
 

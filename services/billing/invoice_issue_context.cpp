@@ -2,6 +2,7 @@
 
 #include "billing/buyer_snapshot.h"
 #include "billing/invoices.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
@@ -33,10 +34,9 @@ Result<InvoiceIssueContext> InvoiceIssueContext::load(TenantTransaction &tx, con
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("internal"), QStringLiteral("the tenant has no billing settings"));
+        return makeError(errors::Internal, QStringLiteral("the tenant has no billing settings"));
     if (!q->value(found).toBool())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no such customer"),
-                         QStringLiteral("customer_id"));
+        return makeError(errors::NotFound, QStringLiteral("no such customer"), QStringLiteral("customer_id"));
     InvoiceIssueContext ctx;
     ctx.settings = BillingSettingsStore::fromRow(*q, 0);
     ctx.buyer = BuyerSnapshot::fromRow(*q, buyerFirst);

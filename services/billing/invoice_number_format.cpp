@@ -1,5 +1,7 @@
 #include "billing/invoice_number_format.h"
 
+#include "billing/billing_errors.h"
+
 namespace mp::billing {
 
 namespace {
@@ -20,7 +22,7 @@ bool isSequenceToken(QStringView token)
 Status InvoiceNumberFormat::validate(const QString &pattern, const QString &field)
 {
     auto fail = [&field](const QString &message) {
-        return makeError(QStringLiteral("invalid_number_format"), message, field);
+        return makeError(errors::InvalidNumberFormat, message, field);
     };
     if (pattern.isEmpty() || pattern.size() > 40)
         return fail(QStringLiteral("a number format has 1 to 40 characters"));

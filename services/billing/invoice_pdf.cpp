@@ -1,6 +1,8 @@
 #include "billing/invoice_pdf.h"
 
+#include "billing/billing_errors.h"
 #include "billing/invoice_json.h"
+#include "core/errors.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -167,7 +169,7 @@ Result<QByteArray> InvoicePdf::render(const Invoice &invoice, QDate today)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return makeError(
-            QStringLiteral("pdf_unavailable"),
+            errors::PdfUnavailable,
             QStringLiteral("PDF rendering needs a QGuiApplication (run with QT_QPA_PLATFORM=offscreen)"));
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -182,7 +184,7 @@ Result<QByteArray> InvoicePdf::render(const Invoice &invoice, QDate today)
         paint(invoice, today, writer);
     }
     if (bytes.isEmpty())
-        return makeError(QStringLiteral("internal"), QStringLiteral("the PDF came out empty"));
+        return makeError(errors::Internal, QStringLiteral("the PDF came out empty"));
     return bytes;
 }
 

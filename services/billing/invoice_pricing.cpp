@@ -1,5 +1,7 @@
 #include "billing/invoice_pricing.h"
 
+#include "billing/billing_errors.h"
+
 #include <QJsonObject>
 
 namespace mp::billing {
@@ -8,8 +10,7 @@ namespace {
 
 Error lineError(int index, const QString &field, const QString &message)
 {
-    return makeError(QStringLiteral("invalid_line"), message,
-                     QStringLiteral("items[%1].%2").arg(index).arg(field));
+    return makeError(errors::InvalidLine, message, QStringLiteral("items[%1].%2").arg(index).arg(field));
 }
 
 } // namespace
@@ -17,10 +18,10 @@ Error lineError(int index, const QString &field, const QString &message)
 Status InvoicePricing::check(const QList<LineDraft> &lines, const Currency &currency)
 {
     if (lines.isEmpty())
-        return makeError(QStringLiteral("invalid_line"), QStringLiteral("an invoice needs at least one line"),
+        return makeError(errors::InvalidLine, QStringLiteral("an invoice needs at least one line"),
                          QStringLiteral("items"));
     if (lines.size() > kMaxLines)
-        return makeError(QStringLiteral("invalid_line"), QStringLiteral("at most %1 lines").arg(kMaxLines),
+        return makeError(errors::InvalidLine, QStringLiteral("at most %1 lines").arg(kMaxLines),
                          QStringLiteral("items"));
     for (int i = 0; i < lines.size(); ++i) {
         const LineDraft &d = lines.at(i);
@@ -77,7 +78,7 @@ Result<PricedLines> InvoicePricing::price(const QList<LineDraft> &lines, const C
     const QStringList lineNames(amounts.size(), decision.name);
     auto totals = TaxCalculation::totals(currency, amounts, lineRates, lineNames);
     if (!totals)
-        return makeError(QStringLiteral("invalid_line"), totals.error().message, QStringLiteral("items"));
+        return makeError(errors::InvalidLine, totals.error().message, QStringLiteral("items"));
     priced.net = totals->net;
     priced.tax = totals->tax;
     priced.total = totals->gross;

@@ -1,5 +1,7 @@
 #include "billing/invoice_rows.h"
 
+#include "core/errors.h"
+
 #include <QJsonDocument>
 #include <QVariant>
 
@@ -23,7 +25,7 @@ Result<Invoice> invoiceFromRow(const QSqlQuery &q)
 {
     const auto currency = Currency::fromCode(q.value(5).toString());
     if (!currency)
-        return makeError(QStringLiteral("internal"), QStringLiteral("invoice in an unknown currency"));
+        return makeError(errors::Internal, QStringLiteral("invoice in an unknown currency"));
     Invoice inv(*currency);
     inv.id = q.value(0).toString();
     inv.customerId = q.value(1).toString();

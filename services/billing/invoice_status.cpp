@@ -1,5 +1,7 @@
 #include "billing/invoice_status.h"
 
+#include "core/errors.h"
+
 namespace mp::billing {
 
 QString InvoiceStatuses::toString(InvoiceStatus status)
@@ -61,7 +63,7 @@ Status InvoiceStatuses::checkTransition(InvoiceStatus from, InvoiceStatus to)
     if (allowedFrom(from).contains(to))
         return {};
     return makeError(
-        QStringLiteral("invalid_transition"),
+        errors::InvalidTransition,
         QStringLiteral("an invoice that is %1 cannot become %2").arg(toString(from), toString(to)),
         QStringLiteral("status"));
 }

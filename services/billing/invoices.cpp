@@ -8,9 +8,11 @@
 #include "billing/invoice_pricing.h"
 #include "billing/invoice_rows.h"
 #include "core/clock.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/statement_cache.h"
 #include "db/tenant_transaction.h"
+#include "money/money_errors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -112,8 +114,7 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
     if (auto s = InvoicePricing::check(draft.lines, draft.currency); !s)
         return s.error();
     if (QUuid::fromString(draft.customerId).isNull())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no such customer"),
-                         QStringLiteral("customer_id"));
+        return makeError(errors::NotFound, QStringLiteral("no such customer"), QStringLiteral("customer_id"));
 
     // The same statements for every invoice, whoever issues it (API, checkout, console): keep
     // them prepared on the caller's connection.
@@ -182,7 +183,7 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
-        return makeError(QStringLiteral("internal"), QStringLiteral("the invoice insert returned no row"));
+        return makeError(errors::Internal, QStringLiteral("the invoice insert returned no row"));
     inv.id = inserted->value(0).toString();
     inserted->finish();
     return inv;
@@ -191,7 +192,7 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
 Result<Invoice> Invoices::find(TenantTransaction &tx, const QString &id)
 {
     const Error notFound =
-        makeError(QStringLiteral("not_found"), QStringLiteral("no such invoice"), QStringLiteral("id"));
+        makeError(errors::NotFound, QStringLiteral("no such invoice"), QStringLiteral("id"));
     if (QUuid::fromString(id).isNull())
         return notFound;
     auto q = sql::exec(tx.db(),
@@ -323,7 +324,7 @@ Status issueDraft(TenantTransaction &tx, const QString &id, const QDateTime &now
     if (!u)
         return u.error();
     if (!u->next() || u->value(0).toInt() != priced->lines.size())
-        return makeError(QStringLiteral("internal"),
+        return makeError(errors::Internal,
                          QStringLiteral("the draft's lines changed while it was being issued"));
     u->finish();
     details.insert(QStringLiteral("number"), number);
@@ -340,7 +341,7 @@ Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id,
                                        const QDateTime &now)
 {
     const Error notFound =
-        makeError(QStringLiteral("not_found"), QStringLiteral("no such invoice"), QStringLiteral("id"));
+        makeError(errors::NotFound, QStringLiteral("no such invoice"), QStringLiteral("id"));
     if (QUuid::fromString(id).isNull())
         return notFound;
     auto locked = sql::exec(tx.db(), kLockInvoice, {id});
@@ -350,12 +351,12 @@ Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id,
         return notFound;
     const auto from = InvoiceStatuses::fromString(locked->value(0).toString());
     if (!from)
-        return makeError(QStringLiteral("internal"), QStringLiteral("unknown stored status"));
+        return makeError(errors::Internal, QStringLiteral("unknown stored status"));
     if (auto s = InvoiceStatuses::checkTransition(*from, change.to); !s)
         return s.error();
     const QString reason = change.reason.trimmed();
     if (reason.isEmpty() || reason.size() > 500)
-        return makeError(QStringLiteral("invalid_reason"), QStringLiteral("say why, in 1 to 500 characters"),
+        return makeError(errors::InvalidReason, QStringLiteral("say why, in 1 to 500 characters"),
                          QStringLiteral("reason"));
 
     const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);
@@ -413,7 +414,7 @@ Result<QList<InvoiceTotal>> Invoices::totals(TenantTransaction &tx, const Invoic
         const auto currency = Currency::fromCode(q->value(0).toString());
         if (!currency)
             return makeError(
-                QStringLiteral("invalid_currency"),
+                errors::InvalidCurrency,
                 QStringLiteral("stored invoice currency %1 is unknown").arg(q->value(0).toString()));
         totals.append(InvoiceTotal{q->value(1).toLongLong(),
                                    Money(q->value(2).toString().toLongLong(), *currency),

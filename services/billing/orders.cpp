@@ -2,6 +2,7 @@
 
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "money/money_errors.h"
 
 namespace mp::billing {
 
@@ -86,7 +87,7 @@ Result<OrderPage> Orders::list(TenantTransaction &tx, const OrderFilter &filter,
         const auto currency = Currency::fromCode(q->value(5).toString());
         if (!currency)
             return makeError(
-                QStringLiteral("invalid_currency"),
+                errors::InvalidCurrency,
                 QStringLiteral("stored order currency %1 is unknown").arg(q->value(5).toString()));
         OrderSummary o(*currency);
         o.id = q->value(0).toString();
@@ -119,7 +120,7 @@ Result<QList<OrderTotal>> Orders::totals(TenantTransaction &tx, const OrderFilte
         const auto currency = Currency::fromCode(q->value(0).toString());
         if (!currency)
             return makeError(
-                QStringLiteral("invalid_currency"),
+                errors::InvalidCurrency,
                 QStringLiteral("stored order currency %1 is unknown").arg(q->value(0).toString()));
         totals.append(
             OrderTotal{q->value(1).toLongLong(), Money(q->value(2).toString().toLongLong(), *currency)});

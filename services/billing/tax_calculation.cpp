@@ -1,5 +1,7 @@
 #include "billing/tax_calculation.h"
 
+#include "money/money_errors.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
@@ -117,7 +119,7 @@ Result<LineAmounts> TaxCalculation::line(const Money &unitPrice, qint64 quantity
                                          PriceMode mode)
 {
     if (ratePpm < 0)
-        return makeError(QStringLiteral("invalid_argument"), QStringLiteral("a tax rate cannot be negative"));
+        return makeError(errors::InvalidArgument, QStringLiteral("a tax rate cannot be negative"));
     auto amount = unitPrice.multiply(quantity);
     if (!amount)
         return amount.error();
@@ -143,8 +145,7 @@ Result<InvoiceTotals> TaxCalculation::totals(const Currency &currency, const QLi
                                              const QList<qint64> &rates, const QStringList &names)
 {
     if (rates.size() != lines.size() || names.size() != lines.size())
-        return makeError(QStringLiteral("invalid_argument"),
-                         QStringLiteral("rates and names must match the lines"));
+        return makeError(errors::InvalidArgument, QStringLiteral("rates and names must match the lines"));
     InvoiceTotals t{Money::zero(currency), Money::zero(currency), Money::zero(currency), {}};
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const LineAmounts &l = lines.at(i);

@@ -7,6 +7,7 @@
 #include "catalog/cloudpod_templates.h"
 #include "catalog/product_json.h"
 #include "catalog/products.h"
+#include "core/errors.h"
 #include "http/api_context.h"
 #include "http/router.h"
 
@@ -20,7 +21,7 @@ using api::errorResponse;
 
 HttpResponse productNotFound()
 {
-    return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such product"),
+    return HttpResponse::error(404, errors::NotFound, QStringLiteral("no such product"),
                                QStringLiteral("id"));
 }
 
@@ -33,13 +34,13 @@ HttpResponse listProducts(const HttpRequest &request, TenantTransaction &tx, con
     filter.type = request.query.queryItemValue(QStringLiteral("type"), QUrl::FullyDecoded);
     if (!filter.type.isEmpty() && !productTypes().contains(filter.type))
         return HttpResponse::error(
-            400, QStringLiteral("invalid_parameter"),
+            400, errors::InvalidParameter,
             QStringLiteral("type must be one of %1").arg(productTypes().join(QStringLiteral(", "))),
             QStringLiteral("type"));
     filter.visibility = request.query.queryItemValue(QStringLiteral("visibility"), QUrl::FullyDecoded);
     if (!filter.visibility.isEmpty() && !visibilities().contains(filter.visibility))
         return HttpResponse::error(
-            400, QStringLiteral("invalid_parameter"),
+            400, errors::InvalidParameter,
             QStringLiteral("visibility must be one of %1").arg(visibilities().join(QStringLiteral(", "))),
             QStringLiteral("visibility"));
     // Customers see what they can order, whatever they ask for.
@@ -130,7 +131,7 @@ HttpResponse deleteProduct(const HttpRequest &request, TenantTransaction &tx)
 
 HttpResponse templateNotFound()
 {
-    return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such CloudPod template"),
+    return HttpResponse::error(404, errors::NotFound, QStringLiteral("no such CloudPod template"),
                                QStringLiteral("id"));
 }
 

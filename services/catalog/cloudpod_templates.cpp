@@ -3,6 +3,7 @@
 #include "api/json_fields.h"
 #include "api/responses.h"
 #include "core/clock.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
@@ -43,20 +44,19 @@ CloudPodTemplate templateFrom(const QSqlQuery &q)
 
 Error notFound(const QString &id)
 {
-    return makeError(QStringLiteral("not_found"), QStringLiteral("no CloudPod template %1").arg(id),
+    return makeError(errors::NotFound, QStringLiteral("no CloudPod template %1").arg(id),
                      QStringLiteral("id"));
 }
 
 Error outOfRange(const QString &field, const QString &what)
 {
-    return makeError(QStringLiteral("invalid_value"), QStringLiteral("%1 must be %2").arg(field, what),
-                     field);
+    return makeError(errors::InvalidValue, QStringLiteral("%1 must be %2").arg(field, what), field);
 }
 
 Error writeError(const Error &e)
 {
     if (sql::hasSqlState(e, sql::UniqueViolation))
-        return makeError(QStringLiteral("name_taken"), QStringLiteral("another template has this name"),
+        return makeError(errors::NameTaken, QStringLiteral("another template has this name"),
                          QStringLiteral("name"));
     return e;
 }

@@ -2,7 +2,10 @@
 
 #include "api/json_fields.h"
 #include "api/responses.h"
+#include "catalog/catalog_errors.h"
 #include "catalog/catalog_terms.h"
+#include "core/errors.h"
+#include "money/money_errors.h"
 
 #include <QJsonArray>
 
@@ -39,7 +42,7 @@ Result<Currency> currencyAt(const JsonFields &f, const QString &key)
         return code.error();
     const auto currency = Currency::fromCode(*code);
     if (!currency)
-        return makeError(QStringLiteral("invalid_currency"),
+        return makeError(errors::InvalidCurrency,
                          QStringLiteral("'%1' is not an ISO 4217 currency code").arg(*code), f.path(key));
     return *currency;
 }
@@ -52,7 +55,7 @@ Result<Money> amountAt(const JsonFields &f, const QString &key, const Currency &
         return text.error();
     if (!text->has_value()) {
         if (required)
-            return makeError(QStringLiteral("required"), QStringLiteral("'%1' is required").arg(f.path(key)),
+            return makeError(errors::Required, QStringLiteral("'%1' is required").arg(f.path(key)),
                              f.path(key));
         return Money::zero(currency);
     }
@@ -65,19 +68,20 @@ Result<Money> amountAt(const JsonFields &f, const QString &key, const Currency &
         return e;
     }
     if (money->isNegative())
-        return makeError(QStringLiteral("negative_price"),
-                         QStringLiteral("'%1' must not be negative").arg(f.path(key)), f.path(key));
+        return makeError(errors::NegativePrice, QStringLiteral("'%1' must not be negative").arg(f.path(key)),
+                         f.path(key));
     return *money;
 }
 
-Result<QString> termAt(const JsonFields &f, const QString &key, const QStringList &allowed, const char *code)
+Result<QString> termAt(const JsonFields &f, const QString &key, const QStringList &allowed,
+                       const ErrorCode &code)
 {
     auto value = f.requiredString(key);
     if (!value)
         return value.error();
     if (!allowed.contains(*value))
         return makeError(
-            QLatin1String(code),
+            code,
             QStringLiteral("'%1' must be one of %2").arg(f.path(key), allowed.join(QStringLiteral(", "))),
             f.path(key));
     return *value;
@@ -89,14 +93,13 @@ Result<QList<CyclePrice>> pricesFrom(const QJsonArray &array)
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString at = api::elementPath(QStringLiteral("prices"), i);
         if (!array.at(i).isObject())
-            return makeError(QStringLiteral("invalid_type"), QStringLiteral("'%1' must be an object").arg(at),
-                             at);
+            return makeError(errors::InvalidType, QStringLiteral("'%1' must be an object").arg(at), at);
         const JsonFields f(array.at(i).toObject(), at);
         if (auto s = f.onlyKnown({QStringLiteral("cycle"), QStringLiteral("currency"),
                                   QStringLiteral("amount"), QStringLiteral("setup_fee")});
             !s)
             return s.error();
-        auto cycle = termAt(f, QStringLiteral("cycle"), billingCycles(), "unknown_cycle");
+        auto cycle = termAt(f, QStringLiteral("cycle"), billingCycles(), errors::UnknownCycle);
         if (!cycle)
             return cycle.error();
         auto currency = currencyAt(f, QStringLiteral("currency"));
@@ -111,7 +114,7 @@ Result<QList<CyclePrice>> pricesFrom(const QJsonArray &array)
         for (const CyclePrice &p : std::as_const(prices)) {
             if (p.cycle == *cycle && p.amount.currency() == *currency)
                 return makeError(
-                    QStringLiteral("duplicate_price"),
+                    errors::DuplicatePrice,
                     QStringLiteral("'%1' repeats the %2 price in %3").arg(at, *cycle, currency->code()), at);
         }
         prices.append(CyclePrice{*cycle, *amount, *setup});
@@ -125,21 +128,20 @@ Result<QList<DomainPrice>> domainPricesFrom(const QJsonArray &array)
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString at = api::elementPath(QStringLiteral("domain_prices"), i);
         if (!array.at(i).isObject())
-            return makeError(QStringLiteral("invalid_type"), QStringLiteral("'%1' must be an object").arg(at),
-                             at);
+            return makeError(errors::InvalidType, QStringLiteral("'%1' must be an object").arg(at), at);
         const JsonFields f(array.at(i).toObject(), at);
         if (auto s = f.onlyKnown({QStringLiteral("action"), QStringLiteral("years"),
                                   QStringLiteral("currency"), QStringLiteral("amount")});
             !s)
             return s.error();
-        auto action = termAt(f, QStringLiteral("action"), domainActions(), "unknown_action");
+        auto action = termAt(f, QStringLiteral("action"), domainActions(), errors::UnknownAction);
         if (!action)
             return action.error();
         auto years = f.optionalInteger(QStringLiteral("years"));
         if (!years)
             return years.error();
         if (!years->has_value() || **years < kMinDomainYears || **years > kMaxDomainYears)
-            return makeError(QStringLiteral("invalid_years"),
+            return makeError(errors::InvalidYears,
                              QStringLiteral("'%1' must be a whole number of years from %2 to %3")
                                  .arg(f.path(QStringLiteral("years")))
                                  .arg(kMinDomainYears)
@@ -153,7 +155,7 @@ Result<QList<DomainPrice>> domainPricesFrom(const QJsonArray &array)
             return amount.error();
         for (const DomainPrice &p : std::as_const(prices)) {
             if (p.action == *action && p.years == int(**years) && p.amount.currency() == *currency)
-                return makeError(QStringLiteral("duplicate_price"),
+                return makeError(errors::DuplicatePrice,
                                  QStringLiteral("'%1' repeats the %2 price for %3 years in %4")
                                      .arg(at, *action)
                                      .arg(**years)
@@ -189,12 +191,12 @@ Result<ProductDraft> ProductJson::draftFrom(const QJsonObject &body)
     }
     if (d.type && !productTypes().contains(*d.type))
         return makeError(
-            QStringLiteral("unknown_type"),
+            errors::UnknownType,
             QStringLiteral("type must be one of %1").arg(productTypes().join(QStringLiteral(", "))),
             QStringLiteral("type"));
     if (d.visibility && !visibilities().contains(*d.visibility))
         return makeError(
-            QStringLiteral("unknown_visibility"),
+            errors::UnknownVisibility,
             QStringLiteral("visibility must be one of %1").arg(visibilities().join(QStringLiteral(", "))),
             QStringLiteral("visibility"));
     auto prices = f.optionalArray(QStringLiteral("prices"));

@@ -1,7 +1,9 @@
 #include "catalog/products.h"
 
+#include "catalog/catalog_errors.h"
 #include "catalog/catalog_terms.h"
 #include "core/clock.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
@@ -88,8 +90,7 @@ QString likeSubstring(const QString &text)
 
 Error notFound(const QString &id)
 {
-    return makeError(QStringLiteral("not_found"), QStringLiteral("no product %1").arg(id),
-                     QStringLiteral("id"));
+    return makeError(errors::NotFound, QStringLiteral("no product %1").arg(id), QStringLiteral("id"));
 }
 
 void apply(Product &p, const ProductDraft &d)
@@ -118,8 +119,8 @@ Status checkTemplate(TenantTransaction &tx, const Product &p)
     if (p.type != QLatin1String("cloudpod"))
         return {};
     const Error unknown =
-        makeError(QStringLiteral("unknown_template"),
-                  QStringLiteral("no CloudPod template %1").arg(p.templateId), QStringLiteral("template_id"));
+        makeError(errors::UnknownTemplate, QStringLiteral("no CloudPod template %1").arg(p.templateId),
+                  QStringLiteral("template_id"));
     if (QUuid::fromString(p.templateId).isNull())
         return unknown;
     auto q = sql::exec(tx.db(), QStringLiteral("SELECT 1 FROM cloudpod_templates WHERE id = ?::uuid"),
@@ -189,8 +190,7 @@ Status replacePrices(TenantTransaction &tx, const QString &productId, const Prod
 Error writeError(const Error &e)
 {
     if (sql::hasSqlState(e, sql::UniqueViolation))
-        return makeError(QStringLiteral("tld_taken"),
-                         QStringLiteral("another live product already sells this TLD"),
+        return makeError(errors::TldTaken, QStringLiteral("another live product already sells this TLD"),
                          QStringLiteral("tld"));
     return e;
 }
@@ -223,36 +223,34 @@ QString Products::normaliseTld(const QString &tld)
 Status Products::validate(const Product &p)
 {
     if (p.name.isEmpty() || p.name.size() > 200)
-        return makeError(QStringLiteral("invalid_name"),
-                         QStringLiteral("a product name is 1 to 200 characters"), QStringLiteral("name"));
+        return makeError(errors::InvalidName, QStringLiteral("a product name is 1 to 200 characters"),
+                         QStringLiteral("name"));
     if (p.description.size() > 10000)
-        return makeError(QStringLiteral("invalid_description"),
+        return makeError(errors::InvalidDescription,
                          QStringLiteral("a description is at most 10,000 characters"),
                          QStringLiteral("description"));
     const bool cloudpod = p.type == QLatin1String("cloudpod");
     const bool domain = p.type == QLatin1String("domain");
     if (cloudpod && p.templateId.isEmpty())
-        return makeError(QStringLiteral("template_required"),
-                         QStringLiteral("a CloudPod product needs a template_id"),
+        return makeError(errors::TemplateRequired, QStringLiteral("a CloudPod product needs a template_id"),
                          QStringLiteral("template_id"));
     if (!cloudpod && !p.templateId.isEmpty())
-        return makeError(QStringLiteral("template_not_allowed"),
-                         QStringLiteral("only CloudPod products have a template"),
+        return makeError(errors::TemplateNotAllowed, QStringLiteral("only CloudPod products have a template"),
                          QStringLiteral("template_id"));
     if (domain && p.tld.isEmpty())
-        return makeError(QStringLiteral("invalid_tld"),
+        return makeError(errors::InvalidTld,
                          QStringLiteral("a domain product needs a TLD such as \"com\" or \"co.uk\""),
                          QStringLiteral("tld"));
     if (!domain && !p.tld.isEmpty())
-        return makeError(QStringLiteral("tld_not_allowed"), QStringLiteral("only domain products have a TLD"),
+        return makeError(errors::TldNotAllowed, QStringLiteral("only domain products have a TLD"),
                          QStringLiteral("tld"));
     if (domain && !p.prices.isEmpty())
         return makeError(
-            QStringLiteral("prices_not_allowed"),
+            errors::PricesNotAllowed,
             QStringLiteral("a domain product is priced per year in domain_prices, not per cycle"),
             QStringLiteral("prices"));
     if (!domain && !p.domainPrices.isEmpty())
-        return makeError(QStringLiteral("domain_prices_not_allowed"),
+        return makeError(errors::DomainPricesNotAllowed,
                          QStringLiteral("only domain products have domain_prices"),
                          QStringLiteral("domain_prices"));
     if (domain) {
@@ -260,7 +258,7 @@ Status Products::validate(const Product &p)
             std::any_of(p.domainPrices.begin(), p.domainPrices.end(),
                         [](const DomainPrice &d) { return d.action == QLatin1String("register"); });
         if (!hasRegister)
-            return makeError(QStringLiteral("register_price_required"),
+            return makeError(errors::RegisterPriceRequired,
                              QStringLiteral("a domain product needs at least one register price"),
                              QStringLiteral("domain_prices"));
     }
@@ -327,17 +325,15 @@ Result<Product> Products::find(TenantTransaction &tx, const QString &id)
 Result<Product> Products::create(TenantTransaction &tx, const ProductDraft &draft)
 {
     if (!draft.type)
-        return makeError(QStringLiteral("required"), QStringLiteral("'type' is required"),
-                         QStringLiteral("type"));
+        return makeError(errors::Required, QStringLiteral("'type' is required"), QStringLiteral("type"));
     if (!draft.name)
-        return makeError(QStringLiteral("required"), QStringLiteral("'name' is required"),
-                         QStringLiteral("name"));
+        return makeError(errors::Required, QStringLiteral("'name' is required"), QStringLiteral("name"));
     Product p;
     p.visibility = QStringLiteral("active");
     apply(p, draft);
     if (draft.tld && !draft.tld->trimmed().isEmpty() && p.tld.isEmpty())
-        return makeError(QStringLiteral("invalid_tld"),
-                         QStringLiteral("'%1' is not a valid TLD").arg(*draft.tld), QStringLiteral("tld"));
+        return makeError(errors::InvalidTld, QStringLiteral("'%1' is not a valid TLD").arg(*draft.tld),
+                         QStringLiteral("tld"));
     if (auto s = validate(p); !s)
         return s.error();
     if (auto s = checkTemplate(tx, p); !s)
@@ -367,8 +363,8 @@ Result<Product> Products::update(TenantTransaction &tx, const QString &id, const
     Product p = *existing;
     apply(p, draft);
     if (draft.tld && !draft.tld->trimmed().isEmpty() && p.tld.isEmpty())
-        return makeError(QStringLiteral("invalid_tld"),
-                         QStringLiteral("'%1' is not a valid TLD").arg(*draft.tld), QStringLiteral("tld"));
+        return makeError(errors::InvalidTld, QStringLiteral("'%1' is not a valid TLD").arg(*draft.tld),
+                         QStringLiteral("tld"));
     if (auto s = validate(p); !s)
         return s.error();
     if (auto s = checkTemplate(tx, p); !s)

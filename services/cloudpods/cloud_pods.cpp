@@ -1,6 +1,7 @@
 #include "cloudpods/cloud_pods.h"
 
 #include "api/responses.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "jobs/jobs.h"
@@ -55,7 +56,7 @@ CloudPod podFrom(const QSqlQuery &q)
 
 Error notFound()
 {
-    return makeError(QStringLiteral("not_found"), QStringLiteral("no such CloudPod"), QStringLiteral("id"));
+    return makeError(errors::NotFound, QStringLiteral("no such CloudPod"), QStringLiteral("id"));
 }
 
 QVariant nullable(const QString &text)
@@ -132,15 +133,13 @@ Result<CloudPod> CloudPods::find(const QSqlDatabase &db, const QString &id)
 Result<CloudPod> CloudPods::create(TenantTransaction &tx, const NewPod &in, const QDateTime &now)
 {
     if (QUuid::fromString(in.customerId).isNull())
-        return makeError(QStringLiteral("invalid_value"),
-                         QStringLiteral("customer_id must be a customer's id"),
+        return makeError(errors::InvalidValue, QStringLiteral("customer_id must be a customer's id"),
                          QStringLiteral("customer_id"));
     if (QUuid::fromString(in.templateId).isNull())
-        return makeError(QStringLiteral("invalid_value"),
-                         QStringLiteral("template_id must be a template's id"),
+        return makeError(errors::InvalidValue, QStringLiteral("template_id must be a template's id"),
                          QStringLiteral("template_id"));
     if (!in.hostname.isEmpty() && !isValidHostname(in.hostname))
-        return makeError(QStringLiteral("invalid_value"),
+        return makeError(errors::InvalidValue,
                          QStringLiteral("a host name is 1 to 63 letters, digits and inner hyphens"),
                          QStringLiteral("hostname"));
     auto customer =
@@ -148,7 +147,7 @@ Result<CloudPod> CloudPods::create(TenantTransaction &tx, const NewPod &in, cons
     if (!customer)
         return customer.error();
     if (!customer->next())
-        return makeError(QStringLiteral("invalid_value"), QStringLiteral("no such customer"),
+        return makeError(errors::InvalidValue, QStringLiteral("no such customer"),
                          QStringLiteral("customer_id"));
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString hostname = in.hostname.isEmpty() ? generatedHostname(id) : in.hostname.toLower();
@@ -163,7 +162,7 @@ Result<CloudPod> CloudPods::create(TenantTransaction &tx, const NewPod &in, cons
             if (existing)
                 return existing;
         }
-        return makeError(QStringLiteral("invalid_value"), QStringLiteral("no such CloudPod template"),
+        return makeError(errors::InvalidValue, QStringLiteral("no such CloudPod template"),
                          QStringLiteral("template_id"));
     }
     auto job = enqueueFor(tx, kinds::provision, id, 8);
@@ -325,7 +324,7 @@ Result<CloudPod> CloudPods::retry(TenantTransaction &tx, const QString &podId, c
         return q.error();
     if (!q->next())
         return makeError(
-            QStringLiteral("invalid_transition"),
+            errors::InvalidTransition,
             QStringLiteral("only a pod in error can be retried; this one is %1").arg(pod->status),
             QStringLiteral("status"));
     auto job = enqueueFor(tx, kinds::provision, podId, 8);

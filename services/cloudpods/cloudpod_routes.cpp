@@ -8,6 +8,7 @@
 #include "cloudpods/cloudpod_openapi.h"
 #include "cloudpods/proxmox_clusters.h"
 #include "core/clock.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "http/api_context.h"
 #include "http/router.h"
@@ -40,7 +41,7 @@ Result<CloudPod> visiblePod(const HttpRequest &request, TenantTransaction &tx, c
 {
     const auto id = api::uuidParam(request);
     const Error missing =
-        makeError(QStringLiteral("not_found"), QStringLiteral("no such CloudPod"), QStringLiteral("id"));
+        makeError(errors::NotFound, QStringLiteral("no such CloudPod"), QStringLiteral("id"));
     if (!id)
         return missing;
     auto pod = CloudPods::find(tx.db(), *id);
@@ -58,7 +59,7 @@ HttpResponse listPods(const HttpRequest &request, TenantTransaction &tx, const C
     for (const auto &[name, value] : items) {
         if (name == QLatin1String("status")) {
             if (!kPodStatuses.contains(value))
-                return HttpResponse::error(400, QStringLiteral("invalid_parameter"),
+                return HttpResponse::error(400, errors::InvalidParameter,
                                            QStringLiteral("status is one of %1").arg(kPodStatuses.join(u',')),
                                            name);
             filter.status = value;
@@ -66,17 +67,17 @@ HttpResponse listPods(const HttpRequest &request, TenantTransaction &tx, const C
             filter.nodeName = value;
         } else if (name == QLatin1String("customer_id") && isStaff(caller)) {
             if (QUuid::fromString(value).isNull())
-                return HttpResponse::error(400, QStringLiteral("invalid_parameter"),
+                return HttpResponse::error(400, errors::InvalidParameter,
                                            QStringLiteral("customer_id must be a uuid"), name);
             filter.customerId = value;
         } else if (name == QLatin1String("limit")) {
             bool ok = false;
             filter.limit = value.toInt(&ok);
             if (!ok || filter.limit < 1 || filter.limit > 500)
-                return HttpResponse::error(400, QStringLiteral("invalid_parameter"),
-                                           QStringLiteral("limit is 1 to 500"), name);
+                return HttpResponse::error(400, errors::InvalidParameter, QStringLiteral("limit is 1 to 500"),
+                                           name);
         } else {
-            return HttpResponse::error(400, QStringLiteral("unknown_parameter"),
+            return HttpResponse::error(400, errors::UnknownParameter,
                                        QStringLiteral("unknown parameter '%1'").arg(name), name);
         }
     }
@@ -165,7 +166,7 @@ HttpResponse podAction(const HttpRequest &request, TenantTransaction &tx, const 
         return podDetail(tx, *retried, 202);
     }
     if (pod->status == QLatin1String("terminated") || pod->terminateRequested)
-        return HttpResponse::error(409, QStringLiteral("invalid_transition"),
+        return HttpResponse::error(409, errors::InvalidTransition,
                                    QStringLiteral("the pod is terminated or being terminated"),
                                    QStringLiteral("status"));
     const Status s = action == Action::Terminate

@@ -1,5 +1,6 @@
 #include "cloudpods/guest_operations.h"
 
+#include "proxmox/proxmox_errors.h"
 #include "proxmox/proxmox_guest.h"
 
 #include <QJsonObject>
@@ -18,8 +19,7 @@ ProxmoxResult GuestOperations::call(const std::function<ProxmoxCall *(ProxmoxCli
 Error GuestOperations::stepError(const QString &step, const QString &node, const Error &error)
 {
     const QString where = node.isEmpty() ? QString() : QStringLiteral(" on node '%1'").arg(node);
-    return makeError(error.code, QStringLiteral("%1%2 failed: %3").arg(step, where, error.message),
-                     error.field);
+    return restate(error, QStringLiteral("%1%2 failed: %3").arg(step, where, error.message), error.field);
 }
 
 bool GuestOperations::aborted(const Error &error)
@@ -93,14 +93,14 @@ Status GuestOperations::waitUnlocked(GuestType type, const QString &node, qint64
         if (s->lock.isEmpty())
             return {};
         if (waited >= m_settings.taskTimeoutMs)
-            return makeError(QStringLiteral("proxmox_task_timeout"),
+            return makeError(errors::ProxmoxTaskTimeout,
                              QStringLiteral("guest %1 on node '%2' is still locked (%3) after %4 ms")
                                  .arg(vmid)
                                  .arg(node, s->lock)
                                  .arg(waited));
         for (int slept = 0; slept < interval; slept += 20) {
             if (m_stop && m_stop())
-                return makeError(QStringLiteral("proxmox_aborted"), QStringLiteral("the call was aborted"));
+                return makeError(errors::ProxmoxAborted, QStringLiteral("the call was aborted"));
             QThread::msleep(20);
         }
     }

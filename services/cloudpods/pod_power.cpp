@@ -1,8 +1,10 @@
 // cloudpod.power and cloudpod.terminate: bring the guest to what the subscription wants. Both
 // look the guest up by its pod tag each time, so running them again is harmless.
+#include "cloudpods/cloudpod_errors.h"
 #include "cloudpods/guest_operations.h"
 #include "cloudpods/pod_job_handlers.h"
 #include "cloudpods/proxmox_clusters.h"
+#include "core/errors.h"
 #include "db/tenant_transaction.h"
 #include "jobs/job_context.h"
 
@@ -74,9 +76,8 @@ Status powerPod(JobContext &ctx)
         return progress.error();
     auto pod = progress->pod();
     if (!pod)
-        return pod.error().code == QLatin1String("not_found")
-                   ? JobContext::permanent(QStringLiteral("no such pod"))
-                   : pod.error();
+        return pod.error().code == errors::NotFound ? JobContext::permanent(QStringLiteral("no such pod"))
+                                                    : pod.error();
     if (pod->status == QLatin1String("terminated") || pod->terminateRequested)
         return {};
     if (pod->status != QLatin1String("active") && pod->status != QLatin1String("suspended")) {
@@ -93,7 +94,7 @@ Status powerPod(JobContext &ctx)
         if (!found)
             return found.error();
         if (!found->has_value() || foreign)
-            return makeError(QStringLiteral("cloudpod_guest_missing"),
+            return makeError(errors::CloudpodGuestMissing,
                              QStringLiteral("the guest of pod %1 (VMID %2) is gone from %3")
                                  .arg(pod->hostname)
                                  .arg(pod->vmid)
@@ -130,9 +131,8 @@ Status terminatePod(JobContext &ctx)
         return progress.error();
     auto pod = progress->pod();
     if (!pod)
-        return pod.error().code == QLatin1String("not_found")
-                   ? JobContext::permanent(QStringLiteral("no such pod"))
-                   : pod.error();
+        return pod.error().code == errors::NotFound ? JobContext::permanent(QStringLiteral("no such pod"))
+                                                    : pod.error();
     if (pod->status == QLatin1String("terminated"))
         return {};
     const Status result = [&]() -> Status {

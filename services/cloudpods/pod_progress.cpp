@@ -2,6 +2,7 @@
 
 #include "catalog/cloudpod_templates.h"
 #include "cloudpods/cloud_pods.h"
+#include "cloudpods/cloudpod_errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "jobs/job_context.h"
@@ -208,7 +209,7 @@ Result<Placement> PodProgress::place(const catalog::CloudPodTemplate &t, const Q
             return pick.error();
         if (!pick->next())
             return makeError(
-                QStringLiteral("cloudpod_no_capacity"),
+                errors::CloudpodNoCapacity,
                 QStringLiteral("no enabled node under placement %1 '%2' has room for %3 cores, %4 MB RAM "
                                "and %5 GB disk")
                     .arg(t.placementKind, t.placementTarget)
@@ -253,7 +254,7 @@ Result<qint64> PodProgress::reserveVmid(const QString &clusterId, qint64 candida
                 return {};
             }
         }
-        return makeError(QStringLiteral("cloudpod_vmid"),
+        return makeError(errors::CloudpodVmid,
                          QStringLiteral("no free VMID from %1 among mPanel's reservations").arg(candidate));
     });
     if (!s)
@@ -271,7 +272,7 @@ Status PodProgress::replaceVmid(const QString &clusterId, qint64 vmid, const QDa
             if (!q)
                 return q.error();
             if (!q->next())
-                return makeError(QStringLiteral("cloudpod_vmid"),
+                return makeError(errors::CloudpodVmid,
                                  QStringLiteral("VMID %1 is reserved by another pod").arg(vmid));
         }
         auto u = sql::exec(
@@ -295,7 +296,7 @@ Result<AddressLease> PodProgress::allocateAddress(const Placement &placement, co
         if (!q)
             return q.error();
         if (!q->next())
-            return makeError(QStringLiteral("cloudpod_no_address"),
+            return makeError(errors::CloudpodNoAddress,
                              QStringLiteral("no IP pool of node '%1' or its cluster has a free address")
                                  .arg(placement.nodeName));
         out = {q->value(0).toString(), q->value(1).toInt(), q->value(2).toString(), q->value(3).toString()};

@@ -2,12 +2,15 @@
 // start it, read its address. Every step can be repeated: progress lives on the pod's rows and
 // on the guest's tag, so a retry or a restarted worker continues instead of starting over, and
 // never creates a second guest.
+#include "cloudpods/cloudpod_errors.h"
 #include "cloudpods/guest_operations.h"
 #include "cloudpods/pod_job_handlers.h"
 #include "cloudpods/pod_progress.h"
 #include "cloudpods/proxmox_clusters.h"
+#include "core/errors.h"
 #include "db/tenant_transaction.h"
 #include "jobs/job_context.h"
+#include "jobs/job_errors.h"
 #include "proxmox/proxmox_error.h"
 #include "proxmox/proxmox_lxc_spec.h"
 #include "proxmox/proxmox_qemu_spec.h"
@@ -130,7 +133,7 @@ private:
             }
             return created;
         }
-        return makeError(QStringLiteral("cloudpod_vmid"),
+        return makeError(errors::CloudpodVmid,
                          QStringLiteral("creating the guest on node '%1' failed: no free VMID after %2 tries")
                              .arg(m_node)
                              .arg(kCreateAttempts));
@@ -280,8 +283,7 @@ Result<PodProgress> openPodForJob(JobContext &ctx)
     if (!locked)
         return locked.error();
     if (!*locked)
-        return makeError(QStringLiteral("cloudpod_busy"),
-                         QStringLiteral("another job is working on this pod"));
+        return makeError(errors::CloudpodBusy, QStringLiteral("another job is working on this pod"));
     return progress;
 }
 
@@ -292,7 +294,7 @@ Status provisionPod(JobContext &ctx)
         return progress.error();
     auto pod = progress->pod();
     if (!pod) {
-        if (pod.error().code == QLatin1String("not_found"))
+        if (pod.error().code == errors::NotFound)
             return JobContext::permanent(QStringLiteral("no such pod"));
         return pod.error();
     }
@@ -308,7 +310,7 @@ Status provisionPod(JobContext &ctx)
     Status result = provisioner.run();
     if (result)
         return result;
-    if (GuestOperations::aborted(result.error()) || result.error().code == QLatin1String("job_interrupted"))
+    if (GuestOperations::aborted(result.error()) || result.error().code == errors::JobInterrupted)
         return ctx.cancelRequested() ? JobContext::cancelled() : JobContext::interrupted();
     ctx.log(result.error().message);
     // The pod shows what went wrong even though this attempt's own transaction rolls back.

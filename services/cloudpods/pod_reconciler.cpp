@@ -2,6 +2,7 @@
 // does not match as findings for staff: guests tagged by mPanel that no live pod owns, and live
 // pods whose guest is gone. It never deletes or changes a guest.
 #include "cloudpods/cloud_pod.h"
+#include "cloudpods/cloudpod_errors.h"
 #include "cloudpods/guest_operations.h"
 #include "cloudpods/pod_job_handlers.h"
 #include "cloudpods/proxmox_clusters.h"
@@ -144,7 +145,7 @@ Status reconcilePods(JobContext &ctx)
     }
     ctx.log(QStringLiteral("%1 cluster(s) compared, %2 finding(s)").arg(clusters->size()).arg(findings));
     if (!failures.isEmpty())
-        return makeError(QStringLiteral("cloudpod_reconcile"), failures.join(QStringLiteral("; ")));
+        return makeError(errors::CloudpodReconcile, failures.join(QStringLiteral("; ")));
     return {};
 }
 

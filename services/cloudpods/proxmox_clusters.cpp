@@ -3,6 +3,7 @@
 #include "api/json_fields.h"
 #include "api/responses.h"
 #include "cloudpods/cluster_mode.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "proxmox/proxmox_lxc_spec.h"
@@ -37,13 +38,12 @@ QJsonObject clusterJson(const QSqlQuery &q)
 
 Error invalid(const QString &field, const QString &message)
 {
-    return makeError(QStringLiteral("invalid_value"), message, field);
+    return makeError(errors::InvalidValue, message, field);
 }
 
 Error notFound(const QString &what)
 {
-    return makeError(QStringLiteral("not_found"), QStringLiteral("no such %1").arg(what),
-                     QStringLiteral("id"));
+    return makeError(errors::NotFound, QStringLiteral("no such %1").arg(what), QStringLiteral("id"));
 }
 
 bool isUuid(const QString &text)
@@ -68,7 +68,7 @@ Status readCluster(const QJsonObject &body, ClusterInput &in, bool creating)
         if (v->has_value())
             into = v->value().trimmed();
         else if (required && creating)
-            return makeError(QStringLiteral("missing_field"), QStringLiteral("%1 is required").arg(key), key);
+            return makeError(errors::MissingField, QStringLiteral("%1 is required").arg(key), key);
         return {};
     };
     for (auto [key, into, required] : {std::tuple{QStringLiteral("name"), &in.name, true},
@@ -236,7 +236,7 @@ Result<QJsonObject> ProxmoxClusters::create(TenantTransaction &tx, const QJsonOb
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("name_taken"), QStringLiteral("a cluster with this name exists"),
+        return makeError(errors::NameTaken, QStringLiteral("a cluster with this name exists"),
                          QStringLiteral("name"));
     return find(tx, q->value(0).toString());
 }
@@ -271,7 +271,7 @@ Result<QJsonObject> ProxmoxClusters::update(TenantTransaction &tx, const QString
                         nullIfEmpty(in.fingerprint), in.enabled, now.toUTC(), in.mode, id});
     if (!q) {
         if (sql::hasSqlState(q.error(), sql::UniqueViolation))
-            return makeError(QStringLiteral("name_taken"), QStringLiteral("a cluster with this name exists"),
+            return makeError(errors::NameTaken, QStringLiteral("a cluster with this name exists"),
                              QStringLiteral("name"));
         return q.error();
     }
@@ -394,8 +394,7 @@ Result<QJsonObject> ProxmoxClusters::addNode(TenantTransaction &tx, const QStrin
         if (!v)
             return v.error();
         if (!v->has_value())
-            return makeError(QStringLiteral("missing_field"), QStringLiteral("%1 is required").arg(keys[i]),
-                             keys[i]);
+            return makeError(errors::MissingField, QStringLiteral("%1 is required").arg(keys[i]), keys[i]);
         if (**v < minimum[i] || **v > 1073741824)
             return invalid(keys[i], QStringLiteral("%1 is out of range").arg(keys[i]));
         values[i] = **v;
@@ -411,7 +410,7 @@ Result<QJsonObject> ProxmoxClusters::addNode(TenantTransaction &tx, const QStrin
         auto cluster = find(tx, clusterId);
         if (!cluster)
             return cluster.error();
-        return makeError(QStringLiteral("name_taken"), QStringLiteral("the cluster has a node of this name"),
+        return makeError(errors::NameTaken, QStringLiteral("the cluster has a node of this name"),
                          QStringLiteral("name"));
     }
     const QString nodeId = q->value(0).toString();

@@ -1,6 +1,7 @@
 #include "console_session/console_session.h"
 
 #include "console_session/run_async.h"
+#include "console_session/session_errors.h"
 
 #include <algorithm>
 
@@ -138,7 +139,7 @@ void ConsoleSession::attemptReconnect(int attempt)
                 return;
             }
             const QString code = result.error().code;
-            if (code == StaffSession::authenticationFailedCode() || code == StaffSession::notStaffCode()) {
+            if (code == errors::AuthenticationFailed || code == errors::NotStaff) {
                 ++m_generation;
                 m_info = SessionInfo{};
                 m_staffSettings = {};

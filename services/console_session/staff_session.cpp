@@ -1,5 +1,7 @@
 #include "console_session/staff_session.h"
 
+#include "console_session/session_errors.h"
+#include "core/errors.h"
 #include "db/sql.h"
 
 #include <QAtomicInt>
@@ -32,7 +34,7 @@ QString uniqueConnectionName()
 
 Error notStaff(const QString &login)
 {
-    return makeError(StaffSession::notStaffCode(),
+    return makeError(errors::NotStaff,
                      QStringLiteral("%1: this login is not an mPanel staff account").arg(login),
                      QStringLiteral("login"));
 }
@@ -67,7 +69,7 @@ Result<SessionInfo> StaffSession::open()
     if (!db) {
         Error error = db.error();
         if (isAuthenticationFailure(error))
-            error.code = authenticationFailedCode();
+            error = makeError(errors::AuthenticationFailed, error.message, error.field);
         return error;
     }
     // A login outside mpanel_staff may not even read `tenants`; an inactive or unmapped one sees
@@ -95,10 +97,10 @@ Result<SessionInfo> StaffSession::open()
 Status StaffSession::ping()
 {
     if (!m_signedIn)
-        return makeError(QStringLiteral("not_signed_in"), QStringLiteral("no one is signed in"));
+        return makeError(errors::NotSignedIn, QStringLiteral("no one is signed in"));
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen())
-        return makeError(QStringLiteral("database_unreachable"), QStringLiteral("the connection is closed"));
+        return makeError(errors::DatabaseUnreachable, QStringLiteral("the connection is closed"));
     auto rows = sql::exec(db, QStringLiteral("SELECT 1"));
     if (!rows)
         return rows.error();
@@ -113,7 +115,7 @@ QSqlDatabase StaffSession::database() const
 Result<SessionInfo> StaffSession::reconnect()
 {
     if (m_settings.user.isEmpty())
-        return makeError(QStringLiteral("not_signed_in"), QStringLiteral("no one is signed in"));
+        return makeError(errors::NotSignedIn, QStringLiteral("no one is signed in"));
     m_signedIn = false;
     if (QSqlDatabase::contains(m_connectionName))
         QSqlDatabase::database(m_connectionName, false).close();

@@ -50,10 +50,6 @@ public:
     // The open connection; only valid on the session's thread.
     QSqlDatabase database() const;
 
-    // Error codes callers branch on.
-    static QString notStaffCode() { return QStringLiteral("not_staff"); }
-    static QString authenticationFailedCode() { return QStringLiteral("authentication_failed"); }
-
 private:
     Result<SessionInfo> open();
     QString m_connectionName;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "console_session/session_errors.h"
 #include "console_session/staff_session.h"
 #include "core/result.h"
 #include "db/tenant_transaction.h"
@@ -15,7 +16,7 @@ template<class Work>
 auto inStaffTransaction(StaffSession &session, Work &&work) -> std::invoke_result_t<Work, TenantTransaction &>
 {
     if (!session.isSignedIn())
-        return makeError(QStringLiteral("not_signed_in"), QStringLiteral("no one is signed in"));
+        return makeError(errors::NotSignedIn, QStringLiteral("no one is signed in"));
     auto tx = TenantTransaction::beginAsStaff(session.database(), session.info().tenantId);
     if (!tx)
         return tx.error();

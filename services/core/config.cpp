@@ -1,5 +1,7 @@
 #include "core/config.h"
 
+#include "core/errors.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -33,7 +35,7 @@ Result<Config> Config::load(const QString &filePath, const QProcessEnvironment &
         QFile file(filePath);
         if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
             return makeError(
-                QStringLiteral("config_unreadable"),
+                errors::ConfigUnreadable,
                 QStringLiteral("cannot read config file %1: %2").arg(filePath, file.errorString()),
                 QStringLiteral("--config"));
         const bool privateFile =
@@ -48,12 +50,12 @@ Result<Config> Config::load(const QString &filePath, const QProcessEnvironment &
             const QString name = line.left(eq).trimmed();
             if (eq <= 0 || !name.startsWith(QLatin1String("MPANEL_")))
                 return makeError(
-                    QStringLiteral("config_syntax"),
+                    errors::ConfigSyntax,
                     QStringLiteral("%1:%2: expected MPANEL_NAME=value").arg(filePath).arg(lineNo),
                     QStringLiteral("--config"));
             const QString value = line.mid(eq + 1).trimmed();
             if (carriesSecret(name, value) && !privateFile)
-                return makeError(QStringLiteral("config_secret_exposed"),
+                return makeError(errors::ConfigSecretExposed,
                                  QStringLiteral("%1 holds the secret %2 but others can read it; "
                                                 "chmod 600 it or pass the secret in the environment")
                                      .arg(filePath, name),

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/error_code.h"
+
 #include <QString>
 
 #include <utility>
@@ -7,17 +9,26 @@
 
 namespace mp {
 
-// An error as a value: `code` is stable and machine-readable (it ends up in API bodies),
-// `message` is for people, `field` names the input that was wrong, when there is one.
+// An error as a value: `code` is stable and machine-readable (it ends up in API bodies) and
+// `category` is the one its ErrorCode declares, `message` is for people, `field` names the input
+// that was wrong, when there is one.
 struct Error {
     QString code;
     QString message;
     QString field;
+    ErrorCategory category = ErrorCategory::Internal;
 };
 
-inline Error makeError(QString code, QString message, QString field = {})
+inline Error makeError(const ErrorCode &code, QString message, QString field = {})
 {
-    return Error{std::move(code), std::move(message), std::move(field)};
+    return Error{code.wireName(), std::move(message), std::move(field), code.category};
+}
+
+// The same error (code and category) told again with context: what a caller adds when it passes an
+// error on.
+inline Error restate(const Error &error, QString message, QString field = {})
+{
+    return Error{error.code, std::move(message), std::move(field), error.category};
 }
 
 // A small std::expected stand-in (the design card pins C++20).

@@ -17,20 +17,20 @@ namespace mp {
 // thread's only event loop runs until the job finishes. `Job` is a provider's call object:
 // finished(ResultT) signal, setAutoDelete(), isFinished(), abort(), result().
 //
-// Refused with `<provider>_blocking_not_allowed` on the application's main thread and on any
+// Refused with `blockedCode` (<provider>_blocking_not_allowed) on the application's main thread and on any
 // thread already inside an event loop: there it would be a nested event loop. `stopRequested`,
 // polled every 100 ms, aborts the call (a job's cancel or the service's shutdown). `inspect`
 // sees the finished job before it is destroyed, to copy provider-specific error details.
 template<class Client, class Job, class Settings>
-auto runOnWorkerThread(const QString &provider, const QString &providerName, const Settings &settings,
+auto runOnWorkerThread(const ErrorCode &blockedCode, const QString &providerName, const Settings &settings,
                        const std::function<Job *(Client &)> &call, const std::function<bool()> &stopRequested,
-                       const QString &noCallCode, const std::function<void(const Job &)> &inspect)
+                       const ErrorCode &noCallCode, const std::function<void(const Job &)> &inspect)
     -> std::decay_t<decltype(std::declval<Job &>().result())>
 {
     QThread *thread = QThread::currentThread();
     const QCoreApplication *app = QCoreApplication::instance();
     if ((app && app->thread() == thread) || thread->loopLevel() > 0)
-        return makeError(provider + QStringLiteral("_blocking_not_allowed"),
+        return makeError(blockedCode,
                          QStringLiteral("a blocking %1 call needs a worker thread outside any event loop")
                              .arg(providerName));
 

@@ -2,6 +2,8 @@
 
 #include "api/json_fields.h"
 #include "api/responses.h"
+#include "core/errors.h"
+#include "customers/customer_errors.h"
 #include "customers/customer_json.h"
 #include "customers/customer_sessions.h"
 #include "customers/customers.h"
@@ -32,7 +34,7 @@ QJsonObject tokenBody(const TokenPair &pair)
 
 HttpResponse invalidCredentials()
 {
-    return HttpResponse::error(401, QStringLiteral("invalid_credentials"),
+    return HttpResponse::error(401, errors::InvalidCredentials,
                                QStringLiteral("the email or the password is wrong"));
 }
 
@@ -42,13 +44,13 @@ Result<QString> tenantFrom(const ApiContext &ctx, const QJsonObject &body)
     auto id = api::JsonFields(body).requiredString(QStringLiteral("tenant_id"));
     if (!id)
         return id.error();
-    const Error unknown = makeError(QStringLiteral("unknown_tenant"), QStringLiteral("no such tenant"),
-                                    QStringLiteral("tenant_id"));
+    const Error unknown =
+        makeError(errors::UnknownTenant, QStringLiteral("no such tenant"), QStringLiteral("tenant_id"));
     if (QUuid::fromString(*id).isNull())
         return unknown;
     auto tenant = Tenants::find(ctx.database(), *id);
     if (!tenant)
-        return tenant.error().code == QLatin1String("not_found") ? unknown : tenant.error();
+        return tenant.error().code == errors::NotFound ? unknown : tenant.error();
     return tenant->id;
 }
 
@@ -82,7 +84,7 @@ HttpResponse signup(const ApiContext &ctx, const HttpRequest &request)
     if (!draft)
         return errorResponse(draft.error());
     if (!draft->password || draft->password->isEmpty())
-        return HttpResponse::error(422, QStringLiteral("required"), QStringLiteral("'password' is required"),
+        return HttpResponse::error(422, errors::Required, QStringLiteral("'password' is required"),
                                    QStringLiteral("password"));
     Caller caller;
     caller.kind = Caller::Kind::Customer;
@@ -95,7 +97,7 @@ HttpResponse signup(const ApiContext &ctx, const HttpRequest &request)
             return errorResponse(wait.error());
         if (*wait > 0) {
             HttpResponse r = HttpResponse::error(
-                429, QStringLiteral("rate_limited"),
+                429, errors::RateLimited,
                 QStringLiteral("too many signups from this address; try again in %1 seconds").arg(*wait));
             r.headers.append({"Retry-After", QByteArray::number(*wait)});
             return r;
@@ -142,13 +144,13 @@ HttpResponse login(const ApiContext &ctx, const HttpRequest &request)
             return errorResponse(wait.error());
         if (*wait > 0) {
             HttpResponse r = HttpResponse::error(
-                429, QStringLiteral("rate_limited"),
+                429, errors::RateLimited,
                 QStringLiteral("too many failed sign-ins; try again in %1 seconds").arg(*wait));
             r.headers.append({"Retry-After", QByteArray::number(*wait)});
             return r;
         }
         auto record = Customers::signInRecord(tx, *email);
-        if (!record && record.error().code != QLatin1String("not_found"))
+        if (!record && record.error().code != errors::NotFound)
             return errorResponse(record.error());
         bool ok = false;
         if (record && !record->passwordHash.isEmpty())
@@ -162,7 +164,7 @@ HttpResponse login(const ApiContext &ctx, const HttpRequest &request)
         }
         if (record->status != QLatin1String("active"))
             return HttpResponse::error(
-                403, QStringLiteral("account_disabled"),
+                403, errors::AccountDisabled,
                 QStringLiteral("this account is %1; contact the provider").arg(record->status));
         if (auto s = SignInThrottle::clearAccount(tx, *email); !s)
             return errorResponse(s.error());
@@ -186,7 +188,7 @@ Result<QString> refreshTokenFrom(const HttpRequest &request, bool required)
     if (!token)
         return token.error();
     if (required && !token->has_value())
-        return makeError(QStringLiteral("required"), QStringLiteral("'refresh_token' is required"),
+        return makeError(errors::Required, QStringLiteral("'refresh_token' is required"),
                          QStringLiteral("refresh_token"));
     return token->value_or(QString());
 }
@@ -202,7 +204,7 @@ HttpResponse refresh(const ApiContext &ctx, const HttpRequest &request)
     return inTenantAlwaysCommit(ctx, *tenant, [&](TenantTransaction &tx) {
         auto pair = CustomerSessions::rotate(tx, *token);
         if (!pair) {
-            if (pair.error().code == QLatin1String("token_reused"))
+            if (pair.error().code == errors::TokenReused)
                 return HttpResponse::error(401, pair.error());
             return errorResponse(pair.error());
         }
@@ -229,7 +231,7 @@ HttpResponse logout(const ApiContext &ctx, const HttpRequest &request)
     return ctx.asCaller(request, false, [](TenantTransaction &tx, const Caller &caller) {
         if (caller.kind != Caller::Kind::Customer)
             return HttpResponse::error(
-                400, QStringLiteral("not_a_customer_token"),
+                400, errors::NotACustomerToken,
                 QStringLiteral("staff tokens are revoked with `mpanel-service token`"));
         if (auto s = CustomerSessions::revokeByAccessTokenId(tx, caller.tokenId); !s)
             return errorResponse(s.error());

@@ -2,6 +2,7 @@
 
 #include "api/openapi.h"
 #include "api/responses.h"
+#include "core/errors.h"
 #include "customers/customer_json.h"
 #include "customers/customer_sessions.h"
 #include "customers/customers.h"
@@ -19,7 +20,7 @@ using api::errorResponse;
 
 HttpResponse customerNotFound()
 {
-    return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such customer"),
+    return HttpResponse::error(404, errors::NotFound, QStringLiteral("no such customer"),
                                QStringLiteral("id"));
 }
 
@@ -33,7 +34,7 @@ HttpResponse listCustomers(const HttpRequest &request, TenantTransaction &tx)
     filter.status = request.query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
     if (!filter.status.isEmpty() && filter.status != QLatin1String("active") &&
         filter.status != QLatin1String("suspended") && filter.status != QLatin1String("closed"))
-        return HttpResponse::error(400, QStringLiteral("invalid_parameter"),
+        return HttpResponse::error(400, errors::InvalidParameter,
                                    QStringLiteral("status must be active, suspended or closed"),
                                    QStringLiteral("status"));
     auto result = Customers::list(tx, filter, *page);

@@ -1,6 +1,8 @@
 #include "customers/customer_sessions.h"
 
 #include "core/clock.h"
+#include "core/errors.h"
+#include "customers/customer_errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
@@ -24,7 +26,7 @@ QString randomToken(const QString &prefix)
 
 Error unauthenticated(const QString &message)
 {
-    return makeError(QStringLiteral("unauthenticated"), message);
+    return makeError(errors::Unauthenticated, message);
 }
 
 bool plausible(const QString &token, const QString &prefix)
@@ -148,7 +150,7 @@ Result<TokenPair> CustomerSessions::rotate(TenantTransaction &tx, const QString 
         if (auto s = revokeSession(tx, used->value(0).toString(), QStringLiteral("refresh_token_reused")); !s)
             return s.error();
         return makeError(
-            QStringLiteral("token_reused"),
+            errors::TokenReused,
             QStringLiteral("this refresh token was already used; the session is revoked, sign in again"));
     }
     return unauthenticated(QStringLiteral("the refresh token is unknown, expired or revoked"));

@@ -1,7 +1,9 @@
 #include "customers/customers.h"
 
 #include "core/clock.h"
+#include "core/errors.h"
 #include "customers/countries.h"
+#include "customers/customer_errors.h"
 #include "customers/password_hasher.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
@@ -40,12 +42,10 @@ Customer customerFrom(const QSqlQuery &q)
 
 Error notFound(const QString &id)
 {
-    return makeError(QStringLiteral("not_found"), QStringLiteral("no customer %1").arg(id),
-                     QStringLiteral("id"));
+    return makeError(errors::NotFound, QStringLiteral("no customer %1").arg(id), QStringLiteral("id"));
 }
 
-Error invalid(const QString &field, const QString &message,
-              const QString &code = QStringLiteral("invalid_value"))
+Error invalid(const QString &field, const QString &message, const ErrorCode &code = errors::InvalidValue)
 {
     return makeError(code, message, field);
 }
@@ -73,7 +73,7 @@ void apply(Customer &c, const CustomerDraft &d)
 
 Error emailTaken()
 {
-    return makeError(QStringLiteral("email_taken"), QStringLiteral("another customer already uses this email"),
+    return makeError(errors::EmailTaken, QStringLiteral("another customer already uses this email"),
                      QStringLiteral("email"));
 }
 
@@ -133,7 +133,7 @@ Status Customers::validate(const Customer &c)
         return invalid(QStringLiteral("name"), QStringLiteral("a name is 1 to 200 characters"));
     if (!looksLikeEmail(c.email))
         return invalid(QStringLiteral("email"), QStringLiteral("'%1' is not an email address").arg(c.email),
-                       QStringLiteral("invalid_email"));
+                       errors::InvalidEmail);
     if (c.company.size() > 200)
         return invalid(QStringLiteral("company"), QStringLiteral("a company name is at most 200 characters"));
     const struct {
@@ -153,11 +153,11 @@ Status Customers::validate(const Customer &c)
         return invalid(
             QStringLiteral("country"),
             QStringLiteral("'%1' is not an ISO 3166-1 alpha-2 country code such as \"DE\"").arg(c.country),
-            QStringLiteral("invalid_country"));
+            errors::InvalidCountry);
     if (c.status != QLatin1String("active") && c.status != QLatin1String("suspended") &&
         c.status != QLatin1String("closed"))
         return invalid(QStringLiteral("status"), QStringLiteral("status must be active, suspended or closed"),
-                       QStringLiteral("unknown_status"));
+                       errors::UnknownStatus);
     if (c.notes.size() > 10000)
         return invalid(QStringLiteral("notes"), QStringLiteral("notes are at most 10,000 characters"));
     return {};
@@ -236,11 +236,9 @@ Result<Customer> Customers::find(TenantTransaction &tx, const QString &id)
 Result<Customer> Customers::create(TenantTransaction &tx, const CustomerDraft &draft)
 {
     if (!draft.name)
-        return invalid(QStringLiteral("name"), QStringLiteral("'name' is required"),
-                       QStringLiteral("required"));
+        return invalid(QStringLiteral("name"), QStringLiteral("'name' is required"), errors::Required);
     if (!draft.email)
-        return invalid(QStringLiteral("email"), QStringLiteral("'email' is required"),
-                       QStringLiteral("required"));
+        return invalid(QStringLiteral("email"), QStringLiteral("'email' is required"), errors::Required);
     Customer c;
     c.status = QStringLiteral("active");
     apply(c, draft);
@@ -326,8 +324,7 @@ Result<SignInRecord> Customers::signInRecord(TenantTransaction &tx, const QStrin
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no such account"),
-                         QStringLiteral("email"));
+        return makeError(errors::NotFound, QStringLiteral("no such account"), QStringLiteral("email"));
     return SignInRecord{q->value(0).toString(), q->value(1).toString(), q->value(2).toString()};
 }
 

@@ -1,5 +1,8 @@
 #include "customers/password_hasher.h"
 
+#include "core/errors.h"
+#include "customers/customer_errors.h"
+
 #include <sodium.h>
 
 namespace mp::customers {
@@ -13,11 +16,11 @@ static bool ensureSodium()
 Status PasswordHasher::checkStrength(const QString &password)
 {
     if (password.size() < kMinLength)
-        return makeError(QStringLiteral("weak_password"),
+        return makeError(errors::WeakPassword,
                          QStringLiteral("a password needs at least %1 characters").arg(kMinLength),
                          QStringLiteral("password"));
     if (password.size() > kMaxLength)
-        return makeError(QStringLiteral("invalid_password"),
+        return makeError(errors::InvalidPassword,
                          QStringLiteral("a password has at most %1 characters").arg(kMaxLength),
                          QStringLiteral("password"));
     return {};
@@ -26,13 +29,12 @@ Status PasswordHasher::checkStrength(const QString &password)
 Result<QString> PasswordHasher::hash(const QString &password)
 {
     if (!ensureSodium())
-        return makeError(QStringLiteral("internal"), QStringLiteral("libsodium failed to initialise"));
+        return makeError(errors::Internal, QStringLiteral("libsodium failed to initialise"));
     const QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, utf8.constData(), quint64(utf8.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return makeError(QStringLiteral("internal"),
-                         QStringLiteral("out of memory while hashing a password"));
+        return makeError(errors::Internal, QStringLiteral("out of memory while hashing a password"));
     return QString::fromLatin1(out);
 }
 

@@ -1,5 +1,7 @@
 #include "db/connection_settings.h"
 
+#include "db/db_errors.h"
+
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -11,7 +13,7 @@ Result<ConnectionSettings> ConnectionSettings::fromUrl(const QString &url)
     const QString field = QStringLiteral("MPANEL_DATABASE_URL");
     if (!u.isValid() ||
         (u.scheme() != QLatin1String("postgresql") && u.scheme() != QLatin1String("postgres")))
-        return makeError(QStringLiteral("invalid_database_url"),
+        return makeError(errors::InvalidDatabaseUrl,
                          QStringLiteral("expected postgresql://user:password@host:port/database"), field);
     ConnectionSettings s;
     s.host = u.host();
@@ -27,8 +29,7 @@ Result<ConnectionSettings> ConnectionSettings::fromUrl(const QString &url)
     if (query.hasQueryItem(QStringLiteral("connect_timeout")))
         s.connectTimeoutSeconds = query.queryItemValue(QStringLiteral("connect_timeout")).toInt();
     if (s.database.isEmpty())
-        return makeError(QStringLiteral("invalid_database_url"), QStringLiteral("the URL names no database"),
-                         field);
+        return makeError(errors::InvalidDatabaseUrl, QStringLiteral("the URL names no database"), field);
     if (s.host.isEmpty())
         s.host = QStringLiteral("localhost");
     return s;

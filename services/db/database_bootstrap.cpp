@@ -1,5 +1,7 @@
 #include "db/database_bootstrap.h"
 
+#include "core/errors.h"
+#include "db/db_errors.h"
 #include "db/embedded_cluster.h"
 #include "db/migrator.h"
 #include "db/pg_connection.h"
@@ -43,12 +45,12 @@ Status writeCredentials(const QString &file, const StaffCredentials &credentials
 {
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("embedded_db"), QStringLiteral("cannot write %1").arg(file));
+        return makeError(errors::EmbeddedDb, QStringLiteral("cannot write %1").arg(file));
     out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     out.write(
         QStringLiteral("login=%1\npassword=%2\n").arg(credentials.login, credentials.password).toUtf8());
     if (!out.commit())
-        return makeError(QStringLiteral("embedded_db"), QStringLiteral("cannot write %1").arg(file));
+        return makeError(errors::EmbeddedDb, QStringLiteral("cannot write %1").arg(file));
     return {};
 }
 
@@ -116,7 +118,7 @@ Result<StaffCredentials> DatabaseBootstrap::readCredentials(const QString &file)
 {
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly | QIODevice::Text))
-        return makeError(QStringLiteral("not_found"), QStringLiteral("cannot read %1").arg(file));
+        return makeError(errors::NotFound, QStringLiteral("cannot read %1").arg(file));
     StaffCredentials credentials;
     while (!in.atEnd()) {
         const QString line = QString::fromUtf8(in.readLine()).trimmed();
@@ -126,8 +128,7 @@ Result<StaffCredentials> DatabaseBootstrap::readCredentials(const QString &file)
             credentials.password = line.mid(9);
     }
     if (credentials.login.isEmpty() || credentials.password.isEmpty())
-        return makeError(QStringLiteral("invalid_credentials_file"),
-                         QStringLiteral("%1 is incomplete").arg(file));
+        return makeError(errors::InvalidCredentialsFile, QStringLiteral("%1 is incomplete").arg(file));
     return credentials;
 }
 

@@ -1,5 +1,6 @@
 #include "db/embedded_cluster.h"
 
+#include "db/db_errors.h"
 #include "db/pg_connection.h"
 
 #include <QDir>
@@ -29,11 +30,10 @@ Status chownToPostgres(const QString &path)
     const passwd *pw = ::getpwnam("postgres");
     if (!pw)
         return makeError(
-            QStringLiteral("embedded_db"),
+            errors::EmbeddedDb,
             QStringLiteral("running as root needs the 'postgres' system user (install postgresql)"));
     if (::chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid) != 0)
-        return makeError(QStringLiteral("embedded_db"),
-                         QStringLiteral("cannot hand %1 to the postgres user").arg(path));
+        return makeError(errors::EmbeddedDb, QStringLiteral("cannot hand %1 to the postgres user").arg(path));
     return {};
 }
 
@@ -84,7 +84,7 @@ Result<QString> EmbeddedCluster::serverBinDirectory()
         if (QFile::exists(bin + QStringLiteral("/initdb")) && QFile::exists(bin + QStringLiteral("/pg_ctl")))
             return bin;
     }
-    return makeError(QStringLiteral("embedded_db"),
+    return makeError(errors::EmbeddedDb,
                      QStringLiteral("no PostgreSQL server binaries found under /usr/lib/postgresql "
                                     "(install postgresql-15, or set MPANEL_PG_BIN)"));
 }
@@ -106,7 +106,7 @@ Status EmbeddedCluster::runServerTool(const QString &tool, const QStringList &ar
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(1000);
-        return makeError(QStringLiteral("embedded_db"),
+        return makeError(errors::EmbeddedDb,
                          QStringLiteral("%1 did not finish: %2").arg(tool, process.errorString()));
     }
     const QString text = QString::fromLocal8Bit(process.readAll());
@@ -114,7 +114,7 @@ Status EmbeddedCluster::runServerTool(const QString &tool, const QStringList &ar
         *output = text;
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         return makeError(
-            QStringLiteral("embedded_db"),
+            errors::EmbeddedDb,
             QStringLiteral("%1 failed (exit %2): %3").arg(tool).arg(process.exitCode()).arg(text.trimmed()));
     return {};
 }
@@ -139,7 +139,7 @@ Status EmbeddedCluster::initialise()
     // open (unix_socket_permissions 0700). Everyone else - staff logins - proves a SCRAM password.
     QFile hba(dataDirectory() + QStringLiteral("/pg_hba.conf"));
     if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return makeError(QStringLiteral("embedded_db"), QStringLiteral("cannot write pg_hba.conf"));
+        return makeError(errors::EmbeddedDb, QStringLiteral("cannot write pg_hba.conf"));
     QString rules = QStringLiteral("# written by mPanel\n"
                                    "local all %1 trust\n"
                                    "local all all scram-sha-256\n")
@@ -153,7 +153,7 @@ Status EmbeddedCluster::initialise()
 
     QFile conf(dataDirectory() + QStringLiteral("/postgresql.conf"));
     if (!conf.open(QIODevice::Append))
-        return makeError(QStringLiteral("embedded_db"), QStringLiteral("cannot write postgresql.conf"));
+        return makeError(errors::EmbeddedDb, QStringLiteral("cannot write postgresql.conf"));
     QString settings =
         QStringLiteral("\n# mPanel embedded cluster\n"
                        "listen_addresses = '%2'\n"
@@ -193,7 +193,7 @@ Status EmbeddedCluster::waitUntilAccepting(int timeoutMs) const
         last = conn.error();
         QThread::msleep(100);
     }
-    return makeError(QStringLiteral("embedded_db"),
+    return makeError(errors::EmbeddedDb,
                      QStringLiteral("the embedded database did not accept connections: %1 (see %2)")
                          .arg(last.message, logFile()));
 }
@@ -207,12 +207,11 @@ Status EmbeddedCluster::ensureRunning()
     m_bin = bin.value();
 
     if (!QDir().mkpath(m_options.directory))
-        return makeError(QStringLiteral("embedded_db"),
-                         QStringLiteral("cannot create %1").arg(m_options.directory));
+        return makeError(errors::EmbeddedDb, QStringLiteral("cannot create %1").arg(m_options.directory));
     QLockFile lock(m_options.directory + QStringLiteral("/.start.lock"));
     lock.setStaleLockTime(0);
     if (!lock.tryLock(120000))
-        return makeError(QStringLiteral("embedded_db"),
+        return makeError(errors::EmbeddedDb,
                          QStringLiteral("another process holds %1/.start.lock").arg(m_options.directory));
 
     for (const QString &dir : {m_options.directory, socketDirectory()}) {
@@ -235,7 +234,7 @@ Status EmbeddedCluster::ensureRunning()
                                     QStringLiteral("start")},
                                    90000);
             !s)
-            return makeError(QStringLiteral("embedded_db"),
+            return makeError(errors::EmbeddedDb,
                              QStringLiteral("%1 (server log: %2)").arg(s.error().message, logFile()));
     }
     return waitUntilAccepting(30000);

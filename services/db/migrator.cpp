@@ -1,5 +1,6 @@
 #include "db/migrator.h"
 
+#include "db/db_errors.h"
 #include "db/pg_connection.h"
 
 #include <QCryptographicHash>
@@ -71,19 +72,19 @@ Result<SchemaState> Migrator::verifyHistory()
         if (known == m_migrations.cend()) {
             if (version > state.bundled)
                 return makeError(
-                    QStringLiteral("schema_newer"),
+                    errors::SchemaNewer,
                     QStringLiteral("the database schema is at version %1 but this mPanel knows only "
                                    "up to %2; upgrade mPanel before using this database")
                         .arg(version)
                         .arg(state.bundled));
             return makeError(
-                QStringLiteral("schema_unknown_migration"),
+                errors::SchemaUnknownMigration,
                 QStringLiteral("the database has migration %1 (%2) that this mPanel does not know")
                     .arg(version)
                     .arg(row.at(1)));
         }
         if (known->checksum != row.at(2))
-            return makeError(QStringLiteral("schema_migration_changed"),
+            return makeError(errors::SchemaMigrationChanged,
                              QStringLiteral("migration %1 (%2) was changed after it was applied "
                                             "(checksum %3 in the database, %4 in this binary)")
                                  .arg(version)
@@ -139,7 +140,7 @@ Result<int> Migrator::migrate()
         if (auto s = m_conn.exec(script); !s) {
             (void)m_conn.exec(QStringLiteral("ROLLBACK"));
             return makeError(
-                QStringLiteral("migration_failed"),
+                errors::MigrationFailed,
                 QStringLiteral("migration %1 (%2) failed: %3").arg(m.version).arg(m.name, s.error().message));
         }
         ++count;

@@ -1,5 +1,7 @@
 #include "db/pg_connection.h"
 
+#include "core/errors.h"
+
 #include <libpq-fe.h>
 
 #include <optional>
@@ -13,7 +15,7 @@ Result<std::unique_ptr<PgConnection>> PgConnection::connect(const ConnectionSett
     if (PQstatus(conn) != CONNECTION_OK) {
         const QString message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
         PQfinish(conn);
-        return makeError(QStringLiteral("database_unreachable"),
+        return makeError(errors::DatabaseUnreachable,
                          QStringLiteral("cannot connect to %1: %2").arg(settings.describe(), message));
     }
     // Quiet the server's NOTICEs ("relation already exists, skipping") on our stderr.
@@ -29,7 +31,7 @@ PgConnection::~PgConnection()
 
 Error PgConnection::lastError(const QString &what) const
 {
-    return makeError(QStringLiteral("database_error"),
+    return makeError(errors::DatabaseError,
                      QStringLiteral("%1: %2").arg(what, QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()));
 }
 
@@ -41,8 +43,7 @@ std::optional<Error> resultError(const PGresult *res)
     const ExecStatusType status = PQresultStatus(res);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
         return std::nullopt;
-    Error error =
-        makeError(QStringLiteral("database_error"), QString::fromUtf8(PQresultErrorMessage(res)).trimmed());
+    Error error = makeError(errors::DatabaseError, QString::fromUtf8(PQresultErrorMessage(res)).trimmed());
     if (const char *sqlState = PQresultErrorField(res, PG_DIAG_SQLSTATE))
         error.field = QString::fromLatin1(sqlState);
     return error;

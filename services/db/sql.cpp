@@ -1,5 +1,6 @@
 #include "db/sql.h"
 
+#include "core/errors.h"
 #include "db/statement_cache.h"
 
 #include <QHash>
@@ -15,7 +16,7 @@ Error fromSqlError(const QSqlError &error, const QString &what)
     QString text = error.databaseText().trimmed();
     if (text.isEmpty())
         text = error.driverText().trimmed();
-    return makeError(QStringLiteral("database_error"), QStringLiteral("%1: %2").arg(what, text),
+    return makeError(errors::DatabaseError, QStringLiteral("%1: %2").arg(what, text),
                      error.nativeErrorCode());
 }
 
@@ -153,7 +154,7 @@ Result<QSqlDatabase> open(const ConnectionSettings &settings, const QString &con
     db.setPassword(settings.password);
     db.setConnectOptions(settings.qpsqlOptions());
     if (!db.open())
-        return makeError(QStringLiteral("database_unreachable"),
+        return makeError(errors::DatabaseUnreachable,
                          QStringLiteral("cannot connect to %1: %2")
                              .arg(settings.describe(), db.lastError().databaseText().trimmed()),
                          db.lastError().nativeErrorCode());

@@ -1,5 +1,7 @@
 #include "db/tenant_transaction.h"
 
+#include "core/errors.h"
+#include "db/db_errors.h"
 #include "db/sql.h"
 
 #include <QUuid>
@@ -16,8 +18,8 @@ const auto kEnterTenant =
 Result<TenantTransaction> TenantTransaction::begin(const QSqlDatabase &db, const QString &tenantId)
 {
     if (QUuid::fromString(tenantId).isNull())
-        return makeError(QStringLiteral("invalid_tenant"),
-                         QStringLiteral("not a tenant id: %1").arg(tenantId), QStringLiteral("tenant"));
+        return makeError(errors::InvalidTenant, QStringLiteral("not a tenant id: %1").arg(tenantId),
+                         QStringLiteral("tenant"));
     QSqlDatabase handle = db;
     if (!handle.transaction())
         return sql::fromSqlError(handle.lastError(), QStringLiteral("beginning a transaction"));
@@ -29,8 +31,8 @@ Result<TenantTransaction> TenantTransaction::enter(const QSqlDatabase &db, const
     QSqlDatabase handle = db;
     TenantTransaction tx(handle, tenantId);
     if (QUuid::fromString(tenantId).isNull())
-        return makeError(QStringLiteral("invalid_tenant"),
-                         QStringLiteral("not a tenant id: %1").arg(tenantId), QStringLiteral("tenant"));
+        return makeError(errors::InvalidTenant, QStringLiteral("not a tenant id: %1").arg(tenantId),
+                         QStringLiteral("tenant"));
     // Role and tenant in one round trip: set_config('role', ..., true) is SET LOCAL ROLE.
     if (auto r = sql::exec(handle, kEnterTenant, {tenantId}); !r)
         return r.error();
@@ -47,8 +49,8 @@ TenantTransaction TenantTransaction::adopt(const QSqlDatabase &db, const QString
 Result<TenantTransaction> TenantTransaction::beginAsStaff(const QSqlDatabase &db, const QString &tenantId)
 {
     if (QUuid::fromString(tenantId).isNull())
-        return makeError(QStringLiteral("invalid_tenant"),
-                         QStringLiteral("not a tenant id: %1").arg(tenantId), QStringLiteral("tenant"));
+        return makeError(errors::InvalidTenant, QStringLiteral("not a tenant id: %1").arg(tenantId),
+                         QStringLiteral("tenant"));
     QSqlDatabase handle = db;
     if (!handle.transaction())
         return sql::fromSqlError(handle.lastError(), QStringLiteral("beginning a transaction"));
@@ -69,8 +71,7 @@ TenantTransaction::~TenantTransaction()
 Status TenantTransaction::commit()
 {
     if (!m_open)
-        return makeError(QStringLiteral("transaction_closed"),
-                         QStringLiteral("the transaction already ended"));
+        return makeError(errors::TransactionClosed, QStringLiteral("the transaction already ended"));
     m_open = false;
     if (!m_db.commit()) {
         const Error error = sql::fromSqlError(m_db.lastError(), QStringLiteral("committing"));

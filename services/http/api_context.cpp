@@ -1,5 +1,6 @@
 #include "http/api_context.h"
 
+#include "core/errors.h"
 #include "core/json_log.h"
 #include "tenancy/api_tokens.h"
 
@@ -12,7 +13,7 @@ Result<Caller> ApiContext::authenticate(const HttpRequest &request) const
 {
     const QString token = request.bearerToken();
     if (token.isEmpty())
-        return makeError(QStringLiteral("unauthenticated"),
+        return makeError(errors::Unauthenticated,
                          QStringLiteral("send a bearer token: Authorization: Bearer <token>"));
     const QSqlDatabase db = database();
     if (token.startsWith(QLatin1String("mpt_"))) {
@@ -28,21 +29,23 @@ Result<Caller> ApiContext::authenticate(const HttpRequest &request) const
     }
     if (m_customerResolver)
         return m_customerResolver(db, token);
-    return makeError(QStringLiteral("unauthenticated"), QStringLiteral("the bearer token is not valid"));
+    return makeError(errors::Unauthenticated, QStringLiteral("the bearer token is not valid"));
 }
 
 HttpResponse ApiContext::inTenant(const Caller &caller, const TenantWork &work) const
 {
     auto tx = TenantTransaction::begin(database(), caller.tenantId);
     if (!tx) {
-        JsonLog::write(QStringLiteral("api_database_error"), {{QStringLiteral("message"), tx.error().message}});
-        return HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("the database is unavailable"));
+        JsonLog::write(QStringLiteral("api_database_error"),
+                       {{QStringLiteral("message"), tx.error().message}});
+        return HttpResponse::error(500, errors::Internal, QStringLiteral("the database is unavailable"));
     }
     HttpResponse response = work(tx.value(), caller);
     if (response.status >= 200 && response.status < 300) {
         if (auto s = tx->commit(); !s) {
-            JsonLog::write(QStringLiteral("api_database_error"), {{QStringLiteral("message"), s.error().message}});
-            return HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("the change was not saved"));
+            JsonLog::write(QStringLiteral("api_database_error"),
+                           {{QStringLiteral("message"), s.error().message}});
+            return HttpResponse::error(500, errors::Internal, QStringLiteral("the change was not saved"));
         }
     }
     return response;
@@ -52,12 +55,12 @@ HttpResponse ApiContext::asCaller(const HttpRequest &request, bool write, const 
 {
     auto caller = authenticate(request);
     if (!caller) {
-        if (caller.error().code == QLatin1String("database_error"))
-            return HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("the database is unavailable"));
+        if (caller.error().code == errors::DatabaseError)
+            return HttpResponse::error(500, errors::Internal, QStringLiteral("the database is unavailable"));
         return HttpResponse::error(401, caller.error());
     }
     if (write && caller->kind == Caller::Kind::Staff && !canWrite(caller->role))
-        return HttpResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("this token is read-only"));
+        return HttpResponse::error(403, errors::Forbidden, QStringLiteral("this token is read-only"));
     return inTenant(caller.value(), work);
 }
 
@@ -65,7 +68,7 @@ HttpResponse ApiContext::asStaff(const HttpRequest &request, bool write, const T
 {
     return asCaller(request, write, [&work](TenantTransaction &tx, const Caller &caller) {
         if (caller.kind != Caller::Kind::Staff)
-            return HttpResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("staff only"));
+            return HttpResponse::error(403, errors::Forbidden, QStringLiteral("staff only"));
         return work(tx, caller);
     });
 }
@@ -75,18 +78,18 @@ Result<QJsonObject> parseJsonBody(const HttpRequest &request, const QStringList 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return makeError(QStringLiteral("malformed_json"),
+        return makeError(errors::MalformedJson,
                          QStringLiteral("the body is not valid JSON: %1 at offset %2")
                              .arg(parseError.errorString())
                              .arg(parseError.offset),
                          QStringLiteral("body"));
     if (!doc.isObject())
-        return makeError(QStringLiteral("malformed_json"), QStringLiteral("the body must be a JSON object"),
+        return makeError(errors::MalformedJson, QStringLiteral("the body must be a JSON object"),
                          QStringLiteral("body"));
     const QJsonObject object = doc.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key()))
-            return makeError(QStringLiteral("unknown_field"), QStringLiteral("unknown field '%1'").arg(it.key()),
+            return makeError(errors::UnknownField, QStringLiteral("unknown field '%1'").arg(it.key()),
                              it.key());
     }
     return object;
@@ -94,24 +97,31 @@ Result<QJsonObject> parseJsonBody(const HttpRequest &request, const QStringList 
 
 int statusForError(const Error &error)
 {
-    const QString &code = error.code;
-    if (code == QLatin1String("not_found"))
-        return 404;
-    if (code == QLatin1String("conflict") || code.endsWith(QLatin1String("_taken")) ||
-        code == QLatin1String("invalid_transition"))
-        return 409;
-    if (code == QLatin1String("forbidden"))
-        return 403;
-    if (code == QLatin1String("unauthenticated"))
-        return 401;
-    if (code == QLatin1String("database_error") || code == QLatin1String("internal"))
-        return 500;
-    if (code == QLatin1String("malformed_json") || code == QLatin1String("unknown_field") ||
-        code == QLatin1String("invalid_type") || code == QLatin1String("invalid_parameter"))
+    switch (error.category) {
+    case ErrorCategory::BadRequest:
         return 400;
-    if (code == QLatin1String("rate_limited"))
+    case ErrorCategory::Unauthenticated:
+        return 401;
+    case ErrorCategory::Forbidden:
+        return 403;
+    case ErrorCategory::NotFound:
+        return 404;
+    case ErrorCategory::MethodNotAllowed:
+        return 405;
+    case ErrorCategory::Conflict:
+        return 409;
+    case ErrorCategory::PayloadTooLarge:
+        return 413;
+    case ErrorCategory::Unprocessable:
+        return 422;
+    case ErrorCategory::RateLimited:
         return 429;
-    return 422;
+    case ErrorCategory::Internal:
+        return 500;
+    case ErrorCategory::Unavailable:
+        return 503;
+    }
+    return 500;
 }
 
 } // namespace mp

@@ -77,7 +77,7 @@ private:
 // Parses a JSON object body. Malformed JSON, a non-object, or a field outside `allowed`
 // is a 400 naming the offending field.
 Result<QJsonObject> parseJsonBody(const HttpRequest &request, const QStringList &allowed);
-// The HTTP status for an error code the services return (not_found -> 404, conflict -> 409...).
+// The HTTP status for an error the services return: one per kind (NotFound -> 404...).
 int statusForError(const Error &error);
 
 } // namespace mp

@@ -1,6 +1,8 @@
 #include "http/health_routes.h"
 
+#include "core/errors.h"
 #include "db/schema_status.h"
+#include "http/http_errors.h"
 #include "http/router.h"
 
 namespace mp {
@@ -13,16 +15,16 @@ void registerHealthRoutes(Router &router, std::function<QSqlDatabase()> database
     router.add(QStringLiteral("GET"), QStringLiteral("/readyz"), [database](const HttpRequest &) {
         QSqlDatabase db = database();
         if (!db.isOpen() && !db.open())
-            return HttpResponse::error(503, QStringLiteral("database_unreachable"),
+            return HttpResponse::error(503, errors::DatabaseUnreachable,
                                        QStringLiteral("the database does not answer"));
         auto state = schemaStatus(db);
         if (!state) {
             // A dropped connection: reopen once so the next probe can succeed.
             db.close();
-            return HttpResponse::error(503, QStringLiteral("database_unreachable"), state.error().message);
+            return HttpResponse::error(503, errors::DatabaseUnreachable, state.error().message);
         }
         if (!state->current())
-            return HttpResponse::error(503, QStringLiteral("schema_not_current"),
+            return HttpResponse::error(503, errors::SchemaNotCurrent,
                                        QStringLiteral("the schema is at version %1, this service needs %2")
                                            .arg(state->applied)
                                            .arg(state->bundled));

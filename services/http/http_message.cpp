@@ -34,18 +34,18 @@ HttpResponse HttpResponse::json(int status, const QJsonDocument &document)
     return r;
 }
 
-HttpResponse HttpResponse::error(int status, const QString &code, const QString &message,
+HttpResponse HttpResponse::error(int status, const ErrorCode &code, const QString &message,
                                  const QString &field)
 {
-    QJsonObject inner{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
-    if (!field.isEmpty())
-        inner.insert(QStringLiteral("field"), field);
-    return json(status, QJsonObject{{QStringLiteral("error"), inner}});
+    return error(status, makeError(code, message, field));
 }
 
 HttpResponse HttpResponse::error(int status, const Error &e)
 {
-    return error(status, e.code, e.message, e.field);
+    QJsonObject inner{{QStringLiteral("code"), e.code}, {QStringLiteral("message"), e.message}};
+    if (!e.field.isEmpty())
+        inner.insert(QStringLiteral("field"), e.field);
+    return json(status, QJsonObject{{QStringLiteral("error"), inner}});
 }
 
 } // namespace mp

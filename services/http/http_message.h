@@ -13,6 +13,7 @@
 namespace mp {
 
 struct Error;
+struct ErrorCode;
 
 // A request as the router hands it to a handler: detached from QtHttpServer, so handlers can
 // be unit-tested without a socket.
@@ -38,7 +39,7 @@ struct HttpResponse {
     static HttpResponse json(int status, const QJsonObject &object);
     static HttpResponse json(int status, const QJsonDocument &document);
     // The API's one error shape: {"error": {"code", "message", "field"?}}.
-    static HttpResponse error(int status, const QString &code, const QString &message,
+    static HttpResponse error(int status, const ErrorCode &code, const QString &message,
                               const QString &field = {});
     static HttpResponse error(int status, const Error &error);
 };

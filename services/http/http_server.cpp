@@ -1,6 +1,8 @@
 #include "http/http_server.h"
 
+#include "core/errors.h"
 #include "core/json_log.h"
+#include "http/http_errors.h"
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
@@ -57,7 +59,7 @@ Result<QPair<QHostAddress, quint16>> HttpServer::parseHostPort(const QString &ho
         host = QStringLiteral("127.0.0.1");
     const QHostAddress address(host);
     if (!ok || port > 65535 || address.isNull())
-        return makeError(QStringLiteral("invalid_listen"),
+        return makeError(errors::InvalidListen,
                          QStringLiteral("expected HOST:PORT such as 127.0.0.1:8080, got '%1'").arg(hostPort),
                          QStringLiteral("MPANEL_LISTEN"));
     return qMakePair(address, quint16(port));
@@ -70,7 +72,7 @@ Result<quint16> HttpServer::listenOn(const QString &hostPort)
         return parsed.error();
     const quint16 port = listen(parsed->first, parsed->second);
     if (port == 0)
-        return makeError(QStringLiteral("listen_failed"), QStringLiteral("cannot listen on %1").arg(hostPort),
+        return makeError(errors::ListenFailed, QStringLiteral("cannot listen on %1").arg(hostPort),
                          QStringLiteral("MPANEL_LISTEN"));
     return port;
 }
@@ -151,7 +153,7 @@ static QByteArray reasonPhrase(int status)
 HttpResponse HttpServer::respond(HttpRequest &req) const
 {
     if (req.body.size() > m_maxBodyBytes)
-        return HttpResponse::error(413, QStringLiteral("body_too_large"),
+        return HttpResponse::error(413, errors::BodyTooLarge,
                                    QStringLiteral("the request body exceeds %1 bytes").arg(m_maxBodyBytes));
     return m_router.dispatch(req);
 }
@@ -217,8 +219,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // handleRequest answers everything; this is only reached if it ever declines.
-    const HttpResponse r =
-        HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
+    const HttpResponse r = HttpResponse::error(404, errors::NotFound, QStringLiteral("no such endpoint"));
     makeResponder(request, socket).write(r.body, r.contentType, QHttpServerResponder::StatusCode::NotFound);
 }
 

@@ -1,5 +1,8 @@
 #include "http/router.h"
 
+#include "core/errors.h"
+#include "http/http_errors.h"
+
 namespace mp {
 
 static QStringList splitPath(const QString &path)
@@ -44,12 +47,12 @@ HttpResponse Router::dispatch(HttpRequest &request) const
         return route.handler(request);
     }
     if (!allowed.isEmpty()) {
-        HttpResponse r = HttpResponse::error(405, QStringLiteral("method_not_allowed"),
+        HttpResponse r = HttpResponse::error(405, errors::MethodNotAllowed,
                                              QStringLiteral("%1 is not allowed here").arg(request.method));
         r.headers.append({"Allow", allowed.join(QStringLiteral(", ")).toLatin1()});
         return r;
     }
-    return HttpResponse::error(404, QStringLiteral("not_found"),
+    return HttpResponse::error(404, errors::NotFound,
                                QStringLiteral("no such endpoint: %1").arg(request.path));
 }
 

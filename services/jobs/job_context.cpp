@@ -1,6 +1,8 @@
 #include "jobs/job_context.h"
 
 #include "core/clock.h"
+#include "core/errors.h"
+#include "jobs/job_errors.h"
 
 #include <QThread>
 
@@ -31,7 +33,7 @@ Result<QSqlDatabase> JobContext::db()
     if (m_scopeOpen)
         return m_db;
     if (!m_opener)
-        return makeError(QStringLiteral("internal"), QStringLiteral("this job has no database"));
+        return makeError(errors::Internal, QStringLiteral("this job has no database"));
     auto db = m_opener();
     if (!db)
         return db.error();
@@ -54,18 +56,31 @@ bool JobContext::sleepFor(int ms) const
 
 Error JobContext::cancelled()
 {
-    return makeError(QStringLiteral("job_cancelled"), QStringLiteral("stopped on a cancel request"));
+    return makeError(errors::JobCancelled, QStringLiteral("stopped on a cancel request"));
 }
 
 Error JobContext::interrupted()
 {
-    return makeError(QStringLiteral("job_interrupted"),
-                     QStringLiteral("interrupted by the service shutting down"));
+    return makeError(errors::JobInterrupted, QStringLiteral("interrupted by the service shutting down"));
 }
 
 Error JobContext::permanent(const QString &message)
 {
-    return makeError(QStringLiteral("job_permanent"), message);
+    return makeError(errors::JobPermanent, message);
+}
+
+JobContext::Ending JobContext::endingOf(const Status &status)
+{
+    if (status)
+        return Ending::Succeeded;
+    const QString &code = status.error().code;
+    if (code == errors::JobCancelled)
+        return Ending::Cancelled;
+    if (code == errors::JobInterrupted)
+        return Ending::Interrupted;
+    if (code == errors::JobPermanent)
+        return Ending::Permanent;
+    return Ending::RetryLater;
 }
 
 } // namespace mp

@@ -68,6 +68,17 @@ public:
     // retrying cannot help (bad payload, unknown object) -> dead now.
     static Error permanent(const QString &message);
 
+    // How a handler's run ended, read from the Status it returned: the one place that maps the
+    // errors above back to what the engine does.
+    enum class Ending {
+        Succeeded,
+        RetryLater, // any other error: retried after a backoff, dead after the last attempt
+        Permanent,
+        Cancelled,
+        Interrupted,
+    };
+    static Ending endingOf(const Status &status);
+
     struct LogEntry {
         QDateTime at;
         QString line;

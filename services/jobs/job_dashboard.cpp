@@ -41,7 +41,7 @@ Result<JobDashboard> JobDashboard::load(const QSqlDatabase &db, const QDateTime 
         JobFailure f;
         f.id = failures->value(0).toLongLong();
         f.kind = failures->value(1).toString();
-        f.status = failures->value(2).toString();
+        f.status = jobStatusFromString(failures->value(2).toString()).value_or(JobStatus::Failed);
         f.attempts = failures->value(3).toInt();
         f.maxAttempts = failures->value(4).toInt();
         f.lastError = failures->value(5).toString();

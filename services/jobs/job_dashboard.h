@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "jobs/job_types.h"
 
 #include <QDateTime>
 #include <QList>
@@ -14,7 +15,7 @@ namespace mp {
 struct JobFailure {
     qint64 id = 0;
     QString kind;
-    QString status; // "failed" or "dead"
+    JobStatus status = JobStatus::Failed; // Failed or Dead
     int attempts = 0;
     int maxAttempts = 0;
     QString lastError;

@@ -3,6 +3,7 @@
 #include "core/json_log.h"
 #include "jobs/builtin_jobs.h"
 #include "jobs/job_engine_state.h"
+#include "jobs/job_errors.h"
 #include "jobs/job_registry.h"
 #include "subscriptions/subscription_jobs.h"
 
@@ -89,7 +90,7 @@ Result<int> intSetting(const Config &config, const char *name, int fallback, int
     bool ok = false;
     const int value = config.value(key).toInt(&ok);
     if (!ok || value < min || value > max)
-        return makeError(QStringLiteral("invalid_setting"),
+        return makeError(errors::InvalidSetting,
                          QStringLiteral("%1 must be a number from %2 to %3").arg(key).arg(min).arg(max), key);
     return value;
 }
@@ -169,7 +170,7 @@ Status JobEngine::start()
     }
     if (!error.isEmpty()) {
         stop(0);
-        return makeError(QStringLiteral("jobs_unavailable"), error);
+        return makeError(errors::JobsUnavailable, error);
     }
     JsonLog::write(QStringLiteral("jobs_started"), {{QStringLiteral("instance"), m_state->options.instance},
                                                     {QStringLiteral("workers"), m_state->options.workers},

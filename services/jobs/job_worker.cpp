@@ -1,6 +1,7 @@
 // One worker thread: claim a batch, run its handlers inside one transaction, record every
 // outcome in one statement, commit. Two commits per batch, whatever its size.
 #include "core/clock.h"
+#include "core/errors.h"
 #include "core/json_log.h"
 #include "db/sql.h"
 #include "jobs/job_batch.h"
@@ -20,6 +21,23 @@ namespace {
 
 const QString kInsertLiveLine = QStringLiteral("INSERT INTO job_log (job_id, tenant_id, at, attempt, line) "
                                                "VALUES (?, ?::uuid, ?::timestamptz, ?, ?)");
+
+JobOutcome::Kind outcomeKind(JobContext::Ending ending)
+{
+    switch (ending) {
+    case JobContext::Ending::Succeeded:
+        return JobOutcome::Kind::Completed;
+    case JobContext::Ending::RetryLater:
+        return JobOutcome::Kind::Failed;
+    case JobContext::Ending::Permanent:
+        return JobOutcome::Kind::Permanent;
+    case JobContext::Ending::Cancelled:
+        return JobOutcome::Kind::Cancelled;
+    case JobContext::Ending::Interrupted:
+        return JobOutcome::Kind::Released;
+    }
+    return JobOutcome::Kind::Failed;
+}
 
 class Worker {
 public:
@@ -200,13 +218,13 @@ private:
         try {
             status = handler(ctx);
         } catch (...) {
-            status = makeError(QStringLiteral("internal"), QStringLiteral("the handler threw an exception"));
+            status = makeError(errors::Internal, QStringLiteral("the handler threw an exception"));
         }
         if (ctx.usedDatabase()) {
             if (status) {
                 if (auto s = closeTenantScope(); !s) {
                     status = makeError(
-                        QStringLiteral("database_error"),
+                        errors::DatabaseError,
                         QStringLiteral("the handler's database work failed: %1").arg(s.error().message));
                     rollbackTenantScope();
                 }
@@ -217,16 +235,8 @@ private:
         outcome.log = ctx.logLines();
         if (status)
             return outcome;
-        const QString &code = status.error().code;
         outcome.error = status.error().message;
-        if (code == QLatin1String("job_cancelled"))
-            outcome.kind = JobOutcome::Kind::Cancelled;
-        else if (code == QLatin1String("job_interrupted"))
-            outcome.kind = JobOutcome::Kind::Released;
-        else if (code == QLatin1String("job_permanent"))
-            outcome.kind = JobOutcome::Kind::Permanent;
-        else
-            outcome.kind = JobOutcome::Kind::Failed;
+        outcome.kind = outcomeKind(JobContext::endingOf(status));
         outcome.log << JobContext::LogEntry{Clock::current().now(),
                                             QStringLiteral("attempt %1 %2: %3")
                                                 .arg(job.attempt)

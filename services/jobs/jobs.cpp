@@ -1,7 +1,9 @@
 #include "jobs/jobs.h"
 
 #include "core/clock.h"
+#include "core/errors.h"
 #include "db/sql.h"
+#include "jobs/job_errors.h"
 #include "jobs/job_sql_values.h"
 
 #include <QJsonArray>
@@ -120,8 +122,7 @@ JobRecord readJob(const QSqlQuery &q)
 
 Error notFound(qint64 id)
 {
-    return makeError(QStringLiteral("not_found"), QStringLiteral("there is no job %1").arg(id),
-                     QStringLiteral("id"));
+    return makeError(errors::NotFound, QStringLiteral("there is no job %1").arg(id), QStringLiteral("id"));
 }
 
 // Why a retry or cancel did not apply: the job is not there, or it is in the wrong state.
@@ -131,7 +132,7 @@ Error transitionError(const QSqlDatabase &db, qint64 id, const QString &action)
     if (!job)
         return job.error();
     return makeError(
-        QStringLiteral("invalid_transition"),
+        errors::InvalidTransition,
         QStringLiteral("job %1 is %2 and cannot be %3").arg(id).arg(toString(job->status), action),
         QStringLiteral("status"));
 }
@@ -143,18 +144,18 @@ Status Jobs::validate(const JobSpec &spec)
     static const QRegularExpression kindPattern(QStringLiteral("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"));
     if (!kindPattern.match(spec.kind).hasMatch() || spec.kind.size() > 100)
         return makeError(
-            QStringLiteral("invalid_kind"),
+            errors::InvalidKind,
             QStringLiteral("a job kind is dotted lower-case words, like provisioning.create: '%1'")
                 .arg(spec.kind),
             QStringLiteral("kind"));
     if (spec.maxAttempts < 1 || spec.maxAttempts > 1000)
-        return makeError(QStringLiteral("invalid_max_attempts"),
-                         QStringLiteral("max attempts must be 1 to 1000"), QStringLiteral("max_attempts"));
+        return makeError(errors::InvalidMaxAttempts, QStringLiteral("max attempts must be 1 to 1000"),
+                         QStringLiteral("max_attempts"));
     if (spec.priority < -32768 || spec.priority > 32767)
-        return makeError(QStringLiteral("invalid_priority"), QStringLiteral("priority must fit in 16 bits"),
+        return makeError(errors::InvalidPriority, QStringLiteral("priority must fit in 16 bits"),
                          QStringLiteral("priority"));
     if (spec.relatedType.isEmpty() != spec.relatedId.isEmpty())
-        return makeError(QStringLiteral("invalid_related"),
+        return makeError(errors::InvalidRelated,
                          QStringLiteral("a related object needs both a type and an id"),
                          QStringLiteral("related"));
     return {};
@@ -190,7 +191,7 @@ Result<EnqueuedJob> Jobs::enqueue(const QSqlDatabase &db, const JobSpec &spec)
             return EnqueuedJob{existing->value(0).toLongLong(), false};
     }
     return makeError(
-        QStringLiteral("conflict"),
+        errors::Conflict,
         QStringLiteral("a job with unique key '%1' is pending but not visible here").arg(spec.uniqueKey),
         QStringLiteral("unique_key"));
 }
@@ -272,7 +273,7 @@ Result<JobRecord> Jobs::retry(const QSqlDatabase &db, qint64 id, const QString &
     auto q = sql::exec(db, kRetry, {now, id, now, QStringLiteral("retried by %1").arg(actor)});
     if (!q) {
         if (sql::hasSqlState(q.error(), sql::UniqueViolation))
-            return makeError(QStringLiteral("conflict"),
+            return makeError(errors::Conflict,
                              QStringLiteral("another job with the same unique key is already pending"),
                              QStringLiteral("unique_key"));
         return q.error();

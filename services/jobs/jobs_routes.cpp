@@ -1,7 +1,9 @@
 #include "jobs/jobs_routes.h"
 
+#include "core/errors.h"
 #include "http/api_context.h"
 #include "http/router.h"
+#include "jobs/job_errors.h"
 #include "jobs/jobs.h"
 
 #include <QJsonArray>
@@ -14,18 +16,13 @@ const QStringList kListParameters = {QStringLiteral("status"),       QStringLite
                                      QStringLiteral("related_type"), QStringLiteral("related_id"),
                                      QStringLiteral("before"),       QStringLiteral("limit")};
 
-HttpResponse badRequest(const QString &code, const QString &message, const QString &field)
-{
-    return HttpResponse::error(400, code, message, field);
-}
-
 // Job ids are positive integers; anything else is bad input, not a missing job.
 Result<qint64> jobId(const HttpRequest &request)
 {
     bool ok = false;
     const qint64 id = request.pathParams.value(QStringLiteral("id")).toLongLong(&ok);
     if (!ok || id <= 0)
-        return makeError(QStringLiteral("invalid_id"), QStringLiteral("a job id is a positive integer"),
+        return makeError(errors::InvalidId, QStringLiteral("a job id is a positive integer"),
                          QStringLiteral("id"));
     return id;
 }
@@ -34,8 +31,7 @@ HttpResponse errorResponse(const Error &error)
 {
     const int status = statusForError(error);
     if (status >= 500)
-        return HttpResponse::error(500, QStringLiteral("internal"),
-                                   QStringLiteral("the database is unavailable"));
+        return HttpResponse::error(500, errors::Internal, QStringLiteral("the database is unavailable"));
     return HttpResponse::error(status, error);
 }
 
@@ -45,13 +41,13 @@ Result<JobFilter> parseFilter(const QUrlQuery &query)
     const auto items = query.queryItems(QUrl::FullyDecoded);
     for (const auto &[name, value] : items) {
         if (!kListParameters.contains(name))
-            return makeError(QStringLiteral("unknown_parameter"),
-                             QStringLiteral("unknown parameter '%1'").arg(name), name);
+            return makeError(errors::UnknownParameter, QStringLiteral("unknown parameter '%1'").arg(name),
+                             name);
         if (name == QLatin1String("status")) {
             filter.status = jobStatusFromString(value);
             if (!filter.status)
                 return makeError(
-                    QStringLiteral("invalid_status"),
+                    errors::InvalidStatus,
                     QStringLiteral("status is one of queued, running, completed, failed, dead, cancelled"),
                     name);
         } else if (name == QLatin1String("kind")) {
@@ -65,7 +61,7 @@ Result<JobFilter> parseFilter(const QUrlQuery &query)
             const qint64 number = value.toLongLong(&ok);
             const bool isLimit = name == QLatin1String("limit");
             if (!ok || number < 1 || (isLimit && number > 500))
-                return makeError(QStringLiteral("invalid_parameter"),
+                return makeError(errors::InvalidParameter,
                                  isLimit ? QStringLiteral("limit is a number from 1 to 500")
                                          : QStringLiteral("before is a job id"),
                                  name);
@@ -76,8 +72,7 @@ Result<JobFilter> parseFilter(const QUrlQuery &query)
         }
     }
     if (filter.relatedType.isEmpty() != filter.relatedId.isEmpty())
-        return makeError(QStringLiteral("invalid_parameter"),
-                         QStringLiteral("related_type and related_id go together"),
+        return makeError(errors::InvalidParameter, QStringLiteral("related_type and related_id go together"),
                          QStringLiteral("related_type"));
     return filter;
 }
@@ -99,7 +94,7 @@ HttpResponse runAction(const ApiContext &context, const HttpRequest &request, Jo
 {
     auto id = jobId(request);
     if (!id)
-        return badRequest(id.error().code, id.error().message, id.error().field);
+        return HttpResponse::error(400, id.error());
     if (auto s = checkEmptyBody(request); !s)
         return HttpResponse::error(400, s.error());
     return context.asStaff(request, true, [&](TenantTransaction &tx, const Caller &caller) {
@@ -136,7 +131,7 @@ void registerJobRoutes(Router &router, ApiContext &context)
                [&context](const HttpRequest &request) {
                    auto id = jobId(request);
                    if (!id)
-                       return badRequest(id.error().code, id.error().message, id.error().field);
+                       return HttpResponse::error(400, id.error());
                    return context.asStaff(request, false, [&](TenantTransaction &tx, const Caller &) {
                        auto job = Jobs::find(tx.db(), id.value());
                        if (!job)

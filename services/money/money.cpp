@@ -1,5 +1,7 @@
 #include "money/money.h"
 
+#include "money/money_errors.h"
+
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -22,18 +24,18 @@ constexpr qint64 kPow10[] = {1, 10, 100, 1000, 10000};
 
 Error mismatch(const Money &a, const Money &b)
 {
-    return makeError(u"currency_mismatch"_s,
+    return makeError(errors::CurrencyMismatch,
                      u"cannot combine %1 with %2"_s.arg(a.currency().code(), b.currency().code()));
 }
 
 Error overflow(const QString &what)
 {
-    return makeError(u"overflow"_s, u"%1 does not fit in a 64-bit amount"_s.arg(what));
+    return makeError(errors::Overflow, u"%1 does not fit in a 64-bit amount"_s.arg(what));
 }
 
 Error invalidArgument(const QString &message)
 {
-    return makeError(u"invalid_argument"_s, message);
+    return makeError(errors::InvalidArgument, message);
 }
 
 Result<Money> fromWide(Int128 minor, const Currency &currency, const QString &what)
@@ -82,7 +84,7 @@ bool isAsciiDigit(QChar c)
 Result<Money> Money::parse(QStringView text, const Currency &currency)
 {
     const auto invalid = [&] {
-        return makeError(u"invalid_amount"_s, u"'%1' is not a decimal amount"_s.arg(text.toString()));
+        return makeError(errors::InvalidAmount, u"'%1' is not a decimal amount"_s.arg(text.toString()));
     };
 
     // Anything past 2^64 overflows whatever follows; capping there keeps the 128-bit
@@ -121,7 +123,7 @@ Result<Money> Money::parse(QStringView text, const Currency &currency)
         return invalid();
 
     if (fracDigits > currency.minorUnits()) {
-        return makeError(u"too_many_decimals"_s,
+        return makeError(errors::TooManyDecimals,
                          u"%1 allows at most %2 decimals, got '%3'"_s.arg(
                              currency.code(), QString::number(currency.minorUnits()), text.toString()));
     }

@@ -1,9 +1,12 @@
 #include "payments/invoice_checkout.h"
 
 #include "billing/invoices.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "money/money_errors.h"
 #include "payments/payment_effects.h"
+#include "payments/payment_errors.h"
 #include "payments/payments.h"
 #include "payments/stripe_blocking.h"
 
@@ -31,13 +34,13 @@ ON CONFLICT (tenant_id, session_id) DO NOTHING
 Error stripeFailure(const Error &error)
 {
     // Stripe's own words are readable; the code tells the API which status to answer.
-    return makeError(QStringLiteral("payment_provider_error"), error.message, error.field);
+    return makeError(errors::PaymentProviderError, error.message, error.field);
 }
 
 // Stripe mode off: neither an account nor an emulator (StripeSettings).
 Error notConfigured()
 {
-    return makeError(QStringLiteral("payments_not_configured"),
+    return makeError(errors::PaymentsNotConfigured,
                      QStringLiteral("online payment is not set up: set MPANEL_STRIPE_SECRET_KEY, or "
                                     "MPANEL_STRIPE_API_BASE to a Stripe emulator for the sandbox"));
 }
@@ -66,7 +69,7 @@ Result<CheckoutPlan> InvoiceCheckout::planCheckout(TenantTransaction &tx, const 
     if (!invoice)
         return invoice.error();
     if (invoice->status != billing::InvoiceStatus::Unpaid)
-        return makeError(QStringLiteral("conflict"),
+        return makeError(errors::Conflict,
                          QStringLiteral("only an unpaid invoice can be paid; this one is %1")
                              .arg(billing::InvoiceStatuses::toString(invoice->status)),
                          QStringLiteral("status"));
@@ -81,7 +84,7 @@ Result<CheckoutPlan> InvoiceCheckout::planCheckout(TenantTransaction &tx, const 
     if (!open)
         return open.error();
     if (!open->next())
-        return makeError(QStringLiteral("internal"), QStringLiteral("no session row"));
+        return makeError(errors::Internal, QStringLiteral("no session row"));
     if (!open->value(0).isNull()) {
         plan.existing = CheckoutStarted{open->value(0).toString(), open->value(1).toString()};
         return plan;
@@ -141,8 +144,7 @@ Result<CheckoutStarted> InvoiceCheckout::createSession(const StripeSettings &set
     CheckoutStarted started{session->value(QStringLiteral("id")).toString(),
                             session->value(QStringLiteral("url")).toString()};
     if (started.sessionId.isEmpty())
-        return makeError(QStringLiteral("payment_provider_error"),
-                         QStringLiteral("Stripe answered no session id"));
+        return makeError(errors::PaymentProviderError, QStringLiteral("Stripe answered no session id"));
     return started;
 }
 
@@ -172,10 +174,10 @@ Result<RefundPlan> InvoiceCheckout::planRefund(TenantTransaction &tx, const QStr
         return payment.error();
     const qint64 remaining = payment->amountMinor - payment->refundedMinor;
     if (remaining <= 0)
-        return makeError(QStringLiteral("conflict"),
-                         QStringLiteral("the payment is already refunded in full"), QStringLiteral("amount"));
+        return makeError(errors::Conflict, QStringLiteral("the payment is already refunded in full"),
+                         QStringLiteral("amount"));
     if (amountMinor < 0 || amountMinor > remaining)
-        return makeError(QStringLiteral("invalid_amount"),
+        return makeError(errors::InvalidAmount,
                          QStringLiteral("refund between 1 and %1 minor units").arg(remaining),
                          QStringLiteral("amount"));
     const qint64 amount = amountMinor == 0 ? remaining : amountMinor;

@@ -2,6 +2,7 @@
 
 #include "billing/invoice_status.h"
 #include "billing/invoices.h"
+#include "core/errors.h"
 #include "core/json_log.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
@@ -135,7 +136,7 @@ Result<QString> upsert(TenantTransaction &tx, const Facts &f, const QDateTime &n
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("internal"), QStringLiteral("the payment upsert returned no row"));
+        return makeError(errors::Internal, QStringLiteral("the payment upsert returned no row"));
     return q->value(0).toString();
 }
 
@@ -145,7 +146,7 @@ Result<Row> deriveStatus(TenantTransaction &tx, const QString &paymentId)
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("internal"), QStringLiteral("the payment vanished"));
+        return makeError(errors::Internal, QStringLiteral("the payment vanished"));
     Row r;
     r.id = paymentId;
     r.invoiceId = q->value(0).toString();
@@ -218,7 +219,7 @@ Result<QString> applyToInvoice(TenantTransaction &tx, Row &row, const QDateTime 
     auto changed = billing::Invoices::changeStatus(tx, row.invoiceId, change, now);
     if (!changed) {
         // Paid meanwhile by another payment (changeStatus locks and re-reads the invoice).
-        if (changed.error().code == QLatin1String("invalid_transition"))
+        if (changed.error().code == errors::InvalidTransition)
             return hold(tx, row, QStringLiteral("the invoice is no longer unpaid"), now);
         return changed.error();
     }

@@ -1,6 +1,7 @@
 #include "payments/payment_review.h"
 
 #include "billing/invoices.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "payments/payment_effects.h"
@@ -62,7 +63,7 @@ struct Held {
 Result<Held> lockHeld(TenantTransaction &tx, const QString &paymentId)
 {
     const Error notFound =
-        makeError(QStringLiteral("not_found"), QStringLiteral("no such payment"), QStringLiteral("id"));
+        makeError(errors::NotFound, QStringLiteral("no such payment"), QStringLiteral("id"));
     if (QUuid::fromString(paymentId).isNull())
         return notFound;
     auto q = sql::exec(tx.db(), kLockHeld, {paymentId});
@@ -71,7 +72,7 @@ Result<Held> lockHeld(TenantTransaction &tx, const QString &paymentId)
     if (!q->next())
         return notFound;
     if (q->value(0).toString() != QLatin1String("held"))
-        return makeError(QStringLiteral("conflict"),
+        return makeError(errors::Conflict,
                          q->value(0).toString() == QLatin1String("resolved")
                              ? QStringLiteral("the payment was already resolved")
                              : QStringLiteral("the payment is not held for review"),
@@ -87,7 +88,7 @@ Status markResolved(TenantTransaction &tx, const QString &paymentId, ResolveActi
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("conflict"), QStringLiteral("the payment was already resolved"),
+        return makeError(errors::Conflict, QStringLiteral("the payment was already resolved"),
                          QStringLiteral("id"));
     if (auto f = sql::exec(tx.db(), kResolveFlags, {ts(now), paymentId}); !f)
         return f.error();
@@ -120,14 +121,14 @@ Result<Payment> PaymentReview::resolve(TenantTransaction &tx, const QString &pay
     QJsonObject details;
     if (action == ResolveAction::Apply) {
         if (held->invoiceId.isEmpty())
-            return makeError(QStringLiteral("invalid_action"),
+            return makeError(errors::InvalidAction,
                              QStringLiteral("the payment names no invoice to apply it to"),
                              QStringLiteral("action"));
         auto invoice = billing::Invoices::find(tx, held->invoiceId);
         if (!invoice)
             return invoice.error();
         if (invoice->status != billing::InvoiceStatus::Unpaid)
-            return makeError(QStringLiteral("invalid_action"),
+            return makeError(errors::InvalidAction,
                              QStringLiteral("the invoice is %1, not unpaid: refund or dismiss instead")
                                  .arg(billing::InvoiceStatuses::toString(invoice->status)),
                              QStringLiteral("action"));
@@ -142,7 +143,7 @@ Result<Payment> PaymentReview::resolve(TenantTransaction &tx, const QString &pay
             return paid.error();
         details.insert(QStringLiteral("invoice_id"), held->invoiceId);
     } else if (action == ResolveAction::Refund) {
-        return makeError(QStringLiteral("invalid_action"),
+        return makeError(errors::InvalidAction,
                          QStringLiteral("a refund goes through planRefund / finishRefund"),
                          QStringLiteral("action"));
     }
@@ -159,7 +160,7 @@ Result<RefundPlan> PaymentReview::planRefund(TenantTransaction &tx, const QStrin
     if (!held)
         return held.error();
     if (held->remaining <= 0)
-        return makeError(QStringLiteral("invalid_action"), QStringLiteral("nothing is left to refund"),
+        return makeError(errors::InvalidAction, QStringLiteral("nothing is left to refund"),
                          QStringLiteral("action"));
     RefundPlan plan;
     plan.paymentId = paymentId;

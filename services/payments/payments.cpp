@@ -1,6 +1,7 @@
 #include "payments/payments.h"
 
 #include "api/responses.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "money/currency.h"
@@ -187,7 +188,7 @@ Result<QList<Payment>> Payments::forCustomer(TenantTransaction &tx, const QStrin
 Result<Payment> Payments::find(TenantTransaction &tx, const QString &id)
 {
     const Error notFound =
-        makeError(QStringLiteral("not_found"), QStringLiteral("no such payment"), QStringLiteral("id"));
+        makeError(errors::NotFound, QStringLiteral("no such payment"), QStringLiteral("id"));
     if (QUuid::fromString(id).isNull())
         return notFound;
     auto q = sql::exec(tx.db(), kFind.arg(kColumns), {id});
@@ -204,8 +205,8 @@ Result<Payment> Payments::lockPaidPaymentOfInvoice(TenantTransaction &tx, const 
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("conflict"),
-                         QStringLiteral("this invoice was not paid through Stripe"), QStringLiteral("id"));
+        return makeError(errors::Conflict, QStringLiteral("this invoice was not paid through Stripe"),
+                         QStringLiteral("id"));
     return fromRow(*q);
 }
 

@@ -5,11 +5,14 @@
 #include "api/responses.h"
 #include "billing/invoices.h"
 #include "core/clock.h"
+#include "core/errors.h"
 #include "http/api_context.h"
 #include "http/router.h"
 #include "money/money.h"
+#include "money/money_errors.h"
 #include "payments/invoice_checkout.h"
 #include "payments/invoice_flags.h"
+#include "payments/payment_errors.h"
 #include "payments/payment_review.h"
 #include "payments/payments.h"
 #include "payments/payments_openapi.h"
@@ -31,19 +34,19 @@ struct PaymentConfig {
 
 HttpResponse paymentError(const Error &error)
 {
-    if (error.code == QLatin1String("payments_not_configured"))
+    if (error.code == errors::PaymentsNotConfigured)
         return HttpResponse::error(503, error);
-    if (error.code == QLatin1String("payment_provider_error"))
+    if (error.code == errors::PaymentProviderError)
         return HttpResponse::error(502, error);
-    if (error.code == QLatin1String("stripe_blocking_not_allowed"))
-        return HttpResponse::error(503, QStringLiteral("payments_unavailable"),
+    if (error.code == errors::StripeBlockingNotAllowed)
+        return HttpResponse::error(503, errors::PaymentsUnavailable,
                                    QStringLiteral("this server cannot call Stripe from its request thread"));
     return api::errorResponse(error);
 }
 
 HttpResponse configError(const PaymentConfig &config)
 {
-    return HttpResponse::error(503, QStringLiteral("payments_not_configured"), config.stripe.error().message,
+    return HttpResponse::error(503, errors::PaymentsNotConfigured, config.stripe.error().message,
                                config.stripe.error().field);
 }
 
@@ -53,11 +56,11 @@ HttpResponse webhook(const HttpRequest &request, const ApiContext &ctx, const Pa
     const WebhookOutcome outcome = StripeWebhook::receive(ctx.database(), request.header("Stripe-Signature"),
                                                           request.body, secrets, Clock::current().now());
     if (outcome.status == 400)
-        return HttpResponse::error(400, outcome.result,
-                                   QStringLiteral("the request is not a correctly signed Stripe event"));
+        return HttpResponse::error(
+            400,
+            restate(outcome.refusal, QStringLiteral("the request is not a correctly signed Stripe event")));
     if (outcome.status >= 500)
-        return HttpResponse::error(500, QStringLiteral("internal"),
-                                   QStringLiteral("the event was not stored; retry"));
+        return HttpResponse::error(500, errors::Internal, QStringLiteral("the event was not stored; retry"));
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("received"), true},
                                                {QStringLiteral("id"), outcome.eventId},
                                                {QStringLiteral("duplicate"), outcome.duplicate},
@@ -68,7 +71,7 @@ HttpResponse webhook(const HttpRequest &request, const ApiContext &ctx, const Pa
 Result<QString> visibleInvoiceId(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {
     const Error notFound =
-        makeError(QStringLiteral("not_found"), QStringLiteral("no such invoice"), QStringLiteral("id"));
+        makeError(errors::NotFound, QStringLiteral("no such invoice"), QStringLiteral("id"));
     const auto id = api::uuidParam(request);
     if (!id)
         return notFound;
@@ -150,14 +153,14 @@ HttpResponse refund(const HttpRequest &request, const ApiContext &ctx, const Pay
         if (!reasonText.isEmpty() && reasonText != QLatin1String("duplicate") &&
             reasonText != QLatin1String("fraudulent") && reasonText != QLatin1String("requested_by_customer"))
             return HttpResponse::error(
-                422, QStringLiteral("invalid_reason"),
+                422, errors::InvalidReason,
                 QStringLiteral("reason is duplicate, fraudulent or requested_by_customer"),
                 QStringLiteral("reason"));
         qint64 amountMinor = 0;
         if (amountText->has_value()) {
             auto amount = Money::parse(**amountText, invoice->currency);
             if (!amount || !amount->isPositive())
-                return HttpResponse::error(422, QStringLiteral("invalid_amount"),
+                return HttpResponse::error(422, errors::InvalidAmount,
                                            QStringLiteral("amount is a positive decimal such as \"5.00\""),
                                            QStringLiteral("amount"));
             amountMinor = amount->minorAmount();
@@ -187,7 +190,7 @@ HttpResponse refund(const HttpRequest &request, const ApiContext &ctx, const Pay
 
 HttpResponse badParameter(const QString &name, const QString &message)
 {
-    return HttpResponse::error(400, QStringLiteral("invalid_parameter"), message, name);
+    return HttpResponse::error(400, errors::InvalidParameter, message, name);
 }
 
 HttpResponse listPayments(const HttpRequest &request, TenantTransaction &tx)
@@ -263,7 +266,7 @@ HttpResponse resolvePayment(const HttpRequest &request, const ApiContext &ctx, c
             return api::errorResponse(action.error());
         const auto parsed = PaymentReview::actionFromString(*action);
         if (!parsed)
-            return HttpResponse::error(422, QStringLiteral("invalid_action"),
+            return HttpResponse::error(422, errors::InvalidAction,
                                        QStringLiteral("action is apply, refund or dismiss"),
                                        QStringLiteral("action"));
         auto reason = f.requiredString(QStringLiteral("reason"));
@@ -271,12 +274,12 @@ HttpResponse resolvePayment(const HttpRequest &request, const ApiContext &ctx, c
             return api::errorResponse(reason.error());
         reasonText = reason->trimmed();
         if (reasonText.isEmpty() || reasonText.size() > 1000)
-            return HttpResponse::error(422, QStringLiteral("invalid_reason"),
+            return HttpResponse::error(422, errors::InvalidReason,
                                        QStringLiteral("say why, in 1 to 1000 characters"),
                                        QStringLiteral("reason"));
         const auto id = api::uuidParam(request);
         if (!id)
-            return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no such payment"),
+            return HttpResponse::error(404, errors::NotFound, QStringLiteral("no such payment"),
                                        QStringLiteral("id"));
         const QString actor = QStringLiteral("staff token %1").arg(c.tokenId);
         if (*parsed != ResolveAction::Refund) {

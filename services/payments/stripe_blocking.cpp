@@ -1,6 +1,7 @@
 #include "payments/stripe_blocking.h"
 
 #include "core/worker_thread_call.h"
+#include "payments/payment_errors.h"
 
 namespace mp {
 
@@ -9,8 +10,8 @@ StripeResult runStripeCall(const StripeSettings &settings,
                            const std::function<bool()> &stopRequested, stripe::StripeError *stripeError)
 {
     return runOnWorkerThread<StripeClient, StripeJob>(
-        QStringLiteral("stripe"), QStringLiteral("Stripe"), settings, call, stopRequested,
-        QStringLiteral("stripe_invalid_params"), [stripeError](const StripeJob &job) {
+        errors::StripeBlockingNotAllowed, QStringLiteral("Stripe"), settings, call, stopRequested,
+        errors::StripeInvalidParams, [stripeError](const StripeJob &job) {
             if (stripeError)
                 *stripeError = job.stripeError();
         });

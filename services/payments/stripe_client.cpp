@@ -1,5 +1,7 @@
 #include "payments/stripe_client.h"
 
+#include "payments/payment_errors.h"
+
 #include <QNetworkAccessManager>
 
 namespace mp {
@@ -28,7 +30,7 @@ StripeJob *StripeClient::post(const QString &path, const stripe::FormParams &for
     // Idempotency keys are at most 255 characters (Stripe's limit).
     if (idempotencyKey.trimmed().isEmpty() || idempotencyKey.size() > 255)
         return failed(
-            makeError(QStringLiteral("stripe_invalid_params"),
+            makeError(errors::StripeInvalidParams,
                       QStringLiteral("a POST to Stripe needs an idempotency key of 1 to 255 characters"),
                       QStringLiteral("Idempotency-Key")));
     return started(new StripeJob(m_network, m_settings,
@@ -52,8 +54,8 @@ StripeJob *StripeClient::createCheckoutSession(const CheckoutSessionParams &para
 StripeJob *StripeClient::retrieveCheckoutSession(const QString &sessionId)
 {
     if (!stripe::isValidObjectId(sessionId))
-        return failed(makeError(QStringLiteral("stripe_invalid_params"),
-                                QStringLiteral("not a Checkout Session id"), QStringLiteral("session")));
+        return failed(makeError(errors::StripeInvalidParams, QStringLiteral("not a Checkout Session id"),
+                                QStringLiteral("session")));
     return get(QStringLiteral("/v1/checkout/sessions/") + sessionId);
 }
 
@@ -68,8 +70,8 @@ StripeJob *StripeClient::createRefund(const RefundParams &params, const QString 
 StripeJob *StripeClient::retrievePaymentIntent(const QString &paymentIntentId)
 {
     if (!stripe::isValidObjectId(paymentIntentId))
-        return failed(makeError(QStringLiteral("stripe_invalid_params"),
-                                QStringLiteral("not a PaymentIntent id"), QStringLiteral("intent")));
+        return failed(makeError(errors::StripeInvalidParams, QStringLiteral("not a PaymentIntent id"),
+                                QStringLiteral("intent")));
     return get(QStringLiteral("/v1/payment_intents/") + paymentIntentId);
 }
 

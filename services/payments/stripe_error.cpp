@@ -1,39 +1,41 @@
 #include "payments/stripe_error.h"
 
+#include "payments/payment_errors.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace mp::stripe {
 
-QString errorKindCode(ErrorKind kind)
+ErrorCode errorKindCode(ErrorKind kind)
 {
     switch (kind) {
     case ErrorKind::Network:
-        return QStringLiteral("stripe_network_error");
+        return errors::StripeNetworkError;
     case ErrorKind::Timeout:
-        return QStringLiteral("stripe_timeout");
+        return errors::StripeTimeout;
     case ErrorKind::Aborted:
-        return QStringLiteral("stripe_aborted");
+        return errors::StripeAborted;
     case ErrorKind::InvalidRequest:
-        return QStringLiteral("stripe_invalid_request");
+        return errors::StripeInvalidRequest;
     case ErrorKind::Authentication:
-        return QStringLiteral("stripe_authentication_error");
+        return errors::StripeAuthenticationError;
     case ErrorKind::Card:
-        return QStringLiteral("stripe_card_error");
+        return errors::StripeCardError;
     case ErrorKind::Permission:
-        return QStringLiteral("stripe_permission_error");
+        return errors::StripePermissionError;
     case ErrorKind::Conflict:
-        return QStringLiteral("stripe_conflict");
+        return errors::StripeConflict;
     case ErrorKind::RateLimit:
-        return QStringLiteral("stripe_rate_limit");
+        return errors::StripeRateLimit;
     case ErrorKind::Idempotency:
-        return QStringLiteral("stripe_idempotency_error");
+        return errors::StripeIdempotencyError;
     case ErrorKind::Api:
-        return QStringLiteral("stripe_api_error");
+        return errors::StripeApiError;
     case ErrorKind::InvalidResponse:
-        return QStringLiteral("stripe_invalid_response");
+        return errors::StripeInvalidResponse;
     }
-    return QStringLiteral("stripe_api_error");
+    return errors::StripeApiError;
 }
 
 static ErrorKind classify(int status, const QString &type, const QString &code)

@@ -46,6 +46,6 @@ struct StripeError {
     Error toError() const;
 };
 
-QString errorKindCode(ErrorKind kind);
+ErrorCode errorKindCode(ErrorKind kind);
 
 } // namespace mp::stripe

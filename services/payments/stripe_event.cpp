@@ -1,12 +1,14 @@
 #include "payments/stripe_event.h"
 
+#include "payments/payment_errors.h"
+
 #include <QJsonDocument>
 
 namespace mp {
 
 static Error invalid(const QString &message)
 {
-    return makeError(QStringLiteral("stripe_event_invalid"), message);
+    return makeError(errors::StripeEventInvalid, message);
 }
 
 Result<StripeEvent> parseStripeEvent(const QByteArray &body)

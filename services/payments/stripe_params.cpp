@@ -1,5 +1,7 @@
 #include "payments/stripe_params.h"
 
+#include "payments/payment_errors.h"
+
 #include <QRegularExpression>
 
 namespace mp {
@@ -8,7 +10,7 @@ namespace {
 
 Error invalid(const QString &field, const QString &message)
 {
-    return makeError(QStringLiteral("stripe_invalid_params"), message, field);
+    return makeError(errors::StripeInvalidParams, message, field);
 }
 
 // Stripe's metadata rules: at most 50 keys, keys up to 40 characters without square brackets,

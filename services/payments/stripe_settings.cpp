@@ -1,5 +1,6 @@
 #include "payments/stripe_settings.h"
 
+#include "core/errors.h"
 #include "payments/stripe_signature.h"
 
 namespace mp {
@@ -46,7 +47,7 @@ Result<StripeSettings> StripeSettings::fromConfig(const Config &config)
         s.mode = Mode::Test;
     else // the message must not echo the value: it is a secret
         return makeError(
-            QStringLiteral("config_invalid"),
+            errors::ConfigInvalid,
             QStringLiteral("%1 must be a Stripe secret key (sk_live_..., sk_test_..., rk_...)").arg(keyName),
             keyName);
 
@@ -56,7 +57,7 @@ Result<StripeSettings> StripeSettings::fromConfig(const Config &config)
         const bool web = url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http");
         if (!url.isValid() || !web || url.host().isEmpty() || url.hasQuery())
             return makeError(
-                QStringLiteral("config_invalid"),
+                errors::ConfigInvalid,
                 QStringLiteral("%1 must be an http(s) URL such as https://api.stripe.com, got '%2'")
                     .arg(baseName, base),
                 baseName);
@@ -65,7 +66,7 @@ Result<StripeSettings> StripeSettings::fromConfig(const Config &config)
     if (s.secretKey.isEmpty() && !isStripeHost(s.apiBase))
         s.mode = Mode::Sandbox;
     if (s.mode == Mode::Live && s.apiBase.scheme() != QLatin1String("https"))
-        return makeError(QStringLiteral("config_invalid"),
+        return makeError(errors::ConfigInvalid,
                          QStringLiteral("a live Stripe key is only sent over https; %1 is %2")
                              .arg(baseName, s.apiBase.toString()),
                          baseName);

@@ -1,6 +1,7 @@
 #include "payments/stripe_signature.h"
 
 #include "core/clock.h"
+#include "payments/payment_errors.h"
 
 #include <QMessageAuthenticationCode>
 #include <QRegularExpression>
@@ -13,9 +14,9 @@ namespace mp::stripe {
 
 namespace {
 
-Error signatureError(const char *code, const QString &message)
+Error signatureError(const ErrorCode &code, const QString &message)
 {
-    return makeError(QString::fromLatin1(code), message, QStringLiteral("Stripe-Signature"));
+    return makeError(code, message, QStringLiteral("Stripe-Signature"));
 }
 
 // A byte compare whose time does not depend on where the inputs differ. Different lengths are a
@@ -102,21 +103,22 @@ Result<qint64> verifySignature(const QByteArray &header, const QByteArray &body,
             usable.append(secret);
     }
     if (usable.isEmpty())
-        return makeError(QString::fromLatin1(signature_error::kNoSecret),
+        return makeError(errors::StripeWebhookSecretMissing,
                          QStringLiteral("no Stripe webhook secret is configured"),
                          QStringLiteral("MPANEL_STRIPE_WEBHOOK_SECRET"));
     if (body.isEmpty())
-        return signatureError(signature_error::kEmptyBody, QStringLiteral("the webhook request has no body"));
+        return signatureError(errors::StripeWebhookBodyEmpty,
+                              QStringLiteral("the webhook request has no body"));
     if (header.trimmed().isEmpty())
-        return signatureError(signature_error::kMissingHeader,
+        return signatureError(errors::StripeSignatureMissing,
                               QStringLiteral("the Stripe-Signature header is missing"));
 
     const ParsedHeader parsed = parseHeader(header);
     if (!parsed.hasTimestamp)
-        return signatureError(signature_error::kNoTimestamp,
+        return signatureError(errors::StripeSignatureNoTimestamp,
                               QStringLiteral("the Stripe-Signature header has no timestamp (t=)"));
     if (parsed.v1.isEmpty())
-        return signatureError(signature_error::kNoSignatures,
+        return signatureError(errors::StripeSignatureNoV1,
                               QStringLiteral("the Stripe-Signature header has no v1 signature"));
 
     // Check every pair without stopping early: the work done does not reveal which one matched.
@@ -127,7 +129,7 @@ Result<qint64> verifySignature(const QByteArray &header, const QByteArray &body,
             matched = constantTimeEquals(expected, candidate) || matched;
     }
     if (!matched)
-        return signatureError(signature_error::kMismatch,
+        return signatureError(errors::StripeSignatureMismatch,
                               QStringLiteral("no v1 signature matches the body and the configured secrets"));
 
     // Age is checked after the signature so a forged header cannot probe the clock. Like
@@ -136,7 +138,7 @@ Result<qint64> verifySignature(const QByteArray &header, const QByteArray &body,
     if (toleranceSeconds > 0) {
         const qint64 now = Clock::current().now().toSecsSinceEpoch();
         if (now - parsed.timestamp > toleranceSeconds)
-            return signatureError(signature_error::kStale,
+            return signatureError(errors::StripeSignatureStale,
                                   QStringLiteral("the signature timestamp is %1 s old (tolerance %2 s)")
                                       .arg(now - parsed.timestamp)
                                       .arg(toleranceSeconds));

@@ -16,16 +16,9 @@ namespace mp::stripe {
 // Stripe's default tolerance; the contract's 300 s.
 inline constexpr qint64 kSignatureToleranceSeconds = 300;
 
-// Error codes, stable for logs and tests.
-namespace signature_error {
-inline constexpr char kMissingHeader[] = "stripe_signature_missing";
-inline constexpr char kNoTimestamp[] = "stripe_signature_no_timestamp";
-inline constexpr char kNoSignatures[] = "stripe_signature_no_v1";
-inline constexpr char kStale[] = "stripe_signature_stale";
-inline constexpr char kMismatch[] = "stripe_signature_mismatch";
-inline constexpr char kNoSecret[] = "stripe_webhook_secret_missing";
-inline constexpr char kEmptyBody[] = "stripe_webhook_body_empty";
-} // namespace signature_error
+// Error codes (payments/payment_errors.h): StripeSignatureMissing, StripeSignatureNoTimestamp,
+// StripeSignatureNoV1, StripeSignatureStale, StripeSignatureMismatch, StripeWebhookSecretMissing,
+// StripeWebhookBodyEmpty.
 
 // Checks `header` against the raw `body` bytes as received. Passes when any v1 matches any of
 // `secrets` (several during a secret rotation). The timestamp is checked against

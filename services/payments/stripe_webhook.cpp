@@ -58,6 +58,7 @@ WebhookOutcome refused(const Error &error)
     WebhookOutcome o;
     o.status = 400;
     o.result = error.code;
+    o.refusal = error;
     return o;
 }
 

@@ -13,6 +13,7 @@ struct WebhookOutcome {
     int status = 200; // 200 stored (new or duplicate), 400 refused, 500 try again later
     QString eventId;
     QString result; // "invoice_paid", "duplicate", "unrouted", ... or the refusal's error code
+    Error refusal;  // why it was refused (status 400)
     bool duplicate = false;
 };
 

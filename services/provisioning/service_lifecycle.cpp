@@ -1,6 +1,7 @@
 #include "provisioning/service_lifecycle.h"
 
 #include "cloudpods/cloud_pods.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
@@ -30,7 +31,7 @@ Result<QString> podOf(TenantTransaction &tx, const ServiceRequest &request)
 {
     auto pod = cloudpods::CloudPods::forSubscription(tx, request.subscriptionId);
     if (!pod)
-        return pod.error().code == QLatin1String("not_found") ? Result<QString>(QString()) : pod.error();
+        return pod.error().code == errors::NotFound ? Result<QString>(QString()) : pod.error();
     return pod->id;
 }
 
@@ -41,7 +42,7 @@ Status onActivated(TenantTransaction &tx, const ServiceRequest &request, const Q
     if (!isCloudPod(request))
         return {};
     if (QUuid::fromString(request.productId).isNull())
-        return makeError(QStringLiteral("invalid_value"), QStringLiteral("the subscription names no product"),
+        return makeError(errors::InvalidValue, QStringLiteral("the subscription names no product"),
                          QStringLiteral("product_id"));
     const QString orderItem =
         QUuid::fromString(request.orderItemId).isNull() ? QString() : request.orderItemId;
@@ -50,7 +51,7 @@ Status onActivated(TenantTransaction &tx, const ServiceRequest &request, const Q
         return q.error();
     if (!q->next() || q->value(0).isNull())
         return makeError(
-            QStringLiteral("invalid_value"),
+            errors::InvalidValue,
             QStringLiteral("product %1 is not a CloudPod product with a template").arg(request.productId),
             QStringLiteral("product_id"));
     cloudpods::NewPod pod;
@@ -101,7 +102,7 @@ Result<QString> serviceStatus(TenantTransaction &tx, const ServiceRequest &reque
             .arg(request.productType.isEmpty() ? QStringLiteral("these") : request.productType);
     auto pod = cloudpods::CloudPods::forSubscription(tx, request.subscriptionId);
     if (!pod) {
-        if (pod.error().code == QLatin1String("not_found"))
+        if (pod.error().code == errors::NotFound)
             return QStringLiteral("no CloudPod yet");
         return pod.error();
     }

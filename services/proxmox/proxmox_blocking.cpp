@@ -1,6 +1,7 @@
 #include "proxmox/proxmox_blocking.h"
 
 #include "core/worker_thread_call.h"
+#include "proxmox/proxmox_errors.h"
 
 namespace mp {
 
@@ -9,8 +10,8 @@ ProxmoxResult runProxmoxCall(const ProxmoxSettings &settings,
                              const std::function<bool()> &stopRequested, proxmox::ProxmoxError *details)
 {
     return runOnWorkerThread<ProxmoxClient, ProxmoxCall>(
-        QStringLiteral("proxmox"), QStringLiteral("Proxmox"), settings, call, stopRequested,
-        QStringLiteral("proxmox_invalid_request"), [details](const ProxmoxCall &job) {
+        errors::ProxmoxBlockingNotAllowed, QStringLiteral("Proxmox"), settings, call, stopRequested,
+        errors::ProxmoxInvalidRequest, [details](const ProxmoxCall &job) {
             if (details)
                 *details = job.proxmoxError();
         });

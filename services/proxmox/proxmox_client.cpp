@@ -1,5 +1,6 @@
 #include "proxmox/proxmox_client.h"
 
+#include "proxmox/proxmox_errors.h"
 #include "proxmox/proxmox_upid.h"
 
 #include <QNetworkAccessManager>
@@ -68,9 +69,9 @@ ProxmoxJob *ProxmoxClient::nodeStatus(const QString &node)
 {
     const QString path = proxmox::nodePath(node) + QStringLiteral("/status");
     if (!proxmox::isValidNodeName(node))
-        return refuse(
-            "GET", path,
-            makeError({}, QStringLiteral("'%1' is not a node name").arg(node), QStringLiteral("node")));
+        return refuse("GET", path,
+                      makeError(errors::ProxmoxInvalidRequest,
+                                QStringLiteral("'%1' is not a node name").arg(node), QStringLiteral("node")));
     return get(path);
 }
 
@@ -79,9 +80,10 @@ ProxmoxJob *ProxmoxClient::storageContent(const QString &node, const QString &st
     const QString path = proxmox::nodePath(node) + QStringLiteral("/storage/") + proxmox::segment(storage) +
                          QStringLiteral("/content");
     if (!proxmox::isValidNodeName(node) || storage.isEmpty())
-        return refuse(
-            "GET", path,
-            makeError({}, QStringLiteral("a node and a storage are required"), QStringLiteral("storage")));
+        return refuse("GET", path,
+                      makeError(errors::ProxmoxInvalidRequest,
+                                QStringLiteral("a node and a storage are required"),
+                                QStringLiteral("storage")));
     Params query;
     query.addIfSet(QStringLiteral("content"), content);
     return get(path, query);
@@ -98,9 +100,11 @@ ProxmoxJob *ProxmoxClient::nextVmid(qint64 candidate)
 static Status checkGuest(const QString &node, qint64 vmid)
 {
     if (!proxmox::isValidNodeName(node))
-        return makeError({}, QStringLiteral("'%1' is not a node name").arg(node), QStringLiteral("node"));
+        return makeError(errors::ProxmoxInvalidRequest, QStringLiteral("'%1' is not a node name").arg(node),
+                         QStringLiteral("node"));
     if (!proxmox::isValidVmid(vmid))
-        return makeError({}, QStringLiteral("a VMID is 100 to 999999999, got %1").arg(vmid),
+        return makeError(errors::ProxmoxInvalidRequest,
+                         QStringLiteral("a VMID is 100 to 999999999, got %1").arg(vmid),
                          QStringLiteral("vmid"));
     return {};
 }

@@ -1,44 +1,46 @@
 #include "proxmox/proxmox_error.h"
 
+#include "proxmox/proxmox_errors.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
 
 namespace mp::proxmox {
 
-QString errorKindCode(ErrorKind kind)
+ErrorCode errorKindCode(ErrorKind kind)
 {
     switch (kind) {
     case ErrorKind::InvalidRequest:
-        return QStringLiteral("proxmox_invalid_request");
+        return errors::ProxmoxInvalidRequest;
     case ErrorKind::Network:
-        return QStringLiteral("proxmox_network");
+        return errors::ProxmoxNetwork;
     case ErrorKind::Tls:
-        return QStringLiteral("proxmox_tls");
+        return errors::ProxmoxTls;
     case ErrorKind::Timeout:
-        return QStringLiteral("proxmox_timeout");
+        return errors::ProxmoxTimeout;
     case ErrorKind::Aborted:
-        return QStringLiteral("proxmox_aborted");
+        return errors::ProxmoxAborted;
     case ErrorKind::Authentication:
-        return QStringLiteral("proxmox_authentication");
+        return errors::ProxmoxAuthentication;
     case ErrorKind::Permission:
-        return QStringLiteral("proxmox_permission");
+        return errors::ProxmoxPermission;
     case ErrorKind::InvalidParameters:
-        return QStringLiteral("proxmox_invalid_parameters");
+        return errors::ProxmoxInvalidParameters;
     case ErrorKind::NotImplemented:
-        return QStringLiteral("proxmox_not_implemented");
+        return errors::ProxmoxNotImplemented;
     case ErrorKind::VmidExists:
-        return QStringLiteral("proxmox_vmid_exists");
+        return errors::ProxmoxVmidExists;
     case ErrorKind::Server:
-        return QStringLiteral("proxmox_server_error");
+        return errors::ProxmoxServerError;
     case ErrorKind::InvalidResponse:
-        return QStringLiteral("proxmox_invalid_response");
+        return errors::ProxmoxInvalidResponse;
     case ErrorKind::TaskFailed:
-        return QStringLiteral("proxmox_task_failed");
+        return errors::ProxmoxTaskFailed;
     case ErrorKind::TaskTimeout:
-        return QStringLiteral("proxmox_task_timeout");
+        return errors::ProxmoxTaskTimeout;
     }
-    return QStringLiteral("proxmox_server_error");
+    return errors::ProxmoxServerError;
 }
 
 bool isErrorKind(const Error &error, ErrorKind kind)

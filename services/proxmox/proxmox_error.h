@@ -54,7 +54,7 @@ struct ProxmoxError {
     Error toError() const;
 };
 
-QString errorKindCode(ErrorKind kind);
+ErrorCode errorKindCode(ErrorKind kind);
 // The node named by an API path ("/nodes/pve1/..." -> "pve1"), else empty.
 QString nodeFromPath(const QString &path);
 // Finds the ProxmoxError kind a finished call's mp::Error came from (by its code).

@@ -1,5 +1,6 @@
 #include "proxmox/proxmox_guest.h"
 
+#include "proxmox/proxmox_errors.h"
 #include "proxmox/proxmox_json.h"
 #include "proxmox/proxmox_params.h"
 
@@ -12,8 +13,7 @@ namespace mp::proxmox {
 Result<GuestStatus> GuestStatus::parse(const QJsonValue &data)
 {
     if (!data.isObject())
-        return makeError(QStringLiteral("proxmox_invalid_response"),
-                         QStringLiteral("the guest status is not an object"));
+        return makeError(errors::ProxmoxInvalidResponse, QStringLiteral("the guest status is not an object"));
     const QJsonObject o = data.toObject();
     GuestStatus s;
     s.vmid = toInt64(o.value(QLatin1String("vmid")));
@@ -37,8 +37,7 @@ Result<QList<GuestInterface>> parseGuestInterfaces(const QJsonValue &data)
     if (list.isNull() || list.isUndefined())
         return QList<GuestInterface>();
     if (!list.isArray())
-        return makeError(QStringLiteral("proxmox_invalid_response"),
-                         QStringLiteral("the interface list is not a list"));
+        return makeError(errors::ProxmoxInvalidResponse, QStringLiteral("the interface list is not a list"));
     QList<GuestInterface> interfaces;
     const QJsonArray items = list.toArray();
     for (const QJsonValue &item : items) {

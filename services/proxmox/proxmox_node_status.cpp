@@ -1,5 +1,6 @@
 #include "proxmox/proxmox_node_status.h"
 
+#include "proxmox/proxmox_errors.h"
 #include "proxmox/proxmox_json.h"
 
 #include <QJsonArray>
@@ -10,8 +11,7 @@ namespace mp::proxmox {
 Result<NodeStatus> NodeStatus::parse(const QJsonValue &data)
 {
     if (!data.isObject())
-        return makeError(QStringLiteral("proxmox_invalid_response"),
-                         QStringLiteral("the node status is not an object"));
+        return makeError(errors::ProxmoxInvalidResponse, QStringLiteral("the node status is not an object"));
     const QJsonObject o = data.toObject();
     NodeStatus s;
     const QJsonObject cpuinfo = o.value(QLatin1String("cpuinfo")).toObject();
@@ -37,7 +37,7 @@ Result<NodeStatus> NodeStatus::parse(const QJsonValue &data)
 Result<QList<StorageVolume>> parseStorageContent(const QJsonValue &data)
 {
     if (!data.isArray())
-        return makeError(QStringLiteral("proxmox_invalid_response"),
+        return makeError(errors::ProxmoxInvalidResponse,
                          QStringLiteral("the storage content answer is not a list"));
     QList<StorageVolume> volumes;
     const QJsonArray items = data.toArray();

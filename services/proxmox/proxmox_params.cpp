@@ -1,5 +1,7 @@
 #include "proxmox/proxmox_params.h"
 
+#include "proxmox/proxmox_errors.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -61,7 +63,7 @@ Result<QString> joinTags(const QStringList &tags)
 {
     for (const QString &tag : tags) {
         if (!isValidTag(tag))
-            return makeError(QStringLiteral("proxmox_invalid_request"),
+            return makeError(errors::ProxmoxInvalidRequest,
                              QStringLiteral("'%1' is not a Proxmox tag: letters, digits, _ + . - only, not "
                                             "starting with + . -")
                                  .arg(tag),

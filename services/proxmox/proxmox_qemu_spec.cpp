@@ -1,5 +1,6 @@
 #include "proxmox/proxmox_qemu_spec.h"
 
+#include "proxmox/proxmox_errors.h"
 #include "proxmox/proxmox_lxc_spec.h"
 
 #include <QUrl>
@@ -8,7 +9,7 @@ namespace mp::proxmox {
 
 static Error invalid(const QString &field, const QString &message)
 {
-    return makeError(QStringLiteral("proxmox_invalid_request"), message, field);
+    return makeError(errors::ProxmoxInvalidRequest, message, field);
 }
 
 Result<Params> QemuCloneSpec::toParams() const

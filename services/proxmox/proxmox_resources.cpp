@@ -1,5 +1,6 @@
 #include "proxmox/proxmox_resources.h"
 
+#include "proxmox/proxmox_errors.h"
 #include "proxmox/proxmox_json.h"
 #include "proxmox/proxmox_params.h"
 
@@ -10,7 +11,7 @@ namespace mp::proxmox {
 
 static Error notAList(const QString &what)
 {
-    return makeError(QStringLiteral("proxmox_invalid_response"),
+    return makeError(errors::ProxmoxInvalidResponse,
                      QStringLiteral("the cluster resources answer for %1 is not a list").arg(what));
 }
 
@@ -117,7 +118,7 @@ Result<qint64> parseNextVmid(const QJsonValue &data)
 {
     const qint64 vmid = toInt64(data, -1);
     if (vmid < 100 || vmid > 999999999)
-        return makeError(QStringLiteral("proxmox_invalid_response"),
+        return makeError(errors::ProxmoxInvalidResponse,
                          QStringLiteral("/cluster/nextid did not answer a VMID (100 to 999999999)"));
     return vmid;
 }

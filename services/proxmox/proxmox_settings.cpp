@@ -1,5 +1,7 @@
 #include "proxmox/proxmox_settings.h"
 
+#include "proxmox/proxmox_errors.h"
+
 #include <QRegularExpression>
 
 namespace mp {
@@ -21,7 +23,7 @@ QString ProxmoxSettings::describe() const
 Status ProxmoxSettings::validate() const
 {
     const auto invalid = [](const QString &field, const QString &message) {
-        return makeError(QStringLiteral("proxmox_invalid_settings"), message, field);
+        return makeError(errors::ProxmoxInvalidSettings, message, field);
     };
     if (!apiBase.isValid() || apiBase.scheme() != QLatin1String("https") || apiBase.host().isEmpty())
         return invalid(QStringLiteral("api_base"),
@@ -66,7 +68,7 @@ Result<QByteArray> ProxmoxSettings::parseFingerprint(const QString &text)
     const QByteArray raw = QByteArray::fromHex(hex.toLatin1());
     static const QRegularExpression hexPattern(QStringLiteral("^[0-9A-Fa-f]{64}$"));
     if (!hexPattern.match(hex).hasMatch() || raw.size() != 32)
-        return makeError(QStringLiteral("proxmox_invalid_settings"),
+        return makeError(errors::ProxmoxInvalidSettings,
                          QStringLiteral("a certificate fingerprint is 32 hexadecimal byte pairs (SHA-256), "
                                         "such as 27:8B:0C:...; got '%1'")
                              .arg(text),
@@ -83,12 +85,12 @@ Result<QList<QSslCertificate>> ProxmoxSettings::parseCaCertificates(const QByteA
 {
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(pem, QSsl::Pem);
     if (certificates.isEmpty())
-        return makeError(QStringLiteral("proxmox_invalid_settings"),
+        return makeError(errors::ProxmoxInvalidSettings,
                          QStringLiteral("the CA certificate is not PEM text with at least one certificate"),
                          QStringLiteral("ca_certificate"));
     for (const QSslCertificate &certificate : certificates) {
         if (certificate.isNull())
-            return makeError(QStringLiteral("proxmox_invalid_settings"),
+            return makeError(errors::ProxmoxInvalidSettings,
                              QStringLiteral("the CA certificate PEM contains an unreadable certificate"),
                              QStringLiteral("ca_certificate"));
     }

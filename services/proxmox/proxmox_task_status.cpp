@@ -1,5 +1,7 @@
 #include "proxmox/proxmox_task_status.h"
 
+#include "proxmox/proxmox_errors.h"
+
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -16,7 +18,7 @@ Result<TaskStatus> TaskStatus::parse(const QJsonValue &data)
     const QJsonObject o = data.toObject();
     const QString status = o.value(QLatin1String("status")).toString();
     if (!data.isObject() || (status != QLatin1String("running") && status != QLatin1String("stopped")))
-        return makeError(QStringLiteral("proxmox_invalid_response"),
+        return makeError(errors::ProxmoxInvalidResponse,
                          QStringLiteral("a task status without status running/stopped"));
     TaskStatus t;
     t.upid = o.value(QLatin1String("upid")).toString();

@@ -1,6 +1,7 @@
 #include "proxmox/proxmox_tls.h"
 
 #include "proxmox/proxmox_error.h"
+#include "proxmox/proxmox_errors.h"
 
 #include <QCryptographicHash>
 #include <QStringList>
@@ -46,7 +47,7 @@ Result<QList<QSslError>> errorsToIgnoreForPin(const QList<QSslError> &errors,
                                               const QByteArray &pinnedSha256)
 {
     const auto refuse = [&](const QString &why) {
-        return makeError(errorKindCode(ErrorKind::Tls), why, QStringLiteral("fingerprint"));
+        return makeError(errors::ProxmoxTls, why, QStringLiteral("fingerprint"));
     };
     if (chain.isEmpty() || chain.first().isNull())
         return refuse(QStringLiteral("the server presented no certificate (%1)").arg(describe(errors)));

@@ -1,5 +1,7 @@
 #include "proxmox/proxmox_upid.h"
 
+#include "proxmox/proxmox_errors.h"
+
 #include <QRegularExpression>
 
 namespace mp::proxmox {
@@ -13,7 +15,7 @@ Result<Upid> Upid::parse(const QString &text)
     const QRegularExpressionMatch m = pattern.match(text);
     if (!m.hasMatch())
         return makeError(
-            QStringLiteral("proxmox_invalid_response"),
+            errors::ProxmoxInvalidResponse,
             QStringLiteral("'%1' is not a Proxmox task id (UPID:node:pid:pstart:starttime:type:id:user:)")
                 .arg(text.left(200)),
             QStringLiteral("upid"));

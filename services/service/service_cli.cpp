@@ -7,6 +7,7 @@
 #include "db/migrator.h"
 #include "db/pg_connection.h"
 #include "db/sql.h"
+#include "service/service_errors.h"
 #include "service/service_runtime.h"
 #include "tenancy/api_tokens.h"
 #include "tenancy/staff_accounts.h"
@@ -65,7 +66,7 @@ Status requireCurrentSchema(const ConnectionSettings &settings)
     if (!state)
         return state.error();
     if (!state->current())
-        return makeError(QStringLiteral("schema_behind"),
+        return makeError(errors::SchemaBehind,
                          QStringLiteral("the database schema is at version %1, this mPanel needs %2; "
                                         "run `mpanel-service migrate` first")
                              .arg(state->applied)

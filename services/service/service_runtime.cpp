@@ -1,5 +1,6 @@
 #include "service/service_runtime.h"
 
+#include "core/errors.h"
 #include "core/json_log.h"
 #include "db/migrator.h"
 #include "db/pg_connection.h"
@@ -8,6 +9,7 @@
 #include "http/http_server.h"
 #include "jobs/job_engine.h"
 #include "service/api_modules.h"
+#include "service/service_errors.h"
 
 #include <QTimer>
 
@@ -39,7 +41,7 @@ Status ServiceRuntime::start()
         if (!state)
             return state.error();
         if (state->behind())
-            return makeError(QStringLiteral("schema_behind"),
+            return makeError(errors::SchemaBehind,
                              QStringLiteral("the database schema is at version %1 but this service needs %2; "
                                             "run `mpanel-service migrate` first")
                                  .arg(state->applied)
@@ -59,7 +61,7 @@ Status ServiceRuntime::start()
             bool ok = false;
             threads = m_config.value(QStringLiteral("MPANEL_HTTP_THREADS")).toInt(&ok);
             if (!ok || threads < 1 || threads > 64)
-                return makeError(QStringLiteral("config_invalid"),
+                return makeError(errors::ConfigInvalid,
                                  QStringLiteral("MPANEL_HTTP_THREADS takes a number from 1 to 64"),
                                  QStringLiteral("MPANEL_HTTP_THREADS"));
         }

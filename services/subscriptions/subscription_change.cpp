@@ -2,12 +2,15 @@
 
 #include "billing/credit_notes.h"
 #include "billing/invoices.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "jobs/jobs.h"
 #include "money/currency.h"
+#include "money/money_errors.h"
 #include "provisioning/service_lifecycle.h"
 #include "subscriptions/subscription_calendar.h"
+#include "subscriptions/subscription_errors.h"
 #include "subscriptions/subscription_history.h"
 #include "subscriptions/subscription_lifecycle.h"
 #include "subscriptions/subscription_settings.h"
@@ -84,7 +87,7 @@ QString ts(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-Error invalid(const QString &code, const QString &message, const QString &field)
+Error invalid(const ErrorCode &code, const QString &message, const QString &field)
 {
     return makeError(code, message, field);
 }
@@ -127,7 +130,7 @@ Result<SubscriptionChange> load(TenantTransaction &tx, const QString &where, con
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no such change"), QStringLiteral("id"));
+        return makeError(errors::NotFound, QStringLiteral("no such change"), QStringLiteral("id"));
     return fromRow(*q, toType, toDescription);
 }
 
@@ -197,12 +200,12 @@ Result<SubscriptionChange> SubscriptionChanges::request(TenantTransaction &tx, c
 {
     const auto toCycle = SubscriptionCalendar::cycleFromString(change.cycle);
     if (!toCycle)
-        return invalid(QStringLiteral("invalid_cycle"),
+        return invalid(errors::InvalidCycle,
                        QStringLiteral("cycle must be one of %1 (a one-time price is not a subscription)")
                            .arg(SubscriptionCalendar::allCycles().join(QStringLiteral(", "))),
                        QStringLiteral("cycle"));
     if (QUuid::fromString(change.productId).isNull())
-        return invalid(QStringLiteral("invalid_product"), QStringLiteral("product_id must be a uuid"),
+        return invalid(errors::InvalidProduct, QStringLiteral("product_id must be a uuid"),
                        QStringLiteral("product_id"));
 
     auto s = SubscriptionLifecycle::lock(tx, subscriptionId);
@@ -210,12 +213,12 @@ Result<SubscriptionChange> SubscriptionChanges::request(TenantTransaction &tx, c
         return s.error();
     if (s->status != QLatin1String("active") || s->cancelAtPeriodEnd)
         return makeError(
-            QStringLiteral("conflict"),
+            errors::Conflict,
             QStringLiteral("only an active subscription that is not ending can change (it is %1%2)")
                 .arg(s->status, s->cancelAtPeriodEnd ? QStringLiteral(", ending at period end") : QString()),
             QStringLiteral("status"));
     if (!change.currency.isEmpty() && change.currency != s->currency)
-        return invalid(QStringLiteral("currency_mismatch"),
+        return invalid(errors::CurrencyMismatch,
                        QStringLiteral("a subscription keeps its currency (%1)").arg(s->currency),
                        QStringLiteral("currency"));
 
@@ -223,23 +226,23 @@ Result<SubscriptionChange> SubscriptionChanges::request(TenantTransaction &tx, c
     if (!product)
         return product.error();
     if (!product->next())
-        return invalid(QStringLiteral("unknown_product"), QStringLiteral("no such product"),
+        return invalid(errors::UnknownProduct, QStringLiteral("no such product"),
                        QStringLiteral("product_id"));
     const QString toType = product->value(0).toString();
     const QString toName = product->value(1).toString();
     const QString visibility = product->value(2).toString();
     if (visibility != QLatin1String("active"))
-        return invalid(QStringLiteral("product_unavailable"),
+        return invalid(errors::ProductUnavailable,
                        QStringLiteral("the product is %1 and cannot be changed to").arg(visibility),
                        QStringLiteral("product_id"));
     if (toType != s->productType)
-        return invalid(QStringLiteral("product_type_mismatch"),
+        return invalid(errors::ProductTypeMismatch,
                        QStringLiteral("a %1 subscription changes to another %1 product, not a %2")
                            .arg(s->productType, toType),
                        QStringLiteral("product_id"));
     const QString cycleText = SubscriptionCalendar::toString(*toCycle);
     if (change.productId == s->productId && *toCycle == s->cycle)
-        return makeError(QStringLiteral("no_change"),
+        return makeError(errors::NoChange,
                          QStringLiteral("the subscription is already on this product and cycle"),
                          QStringLiteral("product_id"));
 
@@ -252,10 +255,9 @@ Result<SubscriptionChange> SubscriptionChanges::request(TenantTransaction &tx, c
             return others.error();
         const QString in = others->next() ? others->value(0).toString() : QString();
         if (in.isEmpty())
-            return invalid(QStringLiteral("no_price"),
-                           QStringLiteral("the product has no %1 price").arg(cycleText),
+            return invalid(errors::NoPrice, QStringLiteral("the product has no %1 price").arg(cycleText),
                            QStringLiteral("cycle"));
-        return invalid(QStringLiteral("currency_mismatch"),
+        return invalid(errors::CurrencyMismatch,
                        QStringLiteral("the product's %1 price is in %2, the subscription is in %3")
                            .arg(cycleText, in, s->currency),
                        QStringLiteral("currency"));
@@ -267,7 +269,7 @@ Result<SubscriptionChange> SubscriptionChanges::request(TenantTransaction &tx, c
         return renewed.error();
     if (renewed->next())
         return makeError(
-            QStringLiteral("renewal_invoiced"),
+            errors::RenewalInvoiced,
             QStringLiteral(
                 "the next period is already invoiced at the current terms; change after it is paid"),
             QStringLiteral("id"));
@@ -283,10 +285,10 @@ Result<SubscriptionChange> SubscriptionChanges::request(TenantTransaction &tx, c
             return pending;
         }
         return makeError(
-            QStringLiteral("change_pending"),
+            errors::ChangePending,
             QStringLiteral("another change waits for payment of invoice %1").arg(pending->invoiceId),
             QStringLiteral("product_id"));
-    } else if (pending.error().code != QLatin1String("not_found")) {
+    } else if (pending.error().code != errors::NotFound) {
         return pending.error();
     }
 
@@ -295,8 +297,7 @@ Result<SubscriptionChange> SubscriptionChanges::request(TenantTransaction &tx, c
         return settings.error();
     const auto currency = Currency::fromCode(s->currency);
     if (!currency)
-        return makeError(QStringLiteral("invalid_subscription"),
-                         QStringLiteral("unknown currency %1").arg(s->currency));
+        return makeError(errors::InvalidSubscription, QStringLiteral("unknown currency %1").arg(s->currency));
     const QDate today = now.toTimeZone(settings->timeZone).date();
     const QDate from = s->currentPeriodStart.toTimeZone(settings->timeZone).date();
     const QDate to = s->currentPeriodEnd.toTimeZone(settings->timeZone).date();
@@ -330,7 +331,7 @@ Result<SubscriptionChange> SubscriptionChanges::request(TenantTransaction &tx, c
     if (!claimed)
         return claimed.error();
     if (!claimed->next())
-        return makeError(QStringLiteral("change_pending"), QStringLiteral("another change waits for payment"),
+        return makeError(errors::ChangePending, QStringLiteral("another change waits for payment"),
                          QStringLiteral("product_id"));
     const QString changeId = claimed->value(0).toString();
 

@@ -1,5 +1,6 @@
 #include "subscriptions/subscription_lifecycle.h"
 
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "subscriptions/savepoint.h"
@@ -113,13 +114,12 @@ QString ts(const QDateTime &t)
 
 Error notFound()
 {
-    return makeError(QStringLiteral("not_found"), QStringLiteral("no such subscription"),
-                     QStringLiteral("id"));
+    return makeError(errors::NotFound, QStringLiteral("no such subscription"), QStringLiteral("id"));
 }
 
 Error conflict(const Subscription &s, const QString &message)
 {
-    return makeError(QStringLiteral("conflict"), QStringLiteral("%1 (it is %2)").arg(message, s.status),
+    return makeError(errors::Conflict, QStringLiteral("%1 (it is %2)").arg(message, s.status),
                      QStringLiteral("status"));
 }
 

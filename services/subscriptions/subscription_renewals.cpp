@@ -4,12 +4,14 @@
 #include "billing/buyer_snapshot.h"
 #include "billing/invoice_number_format.h"
 #include "billing/tax_calculation.h"
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "money/currency.h"
 #include "money/money.h"
 #include "subscriptions/savepoint.h"
 #include "subscriptions/subscription_calendar.h"
+#include "subscriptions/subscription_errors.h"
 #include "subscriptions/subscription_history.h"
 #include "subscriptions/subscription_settings.h"
 #include "subscriptions/subscriptions.h"
@@ -140,12 +142,11 @@ Result<Renewal> compute(const Context &ctx, const QSqlQuery &q)
     r.customerId = q.value(1).toString();
     const auto cycle = SubscriptionCalendar::cycleFromString(q.value(3).toString());
     if (!cycle)
-        return makeError(QStringLiteral("invalid_subscription"), QStringLiteral("unknown cycle"));
+        return makeError(errors::InvalidSubscription, QStringLiteral("unknown cycle"));
     r.currency = q.value(4).toString();
     const auto currency = Currency::fromCode(r.currency);
     if (!currency)
-        return makeError(QStringLiteral("invalid_subscription"),
-                         QStringLiteral("unknown currency %1").arg(r.currency));
+        return makeError(errors::InvalidSubscription, QStringLiteral("unknown currency %1").arg(r.currency));
     r.unitPriceMinor = q.value(5).toLongLong();
     if (ctx.settings.priceSource == PriceSource::Catalog && !q.value(10).isNull())
         r.unitPriceMinor = q.value(10).toLongLong();
@@ -202,7 +203,7 @@ Result<QList<Renewal>> write(const Context &ctx, const QList<Renewal> &batch)
     if (!counter)
         return counter.error();
     if (!counter->next())
-        return makeError(QStringLiteral("internal"), QStringLiteral("the number counter returned no row"));
+        return makeError(errors::Internal, QStringLiteral("the number counter returned no row"));
     qint64 sequence = counter->value(0).toLongLong() - issued.size();
 
     QJsonArray invoices, lines, history;
@@ -285,8 +286,7 @@ Result<RenewalRun> SubscriptionRenewals::run(TenantTransaction &tx, const QDateT
 
     const bool single = !options.onlySubscriptionId.isEmpty();
     if (single && QUuid::fromString(options.onlySubscriptionId).isNull())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no such subscription"),
-                         QStringLiteral("id"));
+        return makeError(errors::NotFound, QStringLiteral("no such subscription"), QStringLiteral("id"));
     // Renew-now ignores the lead time: any due date qualifies.
     const QDate horizon = single ? QDate(9999, 12, 31) : ctx.today.addDays(settings->renewDaysBefore);
     QString afterDate = QStringLiteral("0001-01-01");
@@ -368,7 +368,7 @@ Result<QString> SubscriptionRenewals::renewNow(TenantTransaction &tx, const QStr
         return s.error();
     if (!s->live() || s->cancelAtPeriodEnd)
         return makeError(
-            QStringLiteral("conflict"),
+            errors::Conflict,
             QStringLiteral("only a running subscription that is not ending renews (it is %1%2)")
                 .arg(s->status, s->cancelAtPeriodEnd ? QStringLiteral(", ending at period end") : QString()),
             QStringLiteral("status"));
@@ -379,10 +379,10 @@ Result<QString> SubscriptionRenewals::renewNow(TenantTransaction &tx, const QStr
     if (!run)
         return run.error();
     if (run->failed > 0)
-        return makeError(QStringLiteral("renewal_failed"), run->errors.join(QStringLiteral("; ")));
+        return makeError(errors::RenewalFailed, run->errors.join(QStringLiteral("; ")));
     if (run->issued == 0)
-        return makeError(QStringLiteral("already_invoiced"),
-                         QStringLiteral("the next period already has its invoice"), QStringLiteral("id"));
+        return makeError(errors::AlreadyInvoiced, QStringLiteral("the next period already has its invoice"),
+                         QStringLiteral("id"));
     return run->invoiceIds.first();
 }
 

@@ -4,9 +4,11 @@
 #include "api/openapi.h"
 #include "api/responses.h"
 #include "core/clock.h"
+#include "core/errors.h"
 #include "http/api_context.h"
 #include "http/router.h"
 #include "subscriptions/subscription_change.h"
+#include "subscriptions/subscription_errors.h"
 #include "subscriptions/subscription_json.h"
 #include "subscriptions/subscription_lifecycle.h"
 #include "subscriptions/subscription_openapi.h"
@@ -25,7 +27,7 @@ using api::errorResponse;
 
 HttpResponse badParameter(const QString &name, const QString &message)
 {
-    return HttpResponse::error(400, QStringLiteral("invalid_parameter"), message, name);
+    return HttpResponse::error(400, errors::InvalidParameter, message, name);
 }
 
 // A subscription the caller may see: staff any of the tenant's, a customer only its own; any
@@ -34,14 +36,12 @@ Result<Subscription> visible(const HttpRequest &request, TenantTransaction &tx, 
 {
     const auto id = api::uuidParam(request);
     if (!id)
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no such subscription"),
-                         QStringLiteral("id"));
+        return makeError(errors::NotFound, QStringLiteral("no such subscription"), QStringLiteral("id"));
     auto s = Subscriptions::find(tx, *id);
     if (!s)
         return s.error();
     if (!isStaff(caller) && s->customerId != caller.customerId)
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no such subscription"),
-                         QStringLiteral("id"));
+        return makeError(errors::NotFound, QStringLiteral("no such subscription"), QStringLiteral("id"));
     return s;
 }
 
@@ -117,8 +117,8 @@ HttpResponse cancelSubscription(const HttpRequest &request, TenantTransaction &t
     if (!mode)
         return errorResponse(mode.error());
     if (*mode != QLatin1String("now") && *mode != QLatin1String("period_end"))
-        return HttpResponse::error(422, QStringLiteral("invalid_mode"),
-                                   QStringLiteral("mode is now or period_end"), QStringLiteral("mode"));
+        return HttpResponse::error(422, errors::InvalidMode, QStringLiteral("mode is now or period_end"),
+                                   QStringLiteral("mode"));
     auto done = SubscriptionLifecycle::cancel(
         tx, s->id, *mode == QLatin1String("now") ? CancelMode::Now : CancelMode::PeriodEnd, actorOf(caller),
         Clock::current().now());
@@ -150,10 +150,10 @@ HttpResponse renewNow(const HttpRequest &request, TenantTransaction &tx, const C
     auto invoiceId = SubscriptionRenewals::renewNow(tx, s->id, actorOf(caller), Clock::current().now());
     if (!invoiceId) {
         const QString &code = invoiceId.error().code;
-        if (code == QLatin1String("conflict") || code == QLatin1String("already_invoiced"))
-            return HttpResponse::error(409, code, invoiceId.error().message, invoiceId.error().field);
-        if (code == QLatin1String("renewal_failed"))
-            return HttpResponse::error(422, code, invoiceId.error().message);
+        if (code == errors::Conflict || code == errors::AlreadyInvoiced)
+            return HttpResponse::error(409, invoiceId.error());
+        if (code == errors::RenewalFailed)
+            return HttpResponse::error(422, restate(invoiceId.error(), invoiceId.error().message));
         return errorResponse(invoiceId.error());
     }
     auto fresh = Subscriptions::find(tx, s->id);
@@ -190,8 +190,7 @@ HttpResponse changeSubscription(const HttpRequest &request, TenantTransaction &t
     auto done = SubscriptionChanges::request(tx, s->id, change, Clock::current().now());
     if (!done) {
         const QString &code = done.error().code;
-        if (code == QLatin1String("no_change") || code == QLatin1String("renewal_invoiced") ||
-            code == QLatin1String("change_pending"))
+        if (code == errors::NoChange || code == errors::RenewalInvoiced || code == errors::ChangePending)
             return HttpResponse::error(409, done.error());
         return errorResponse(done.error());
     }

@@ -1,5 +1,6 @@
 #include "subscriptions/subscription_settings.h"
 
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
@@ -20,8 +21,7 @@ Result<SubscriptionSettings> SubscriptionSettingsStore::load(TenantTransaction &
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("internal"),
-                         QStringLiteral("the tenant has no subscription settings"));
+        return makeError(errors::Internal, QStringLiteral("the tenant has no subscription settings"));
     SubscriptionSettings s;
     s.renewDaysBefore = q->value(0).toInt();
     s.graceDays = q->value(1).toInt();

@@ -1,5 +1,6 @@
 #include "subscriptions/subscriptions.h"
 
+#include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "money/currency.h"
@@ -50,7 +51,7 @@ QList<api::SortOrder> Subscriptions::sortOrders()
 Result<Subscription> Subscriptions::find(TenantTransaction &tx, const QString &id)
 {
     const Error notFound =
-        makeError(QStringLiteral("not_found"), QStringLiteral("no such subscription"), QStringLiteral("id"));
+        makeError(errors::NotFound, QStringLiteral("no such subscription"), QStringLiteral("id"));
     if (QUuid::fromString(id).isNull())
         return notFound;
     auto q = sql::exec(

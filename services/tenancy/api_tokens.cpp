@@ -1,6 +1,7 @@
 #include "tenancy/api_tokens.h"
 
 #include "core/clock.h"
+#include "core/errors.h"
 #include "db/sql.h"
 
 #include <QCryptographicHash>
@@ -20,8 +21,8 @@ Result<QString> ApiTokens::create(const QSqlDatabase &db, const QString &tenantI
                                   const QString &label)
 {
     if (QUuid::fromString(tenantId).isNull())
-        return makeError(QStringLiteral("invalid_tenant"),
-                         QStringLiteral("not a tenant id: %1").arg(tenantId), QStringLiteral("tenant"));
+        return makeError(errors::InvalidTenant, QStringLiteral("not a tenant id: %1").arg(tenantId),
+                         QStringLiteral("tenant"));
     QByteArray random(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
     const QString token = kPrefix + QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding |
@@ -33,15 +34,15 @@ Result<QString> ApiTokens::create(const QSqlDatabase &db, const QString &tenantI
     if (!q)
         return q.error();
     if (q->numRowsAffected() != 1)
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no tenant %1").arg(tenantId),
+        return makeError(errors::NotFound, QStringLiteral("no tenant %1").arg(tenantId),
                          QStringLiteral("tenant"));
     return token;
 }
 
 Result<TokenIdentity> ApiTokens::authenticate(const QSqlDatabase &db, const QString &token)
 {
-    const Error rejected = makeError(QStringLiteral("unauthenticated"),
-                                     QStringLiteral("the bearer token is missing, unknown or revoked"));
+    const Error rejected =
+        makeError(errors::Unauthenticated, QStringLiteral("the bearer token is missing, unknown or revoked"));
     if (!token.startsWith(kPrefix) || token.size() > 100)
         return rejected;
     // last_used_at is refreshed at most once a minute so a busy client does not turn every

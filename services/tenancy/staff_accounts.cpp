@@ -1,6 +1,8 @@
 #include "tenancy/staff_accounts.h"
 
+#include "core/errors.h"
 #include "db/pg_connection.h"
+#include "tenancy/tenancy_errors.h"
 
 #include <QRegularExpression>
 #include <QUuid>
@@ -12,13 +14,13 @@ Status StaffAccounts::validateLogin(const QString &login)
     static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9_.-]{1,62}$"));
     if (!pattern.match(login).hasMatch())
         return makeError(
-            QStringLiteral("invalid_login"),
+            errors::InvalidLogin,
             QStringLiteral("a login is 2 to 63 characters: lowercase letters, digits, '_', '.', '-', "
                            "starting with a letter"),
             QStringLiteral("login"));
     if (login.startsWith(QLatin1String("pg_")) || login.startsWith(QLatin1String("mpanel")) ||
         login == QLatin1String("postgres"))
-        return makeError(QStringLiteral("invalid_login"), QStringLiteral("'%1' is reserved").arg(login),
+        return makeError(errors::InvalidLogin, QStringLiteral("'%1' is reserved").arg(login),
                          QStringLiteral("login"));
     return {};
 }
@@ -26,8 +28,7 @@ Status StaffAccounts::validateLogin(const QString &login)
 static Status validatePassword(const QString &password)
 {
     if (password.size() < 12)
-        return makeError(QStringLiteral("weak_password"),
-                         QStringLiteral("a password needs at least 12 characters"),
+        return makeError(errors::WeakPassword, QStringLiteral("a password needs at least 12 characters"),
                          QStringLiteral("password"));
     return {};
 }
@@ -40,20 +41,20 @@ Status StaffAccounts::add(PgConnection &admin, const QString &tenantId, const QS
     if (auto s = validatePassword(password); !s)
         return s;
     if (QUuid::fromString(tenantId).isNull())
-        return makeError(QStringLiteral("invalid_tenant"),
-                         QStringLiteral("not a tenant id: %1").arg(tenantId), QStringLiteral("tenant"));
+        return makeError(errors::InvalidTenant, QStringLiteral("not a tenant id: %1").arg(tenantId),
+                         QStringLiteral("tenant"));
     auto tenant = admin.query(QStringLiteral("SELECT 1 FROM tenants WHERE id = $1"), {tenantId});
     if (!tenant)
         return tenant.error();
     if (tenant->isEmpty())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no tenant %1").arg(tenantId),
+        return makeError(errors::NotFound, QStringLiteral("no tenant %1").arg(tenantId),
                          QStringLiteral("tenant"));
     auto exists = admin.query(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = $1"), {login});
     if (!exists)
         return exists.error();
     if (!exists->isEmpty())
-        return makeError(QStringLiteral("login_taken"),
-                         QStringLiteral("the login '%1' already exists").arg(login), QStringLiteral("login"));
+        return makeError(errors::LoginTaken, QStringLiteral("the login '%1' already exists").arg(login),
+                         QStringLiteral("login"));
     auto verifier = admin.scramVerifier(login, password);
     if (!verifier)
         return verifier.error();

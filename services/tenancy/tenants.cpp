@@ -1,5 +1,6 @@
 #include "tenancy/tenants.h"
 
+#include "core/errors.h"
 #include "db/sql.h"
 
 #include <QUuid>
@@ -10,13 +11,13 @@ Result<QString> Tenants::create(const QSqlDatabase &db, const QString &name)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty() || trimmed.size() > 200)
-        return makeError(QStringLiteral("invalid_name"),
-                         QStringLiteral("a tenant name must be 1 to 200 characters"), QStringLiteral("name"));
+        return makeError(errors::InvalidName, QStringLiteral("a tenant name must be 1 to 200 characters"),
+                         QStringLiteral("name"));
     auto q = sql::exec(db, QStringLiteral("INSERT INTO tenants (name) VALUES (?) RETURNING id"), {trimmed});
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("database_error"), QStringLiteral("INSERT returned no tenant id"));
+        return makeError(errors::DatabaseError, QStringLiteral("INSERT returned no tenant id"));
     return q->value(0).toString();
 }
 
@@ -39,14 +40,12 @@ Result<QList<TenantInfo>> Tenants::list(const QSqlDatabase &db)
 Result<TenantInfo> Tenants::find(const QSqlDatabase &db, const QString &id)
 {
     if (QUuid::fromString(id).isNull())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no tenant %1").arg(id),
-                         QStringLiteral("tenant"));
+        return makeError(errors::NotFound, QStringLiteral("no tenant %1").arg(id), QStringLiteral("tenant"));
     auto q = sql::exec(db, QStringLiteral("SELECT id, name, time_zone FROM tenants WHERE id = ?"), {id});
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("not_found"), QStringLiteral("no tenant %1").arg(id),
-                         QStringLiteral("tenant"));
+        return makeError(errors::NotFound, QStringLiteral("no tenant %1").arg(id), QStringLiteral("tenant"));
     return TenantInfo{q->value(0).toString(), q->value(1).toString(), q->value(2).toString()};
 }
 

@@ -4,6 +4,7 @@
 #include "emulators/stripe_emulator.h"
 
 #include "core/clock.h"
+#include "emulators/stripe_emulator_errors.h"
 #include "emulators/stripe_emulator_replies.h"
 #include "payments/stripe_form.h"
 
@@ -112,7 +113,7 @@ Result<quint16> StripeEmulator::start(const QString &hostPort)
     if (!parsed)
         return parsed.error();
     if (!parsed->first.isLoopback())
-        return makeError(QStringLiteral("not_loopback"),
+        return makeError(stripe_errors::NotLoopback,
                          QStringLiteral("the Stripe emulator listens on loopback only"));
     auto port = m_server->listenOn(hostPort);
     if (port) {

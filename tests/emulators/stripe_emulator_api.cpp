@@ -2,6 +2,7 @@
 // and the events their changes produce (stripe.md sections 2 to 6).
 #include "emulators/stripe_emulator.h"
 
+#include "emulators/stripe_emulator_errors.h"
 #include "emulators/stripe_emulator_replies.h"
 #include "payments/stripe_form.h"
 
@@ -230,17 +231,17 @@ Result<QJsonObject> StripeEmulator::pay(const QString &sessionId, const QString 
                                         Authentication authentication)
 {
     if (!m_sessions.contains(sessionId))
-        return makeError(QStringLiteral("resource_missing"),
+        return makeError(stripe_errors::ResourceMissing,
                          QStringLiteral("No such checkout.session: '%1'").arg(sessionId));
     QJsonObject session = m_sessions.value(sessionId);
     if (session.value(QStringLiteral("status")).toString() != QLatin1String("open"))
-        return makeError(QStringLiteral("session_not_open"),
+        return makeError(stripe_errors::SessionNotOpen,
                          QStringLiteral("This Checkout Session is %1.")
                              .arg(session.value(QStringLiteral("status")).toString()));
     const QString digits = QString(cardNumber).remove(QRegularExpression(QStringLiteral("[\\s-]")));
     const auto card = testCard(digits.right(4));
     if (digits.size() < 12 || !card)
-        return makeError(QStringLiteral("card_number_unsupported"),
+        return makeError(stripe_errors::CardNumberUnsupported,
                          QStringLiteral("Use a Stripe test card: 4242 4242 4242 4242, 4000 0000 0000 0002, "
                                         "4000 0000 0000 9995 or 4000 0025 0000 3155."),
                          QStringLiteral("card"));
@@ -301,7 +302,7 @@ Result<QJsonObject> StripeEmulator::pay(const QString &sessionId, const QString 
         m_sessions.insert(sessionId, session);
         events.append(makeEvent(QStringLiteral("payment_intent.payment_failed"), pi, noRequest));
         emitEvents(events);
-        return makeError(QStringLiteral("payment_intent_authentication_failure"),
+        return makeError(stripe_errors::PaymentIntentAuthenticationFailure,
                          QStringLiteral("The provided PaymentMethod has failed authentication."),
                          QStringLiteral("card"));
     }
@@ -363,7 +364,7 @@ Result<QJsonObject> StripeEmulator::pay(const QString &sessionId, const QString 
         events.append(makeEvent(QStringLiteral("charge.failed"), charge, noRequest));
         events.append(makeEvent(QStringLiteral("payment_intent.payment_failed"), pi, noRequest));
         emitEvents(events);
-        return makeError(QStringLiteral("card_declined"),
+        return makeError(stripe_errors::CardDeclined,
                          QStringLiteral("%1 (%2)").arg(card->message, card->declineCode),
                          QStringLiteral("card"));
     }
@@ -394,12 +395,11 @@ Result<QJsonObject> StripeEmulator::pay(const QString &sessionId, const QString 
 Result<QJsonObject> StripeEmulator::expire(const QString &sessionId)
 {
     if (!m_sessions.contains(sessionId))
-        return makeError(QStringLiteral("resource_missing"),
+        return makeError(stripe_errors::ResourceMissing,
                          QStringLiteral("No such checkout.session: '%1'").arg(sessionId));
     QJsonObject session = m_sessions.value(sessionId);
     if (session.value(QStringLiteral("status")).toString() != QLatin1String("open"))
-        return makeError(QStringLiteral("session_not_open"),
-                         QStringLiteral("Only an open session can expire."));
+        return makeError(stripe_errors::SessionNotOpen, QStringLiteral("Only an open session can expire."));
     session.insert(QStringLiteral("status"), QStringLiteral("expired"));
     session.insert(QStringLiteral("url"), null);
     m_sessions.insert(sessionId, session);
@@ -529,7 +529,7 @@ HttpResponse StripeEmulator::checkoutPay(const HttpRequest &request)
     auto paid = pay(id, FormParams::decode(request.body).value(QStringLiteral("card")));
     if (paid)
         return HttpResponse::json(200, paid.value());
-    if (paid.error().code == QLatin1String("card_declined")) {
+    if (paid.error().code == stripe_errors::CardDeclined) {
         const QString piId = m_sessions.value(id).value(QStringLiteral("payment_intent")).toString();
         const QJsonObject lastError =
             m_paymentIntents.value(piId).value(QStringLiteral("last_payment_error")).toObject();
@@ -539,7 +539,7 @@ HttpResponse StripeEmulator::checkoutPay(const HttpRequest &request)
             QJsonObject{{QStringLiteral("decline_code"), lastError.value(QStringLiteral("decline_code"))},
                         {QStringLiteral("charge"), lastError.value(QStringLiteral("charge"))}});
     }
-    return reply::error(paid.error().code == QLatin1String("resource_missing") ? 404 : 400,
+    return reply::error(paid.error().code == stripe_errors::ResourceMissing ? 404 : 400,
                         QStringLiteral("invalid_request_error"), paid.error().message, paid.error().code);
 }
 

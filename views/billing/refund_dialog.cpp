@@ -61,7 +61,7 @@ std::optional<qint64> RefundDialog::amountMinor()
         return 0;
     auto amount = Money::parse(m_amount->text().trimmed(), m_refundable.currency());
     if (!amount) {
-        m_errors.show(makeError(amount.error().code, amount.error().message, QStringLiteral("amount")));
+        m_errors.show(restate(amount.error(), amount.error().message, QStringLiteral("amount")));
         return std::nullopt;
     }
     return amount->minorAmount();

@@ -151,7 +151,7 @@ void DashboardPage::showFigures(const JobDashboard &dashboard)
     m_failures->setRowCount(int(failures.size()));
     for (int r = 0; r < failures.size(); ++r) {
         const JobFailure &f = failures.at(r);
-        const QString status = f.status == QLatin1String("dead") ? tr("Dead") : tr("Failed, will retry");
+        const QString status = f.status == JobStatus::Dead ? tr("Dead") : tr("Failed, will retry");
         const QStringList cells{
             QString::number(f.id),
             f.kind,

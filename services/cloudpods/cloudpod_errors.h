@@ -1,0 +1,16 @@
+#pragma once
+
+#include "core/error_code.h"
+
+// Cloud pods' error codes: placement, guests, power. Each code is declared once, with its category; the
+// category sets the HTTP status (statusForError).
+namespace mp::errors {
+
+inline constexpr ErrorCode CloudpodBusy{"cloudpod_busy", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode CloudpodGuestMissing{"cloudpod_guest_missing", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode CloudpodNoAddress{"cloudpod_no_address", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode CloudpodNoCapacity{"cloudpod_no_capacity", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode CloudpodReconcile{"cloudpod_reconcile", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode CloudpodVmid{"cloudpod_vmid", ErrorCategory::Unprocessable};
+
+} // namespace mp::errors
