@@ -1,7 +1,6 @@
 #include "subscriptions/subscription_routes.h"
 
 #include "api/json_fields.h"
-#include "api/openapi.h"
 #include "api/responses.h"
 #include "core/clock.h"
 #include "http/api_context.h"
@@ -9,7 +8,6 @@
 #include "subscriptions/subscription_change.h"
 #include "subscriptions/subscription_json.h"
 #include "subscriptions/subscription_lifecycle.h"
-#include "subscriptions/subscription_openapi.h"
 #include "subscriptions/subscription_renewals.h"
 #include "subscriptions/subscription_settings.h"
 #include "subscriptions/subscriptions.h"
@@ -205,7 +203,6 @@ HttpResponse changeSubscription(const HttpRequest &request, TenantTransaction &t
 
 void registerSubscriptionRoutes(Router &router, ApiContext &context)
 {
-    api::OpenApi::addFragment(openApiFragment());
     ApiContext *ctx = &context;
     router.add(QStringLiteral("GET"), QStringLiteral("/api/subscriptions"), [ctx](const HttpRequest &r) {
         return ctx->asCaller(

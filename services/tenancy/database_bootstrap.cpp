@@ -1,4 +1,4 @@
-#include "db/database_bootstrap.h"
+#include "tenancy/database_bootstrap.h"
 
 #include "db/embedded_cluster.h"
 #include "db/migrator.h"
