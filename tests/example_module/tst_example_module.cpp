@@ -8,7 +8,7 @@
 #include "jobs/job_engine.h"
 #include "module/module_registry.h"
 #include "service/service_modules.h"
-#include "tst_api_fixture.h"
+#include "support/service_fixture.h"
 
 #include <QTest>
 
@@ -27,7 +27,7 @@ QString str(const QJsonObject &o, const char *key)
 class TestExampleModule : public QObject {
     Q_OBJECT
 
-    ApiFixture m_api;
+    ServiceFixture m_api;
     QString m_tenant, m_admin, m_customer;
     std::unique_ptr<JobEngine> m_engine;
 
