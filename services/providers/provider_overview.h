@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "payments/stripe_settings.h"
+#include "stripe/stripe_settings.h"
 
 #include <QJsonObject>
 #include <QList>

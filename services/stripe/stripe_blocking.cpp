@@ -1,4 +1,4 @@
-#include "payments/stripe_blocking.h"
+#include "stripe/stripe_blocking.h"
 
 #include "core/worker_thread_call.h"
 

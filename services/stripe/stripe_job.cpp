@@ -1,4 +1,4 @@
-#include "payments/stripe_job.h"
+#include "stripe/stripe_job.h"
 
 #include "core/json_log.h"
 

@@ -1,4 +1,4 @@
-#include "payments/stripe_form.h"
+#include "stripe/stripe_form.h"
 
 namespace mp::stripe {
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/result.h"
-#include "payments/stripe_error.h"
-#include "payments/stripe_settings.h"
+#include "stripe/stripe_error.h"
+#include "stripe/stripe_settings.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

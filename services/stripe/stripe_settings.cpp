@@ -1,6 +1,6 @@
-#include "payments/stripe_settings.h"
+#include "stripe/stripe_settings.h"
 
-#include "payments/stripe_signature.h"
+#include "stripe/stripe_signature.h"
 
 namespace mp {
 
