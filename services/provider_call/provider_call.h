@@ -42,7 +42,7 @@ namespace mp {
 //   - settings: a ProviderCallSettings built from its own (its callSettings());
 //   - parameters: the Exchange (method, body, whether it is safe to repeat) passed to the
 //     constructor, and buildRequest(): the URL (urlFor(path, query)), the credentials, the
-//     content type;
+//     content type; FormPairs encodes a form body or a query string;
 //   - error mapping: interpretAnswer() turns an HTTP answer into the client's result or its
 //     error type and says Succeeded, Failed or Transient; interpretFailure() does the same for
 //     a TransportFailure (TransportFailure::toError() is the wording for a client without its
@@ -50,7 +50,8 @@ namespace mp {
 //   - its typed result: a finished(Result) signal, emitted from emitFinished().
 // Optional hooks: handleSslErrors() (certificate pinning), attemptEnded() (a log line per
 // request). PowerDNS, Namesilo or ACME are a subclass of this with those few functions; see
-// StripeJob and ProxmoxJob for two complete ones.
+// StripeJob and ProxmoxJob for two complete ones. A job-engine worker, which has no event loop
+// of its own, makes a call with runOnWorkerThread() (worker_thread_call.h).
 //
 // A call made of other calls (ProxmoxTaskWatcher: a mutation, then polls) uses the lifecycle
 // only: it is constructed without an Exchange and overrides run() and cancel().
