@@ -19,13 +19,15 @@ set(MPANEL_LAYER_billing core money db tenancy http api jobs provisioning)
 set(MPANEL_LAYER_module core db tenancy http api jobs provisioning billing)
 set(MPANEL_LAYER_console_session core db tenancy)
 
-# Provider clients: wire protocol only, below the modules that use them.
-set(MPANEL_LAYER_proxmox core)
+# Provider clients: wire protocol only, on the one REST-call base, below the modules that use them.
+set(MPANEL_LAYER_provider_call core)
+set(MPANEL_LAYER_proxmox core provider_call)
+set(MPANEL_LAYER_stripe core provider_call)
 
 # Modules.
 set(MPANEL_LAYER_catalog core money db tenancy http api provisioning module)
 set(MPANEL_LAYER_customers core money db tenancy http api module)
-set(MPANEL_LAYER_payments core money db tenancy http api jobs provisioning billing module)
+set(MPANEL_LAYER_payments core money db tenancy http api jobs provisioning billing module stripe provider_call)
 set(MPANEL_LAYER_subscriptions core money db tenancy http api jobs provisioning billing module)
 set(MPANEL_LAYER_cloudpods core money db tenancy http api jobs provisioning module catalog proxmox)
 set(MPANEL_LAYER_providers core db tenancy http api module)

@@ -2,7 +2,7 @@
 
 #include "core/result.h"
 #include "module/provider_source.h"
-#include "payments/stripe_settings.h"
+#include "stripe/stripe_settings.h"
 
 namespace mp::payments {
 

@@ -4,7 +4,7 @@
 // signature headers that make the webhook accept them.
 
 #include "core/clock.h"
-#include "payments/stripe_signature.h"
+#include "stripe/stripe_signature.h"
 
 #include <QByteArray>
 #include <QJsonDocument>

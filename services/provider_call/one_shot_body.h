@@ -3,12 +3,14 @@
 #include <QByteArray>
 #include <QIODevice>
 
-namespace mp::proxmox {
+namespace mp {
 
-// A request body that can be read once and never rewound. Given to QNetworkAccessManager for
-// mutations (with DoNotBufferUploadDataAttribute) so it cannot send a create a second time on
-// its own when a connection breaks before the answer: the reply fails instead, and the caller
-// looks at the cluster before deciding anything.
+// A request body that can be read once and never rewound. ProviderCall gives it to
+// QNetworkAccessManager for a call that is not safe to repeat (with
+// DoNotBufferUploadDataAttribute), because QNetworkAccessManager silently sends a request again
+// when the connection closes after the request went out and before any answer; a body it
+// cannot rewind makes that resend fail instead (ContentReSendError), so a create is never sent
+// twice, and the caller looks at the provider before deciding anything.
 class OneShotBody : public QIODevice {
 public:
     explicit OneShotBody(QByteArray data, QObject *parent = nullptr)
@@ -39,4 +41,4 @@ private:
     qint64 m_pos = 0;
 };
 
-} // namespace mp::proxmox
+} // namespace mp

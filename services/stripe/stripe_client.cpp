@@ -1,4 +1,4 @@
-#include "payments/stripe_client.h"
+#include "stripe/stripe_client.h"
 
 #include <QNetworkAccessManager>
 

@@ -1,8 +1,8 @@
-#include "payments/stripe_form.h"
+#include "provider_call/form_pairs.h"
 
-namespace mp::stripe {
+namespace mp {
 
-bool FormParams::contains(const QString &key) const
+bool FormPairs::contains(const QString &key) const
 {
     for (const auto &pair : m_pairs) {
         if (pair.first == key)
@@ -11,7 +11,7 @@ bool FormParams::contains(const QString &key) const
     return false;
 }
 
-QString FormParams::value(const QString &key) const
+QString FormPairs::value(const QString &key) const
 {
     for (const auto &pair : m_pairs) {
         if (pair.first == key)
@@ -20,13 +20,13 @@ QString FormParams::value(const QString &key) const
     return {};
 }
 
-QByteArray FormParams::encode() const
+QByteArray FormPairs::encode(const QByteArray &literalInKeys) const
 {
     QByteArray out;
     for (const auto &[key, value] : m_pairs) {
         if (!out.isEmpty())
             out += '&';
-        out += key.toUtf8().toPercentEncoding("[]");
+        out += key.toUtf8().toPercentEncoding(literalInKeys);
         out += '=';
         out += value.toUtf8().toPercentEncoding();
     }
@@ -39,20 +39,18 @@ static QString decodeComponent(QByteArray raw)
     return QString::fromUtf8(QByteArray::fromPercentEncoding(raw));
 }
 
-FormParams FormParams::decode(const QByteArray &body)
+void FormPairs::appendDecoded(const QByteArray &encoded)
 {
-    FormParams params;
-    const QList<QByteArray> items = body.split('&');
+    const QList<QByteArray> items = encoded.split('&');
     for (const QByteArray &item : items) {
         if (item.isEmpty())
             continue;
         const qsizetype eq = item.indexOf('=');
         if (eq < 0)
-            params.add(decodeComponent(item), QString());
+            add(decodeComponent(item), QString());
         else
-            params.add(decodeComponent(item.left(eq)), decodeComponent(item.mid(eq + 1)));
+            add(decodeComponent(item.left(eq)), decodeComponent(item.mid(eq + 1)));
     }
-    return params;
 }
 
-} // namespace mp::stripe
+} // namespace mp

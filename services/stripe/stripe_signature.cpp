@@ -1,4 +1,4 @@
-#include "payments/stripe_signature.h"
+#include "stripe/stripe_signature.h"
 
 #include "core/clock.h"
 

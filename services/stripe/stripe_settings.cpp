@@ -1,22 +1,12 @@
-#include "payments/stripe_settings.h"
+#include "stripe/stripe_settings.h"
 
-#include "payments/stripe_signature.h"
+#include "stripe/stripe_signature.h"
 
 namespace mp {
 
-QString StripeSettings::modeName() const
+ProviderCallSettings StripeSettings::callSettings() const
 {
-    switch (mode) {
-    case Mode::Off:
-        return QStringLiteral("off");
-    case Mode::Sandbox:
-        return QStringLiteral("sandbox");
-    case Mode::Test:
-        return QStringLiteral("test");
-    case Mode::Live:
-        return QStringLiteral("live");
-    }
-    return QStringLiteral("off");
+    return {apiBase, mode, timeoutMs, maxRetries, retryBaseDelayMs, retryMaxDelayMs, true};
 }
 
 QString StripeSettings::requestKey() const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "payments/stripe_client.h"
+#include "stripe/stripe_client.h"
 
 #include <functional>
 

@@ -2,6 +2,7 @@
 
 #include "core/config.h"
 #include "core/result.h"
+#include "provider_call/provider_call_settings.h"
 
 #include <QByteArray>
 #include <QList>
@@ -27,12 +28,10 @@ namespace mp {
 //   - no key and Stripe's own API (the default): Off, online payment is not set up
 //     (payments_not_configured).
 struct StripeSettings {
-    enum class Mode {
-        Off,     // no key and no emulator: online payment is not set up
-        Sandbox, // no Stripe account configured: provider emulator, shown as "sandbox" in the UI
-        Test,    // a Stripe test-mode key
-        Live     // real money
-    };
+    // Off: no key and no emulator, online payment is not set up; Sandbox: no Stripe account
+    // configured, the provider emulator, shown as "sandbox" in the UI; Test: a Stripe test-mode
+    // key; Live: real money.
+    using Mode = ProviderMode;
 
     // What the client sends in the sandbox: a test key no Stripe account has.
     static inline const QString kSandboxKey = QStringLiteral("sk_test_mpanel_sandbox");
@@ -53,7 +52,9 @@ struct StripeSettings {
     bool isSandbox() const { return mode == Mode::Sandbox; }
     // Off is the only mode in which mPanel does not call Stripe (or its emulator).
     bool canCall() const { return mode != Mode::Off; }
-    QString modeName() const; // "off", "sandbox", "test", "live"
+    QString modeName() const { return providerModeName(mode); } // "off", "sandbox", "test", "live"
+    // What every call needs: the API base, the mode, the timeout and the retry schedule.
+    ProviderCallSettings callSettings() const;
     // The key the requests carry: the configured one, kSandboxKey in the sandbox.
     QString requestKey() const;
 

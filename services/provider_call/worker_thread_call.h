@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "provider_call/provider_call.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -9,19 +10,21 @@
 
 #include <functional>
 #include <optional>
+#include <type_traits>
 
 namespace mp {
 
 // Makes one provider call from a job-engine worker (a plain thread whose handler returns a
 // Status) and waits for it. `Client` is built on the calling thread with `settings`, and that
-// thread's only event loop runs until the job finishes. `Job` is a provider's call object:
-// finished(ResultT) signal, setAutoDelete(), isFinished(), abort(), result().
+// thread's only event loop runs until the job finishes. `Job` is a provider's ProviderCall
+// (setAutoDelete(), isFinished(), abort()) with its typed finished(ResultT) and result().
 //
 // Refused with `<provider>_blocking_not_allowed` on the application's main thread and on any
 // thread already inside an event loop: there it would be a nested event loop. `stopRequested`,
 // polled every 100 ms, aborts the call (a job's cancel or the service's shutdown). `inspect`
 // sees the finished job before it is destroyed, to copy provider-specific error details.
 template<class Client, class Job, class Settings>
+requires std::is_base_of_v<ProviderCall, Job>
 auto runOnWorkerThread(const QString &provider, const QString &providerName, const Settings &settings,
                        const std::function<Job *(Client &)> &call, const std::function<bool()> &stopRequested,
                        const QString &noCallCode, const std::function<void(const Job &)> &inspect)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "payments/stripe_form.h"
+#include "stripe/stripe_form.h"
 
 #include <QList>
 #include <QPair>

@@ -1,4 +1,4 @@
-#include "payments/stripe_error.h"
+#include "stripe/stripe_error.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

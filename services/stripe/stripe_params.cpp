@@ -1,4 +1,4 @@
-#include "payments/stripe_params.h"
+#include "stripe/stripe_params.h"
 
 #include <QRegularExpression>
 
