@@ -14,8 +14,10 @@
 #include "jobs/job_errors.h"
 #include "money/money_errors.h"
 #include "payments/payment_errors.h"
+#include "provisioning/provisioning_errors.h"
 #include "proxmox/proxmox_errors.h"
 #include "service/service_errors.h"
+#include "stripe/stripe_errors.h"
 #include "subscriptions/subscription_errors.h"
 #include "tenancy/tenancy_errors.h"
 

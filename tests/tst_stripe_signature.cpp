@@ -1,6 +1,6 @@
 #include "core/clock.h"
-#include "payments/payment_errors.h"
-#include "payments/stripe_signature.h"
+#include "stripe/stripe_errors.h"
+#include "stripe/stripe_signature.h"
 
 #include <QFile>
 #include <QTest>

@@ -8,7 +8,6 @@ namespace mp::errors {
 
 inline constexpr ErrorCode CustomerInactive{"customer_inactive", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode InvalidDomain{"invalid_domain", ErrorCategory::Unprocessable};
-inline constexpr ErrorCode InvalidHostname{"invalid_hostname", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode InvalidLine{"invalid_line", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode InvalidNumberFormat{"invalid_number_format", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode InvalidQuantity{"invalid_quantity", ErrorCategory::Unprocessable};

@@ -3,11 +3,12 @@
 #include "billing/billing_errors.h"
 #include "billing/billing_settings.h"
 #include "billing/invoices.h"
-#include "cloudpods/cloud_pods.h"
 #include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "money/money_errors.h"
+#include "provisioning/product_types.h"
+#include "provisioning/provisioning_errors.h"
 
 #include <QRegularExpression>
 #include <QUuid>
@@ -104,7 +105,11 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         return refuse(errors::InvalidCurrency, QStringLiteral("not an ISO 4217 currency code"),
                       QStringLiteral("currency"));
 
-    const bool isDomain = type == QLatin1String("domain");
+    const auto productType = provisioning::ProductTypes::global().find(type);
+    if (!productType)
+        return refuse(errors::UnknownProduct, QStringLiteral("no module sells %1 products").arg(type),
+                      QStringLiteral("product_id"));
+    const bool isDomain = productType->pricing == provisioning::Pricing::RegistrarYears;
     QString description;
     QString domain;
     qint64 unitMinor = 0;
@@ -170,18 +175,19 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         description = QStringLiteral("%1 (%2)").arg(name, cycleLabel(request.cycle));
     }
 
-    // A CloudPod line carries the pod's host name (provisioning reads it from the order line).
-    QString hostname = request.hostname.trimmed().toLower();
-    if (type == QLatin1String("cloudpod")) {
-        if (hostname.isEmpty())
-            hostname =
-                cloudpods::CloudPods::generatedHostname(QUuid::createUuid().toString(QUuid::WithoutBraces));
-        if (!cloudpods::CloudPods::isValidHostname(hostname))
-            return refuse(errors::InvalidHostname,
-                          QStringLiteral("a host name is 1 to 63 letters, digits and inner hyphens"),
-                          QStringLiteral("hostname"));
-    } else if (!hostname.isEmpty()) {
-        return refuse(errors::InvalidHostname, QStringLiteral("only CloudPod products take a host name"),
+    // A line of a type that takes a host name (a CloudPod) carries it: its provisioner reads it
+    // from the order line.
+    QString hostname;
+    if (productType->takesHostname()) {
+        auto named = productType->hostname(request.hostname);
+        if (!named)
+            return named.error();
+        hostname = *named;
+    } else if (!request.hostname.trimmed().isEmpty()) {
+        return refuse(errors::InvalidHostname,
+                      QStringLiteral("only %1 products take a host name")
+                          .arg(provisioning::ProductTypes::global().labelsWhere(
+                              [](const provisioning::ProductType &t) { return t.takesHostname(); })),
                       QStringLiteral("hostname"));
     }
 

@@ -18,7 +18,6 @@ inline constexpr ErrorCode TemplateRequired{"template_required", ErrorCategory::
 inline constexpr ErrorCode TldNotAllowed{"tld_not_allowed", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode TldTaken{"tld_taken", ErrorCategory::Conflict};
 inline constexpr ErrorCode UnknownAction{"unknown_action", ErrorCategory::Unprocessable};
-inline constexpr ErrorCode UnknownTemplate{"unknown_template", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode UnknownType{"unknown_type", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode UnknownVisibility{"unknown_visibility", ErrorCategory::Unprocessable};
 

@@ -2,8 +2,8 @@
 
 #include "core/error_code.h"
 
-// Cloud pods' error codes: placement, guests, power. Each code is declared once, with its category; the
-// category sets the HTTP status (statusForError).
+// Cloud pods' error codes: placement, guests, power, templates. Each code is declared once, with its
+// category; the category sets the HTTP status (statusForError).
 namespace mp::errors {
 
 inline constexpr ErrorCode CloudpodBusy{"cloudpod_busy", ErrorCategory::Unprocessable};
@@ -12,5 +12,6 @@ inline constexpr ErrorCode CloudpodNoAddress{"cloudpod_no_address", ErrorCategor
 inline constexpr ErrorCode CloudpodNoCapacity{"cloudpod_no_capacity", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode CloudpodReconcile{"cloudpod_reconcile", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode CloudpodVmid{"cloudpod_vmid", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode UnknownTemplate{"unknown_template", ErrorCategory::Unprocessable};
 
 } // namespace mp::errors

@@ -8,7 +8,7 @@
 #include "payments/payment_effects.h"
 #include "payments/payment_errors.h"
 #include "payments/payments.h"
-#include "payments/stripe_blocking.h"
+#include "stripe/stripe_blocking.h"
 
 #include <QSqlQuery>
 

@@ -1,7 +1,6 @@
 #include "payments/payments_routes.h"
 
 #include "api/json_fields.h"
-#include "api/openapi.h"
 #include "api/responses.h"
 #include "billing/invoices.h"
 #include "core/clock.h"
@@ -15,8 +14,8 @@
 #include "payments/payment_errors.h"
 #include "payments/payment_review.h"
 #include "payments/payments.h"
-#include "payments/payments_openapi.h"
 #include "payments/stripe_webhook.h"
+#include "stripe/stripe_errors.h"
 
 #include <QJsonArray>
 #include <QUuid>
@@ -316,7 +315,6 @@ HttpResponse resolvePayment(const HttpRequest &request, const ApiContext &ctx, c
 
 void registerPaymentRoutes(Router &router, ApiContext &context)
 {
-    api::OpenApi::addFragment(openApiFragment());
     const ApiContext *ctx = &context;
     auto config = std::make_shared<PaymentConfig>();
     config->stripe = StripeSettings::fromConfig(context.config());

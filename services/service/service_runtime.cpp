@@ -10,6 +10,7 @@
 #include "jobs/job_engine.h"
 #include "service/api_modules.h"
 #include "service/service_errors.h"
+#include "service/service_modules.h"
 
 #include <QTimer>
 
@@ -33,6 +34,7 @@ QSqlDatabase ServiceRuntime::database() const
 
 Status ServiceRuntime::start()
 {
+    installServiceModules();
     {
         auto conn = PgConnection::connect(m_target.settings);
         if (!conn)
