@@ -146,12 +146,6 @@ RequestBody &&RequestBody::requireOf(const QString &baseField, QString code) &&
     return std::move(*this);
 }
 
-RequestBody &&RequestBody::describe(QString description) &&
-{
-    m_description = std::move(description);
-    return std::move(*this);
-}
-
 QList<BodyField> RequestBody::fields() const
 {
     QList<BodyField> all = m_fields;
@@ -279,8 +273,6 @@ QJsonObject RequestBody::schema() const
         own.insert(QStringLiteral("required"), required);
     if (!properties.isEmpty())
         own.insert(QStringLiteral("properties"), properties);
-    if (!m_description.isEmpty())
-        own.insert(QStringLiteral("description"), m_description);
     if (!m_base) {
         own.insert(QStringLiteral("additionalProperties"), false);
         return own;

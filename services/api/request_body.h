@@ -34,7 +34,6 @@ public:
     RequestBody &add(BodyField field) &;
     RequestBody &&add(BodyField field) &&;
     RequestBody &&requireOf(const QString &baseField, QString code = QStringLiteral("required")) &&;
-    RequestBody &&describe(QString description) &&;
 
     Result<BodyValues> decode(const QJsonObject &object, const QString &prefix = {}) const;
     // Every fault, not just the first (tests compare the decoder with the schema through this).
@@ -47,7 +46,6 @@ public:
     const QString &schemaName() const { return m_name; }
     // The fields this body accepts and documents, base fields (with requireOf applied) last.
     QList<BodyField> fields() const;
-    const RequestBody *base() const { return m_base.get(); }
 
     // The body's own schema (an object, or allOf for an extension).
     QJsonObject schema() const;
@@ -61,7 +59,6 @@ private:
     void collect(const QJsonObject &object, const QString &prefix, QList<Error> &out, bool firstOnly) const;
 
     QString m_name;
-    QString m_description;
     QList<BodyField> m_fields;
     std::shared_ptr<const RequestBody> m_base;
     QMap<QString, QString> m_baseRequired; // base field -> required code
