@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "customers/customers.h"
 #include "jobs/jobs.h"
+#include "payments/stripe_provider.h"
 #include "provisioning/service_lifecycle.h"
 #include "subscriptions/subscription_lifecycle.h"
 #include "subscriptions/subscription_renewals.h"
@@ -159,7 +160,7 @@ void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, R
             if (!paid)
                 return paid.error();
             return InvoiceDetail{*inv, *today, *audit, *paid,
-                                 providers::Providers::stripe(StripeSettings::fromConfig(config))};
+                                 payments::stripeStatus(StripeSettings::fromConfig(config))};
         },
         std::move(reply));
 }
@@ -308,7 +309,7 @@ void loadProviders(ConsoleSession *session, QObject *context, Reply<providers::P
     inTransaction<providers::ProviderOverview>(
         session, context,
         [config](TenantTransaction &tx, const SessionInfo &) {
-            return providers::Providers::overview(tx, StripeSettings::fromConfig(config));
+            return providers::Providers::overview(tx, config);
         },
         std::move(reply));
 }

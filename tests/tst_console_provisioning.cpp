@@ -10,7 +10,6 @@
 #include "cloudpods/cloud_pods.h"
 #include "cloudpods/proxmox_clusters.h"
 #include "common/lazy_table_view.h"
-#include "console_fixture.h"
 #include "console_session/change_feed.h"
 #include "core/clock.h"
 #include "emulators/proxmox_emulator.h"
@@ -22,6 +21,7 @@
 #include "provisioning/cloud_pods_page.h"
 #include "provisioning/findings_page.h"
 #include "provisioning/provisioning_page.h"
+#include "support/console_fixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -55,6 +55,12 @@ BodyField &&BodyField::nullable() &&
 
 BodyField &&BodyField::oneOf(QStringList values, QString code, QString schemaName) &&
 {
+    return std::move(*this).oneOf([values = std::move(values)] { return values; }, std::move(code),
+                                  std::move(schemaName));
+}
+
+BodyField &&BodyField::oneOf(std::function<QStringList()> values, QString code, QString schemaName) &&
+{
     m_values = std::move(values);
     m_enumCode = std::move(code);
     m_enumSchema = std::move(schemaName);
@@ -166,11 +172,11 @@ QJsonObject BodyField::schema() const
         s.insert(QStringLiteral("items"), m_table->schemaOrRef());
         break;
     }
-    if (!m_values.isEmpty()) {
+    if (m_values) {
         if (!m_enumSchema.isEmpty())
             s = ref(m_enumSchema);
         else
-            s.insert(QStringLiteral("enum"), QJsonArray::fromStringList(m_values));
+            s.insert(QStringLiteral("enum"), QJsonArray::fromStringList(m_values()));
     }
     if (!m_format.isEmpty())
         s.insert(QStringLiteral("format"), m_format);

@@ -43,6 +43,8 @@ public:
     // Only these values; anything else is `code`: "'path' must be one of a, b, c". A named enum
     // becomes its own schema (#/components/schemas/<schemaName>) that the field refers to.
     BodyField &&oneOf(QStringList values, QString code, QString schemaName = {}) &&;
+    // Values known only when asked (product types the modules declared).
+    BodyField &&oneOf(std::function<QStringList()> values, QString code, QString schemaName = {}) &&;
     BodyField &&minimum(qint64 value) &&;
     BodyField &&maximum(qint64 value) &&;
     BodyField &&minLength(int value) &&;
@@ -66,7 +68,7 @@ public:
     bool isReadOnly() const { return m_readOnly; }
     bool isNullable() const { return m_nullable; }
     const QString &requiredCode() const { return m_requiredCode; }
-    const QStringList &allowedValues() const { return m_values; }
+    QStringList allowedValues() const { return m_values ? m_values() : QStringList(); }
     const QString &enumCode() const { return m_enumCode; }
     const QString &enumSchemaName() const { return m_enumSchema; }
     std::optional<qint64> minimumValue() const { return m_minimum; }
@@ -91,7 +93,7 @@ private:
     bool m_readOnly = false;
     bool m_writeOnly = false;
     QString m_requiredCode;
-    QStringList m_values;
+    std::function<QStringList()> m_values;
     QString m_enumCode;
     QString m_enumSchema;
     std::optional<qint64> m_minimum;

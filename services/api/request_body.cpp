@@ -82,11 +82,13 @@ QString rangeText(std::optional<qint64> low, std::optional<qint64> high)
 // Allowed values, bounds and the field's own check, for a value of the right type; the second pass.
 std::optional<Error> valueError(const BodyField &f, const QJsonValue &v, const QString &path)
 {
-    if (!f.allowedValues().isEmpty() && !f.allowedValues().contains(v.toString()))
-        return makeError(
-            f.enumCode(),
-            QStringLiteral("'%1' must be one of %2").arg(path, f.allowedValues().join(QStringLiteral(", "))),
-            path);
+    if (!f.enumCode().isEmpty()) {
+        const QStringList allowed = f.allowedValues();
+        if (!allowed.contains(v.toString()))
+            return makeError(
+                f.enumCode(),
+                QStringLiteral("'%1' must be one of %2").arg(path, allowed.join(QStringLiteral(", "))), path);
+    }
     if (!f.rangeCode().isEmpty()) {
         if (f.kind() == BodyField::Kind::Integer) {
             const qint64 n = qint64(v.toDouble());

@@ -158,7 +158,7 @@ const RequestBody &ProductJson::createBody()
         RequestBody::extending(updateBody(), QStringLiteral("ProductInput"))
             .add(BodyField::string(QStringLiteral("type"))
                      .required()
-                     .oneOf(productTypes(), QStringLiteral("unknown_type"), QStringLiteral("ProductType")))
+                     .oneOf(&productTypes, QStringLiteral("unknown_type"), QStringLiteral("ProductType")))
             .requireOf(QStringLiteral("name"));
     return body;
 }
