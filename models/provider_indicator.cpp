@@ -1,7 +1,8 @@
 #include "provider_indicator.h"
 
-#include "console_commands.h"
+#include "cloudpod_commands.h"
 #include "console_session/change_feed.h"
+#include "provider_commands.h"
 
 namespace mp {
 
@@ -13,7 +14,7 @@ ProviderIndicator::ProviderIndicator(ConsoleSession *session, QObject *parent)
 void ProviderIndicator::setChangeFeed(ChangeFeed *feed)
 {
     connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
-        if (channel == ChangeFeed::nodeAllocationsChannel() && m_loaded)
+        if (channel == channels::nodeAllocations() && m_loaded)
             refresh();
     });
     connect(feed, &ChangeFeed::listening, this, [this] {

@@ -5,6 +5,7 @@
 // suspend, unsuspend, terminate behind its confirmation) offscreen. MPANEL_SCREENSHOT=path saves
 // the section with these pods as a PNG.
 #include "cloud_pod_table_model.h"
+#include "cloudpod_commands.h"
 #include "cloudpod_finding_model.h"
 #include "cloudpod_template_model.h"
 #include "cloudpods/cloud_pods.h"
@@ -209,7 +210,7 @@ private Q_SLOTS:
     {
         mp::CloudPodTableModel model(m_f->session.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setChangeFeed(m_feed.get(), {ChangeFeed::cloudPodsChannel()});
+        model.setChangeFeed(m_feed.get(), {mp::channels::cloudPods()});
         model.setReloadDelay(50);
         model.refresh();
         QVERIFY(waitLoaded(model));
@@ -291,7 +292,7 @@ private Q_SLOTS:
     {
         mp::NodeCapacityModel nodes(m_f->session.get());
         QAbstractItemModelTester tester(&nodes, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        nodes.setChangeFeed(m_feed.get(), {ChangeFeed::nodeAllocationsChannel()});
+        nodes.setChangeFeed(m_feed.get(), {mp::channels::nodeAllocations()});
         nodes.setReloadDelay(50);
         nodes.refresh();
         QVERIFY(waitLoaded(nodes));
@@ -343,7 +344,7 @@ private Q_SLOTS:
     {
         mp::CloudPodFindingModel model(m_f->session.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setChangeFeed(m_feed.get(), {ChangeFeed::findingsChannel()});
+        model.setChangeFeed(m_feed.get(), {mp::channels::cloudPodFindings()});
         model.setReloadDelay(50);
         model.refresh();
         QVERIFY(waitLoaded(model));

@@ -1,11 +1,11 @@
 #include "console_controller.h"
 
-#include "console_commands.h"
 #include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "console_session/run_async.h"
 #include "main_window.h"
 #include "password_store.h"
+#include "payment_commands.h"
 #include "provider_indicator.h"
 #include "session_status_bar.h"
 #include "sign_in_dialog.h"

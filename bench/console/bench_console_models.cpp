@@ -5,6 +5,7 @@
 
 #include "console_fixture.h"
 #include "console_session/change_feed.h"
+#include "customer_commands.h"
 #include "customer_table_model.h"
 
 #include <QCoreApplication>
@@ -79,7 +80,7 @@ int main(int argc, char *argv[])
     QList<double> first, next, search, searchPrefix, noMatch, sortDesc, reload;
     for (int r = 0; r < rounds; ++r) {
         CustomerTableModel model(f.session.get());
-        model.setChangeFeed(&feed, {mp::ChangeFeed::customersChannel()});
+        model.setChangeFeed(&feed, {mp::channels::customers()});
         first << timeLoad(model, [&] { model.refresh(); });
         for (int p = 0; p < 5; ++p)
             next << timeLoad(model, [&] { model.fetchMore({}); });

@@ -1,6 +1,8 @@
 #include "provisioning_page.h"
 
+#include "catalog_commands.h"
 #include "cloud_pods_page.h"
+#include "cloudpod_commands.h"
 #include "cloudpod_template_model.h"
 #include "common/lazy_table_view.h"
 #include "console_session/change_feed.h"
@@ -22,8 +24,8 @@ ProvisioningPage::ProvisioningPage(ConsoleSession *session, ChangeFeed *feed, QW
 {
     setObjectName(QStringLiteral("provisioningPage"));
     m_tabs->setObjectName(QStringLiteral("provisioningTabs"));
-    m_templates->setChangeFeed(feed, {ChangeFeed::templatesChannel()});
-    m_nodes->setChangeFeed(feed, {ChangeFeed::nodeAllocationsChannel()});
+    m_templates->setChangeFeed(feed, {channels::cloudPodTemplates()});
+    m_nodes->setChangeFeed(feed, {channels::nodeAllocations()});
 
     auto *templatesView = new LazyTableView(m_templates);
     templatesView->setObjectName(QStringLiteral("templatesView"));

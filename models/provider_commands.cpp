@@ -1,0 +1,17 @@
+#include "provider_commands.h"
+
+#include "payment_commands.h"
+
+namespace mp::commands {
+
+void loadProviders(ConsoleSession *session, QObject *context, Reply<providers::ProviderOverview> reply)
+{
+    runStaffCommand<providers::ProviderOverview>(
+        session, context,
+        [config = paymentConfig()](TenantTransaction &tx, const SessionInfo &) {
+            return providers::Providers::overview(tx, StripeSettings::fromConfig(config));
+        },
+        std::move(reply));
+}
+
+} // namespace mp::commands
