@@ -11,10 +11,15 @@ ProviderIndicator::ProviderIndicator(ConsoleSession *session, QObject *parent)
 {
 }
 
+QStringList ProviderIndicator::channels()
+{
+    return {channels::nodeAllocations()};
+}
+
 void ProviderIndicator::setChangeFeed(ChangeFeed *feed)
 {
     connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
-        if (channel == channels::nodeAllocations() && m_loaded)
+        if (channels().contains(channel) && m_loaded)
             refresh();
     });
     connect(feed, &ChangeFeed::listening, this, [this] {

@@ -3,6 +3,7 @@
 // the selected job, Retry and Cancel on the staff connection, and the dashboard's figures.
 #include "common/lazy_table_view.h"
 #include "console_fixture.h"
+#include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "dashboard/dashboard_page.h"
 #include "job_commands.h"
@@ -104,7 +105,7 @@ struct Feed {
     explicit Feed(ConsoleFixture &f)
     {
         QSignalSpy listening(&feed, &ChangeFeed::listening);
-        feed.start(f.session->staffSettings(), f.tenantId);
+        feed.start(f.session->staffSettings(), f.tenantId, mp::consoleSections().channels());
         if (!listening.wait(20000))
             qFatal("the change feed did not start");
     }
@@ -264,6 +265,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(statusShown(*page.model(), dead), u"Queued"_s, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(
             page.logView()->toPlainText().contains(u"retried by staff %1"_s.arg(f.login)), 5000);
+        // Named as the pod detail's Retry and every other console action name them: "staff <login>",
+        // the console's form of the REST API's "staff token <id>".
+        QVERIFY(!page.logView()->toPlainText().contains(u"(console)"_s));
 
         // Cancel it again.
         QTRY_VERIFY_WITH_TIMEOUT(page.cancelButton()->isEnabled(), 5000);

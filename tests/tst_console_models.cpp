@@ -177,7 +177,7 @@ void TestConsoleModels::liveUpdateReloadsInPlace()
     f.fillCustomers(450);
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::customers()});
     QVERIFY(listening.wait(20000));
 
     mp::CustomerTableModel model(f.session.get());
@@ -338,7 +338,7 @@ void TestConsoleModels::subscriptionsFilteredInSqlAndLive()
 
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::subscriptions()});
     QVERIFY(listening.wait(20000));
 
     mp::SubscriptionTableModel model(f.session.get());

@@ -8,6 +8,7 @@
 #include "cloudpod_template_model.h"
 #include "common/lazy_table_view.h"
 #include "console_fixture.h"
+#include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "core/clock.h"
 #include "customer_table_model.h"
@@ -147,7 +148,7 @@ void TestConsoleSections::productDialogShowsServiceErrorsAndSaves()
     ConsoleFixture f;
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, mp::consoleSections().channels());
     QVERIFY(listening.wait(20000));
     mp::CatalogPage page(f.session.get(), &feed);
     QTRY_COMPARE_WITH_TIMEOUT(page.templates()->rowCount(), 4, 20000);
@@ -210,7 +211,7 @@ void TestConsoleSections::customerDialogShowsFieldErrorsAndSaves()
     f.addCustomer(u"Taken"_s, u"taken@example.test"_s);
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, mp::consoleSections().channels());
     QVERIFY(listening.wait(20000));
     mp::CustomersPage page(f.session.get(), &feed);
     QTRY_COMPARE_WITH_TIMEOUT(page.customers()->rowCount(), 1, 20000);
@@ -277,7 +278,7 @@ void TestConsoleSections::billingTotalsAndInvoiceActions()
     placeOrder(f, alice.id, product.id);
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, mp::consoleSections().channels());
     QVERIFY(listening.wait(20000));
     mp::BillingPage page(f.session.get(), &feed);
     QSignalSpy totals(&page, &mp::BillingPage::totalsUpdated);

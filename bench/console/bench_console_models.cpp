@@ -74,7 +74,7 @@ int main(int argc, char *argv[])
 
     mp::ChangeFeed feed;
     QSignalSpy listening(&feed, &mp::ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::customers()});
     listening.wait(20000);
 
     QList<double> first, next, search, searchPrefix, noMatch, sortDesc, reload;

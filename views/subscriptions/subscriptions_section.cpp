@@ -1,0 +1,31 @@
+#include "subscriptions_section.h"
+
+#include "billing_commands.h"
+#include "payment_commands.h"
+#include "subscription_commands.h"
+#include "subscriptions_page.h"
+
+#include <QCoreApplication>
+
+namespace mp {
+
+ConsoleSection subscriptionsSection()
+{
+    ConsoleSection s;
+    s.entry = {QStringLiteral("subscriptions"),
+               QCoreApplication::translate("mp::NavigationModel", "Subscriptions"),
+               QCoreApplication::translate("mp::NavigationModel",
+                                           "What each customer has subscribed to and when it renews."),
+               {},
+               500};
+    s.page = [](const SectionContext &c) { return new SubscriptionsPage(c.session, c.feed); };
+    // The detail follows its invoices and payments too.
+    s.channels = {channels::subscriptions(), channels::invoices(), channels::payments()};
+    s.commands = {{openSubscriptionCommand(), [](QWidget *page, const QVariant &id) {
+                       if (auto *subscriptions = qobject_cast<SubscriptionsPage *>(page))
+                           subscriptions->showSubscription(id.toString());
+                   }}};
+    return s;
+}
+
+} // namespace mp
