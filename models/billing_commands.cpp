@@ -6,24 +6,42 @@
 
 namespace mp::commands {
 
+namespace {
+
+// An invoice with the day its state is judged by (the tenant's today: due, overdue).
+struct DatedInvoice {
+    billing::Invoice invoice;
+    QDate today;
+};
+
+Result<DatedInvoice> datedInvoice(TenantTransaction &tx, const QString &id)
+{
+    auto invoice = billing::Invoices::find(tx, id);
+    if (!invoice)
+        return invoice.error();
+    auto today = billing::Invoices::today(tx);
+    if (!today)
+        return today.error();
+    return DatedInvoice{*invoice, *today};
+}
+
+} // namespace
+
 void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, Reply<InvoiceDetail> reply)
 {
-    runStaffCommand<InvoiceDetail>(
+    runStaffCommand(
         session, context,
-        [id, config = paymentConfig()](TenantTransaction &tx, const SessionInfo &) -> Result<InvoiceDetail> {
-            auto inv = billing::Invoices::find(tx, id);
-            if (!inv)
-                return inv.error();
-            auto today = billing::Invoices::today(tx);
-            if (!today)
-                return today.error();
+        [id, config = paymentConfig()](TenantTransaction &tx) -> Result<InvoiceDetail> {
+            auto dated = datedInvoice(tx, id);
+            if (!dated)
+                return dated.error();
             auto audit = billing::Invoices::auditTrail(tx, id);
             if (!audit)
                 return audit.error();
             auto paid = payments::Payments::forInvoice(tx, id);
             if (!paid)
                 return paid.error();
-            return InvoiceDetail{*inv, *today, *audit, *paid,
+            return InvoiceDetail{dated->invoice, dated->today, *audit, *paid,
                                  providers::Providers::stripe(StripeSettings::fromConfig(config))};
         },
         std::move(reply));
@@ -32,7 +50,7 @@ void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, R
 void changeInvoiceStatus(ConsoleSession *session, QObject *context, const QString &id,
                          const billing::StatusChange &change, Reply<billing::Invoice> reply)
 {
-    runStaffCommand<billing::Invoice>(
+    runStaffCommand(
         session, context,
         [id, change](TenantTransaction &tx, const SessionInfo &staff) {
             billing::StatusChange c = change;
@@ -44,16 +62,13 @@ void changeInvoiceStatus(ConsoleSession *session, QObject *context, const QStrin
 
 void invoicePdf(ConsoleSession *session, QObject *context, const QString &id, Reply<QByteArray> reply)
 {
-    runStaffCommand<QByteArray>(
+    runStaffCommand(
         session, context,
-        [id](TenantTransaction &tx, const SessionInfo &) -> Result<QByteArray> {
-            auto inv = billing::Invoices::find(tx, id);
-            if (!inv)
-                return inv.error();
-            auto today = billing::Invoices::today(tx);
-            if (!today)
-                return today.error();
-            return billing::InvoicePdf::render(*inv, *today);
+        [id](TenantTransaction &tx) -> Result<QByteArray> {
+            auto dated = datedInvoice(tx, id);
+            if (!dated)
+                return dated.error();
+            return billing::InvoicePdf::render(dated->invoice, dated->today);
         },
         std::move(reply));
 }
@@ -61,9 +76,9 @@ void invoicePdf(ConsoleSession *session, QObject *context, const QString &id, Re
 void invoiceTotals(ConsoleSession *session, QObject *context, const billing::InvoiceFilter &filter,
                    Reply<QList<billing::InvoiceTotal>> reply)
 {
-    runStaffCommand<QList<billing::InvoiceTotal>>(
+    runStaffCommand(
         session, context,
-        [filter](TenantTransaction &tx, const SessionInfo &) -> Result<QList<billing::InvoiceTotal>> {
+        [filter](TenantTransaction &tx) -> Result<QList<billing::InvoiceTotal>> {
             auto today = billing::Invoices::today(tx);
             if (!today)
                 return today.error();
@@ -75,9 +90,8 @@ void invoiceTotals(ConsoleSession *session, QObject *context, const billing::Inv
 void orderTotals(ConsoleSession *session, QObject *context, const billing::OrderFilter &filter,
                  Reply<QList<billing::OrderTotal>> reply)
 {
-    runStaffCommand<QList<billing::OrderTotal>>(
-        session, context,
-        [filter](TenantTransaction &tx, const SessionInfo &) { return billing::Orders::totals(tx, filter); },
+    runStaffCommand(
+        session, context, [filter](TenantTransaction &tx) { return billing::Orders::totals(tx, filter); },
         std::move(reply));
 }
 

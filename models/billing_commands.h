@@ -12,14 +12,8 @@ namespace mp {
 
 // The change-feed channels of orders and invoices (migration 0008).
 namespace channels {
-inline QString orders()
-{
-    return QStringLiteral("mpanel_changed_orders");
-}
-inline QString invoices()
-{
-    return QStringLiteral("mpanel_changed_invoices");
-}
+inline const QString orders = QStringLiteral("mpanel_changed_orders");
+inline const QString invoices = QStringLiteral("mpanel_changed_invoices");
 } // namespace channels
 
 // The Billing section's commands (contract in staff_command.h); Pay online and Refund are in

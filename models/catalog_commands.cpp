@@ -7,9 +7,9 @@ namespace mp::commands {
 void saveProduct(ConsoleSession *session, QObject *context, const QString &id,
                  const catalog::ProductDraft &draft, Reply<catalog::Product> reply)
 {
-    runStaffCommand<catalog::Product>(
+    runStaffCommand(
         session, context,
-        [id, draft](TenantTransaction &tx, const SessionInfo &) {
+        [id, draft](TenantTransaction &tx) {
             return id.isEmpty() ? catalog::Products::create(tx, draft)
                                 : catalog::Products::update(tx, id, draft);
         },
@@ -19,25 +19,22 @@ void saveProduct(ConsoleSession *session, QObject *context, const QString &id,
 void removeProduct(ConsoleSession *session, QObject *context, const QString &id,
                    Reply<catalog::RemoveOutcome> reply)
 {
-    runStaffCommand<catalog::RemoveOutcome>(
-        session, context,
-        [id](TenantTransaction &tx, const SessionInfo &) { return catalog::Products::remove(tx, id); },
+    runStaffCommand(
+        session, context, [id](TenantTransaction &tx) { return catalog::Products::remove(tx, id); },
         std::move(reply));
 }
 
 void loadProduct(ConsoleSession *session, QObject *context, const QString &id, Reply<catalog::Product> reply)
 {
-    runStaffCommand<catalog::Product>(
-        session, context,
-        [id](TenantTransaction &tx, const SessionInfo &) { return catalog::Products::find(tx, id); },
+    runStaffCommand(
+        session, context, [id](TenantTransaction &tx) { return catalog::Products::find(tx, id); },
         std::move(reply));
 }
 
 void loadTemplates(ConsoleSession *session, QObject *context, Reply<QList<catalog::CloudPodTemplate>> reply)
 {
-    runStaffCommand<QList<catalog::CloudPodTemplate>>(
-        session, context,
-        [](TenantTransaction &tx, const SessionInfo &) { return catalog::CloudPodTemplates::list(tx); },
+    runStaffCommand(
+        session, context, [](TenantTransaction &tx) { return catalog::CloudPodTemplates::list(tx); },
         std::move(reply));
 }
 

@@ -9,14 +9,8 @@ namespace mp {
 
 // The change-feed channels of the catalog's tables (migration 0008).
 namespace channels {
-inline QString products()
-{
-    return QStringLiteral("mpanel_changed_products");
-}
-inline QString cloudPodTemplates()
-{
-    return QStringLiteral("mpanel_changed_cloudpod_templates");
-}
+inline const QString products = QStringLiteral("mpanel_changed_products");
+inline const QString cloudPodTemplates = QStringLiteral("mpanel_changed_cloudpod_templates");
 } // namespace channels
 
 // The Catalog section's commands (contract in staff_command.h).

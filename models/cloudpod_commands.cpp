@@ -30,15 +30,14 @@ Result<PodDetail> podDetail(TenantTransaction &tx, const QString &id)
 
 void loadPod(ConsoleSession *session, QObject *context, const QString &id, Reply<PodDetail> reply)
 {
-    runStaffCommand<PodDetail>(
-        session, context, [id](TenantTransaction &tx, const SessionInfo &) { return podDetail(tx, id); },
-        std::move(reply));
+    runStaffCommand(
+        session, context, [id](TenantTransaction &tx) { return podDetail(tx, id); }, std::move(reply));
 }
 
 void podAction(ConsoleSession *session, QObject *context, const QString &id, PodAction action,
                Reply<PodDetail> reply)
 {
-    runStaffCommand<PodDetail>(
+    runStaffCommand(
         session, context,
         [id, action](TenantTransaction &tx, const SessionInfo &staff) -> Result<PodDetail> {
             using cloudpods::CloudPods;
@@ -66,11 +65,8 @@ void podAction(ConsoleSession *session, QObject *context, const QString &id, Pod
 
 void checkFindings(ConsoleSession *session, QObject *context, Reply<EnqueuedJob> reply)
 {
-    runStaffCommand<EnqueuedJob>(
-        session, context,
-        [](TenantTransaction &tx, const SessionInfo &) {
-            return cloudpods::CloudPodFindings::requestCheck(tx);
-        },
+    runStaffCommand(
+        session, context, [](TenantTransaction &tx) { return cloudpods::CloudPodFindings::requestCheck(tx); },
         std::move(reply));
 }
 

@@ -9,18 +9,9 @@ namespace mp {
 // The change-feed channels of the CloudPod tables: pods and node allocations with the nodes
 // themselves (migration 0012), reconciliation findings (migration 0015).
 namespace channels {
-inline QString cloudPods()
-{
-    return QStringLiteral("mpanel_changed_cloud_pods");
-}
-inline QString nodeAllocations()
-{
-    return QStringLiteral("mpanel_changed_node_allocations");
-}
-inline QString cloudPodFindings()
-{
-    return QStringLiteral("mpanel_changed_cloudpod_findings");
-}
+inline const QString cloudPods = QStringLiteral("mpanel_changed_cloud_pods");
+inline const QString nodeAllocations = QStringLiteral("mpanel_changed_node_allocations");
+inline const QString cloudPodFindings = QStringLiteral("mpanel_changed_cloudpod_findings");
 } // namespace channels
 
 // The Provisioning section's commands for CloudPods (contract in staff_command.h).

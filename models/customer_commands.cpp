@@ -7,9 +7,9 @@ namespace mp::commands {
 void saveCustomer(ConsoleSession *session, QObject *context, const QString &id,
                   const customers::CustomerDraft &draft, Reply<customers::Customer> reply)
 {
-    runStaffCommand<customers::Customer>(
+    runStaffCommand(
         session, context,
-        [id, draft](TenantTransaction &tx, const SessionInfo &) {
+        [id, draft](TenantTransaction &tx) {
             return id.isEmpty() ? customers::Customers::create(tx, draft)
                                 : customers::Customers::update(tx, id, draft);
         },
@@ -19,9 +19,8 @@ void saveCustomer(ConsoleSession *session, QObject *context, const QString &id,
 void loadCustomer(ConsoleSession *session, QObject *context, const QString &id,
                   Reply<customers::Customer> reply)
 {
-    runStaffCommand<customers::Customer>(
-        session, context,
-        [id](TenantTransaction &tx, const SessionInfo &) { return customers::Customers::find(tx, id); },
+    runStaffCommand(
+        session, context, [id](TenantTransaction &tx) { return customers::Customers::find(tx, id); },
         std::move(reply));
 }
 

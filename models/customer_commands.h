@@ -7,10 +7,7 @@ namespace mp {
 
 // The change-feed channel of the customers table (migration 0008).
 namespace channels {
-inline QString customers()
-{
-    return QStringLiteral("mpanel_changed_customers");
-}
+inline const QString customers = QStringLiteral("mpanel_changed_customers");
 } // namespace channels
 
 // The Customers section's commands (contract in staff_command.h).

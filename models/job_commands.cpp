@@ -7,9 +7,9 @@ namespace mp::commands {
 
 void loadJob(ConsoleSession *session, QObject *context, qint64 id, Reply<JobDetail> reply)
 {
-    runStaffCommand<JobDetail>(
+    runStaffCommand(
         session, context,
-        [id](TenantTransaction &tx, const SessionInfo &) -> Result<JobDetail> {
+        [id](TenantTransaction &tx) -> Result<JobDetail> {
             auto job = Jobs::find(tx.db(), id);
             if (!job)
                 return job.error();
@@ -23,9 +23,8 @@ void loadJob(ConsoleSession *session, QObject *context, qint64 id, Reply<JobDeta
 
 void loadJobLog(ConsoleSession *session, QObject *context, qint64 jobId, Reply<QList<JobLogLine>> reply)
 {
-    runStaffCommand<QList<JobLogLine>>(
-        session, context,
-        [jobId](TenantTransaction &tx, const SessionInfo &) { return Jobs::log(tx.db(), jobId); },
+    runStaffCommand(
+        session, context, [jobId](TenantTransaction &tx) { return Jobs::log(tx.db(), jobId); },
         std::move(reply));
 }
 
@@ -37,7 +36,7 @@ using JobAction = Result<JobRecord> (*)(const QSqlDatabase &, qint64, const QStr
 void runJobAction(ConsoleSession *session, QObject *context, qint64 id, JobAction action,
                   Reply<JobRecord> reply)
 {
-    runStaffCommand<JobRecord>(
+    runStaffCommand(
         session, context,
         [id, action](TenantTransaction &tx, const SessionInfo &staff) {
             return action(tx.db(), id, staffActor(staff));
@@ -59,11 +58,9 @@ void cancelJob(ConsoleSession *session, QObject *context, qint64 id, Reply<JobRe
 
 void loadJobDashboard(ConsoleSession *session, QObject *context, Reply<JobDashboard> reply)
 {
-    runStaffCommand<JobDashboard>(
+    runStaffCommand(
         session, context,
-        [](TenantTransaction &tx, const SessionInfo &) {
-            return JobDashboard::load(tx.db(), Clock::current().now());
-        },
+        [](TenantTransaction &tx) { return JobDashboard::load(tx.db(), Clock::current().now()); },
         std::move(reply));
 }
 

@@ -9,14 +9,8 @@ namespace mp {
 // The change-feed channels of the job engine (migration 0013): job inserts and status changes,
 // and new job log lines.
 namespace channels {
-inline QString jobs()
-{
-    return QStringLiteral("mpanel_changed_jobs");
-}
-inline QString jobLog()
-{
-    return QStringLiteral("mpanel_changed_job_log");
-}
+inline const QString jobs = QStringLiteral("mpanel_changed_jobs");
+inline const QString jobLog = QStringLiteral("mpanel_changed_job_log");
 } // namespace channels
 
 // What the console's Jobs page, the dashboard and a pod's detail ask of the job services

@@ -44,9 +44,8 @@ Config paymentConfig()
 void loadPayments(ConsoleSession *session, QObject *context, const payments::PaymentFilter &filter,
                   Reply<QList<payments::Payment>> reply)
 {
-    runStaffCommand<QList<payments::Payment>>(
-        session, context,
-        [filter](TenantTransaction &tx, const SessionInfo &) { return payments::Payments::list(tx, filter); },
+    runStaffCommand(
+        session, context, [filter](TenantTransaction &tx) { return payments::Payments::list(tx, filter); },
         std::move(reply));
 }
 

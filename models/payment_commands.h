@@ -11,10 +11,7 @@ namespace mp {
 
 // The change-feed channel of Stripe payments (migration 0011).
 namespace channels {
-inline QString payments()
-{
-    return QStringLiteral("mpanel_changed_payments");
-}
+inline const QString payments = QStringLiteral("mpanel_changed_payments");
 } // namespace channels
 
 // Online payments from the Billing section (contract in staff_command.h).

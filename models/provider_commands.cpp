@@ -6,9 +6,9 @@ namespace mp::commands {
 
 void loadProviders(ConsoleSession *session, QObject *context, Reply<providers::ProviderOverview> reply)
 {
-    runStaffCommand<providers::ProviderOverview>(
+    runStaffCommand(
         session, context,
-        [config = paymentConfig()](TenantTransaction &tx, const SessionInfo &) {
+        [config = paymentConfig()](TenantTransaction &tx) {
             return providers::Providers::overview(tx, StripeSettings::fromConfig(config));
         },
         std::move(reply));

@@ -13,7 +13,7 @@ ProviderIndicator::ProviderIndicator(ConsoleSession *session, QObject *parent)
 
 QStringList ProviderIndicator::channels()
 {
-    return {channels::nodeAllocations()};
+    return {channels::nodeAllocations};
 }
 
 void ProviderIndicator::setChangeFeed(ChangeFeed *feed)

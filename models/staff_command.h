@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <functional>
+#include <type_traits>
 
 namespace mp {
 
@@ -24,16 +25,21 @@ template<class T> using Reply = std::function<void(const Result<T> &)>;
 // acted, then the credential the server authenticated them by, and nothing about the channel.
 QString staffActor(const SessionInfo &staff);
 
-// Runs `work(tx, staff)` in one staff transaction on the session thread and `reply(result)` on
-// `context`'s thread. `work` returns Result<T>; an error rolls the transaction back.
+// Runs `work(tx)`, or `work(tx, staff)` when it asks who acts, in one staff transaction on the
+// session thread and `reply(result)` on `context`'s thread. `work` returns Result<T>; an error
+// rolls the transaction back.
 template<class T, class Work>
 void runStaffCommand(ConsoleSession *session, QObject *context, Work work, Reply<T> reply)
 {
     session->run(
         context,
         [work = std::move(work)](StaffSession &staff) -> Result<T> {
-            return inStaffTransaction(
-                staff, [&](TenantTransaction &tx) -> Result<T> { return work(tx, staff.info()); });
+            return inStaffTransaction(staff, [&](TenantTransaction &tx) -> Result<T> {
+                if constexpr (std::is_invocable_v<Work &, TenantTransaction &, const SessionInfo &>)
+                    return work(tx, staff.info());
+                else
+                    return work(tx);
+            });
         },
         std::move(reply));
 }

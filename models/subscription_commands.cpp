@@ -12,9 +12,9 @@ namespace mp::commands {
 void loadSubscription(ConsoleSession *session, QObject *context, const QString &id,
                       Reply<SubscriptionDetail> reply)
 {
-    runStaffCommand<SubscriptionDetail>(
+    runStaffCommand(
         session, context,
-        [id](TenantTransaction &tx, const SessionInfo &) -> Result<SubscriptionDetail> {
+        [id](TenantTransaction &tx) -> Result<SubscriptionDetail> {
             auto s = subscriptions::Subscriptions::find(tx, id);
             if (!s)
                 return s.error();
@@ -47,7 +47,7 @@ void changeSubscription(ConsoleSession *session, QObject *context, const QString
                         SubscriptionAction action, Reply<subscriptions::Subscription> reply)
 {
     using subscriptions::SubscriptionLifecycle;
-    runStaffCommand<subscriptions::Subscription>(
+    runStaffCommand(
         session, context,
         [id, action](TenantTransaction &tx, const SessionInfo &staff) -> Result<subscriptions::Subscription> {
             const QDateTime now = Clock::current().now();
@@ -70,7 +70,7 @@ void changeSubscription(ConsoleSession *session, QObject *context, const QString
 
 void renewSubscriptionNow(ConsoleSession *session, QObject *context, const QString &id, Reply<QString> reply)
 {
-    runStaffCommand<QString>(
+    runStaffCommand(
         session, context,
         [id](TenantTransaction &tx, const SessionInfo &staff) {
             return subscriptions::SubscriptionRenewals::renewNow(tx, id, staffActor(staff),

@@ -8,10 +8,7 @@ namespace mp {
 
 // The change-feed channel of subscriptions (migration 0011).
 namespace channels {
-inline QString subscriptions()
-{
-    return QStringLiteral("mpanel_changed_subscriptions");
-}
+inline const QString subscriptions = QStringLiteral("mpanel_changed_subscriptions");
 } // namespace channels
 
 // The Subscriptions section's commands (contract in staff_command.h).

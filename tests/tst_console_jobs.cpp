@@ -195,7 +195,7 @@ private Q_SLOTS:
         const qint64 b = enqueue(f, u"console.other"_s);
         JobTableModel model(f.session.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setChangeFeed(&feed.feed, {mp::channels::jobs()});
+        model.setChangeFeed(&feed.feed, {mp::channels::jobs});
         model.refresh();
         QVERIFY(waitLoaded(model));
         QCOMPARE(model.rowCount(), 2);
@@ -208,7 +208,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(statusShown(model, a), u"Cancelled"_s, 5000);
         QCOMPARE(statusShown(model, b), u"Queued"_s);
         QCOMPARE(resets.size(), 0);
-        QVERIFY(changed.contains(QVariantList{mp::channels::jobs()}));
+        QVERIFY(changed.contains(QVariantList{mp::channels::jobs}));
 
         // A worker runs the other one: claimed, then failed, without any refresh from here.
         const qint64 failing = enqueue(f, u"console.fail"_s, {}, 1);

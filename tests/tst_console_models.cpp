@@ -177,12 +177,12 @@ void TestConsoleModels::liveUpdateReloadsInPlace()
     f.fillCustomers(450);
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::customers()});
+    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::customers});
     QVERIFY(listening.wait(20000));
 
     mp::CustomerTableModel model(f.session.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setChangeFeed(&feed, {mp::channels::customers()});
+    model.setChangeFeed(&feed, {mp::channels::customers});
     model.refresh();
     QVERIFY(waitLoaded(model));
     model.fetchMore({});
@@ -194,7 +194,7 @@ void TestConsoleModels::liveUpdateReloadsInPlace()
     QSignalSpy changed(&feed, &ChangeFeed::changed);
     f.addCustomer(u"Aaron First"_s, u"aaron@example.test"_s);
     QVERIFY(changed.wait(5000));
-    QCOMPARE(changed.first().first().toString(), mp::channels::customers());
+    QCOMPARE(changed.first().first().toString(), mp::channels::customers);
     QTRY_COMPARE_WITH_TIMEOUT(model.index(0, mp::CustomerTableModel::Name).data().toString(),
                               u"Aaron First"_s, 5000);
     // Reloaded in place: no reset (the view keeps its scroll position), same rows loaded.
@@ -338,12 +338,12 @@ void TestConsoleModels::subscriptionsFilteredInSqlAndLive()
 
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::subscriptions()});
+    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::subscriptions});
     QVERIFY(listening.wait(20000));
 
     mp::SubscriptionTableModel model(f.session.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setChangeFeed(&feed, {mp::channels::subscriptions()});
+    model.setChangeFeed(&feed, {mp::channels::subscriptions});
     model.refresh();
     QVERIFY(waitLoaded(model));
     QCOMPARE(model.rowCount(), 3);

@@ -211,7 +211,7 @@ private Q_SLOTS:
     {
         mp::CloudPodTableModel model(m_f->session.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setChangeFeed(m_feed.get(), {mp::channels::cloudPods()});
+        model.setChangeFeed(m_feed.get(), {mp::channels::cloudPods});
         model.setReloadDelay(50);
         model.refresh();
         QVERIFY(waitLoaded(model));
@@ -293,7 +293,7 @@ private Q_SLOTS:
     {
         mp::NodeCapacityModel nodes(m_f->session.get());
         QAbstractItemModelTester tester(&nodes, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        nodes.setChangeFeed(m_feed.get(), {mp::channels::nodeAllocations()});
+        nodes.setChangeFeed(m_feed.get(), {mp::channels::nodeAllocations});
         nodes.setReloadDelay(50);
         nodes.refresh();
         QVERIFY(waitLoaded(nodes));
@@ -345,7 +345,7 @@ private Q_SLOTS:
     {
         mp::CloudPodFindingModel model(m_f->session.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setChangeFeed(m_feed.get(), {mp::channels::cloudPodFindings()});
+        model.setChangeFeed(m_feed.get(), {mp::channels::cloudPodFindings});
         model.setReloadDelay(50);
         model.refresh();
         QVERIFY(waitLoaded(model));

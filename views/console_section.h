@@ -14,6 +14,11 @@ namespace mp {
 class ChangeFeed;
 class ConsoleSession;
 
+// A navigation row whose title and summary are translated in the navigation's context
+// ("mp::NavigationModel"), where the catalogue keeps every section's row. Mark both with
+// QT_TRANSLATE_NOOP("mp::NavigationModel", ...) so lupdate finds them.
+NavigationEntry navigationEntry(const QString &id, const char *title, const char *summary, int order);
+
 // What a section's page is made with: the session its commands run on, the change feed its
 // models listen to, and a way to run a command another section offers (a customer's
 // subscription opens in the Subscriptions section) without naming that section's classes.

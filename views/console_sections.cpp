@@ -8,8 +8,6 @@
 #include "provisioning/provisioning_section.h"
 #include "subscriptions/subscriptions_section.h"
 
-#include <QCoreApplication>
-
 namespace mp {
 
 namespace {
@@ -40,11 +38,7 @@ constexpr Planned planned[] = {
 ConsoleSection plannedSection(const Planned &p)
 {
     ConsoleSection s;
-    s.entry = {QString::fromLatin1(p.id),
-               QCoreApplication::translate("mp::NavigationModel", p.title),
-               QCoreApplication::translate("mp::NavigationModel", p.summary),
-               {},
-               p.order};
+    s.entry = navigationEntry(QString::fromLatin1(p.id), p.title, p.summary, p.order);
     return s;
 }
 

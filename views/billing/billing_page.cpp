@@ -55,8 +55,8 @@ BillingPage::BillingPage(ConsoleSession *session, ChangeFeed *feed, QWidget *par
       m_customerLabel(new QLabel(this)), m_clearCustomer(new QPushButton(tr("All customers"), this))
 {
     setObjectName(QStringLiteral("billingPage"));
-    m_invoices->setChangeFeed(feed, {channels::invoices()});
-    m_orders->setChangeFeed(feed, {channels::orders(), channels::invoices()});
+    m_invoices->setChangeFeed(feed, {channels::invoices});
+    m_orders->setChangeFeed(feed, {channels::orders, channels::invoices});
 
     m_invoiceStatus->addItem(tr("Any status"), QString());
     for (const QString &s : billing::InvoiceStatuses::all())

@@ -30,9 +30,9 @@ CatalogPage::CatalogPage(ConsoleSession *session, ChangeFeed *feed, QWidget *par
       m_visibility(new QComboBox(this)), m_search(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("catalogPage"));
-    m_products->setChangeFeed(feed, {channels::products()});
-    m_templates->setChangeFeed(feed, {channels::cloudPodTemplates()});
-    m_tldPrices->setChangeFeed(feed, {channels::products()});
+    m_products->setChangeFeed(feed, {channels::products});
+    m_templates->setChangeFeed(feed, {channels::cloudPodTemplates});
+    m_tldPrices->setChangeFeed(feed, {channels::products});
 
     m_type->addItem(tr("All types"), QString());
     for (const QString &type : catalog::productTypes())

@@ -31,14 +31,14 @@ CustomerDetailPage::CustomerDetailPage(ConsoleSession *session, ChangeFeed *feed
       m_paymentsView(new QTableView(this))
 {
     setObjectName(QStringLiteral("customerDetailPage"));
-    m_invoices->setChangeFeed(feed, {channels::invoices()});
+    m_invoices->setChangeFeed(feed, {channels::invoices});
     connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
-        if (channel == channels::customers() && !m_id.isEmpty())
+        if (channel == channels::customers && !m_id.isEmpty())
             showCustomer(m_id);
-        if (channel == channels::payments() && !m_id.isEmpty())
+        if (channel == channels::payments && !m_id.isEmpty())
             loadPayments();
     });
-    m_subscriptions->setChangeFeed(feed, {channels::subscriptions()});
+    m_subscriptions->setChangeFeed(feed, {channels::subscriptions});
     connect(m_subscriptionsView, &LazyTableView::activated, this, &CustomerDetailPage::subscriptionActivated);
     m_paymentsView->setObjectName(QStringLiteral("customerPayments"));
     m_paymentsView->setModel(m_payments);

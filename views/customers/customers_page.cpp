@@ -27,7 +27,7 @@ CustomersPage::CustomersPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
       m_stack(new QStackedWidget(this)), m_search(new QLineEdit(this)), m_status(new QComboBox(this))
 {
     setObjectName(QStringLiteral("customersPage"));
-    m_customers->setChangeFeed(feed, {channels::customers()});
+    m_customers->setChangeFeed(feed, {channels::customers});
     m_search->setPlaceholderText(tr("Search name, e-mail or company…"));
     m_search->setClearButtonEnabled(true);
     m_status->addItem(tr("Any status"), QString());

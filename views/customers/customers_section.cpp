@@ -8,19 +8,14 @@
 #include "subscription_commands.h"
 #include "subscriptions/subscriptions_section.h"
 
-#include <QCoreApplication>
-
 namespace mp {
 
 ConsoleSection customersSection()
 {
     ConsoleSection s;
-    s.entry = {QStringLiteral("customers"),
-               QCoreApplication::translate("mp::NavigationModel", "Customers"),
-               QCoreApplication::translate("mp::NavigationModel",
-                                           "Your customers, their contacts and their accounts."),
-               {},
-               300};
+    s.entry = navigationEntry(
+        QStringLiteral("customers"), QT_TRANSLATE_NOOP("mp::NavigationModel", "Customers"),
+        QT_TRANSLATE_NOOP("mp::NavigationModel", "Your customers, their contacts and their accounts."), 300);
     s.page = [](const SectionContext &c) {
         auto *page = new CustomersPage(c.session, c.feed);
         // A subscription in the customer detail opens in the Subscriptions section.
@@ -29,8 +24,7 @@ ConsoleSection customersSection()
         return page;
     };
     // The detail lists the customer's invoices, subscriptions and payments.
-    s.channels = {channels::customers(), channels::invoices(), channels::subscriptions(),
-                  channels::payments()};
+    s.channels = {channels::customers, channels::invoices, channels::subscriptions, channels::payments};
     return s;
 }
 

@@ -3,23 +3,18 @@
 #include "dashboard_page.h"
 #include "job_commands.h"
 
-#include <QCoreApplication>
-
 namespace mp {
 
 ConsoleSection dashboardSection()
 {
     ConsoleSection s;
-    // The navigation's strings keep the translation context the catalogue has them in.
-    s.entry = {QStringLiteral("dashboard"),
-               QCoreApplication::translate("mp::NavigationModel", "Dashboard"),
-               QCoreApplication::translate("mp::NavigationModel",
-                                           "Revenue, open invoices, renewals due and service health of your "
-                                           "company."),
-               {},
-               100};
+    s.entry = navigationEntry(
+        QStringLiteral("dashboard"), QT_TRANSLATE_NOOP("mp::NavigationModel", "Dashboard"),
+        QT_TRANSLATE_NOOP("mp::NavigationModel",
+                          "Revenue, open invoices, renewals due and service health of your company."),
+        100);
     s.page = [](const SectionContext &c) { return new DashboardPage(c.session, c.feed); };
-    s.channels = {channels::jobs()};
+    s.channels = {channels::jobs};
     return s;
 }
 

@@ -15,7 +15,7 @@ ConsoleSection jobsSection()
         QStringLiteral("jobs"), QCoreApplication::translate("mp::ProvisioningPage", "Jobs"), {}, {}, 0};
     s.host = QStringLiteral("provisioning");
     s.page = [](const SectionContext &c) { return new JobsPage(c.session, c.feed); };
-    s.channels = {channels::jobs(), channels::jobLog()};
+    s.channels = {channels::jobs, channels::jobLog};
     return s;
 }
 

@@ -22,7 +22,7 @@ CloudPodsPage::CloudPodsPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
       m_customerLabel(new QLabel(this)), m_clearCustomer(new QPushButton(tr("All customers"), this))
 {
     setObjectName(QStringLiteral("cloudPodsPage"));
-    m_pods->setChangeFeed(feed, {channels::cloudPods()});
+    m_pods->setChangeFeed(feed, {channels::cloudPods});
     m_status->setObjectName(QStringLiteral("podStatus"));
     m_node->setObjectName(QStringLiteral("podNode"));
     m_view->setObjectName(QStringLiteral("podsView"));

@@ -24,7 +24,7 @@ FindingsPage::FindingsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *p
       m_checkStatus(new QLabel(this)), m_stack(new QStackedWidget(this)), m_empty(new QLabel(this))
 {
     setObjectName(QStringLiteral("findingsPage"));
-    m_findings->setChangeFeed(feed, {channels::cloudPodFindings()});
+    m_findings->setChangeFeed(feed, {channels::cloudPodFindings});
     m_view->setObjectName(QStringLiteral("findingsView"));
     m_filter->setObjectName(QStringLiteral("findingsFilter"));
     m_openPod->setObjectName(QStringLiteral("findingsOpenPod"));

@@ -26,8 +26,8 @@ ProvisioningPage::ProvisioningPage(ConsoleSession *session, ChangeFeed *feed, QW
 {
     setObjectName(QStringLiteral("provisioningPage"));
     m_tabs->setObjectName(QStringLiteral("provisioningTabs"));
-    m_templates->setChangeFeed(feed, {channels::cloudPodTemplates()});
-    m_nodes->setChangeFeed(feed, {channels::nodeAllocations()});
+    m_templates->setChangeFeed(feed, {channels::cloudPodTemplates});
+    m_nodes->setChangeFeed(feed, {channels::nodeAllocations});
 
     auto *templatesView = new LazyTableView(m_templates);
     templatesView->setObjectName(QStringLiteral("templatesView"));

@@ -4,22 +4,19 @@
 #include "cloudpod_commands.h"
 #include "provisioning_page.h"
 
-#include <QCoreApplication>
-
 namespace mp {
 
 ConsoleSection provisioningSection()
 {
     ConsoleSection s;
-    s.entry = {QStringLiteral("provisioning"),
-               QCoreApplication::translate("mp::NavigationModel", "Provisioning"),
-               QCoreApplication::translate(
-                   "mp::NavigationModel", "Hosting accounts created, suspended and removed on your servers."),
-               {},
-               600};
+    s.entry = navigationEntry(
+        QStringLiteral("provisioning"), QT_TRANSLATE_NOOP("mp::NavigationModel", "Provisioning"),
+        QT_TRANSLATE_NOOP("mp::NavigationModel",
+                          "Hosting accounts created, suspended and removed on your servers."),
+        600);
     s.page = [](const SectionContext &c) { return new ProvisioningPage(c.session, c.feed); };
-    s.channels = {channels::cloudPods(), channels::cloudPodTemplates(), channels::nodeAllocations(),
-                  channels::cloudPodFindings()};
+    s.channels = {channels::cloudPods, channels::cloudPodTemplates, channels::nodeAllocations,
+                  channels::cloudPodFindings};
     return s;
 }
 

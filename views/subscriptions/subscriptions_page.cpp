@@ -82,11 +82,11 @@ SubscriptionsPage::SubscriptionsPage(ConsoleSession *session, ChangeFeed *feed, 
       m_renew(new QPushButton(tr("Issue &renewal invoice now"), this))
 {
     setObjectName(QStringLiteral("subscriptionsPage"));
-    m_model->setChangeFeed(feed, {channels::subscriptions()});
+    m_model->setChangeFeed(feed, {channels::subscriptions});
     // The detail shows invoices and payments too: any of them changing re-reads it.
     connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
-        if (!m_shownId.isEmpty() && (channel == channels::subscriptions() ||
-                                     channel == channels::invoices() || channel == channels::payments()))
+        if (!m_shownId.isEmpty() && (channel == channels::subscriptions || channel == channels::invoices ||
+                                     channel == channels::payments))
             showSubscription(m_shownId);
     });
 
