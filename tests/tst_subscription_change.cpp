@@ -174,8 +174,7 @@ private Q_SLOTS:
         const QString id = subscribe(m_small);
         // 9 February: 19 of the period's 28 days left. (25.00 - 10.00) x 19 / 28 = 10.178... -> 10.18
         m_clock.set(QDateTime(QDate(2026, 2, 9), QTime(12, 0), QTimeZone::utc()));
-        const auto first =
-            change(id, to(m_large), login(QStringLiteral("alice@example.com"))); // the customer herself
+        const auto first = change(id, to(m_large), login(QStringLiteral("alice@example.com"))); // the customer herself
         QCOMPARE(first.status, 201);
         const QJsonObject c = first.json();
         QCOMPARE(str(c, "kind"), QStringLiteral("upgrade"));
