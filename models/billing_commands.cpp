@@ -3,6 +3,7 @@
 #include "billing/invoice_pdf.h"
 #include "core/clock.h"
 #include "payment_commands.h"
+#include "payments/stripe_provider.h"
 
 namespace mp::commands {
 
@@ -42,7 +43,7 @@ void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, R
             if (!paid)
                 return paid.error();
             return InvoiceDetail{dated->invoice, dated->today, *audit, *paid,
-                                 providers::Providers::stripe(StripeSettings::fromConfig(config))};
+                                 payments::stripeStatus(StripeSettings::fromConfig(config))};
         },
         std::move(reply));
 }

@@ -5,8 +5,10 @@
 #include "keyset_request.h"
 #include "model_roles.h"
 #include "money_text.h"
+#include "provisioning/product_types.h"
 
 #include <QColor>
+#include <QCoreApplication>
 
 namespace mp {
 
@@ -32,19 +34,11 @@ int ProductTableModel::columnCount(const QModelIndex &parent) const
 
 QString ProductTableModel::typeTitle(const QString &type)
 {
-    if (type == QLatin1String("cloudpod"))
-        return tr("CloudPod");
-    if (type == QLatin1String("domain"))
-        return tr("Domain");
-    if (type == QLatin1String("email"))
-        return tr("E-mail");
-    if (type == QLatin1String("backup"))
-        return tr("Backup");
-    if (type == QLatin1String("ssl"))
-        return tr("SSL");
-    if (type == QLatin1String("other"))
-        return tr("Other");
-    return type;
+    // The module that sells the type declared its label; the catalogue translates it.
+    const auto declared = provisioning::ProductTypes::global().find(type);
+    if (!declared)
+        return type;
+    return QCoreApplication::translate("mp::ProductTypes", declared->label.toUtf8().constData());
 }
 
 QString ProductTableModel::visibilityTitle(const QString &visibility)
@@ -60,7 +54,7 @@ QString ProductTableModel::visibilityTitle(const QString &visibility)
 
 QString ProductTableModel::priceSummary(const Product &p)
 {
-    if (p.type == QLatin1String("domain")) {
+    if (provisioning::ProductTypes::global().pricedByYears(p.type)) {
         for (const catalog::DomainPrice &d : p.domainPrices) {
             if (d.action == QLatin1String("register"))
                 return d.years == 1 ? tr("%1 / year").arg(moneyText(d.amount))
@@ -102,7 +96,7 @@ QVariant ProductTableModel::data(const QModelIndex &index, int role) const
                    ? QString()
                    : moneyText(p.prices.first().setupFee);
     case Template:
-        return p.type == QLatin1String("domain") ? u'.' + p.tld : QString();
+        return p.tld.isEmpty() ? QString() : u'.' + p.tld;
     case ColumnCount:
         break;
     }

@@ -9,7 +9,7 @@ void loadProviders(ConsoleSession *session, QObject *context, Reply<providers::P
     runStaffCommand(
         session, context,
         [config = paymentConfig()](TenantTransaction &tx) {
-            return providers::Providers::overview(tx, StripeSettings::fromConfig(config));
+            return providers::Providers::overview(tx, config);
         },
         std::move(reply));
 }

@@ -57,9 +57,15 @@ QString ProviderIndicator::text() const
 {
     if (!m_loaded)
         return {};
-    const QString proxmox = m_overview.proxmoxMode();
-    return tr("Stripe: %1 · Proxmox: %2")
-        .arg(m_overview.stripe.mode, proxmox == QLatin1String("none") ? tr("no cluster") : proxmox);
+    // One entry per provider the modules declared, in their order: "Stripe: sandbox · Proxmox: live".
+    QStringList parts;
+    for (const providers::ProviderGroup &group : m_overview.groups) {
+        const QString mode = group.mode();
+        parts << tr("%1: %2").arg(group.label, !group.single && mode == QLatin1String("none")
+                                                   ? tr("no %1").arg(group.itemNoun)
+                                                   : mode);
+    }
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString ProviderIndicator::toolTip() const
@@ -71,21 +77,28 @@ QString ProviderIndicator::toolTip() const
         const QString off = s.enabled ? QString() : tr(" (disabled)");
         return tr("%1: %2%3%4 — %5").arg(s.name, s.mode, where, off, s.detail);
     };
-    QStringList lines{line(m_overview.stripe)};
-    for (const providers::ProviderStatus &cluster : m_overview.proxmox)
-        lines << tr("Proxmox %1").arg(line(cluster));
-    if (m_overview.proxmox.isEmpty())
-        lines << tr("Proxmox: no cluster connected");
+    QStringList lines;
+    for (const providers::ProviderGroup &group : m_overview.groups) {
+        if (group.single) {
+            for (const providers::ProviderStatus &s : group.statuses)
+                lines << line(s);
+            continue;
+        }
+        for (const providers::ProviderStatus &s : group.statuses)
+            lines << tr("%1 %2").arg(group.label, line(s));
+        if (group.statuses.isEmpty())
+            lines << tr("%1: no %2 connected").arg(group.label, group.itemNoun);
+    }
     return lines.join(u'\n');
 }
 
 bool ProviderIndicator::anySandbox() const
 {
-    if (m_overview.stripe.isSandbox())
-        return true;
-    for (const providers::ProviderStatus &cluster : m_overview.proxmox) {
-        if (cluster.enabled && cluster.isSandbox())
-            return true;
+    for (const providers::ProviderGroup &group : m_overview.groups) {
+        for (const providers::ProviderStatus &s : group.statuses) {
+            if ((group.single || s.enabled) && s.isSandbox())
+                return true;
+        }
     }
     return false;
 }

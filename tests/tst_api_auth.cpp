@@ -3,7 +3,7 @@
 // throttle per account and per address, kept in the database so two service instances agree.
 
 #include "core/clock.h"
-#include "tst_api_fixture.h"
+#include "support/service_fixture.h"
 
 using namespace mp;
 using namespace mp::test;
@@ -11,7 +11,7 @@ using namespace mp::test;
 class TestApiAuth : public QObject {
     Q_OBJECT
 
-    ApiFixture m_api;
+    ServiceFixture m_api;
     QString m_tenant;
     QString m_admin;
     std::unique_ptr<ManualClock> m_clock;
@@ -260,7 +260,7 @@ private Q_SLOTS:
         QCOMPARE(login(QStringLiteral("new.customer@example.com"), QLatin1String(kPassword)).status, 200);
 
         // A second service instance on the same database sees the same lock.
-        ApiFixture second;
+        ServiceFixture second;
         second.startOn(m_api.settings(), QStringLiteral("auth-second"));
         QCOMPARE(second
                      .call("POST", QStringLiteral("/api/auth/login"), {},

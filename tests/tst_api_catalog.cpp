@@ -2,7 +2,7 @@
 // every validation rule (a 4xx naming the field, and no row written), pagination, delete vs
 // retire, and who may see what (other tenants, customers, read-only staff).
 
-#include "tst_api_fixture.h"
+#include "support/service_fixture.h"
 
 using namespace mp;
 using namespace mp::test;
@@ -10,7 +10,7 @@ using namespace mp::test;
 class TestApiCatalog : public QObject {
     Q_OBJECT
 
-    ApiFixture m_api;
+    ServiceFixture m_api;
     QString m_tenant;
     QString m_other;
     QString m_admin;

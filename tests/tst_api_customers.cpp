@@ -2,7 +2,7 @@
 // tenant ignoring case; a customer token sees and edits only its own record; other tenants'
 // customers are 404; every validation rule is a 4xx naming the field with no row written.
 
-#include "tst_api_fixture.h"
+#include "support/service_fixture.h"
 
 using namespace mp;
 using namespace mp::test;
@@ -10,7 +10,7 @@ using namespace mp::test;
 class TestApiCustomers : public QObject {
     Q_OBJECT
 
-    ApiFixture m_api;
+    ServiceFixture m_api;
     QString m_tenant;
     QString m_other;
     QString m_admin;

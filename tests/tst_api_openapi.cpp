@@ -1,7 +1,8 @@
 // GET /api/openapi.json describes every route the service registers (method and path), so
 // the document cannot drift from the code; and its references all resolve.
 
-#include "tst_api_fixture.h"
+#include "http/http_server.h"
+#include "support/service_fixture.h"
 
 using namespace mp;
 using namespace mp::test;
@@ -9,7 +10,7 @@ using namespace mp::test;
 class TestApiOpenApi : public QObject {
     Q_OBJECT
 
-    ApiFixture m_api;
+    ServiceFixture m_api;
 
     static void collectRefs(const QJsonValue &v, QStringList *out)
     {

@@ -1,7 +1,7 @@
 // GET /api/system/providers: whether Stripe and each Proxmox cluster are the sandbox's
 // emulators, test or live, as the service's configuration and the clusters' records decide; and
 // the rule that only a cluster on loopback can be registered as the emulator.
-#include "tst_api_fixture.h"
+#include "support/service_fixture.h"
 
 using namespace mp;
 using namespace mp::test;
@@ -47,7 +47,7 @@ class TestApiProviders : public QObject {
 
     // A service with `config`, a tenant and an admin token.
     struct Service {
-        ApiFixture api;
+        ServiceFixture api;
         QString tenant, staff;
     };
     void startService(Service &s, const Config &config)

@@ -2,7 +2,7 @@
 // totals, every bad checkout input answered 4xx naming the field with no order or invoice left
 // behind, who sees which invoice, status changes with their audit trail, and the PDF.
 #include "core/clock.h"
-#include "tst_api_fixture.h"
+#include "support/service_fixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -28,7 +28,7 @@ class TestBillingApi : public QObject {
 
     ManualClock m_clock{kStart};
     std::unique_ptr<ScopedClock> m_scopedClock;
-    ApiFixture m_api;
+    ServiceFixture m_api;
     QString m_tenant, m_other;
     QString m_admin, m_reader, m_otherAdmin;
     QString m_alice, m_aliceId, m_bob, m_bobId; // customer access tokens and ids

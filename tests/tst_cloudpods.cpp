@@ -9,7 +9,7 @@
 #include "jobs/job_engine.h"
 #include "jobs/jobs.h"
 #include "provisioning/service_lifecycle.h"
-#include "tst_api_fixture.h"
+#include "support/service_fixture.h"
 
 #include <QProcess>
 #include <QSet>
@@ -33,7 +33,7 @@ QString str(const QJsonObject &o, const char *key)
 class TestCloudPods : public QObject {
     Q_OBJECT
 
-    test::ApiFixture m_api;
+    test::ServiceFixture m_api;
     std::unique_ptr<ProxmoxEmulator> m_pve;
     std::unique_ptr<JobEngine> m_engine;
     QString m_tenant, m_staff, m_cluster, m_customer, m_customerToken, m_template;

@@ -2,7 +2,6 @@
 // QAbstractItemModelTester, live statuses through the change feed (migration 0013), the log of
 // the selected job, Retry and Cancel on the staff connection, and the dashboard's figures.
 #include "common/lazy_table_view.h"
-#include "console_fixture.h"
 #include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "dashboard/dashboard_page.h"
@@ -14,6 +13,7 @@
 #include "jobs/jobs.h"
 #include "jobs/jobs_page.h"
 #include "model_roles.h"
+#include "support/console_fixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

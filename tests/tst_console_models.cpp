@@ -2,7 +2,6 @@
 #include "billing/invoices.h"
 #include "catalog/products.h"
 #include "cloudpod_template_model.h"
-#include "console_fixture.h"
 #include "console_session/change_feed.h"
 #include "core/clock.h"
 #include "customer_commands.h"
@@ -17,6 +16,7 @@
 #include "subscription_commands.h"
 #include "subscription_table_model.h"
 #include "subscriptions/subscription_lifecycle.h"
+#include "support/console_fixture.h"
 #include "tld_price_model.h"
 
 #include <QAbstractItemModelTester>

@@ -11,7 +11,6 @@
 #include "cloudpods/cloud_pods.h"
 #include "cloudpods/proxmox_clusters.h"
 #include "common/lazy_table_view.h"
-#include "console_fixture.h"
 #include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "core/clock.h"
@@ -24,6 +23,7 @@
 #include "provisioning/cloud_pods_page.h"
 #include "provisioning/findings_page.h"
 #include "provisioning/provisioning_page.h"
+#include "support/console_fixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

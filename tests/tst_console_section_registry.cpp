@@ -7,6 +7,7 @@
 #include "console_session/change_feed.h"
 #include "db/pg_connection.h"
 #include "main_window.h"
+#include "service/service_modules.h"
 #include "sign_in_dialog.h"
 #include "support/test_cluster.h"
 #include "tenancy/staff_accounts.h"
@@ -73,6 +74,8 @@ void TestConsoleSectionRegistry::initTestCase()
     QVERIFY(m_settingsDir.isValid());
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
     QCoreApplication::setOrganizationName(u"mpanel-tests"_s);
+    // As the console's main() does: the services' commands reach the modules' hooks.
+    mp::installServiceModules();
 }
 
 void TestConsoleSectionRegistry::sectionFromOutsideViewsPlugsIn()

@@ -7,7 +7,6 @@
 #include "catalog_commands.h"
 #include "cloudpod_template_model.h"
 #include "common/lazy_table_view.h"
-#include "console_fixture.h"
 #include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "core/clock.h"
@@ -21,12 +20,14 @@
 #include "order_table_model.h"
 #include "payment_commands.h"
 #include "payment_list_model.h"
-#include "payments/stripe_signature.h"
 #include "payments/stripe_webhook.h"
 #include "product_table_model.h"
+#include "service/service_modules.h"
+#include "stripe/stripe_signature.h"
 #include "subscription_commands.h"
 #include "subscription_table_model.h"
 #include "subscriptions/subscriptions_page.h"
+#include "support/console_fixture.h"
 #include "tld_price_model.h"
 
 #include <QApplication>
@@ -100,6 +101,8 @@ class TestConsoleSections : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // The dialogs offer what the modules declare (product types), as in the console's main().
+    void initTestCase() { mp::installServiceModules(); }
     void productDialogRefusesWhatTheApiRefuses();
     void productDialogShowsServiceErrorsAndSaves();
     void deleteSaysRetiredOrDeleted();

@@ -1,7 +1,7 @@
 // The embedded default: no database configured, so the program runs its own cluster.
-#include "db/database_bootstrap.h"
 #include "db/embedded_cluster.h"
 #include "db/sql.h"
+#include "tenancy/database_bootstrap.h"
 
 #include <QFile>
 #include <QTemporaryDir>

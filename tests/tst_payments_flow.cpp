@@ -4,7 +4,7 @@
 
 #include "emulators/stripe_emulator.h"
 #include "emulators/stripe_webhook_sender.h"
-#include "tst_payments_fixture.h"
+#include "support/payments_fixture.h"
 
 #include <atomic>
 #include <thread>

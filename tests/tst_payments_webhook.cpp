@@ -1,7 +1,8 @@
 // POST /webhooks/stripe over real HTTP: signature checks, storing each event once, effects once
 // per payment under duplicates, concurrency and reordering, holds and declines.
 
-#include "tst_payments_fixture.h"
+#include "support/blocking_http.h"
+#include "support/payments_fixture.h"
 
 #include <QRandomGenerator>
 

@@ -1,7 +1,7 @@
 #include "emulators/stripe_emulator.h"
 #include "http/http_server.h"
-#include "payments/stripe_blocking.h"
-#include "payments/stripe_client.h"
+#include "stripe/stripe_blocking.h"
+#include "stripe/stripe_client.h"
 #include "support/http_client.h"
 
 #include <QSignalSpy>

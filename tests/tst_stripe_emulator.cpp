@@ -1,8 +1,8 @@
 #include "core/clock.h"
 #include "emulators/stripe_emulator.h"
 #include "http/http_server.h"
-#include "payments/stripe_client.h"
-#include "payments/stripe_signature.h"
+#include "stripe/stripe_client.h"
+#include "stripe/stripe_signature.h"
 #include "support/http_client.h"
 
 #include <QFile>

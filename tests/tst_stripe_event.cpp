@@ -1,4 +1,4 @@
-#include "payments/stripe_event.h"
+#include "stripe/stripe_event.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "payments/stripe_settings.h"
+#include "stripe/stripe_settings.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 #include "core/clock.h"
-#include "payments/stripe_signature.h"
+#include "stripe/stripe_signature.h"
 
 #include <QFile>
 #include <QTest>

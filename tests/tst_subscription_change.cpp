@@ -6,7 +6,7 @@
 #include "jobs/job_registry.h"
 #include "subscriptions/subscription_change.h"
 #include "subscriptions/subscription_proration.h"
-#include "tst_api_fixture.h"
+#include "support/service_fixture.h"
 
 using namespace mp;
 using namespace mp::test;
@@ -33,7 +33,7 @@ class TestSubscriptionChange : public QObject {
 
     ManualClock m_clock{kStart};
     std::unique_ptr<ScopedClock> m_scopedClock;
-    ApiFixture m_api;
+    ServiceFixture m_api;
     QString m_tenant, m_admin;
     QString m_alice, m_aliceId, m_bob, m_bobId;
     QString m_small, m_large, m_hidden, m_retired, m_dollars;
@@ -174,7 +174,8 @@ private Q_SLOTS:
         const QString id = subscribe(m_small);
         // 9 February: 19 of the period's 28 days left. (25.00 - 10.00) x 19 / 28 = 10.178... -> 10.18
         m_clock.set(QDateTime(QDate(2026, 2, 9), QTime(12, 0), QTimeZone::utc()));
-        const auto first = change(id, to(m_large), login(QStringLiteral("alice@example.com"))); // the customer herself
+        const auto first =
+            change(id, to(m_large), login(QStringLiteral("alice@example.com"))); // the customer herself
         QCOMPARE(first.status, 201);
         const QJsonObject c = first.json();
         QCOMPARE(str(c, "kind"), QStringLiteral("upgrade"));

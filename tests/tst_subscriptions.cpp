@@ -9,7 +9,7 @@
 #include "jobs/jobs.h"
 #include "subscriptions/subscription_lifecycle.h"
 #include "subscriptions/subscription_renewals.h"
-#include "tst_api_fixture.h"
+#include "support/service_fixture.h"
 
 #include <QThread>
 
@@ -37,7 +37,7 @@ class TestSubscriptions : public QObject {
 
     ManualClock m_clock{kStart};
     std::unique_ptr<ScopedClock> m_scopedClock;
-    ApiFixture m_api;
+    ServiceFixture m_api;
     QString m_tenant, m_other;
     QString m_admin, m_reader, m_otherAdmin;
     QString m_alice, m_aliceId, m_bob, m_bobId;

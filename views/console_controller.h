@@ -2,8 +2,8 @@
 
 #include "console_session/console_session.h"
 #include "core/config.h"
-#include "db/database_bootstrap.h"
 #include "sign_in_request.h"
+#include "tenancy/database_bootstrap.h"
 
 #include <QObject>
 #include <QPointer>

@@ -2,6 +2,7 @@
 #include "console_sections.h"
 #include "core/config.h"
 #include "main_window.h"
+#include "service/service_modules.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -63,6 +64,9 @@ void showTabWhenReady(mp::ConsoleController &controller, mp::MainWindow &window,
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // Console commands run the services' own functions: paying an invoice there must reach the
+    // modules' hooks and provisioners exactly as it does in the service.
+    mp::installServiceModules();
     QApplication::setApplicationName(QStringLiteral("mpanel"));
     QApplication::setOrganizationName(QStringLiteral("mpanel"));
     QApplication::setApplicationDisplayName(QStringLiteral("mPanel"));

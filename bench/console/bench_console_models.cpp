@@ -3,10 +3,10 @@
 // first rows, the next page, a search, a sort, and a live reload after another session's write.
 // Prints a Markdown table. Knobs: N (default 1000000), ROUNDS (default 10).
 
-#include "console_fixture.h"
 #include "console_session/change_feed.h"
 #include "customer_commands.h"
 #include "customer_table_model.h"
+#include "support/console_fixture.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

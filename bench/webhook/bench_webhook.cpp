@@ -13,8 +13,8 @@
 #include "db/sql.h"
 #include "http/api_context.h"
 #include "http/http_server.h"
-#include "payments/stripe_signature.h"
 #include "service/api_modules.h"
+#include "stripe/stripe_signature.h"
 #include "support/blocking_http.h"
 #include "tenancy/tenants.h"
 

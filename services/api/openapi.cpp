@@ -75,6 +75,12 @@ QList<QJsonObject> &fragments()
     return list;
 }
 
+QList<std::pair<QString, std::function<QJsonObject()>>> &providers()
+{
+    static QList<std::pair<QString, std::function<QJsonObject()>>> list;
+    return list;
+}
+
 } // namespace
 
 void OpenApi::addFragment(const QJsonObject &fragment)
@@ -82,6 +88,16 @@ void OpenApi::addFragment(const QJsonObject &fragment)
     QMutexLocker lock(&g_fragmentsMutex);
     if (!fragments().contains(fragment))
         fragments().append(fragment);
+}
+
+void OpenApi::addFragmentProvider(const QString &key, std::function<QJsonObject()> fragment)
+{
+    QMutexLocker lock(&g_fragmentsMutex);
+    for (const auto &p : std::as_const(providers())) {
+        if (p.first == key)
+            return;
+    }
+    providers().append({key, std::move(fragment)});
 }
 
 QJsonObject OpenApi::fragment(const char *json)
@@ -118,6 +134,8 @@ QJsonObject OpenApi::document()
     QMutexLocker lock(&g_fragmentsMutex);
     for (const QJsonObject &f : std::as_const(fragments()))
         merge(doc, f);
+    for (const auto &p : std::as_const(providers()))
+        merge(doc, p.second());
     return doc;
 }
 

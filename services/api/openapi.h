@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QString>
+
+#include <functional>
 
 namespace mp {
 class Router;
@@ -16,6 +19,9 @@ public:
     // Every module adds its fragment when it registers its routes (idempotent: registering the
     // modules twice in one process, as tests do, adds nothing new).
     static void addFragment(const QJsonObject &fragment);
+    // A fragment computed each time the document is built (e.g. an enum of what modules
+    // declared); `key` keeps a second registration out.
+    static void addFragmentProvider(const QString &key, std::function<QJsonObject()> fragment);
     static QJsonObject document();
     // Merges a fragment {"paths": {...}, "components": {"schemas": {...}, ...}} into `into`.
     static void merge(QJsonObject &into, const QJsonObject &fragment);

@@ -1,11 +1,10 @@
 #include "billing/billing_routes.h"
 
 #include "api/json_fields.h"
-#include "api/openapi.h"
 #include "api/responses.h"
-#include "billing/billing_openapi.h"
 #include "billing/checkout.h"
 #include "billing/credit_notes.h"
+#include "billing/invoice_detail_parts.h"
 #include "billing/invoice_json.h"
 #include "billing/invoice_pdf.h"
 #include "billing/invoices.h"
@@ -13,7 +12,6 @@
 #include "db/statement_cache.h"
 #include "http/api_context.h"
 #include "http/router.h"
-#include "payments/payments.h"
 
 #include <QJsonArray>
 #include <QUuid>
@@ -214,24 +212,13 @@ HttpResponse listInvoices(const HttpRequest &request, TenantTransaction &tx, con
     return HttpResponse::json(200, api::pageBody(items, result->nextCursor));
 }
 
-// One invoice as the detail routes answer it. Stripe payments with their state (declines,
-// refunds, reviews) replace the one-line summary of a Stripe payment; a manual payment stays as
-// recorded on the invoice.
+// One invoice as the detail routes answer it, with what other modules add (InvoiceDetailParts:
+// the payments module's Stripe payments).
 HttpResponse invoiceDetail(TenantTransaction &tx, const Invoice &inv, QDate today)
 {
     QJsonObject json = InvoiceJson::toJson(inv, today, true);
-    auto stripePayments = payments::Payments::forInvoice(tx, inv.id);
-    if (!stripePayments)
-        return errorResponse(stripePayments.error());
-    QJsonArray list;
-    const QJsonArray recorded = json.value(QStringLiteral("payments")).toArray();
-    for (const auto &p : recorded) {
-        if (p.toObject().value(QStringLiteral("method")).toString() != QLatin1String("stripe"))
-            list.append(p);
-    }
-    for (const auto &p : std::as_const(*stripePayments))
-        list.append(p.toJson());
-    json.insert(QStringLiteral("payments"), list);
+    if (auto st = InvoiceDetailParts::apply(tx, inv, json); !st)
+        return errorResponse(st.error());
     return HttpResponse::json(200, json);
 }
 
@@ -448,7 +435,6 @@ HttpResponse invoicePdf(const HttpRequest &request, TenantTransaction &tx, const
 
 void registerBillingRoutes(Router &router, ApiContext &context)
 {
-    api::OpenApi::addFragment(openApiFragment());
     ApiContext *ctx = &context;
     // The two routes that issue invoices run the same statements every time on their thread's
     // own connection: keep them prepared (one round trip each instead of three), as the Stripe

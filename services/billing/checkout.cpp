@@ -2,9 +2,9 @@
 
 #include "billing/billing_settings.h"
 #include "billing/invoices.h"
-#include "cloudpods/cloud_pods.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "provisioning/product_types.h"
 
 #include <QRegularExpression>
 #include <QUuid>
@@ -101,7 +101,11 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         return refuse(QStringLiteral("invalid_currency"), QStringLiteral("not an ISO 4217 currency code"),
                       QStringLiteral("currency"));
 
-    const bool isDomain = type == QLatin1String("domain");
+    const auto productType = provisioning::ProductTypes::global().find(type);
+    if (!productType)
+        return refuse(QStringLiteral("unknown_product"),
+                      QStringLiteral("no module sells %1 products").arg(type), QStringLiteral("product_id"));
+    const bool isDomain = productType->pricing == provisioning::Pricing::RegistrarYears;
     QString description;
     QString domain;
     qint64 unitMinor = 0;
@@ -167,19 +171,20 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         description = QStringLiteral("%1 (%2)").arg(name, cycleLabel(request.cycle));
     }
 
-    // A CloudPod line carries the pod's host name (provisioning reads it from the order line).
-    QString hostname = request.hostname.trimmed().toLower();
-    if (type == QLatin1String("cloudpod")) {
-        if (hostname.isEmpty())
-            hostname =
-                cloudpods::CloudPods::generatedHostname(QUuid::createUuid().toString(QUuid::WithoutBraces));
-        if (!cloudpods::CloudPods::isValidHostname(hostname))
-            return refuse(QStringLiteral("invalid_hostname"),
-                          QStringLiteral("a host name is 1 to 63 letters, digits and inner hyphens"),
-                          QStringLiteral("hostname"));
-    } else if (!hostname.isEmpty()) {
+    // A line of a type that takes a host name (a CloudPod) carries it: its provisioner reads it
+    // from the order line.
+    QString hostname;
+    if (productType->takesHostname()) {
+        auto named = productType->hostname(request.hostname);
+        if (!named)
+            return named.error();
+        hostname = *named;
+    } else if (!request.hostname.trimmed().isEmpty()) {
         return refuse(QStringLiteral("invalid_hostname"),
-                      QStringLiteral("only CloudPod products take a host name"), QStringLiteral("hostname"));
+                      QStringLiteral("only %1 products take a host name")
+                          .arg(provisioning::ProductTypes::global().labelsWhere(
+                              [](const provisioning::ProductType &t) { return t.takesHostname(); })),
+                      QStringLiteral("hostname"));
     }
 
     const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);

@@ -66,7 +66,6 @@ const char *kFragment = R"json({
     }
   },
   "components": {"schemas": {
-    "ProductType": {"type": "string", "enum": ["cloudpod", "domain", "email", "backup", "ssl", "other"]},
     "Amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "example": "9.99",
       "description": "A decimal string with at most the currency's decimals; never a JSON number."},
     "CyclePrice": {"type": "object", "required": ["cycle", "currency", "amount"], "properties": {

@@ -1,8 +1,6 @@
 #include "catalog/catalog_routes.h"
 
-#include "api/openapi.h"
 #include "api/responses.h"
-#include "catalog/catalog_openapi.h"
 #include "catalog/catalog_terms.h"
 #include "catalog/cloudpod_templates.h"
 #include "catalog/product_json.h"
@@ -166,7 +164,6 @@ HttpResponse writeTemplate(const HttpRequest &request, TenantTransaction &tx, bo
 
 void registerCatalogRoutes(Router &router, ApiContext &context)
 {
-    api::OpenApi::addFragment(openApiFragment());
     ApiContext *ctx = &context;
     const QString products = QStringLiteral("/api/products");
     const QString product = QStringLiteral("/api/products/{id}");

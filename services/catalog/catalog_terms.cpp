@@ -1,13 +1,12 @@
 #include "catalog/catalog_terms.h"
 
+#include "provisioning/product_types.h"
+
 namespace mp::catalog {
 
-const QStringList &productTypes()
+QStringList productTypes()
 {
-    static const QStringList list{QStringLiteral("cloudpod"), QStringLiteral("domain"),
-                                  QStringLiteral("email"),    QStringLiteral("backup"),
-                                  QStringLiteral("ssl"),      QStringLiteral("other")};
-    return list;
+    return provisioning::ProductTypes::global().ids();
 }
 
 const QStringList &visibilities()

@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "provisioning/product_types.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -112,23 +113,13 @@ void apply(Product &p, const ProductDraft &d)
         p.domainPrices = *d.domainPrices;
 }
 
-// The template must be one of this tenant's; RLS hides every other tenant's templates.
+// The type's module checks the template (a CloudPod template must be one of this tenant's).
 Status checkTemplate(TenantTransaction &tx, const Product &p)
 {
-    if (p.type != QLatin1String("cloudpod"))
+    const auto type = provisioning::ProductTypes::global().find(p.type);
+    if (!type || !type->takesTemplate())
         return {};
-    const Error unknown =
-        makeError(QStringLiteral("unknown_template"),
-                  QStringLiteral("no CloudPod template %1").arg(p.templateId), QStringLiteral("template_id"));
-    if (QUuid::fromString(p.templateId).isNull())
-        return unknown;
-    auto q = sql::exec(tx.db(), QStringLiteral("SELECT 1 FROM cloudpod_templates WHERE id = ?::uuid"),
-                       {p.templateId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return unknown;
-    return {};
+    return type->checkTemplate(tx, p.templateId);
 }
 
 Status replacePrices(TenantTransaction &tx, const QString &productId, const Product &p)
@@ -229,16 +220,23 @@ Status Products::validate(const Product &p)
         return makeError(QStringLiteral("invalid_description"),
                          QStringLiteral("a description is at most 10,000 characters"),
                          QStringLiteral("description"));
-    const bool cloudpod = p.type == QLatin1String("cloudpod");
-    const bool domain = p.type == QLatin1String("domain");
-    if (cloudpod && p.templateId.isEmpty())
+    const auto &types = provisioning::ProductTypes::global();
+    const auto type = types.find(p.type);
+    if (!type)
+        return makeError(QStringLiteral("unknown_type"),
+                         QStringLiteral("type must be one of %1").arg(types.ids().join(QStringLiteral(", "))),
+                         QStringLiteral("type"));
+    const bool domain = type->pricing == provisioning::Pricing::RegistrarYears;
+    if (type->takesTemplate() && p.templateId.isEmpty())
         return makeError(QStringLiteral("template_required"),
-                         QStringLiteral("a CloudPod product needs a template_id"),
+                         QStringLiteral("a %1 product needs a template_id").arg(type->label),
                          QStringLiteral("template_id"));
-    if (!cloudpod && !p.templateId.isEmpty())
-        return makeError(QStringLiteral("template_not_allowed"),
-                         QStringLiteral("only CloudPod products have a template"),
-                         QStringLiteral("template_id"));
+    if (!type->takesTemplate() && !p.templateId.isEmpty())
+        return makeError(
+            QStringLiteral("template_not_allowed"),
+            QStringLiteral("only %1 products have a template")
+                .arg(types.labelsWhere([](const provisioning::ProductType &t) { return t.takesTemplate(); })),
+            QStringLiteral("template_id"));
     if (domain && p.tld.isEmpty())
         return makeError(QStringLiteral("invalid_tld"),
                          QStringLiteral("a domain product needs a TLD such as \"com\" or \"co.uk\""),

@@ -2,26 +2,22 @@
 
 #include "cloudpods/cloud_pod.h"
 #include "cloudpods/pod_job_handlers.h"
-#include "jobs/job_registry.h"
+#include "module/module_context.h"
 
 namespace mp::cloudpods {
 
-void registerCloudPodJobs(JobRegistry &registry)
+void declareCloudPodJobs(ModuleContext &module)
 {
-    registry.add(kinds::provision, provisionPod);
-    registry.add(kinds::power, powerPod);
-    registry.add(kinds::terminate, terminatePod);
-    registry.add(kinds::reconcile, reconcilePods);
-}
-
-QList<JobSchedule> cloudPodSchedules()
-{
+    module.jobKind(kinds::provision, provisionPod);
+    module.jobKind(kinds::power, powerPod);
+    module.jobKind(kinds::terminate, terminatePod);
+    module.jobKind(kinds::reconcile, reconcilePods);
     JobSchedule reconcile;
     reconcile.name = QStringLiteral("cloudpod.reconcile.quarter_hourly");
     reconcile.kind = kinds::reconcile;
     reconcile.everyMs = 15 * 60 * 1000;
     reconcile.maxAttempts = 1; // the next period runs it again anyway
-    return {reconcile};
+    module.schedule(reconcile);
 }
 
 } // namespace mp::cloudpods

@@ -1,16 +1,14 @@
 #pragma once
 
-#include "jobs/job_schedule.h"
-
 namespace mp {
-class JobRegistry;
+class ModuleContext;
 }
 
 namespace mp::cloudpods {
 
 // The CloudPod job kinds: cloudpod.provision, cloudpod.power (suspend / unsuspend),
 // cloudpod.terminate and the scheduled cloudpod.reconcile.
-void registerCloudPodJobs(JobRegistry &registry);
-QList<JobSchedule> cloudPodSchedules();
+// cloudpod.reconcile runs every quarter hour for every tenant.
+void declareCloudPodJobs(ModuleContext &module);
 
 } // namespace mp::cloudpods

@@ -1,11 +1,9 @@
 #include "cloudpods/cloudpod_routes.h"
 
 #include "api/json_fields.h"
-#include "api/openapi.h"
 #include "api/responses.h"
 #include "cloudpods/cloud_pods.h"
 #include "cloudpods/cloudpod_findings.h"
-#include "cloudpods/cloudpod_openapi.h"
 #include "cloudpods/proxmox_clusters.h"
 #include "core/clock.h"
 #include "db/sql.h"
@@ -213,7 +211,6 @@ HttpResponse listed(const Result<QList<QJsonObject>> &result)
 
 void registerCloudPodRoutes(Router &router, ApiContext &context)
 {
-    api::OpenApi::addFragment(openApiFragment());
     ApiContext *ctx = &context;
     const auto staffRead = [ctx](auto work) {
         return [ctx, work](const HttpRequest &r) {

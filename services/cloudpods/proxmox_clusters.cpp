@@ -124,8 +124,9 @@ const QString kInsertCluster =
                    "VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?) "
                    "ON CONFLICT (tenant_id, lower(name)) DO NOTHING RETURNING id");
 
-const QString kSelectClusterSecret = QStringLiteral("SELECT name, api_base, token_id, token_secret, ca_pem, "
-                                                    "fingerprint_sha256 FROM proxmox_clusters WHERE id = ?");
+const QString kSelectClusterSecret =
+    QStringLiteral("SELECT name, api_base, token_id, token_secret, ca_pem, "
+                   "fingerprint_sha256, mode FROM proxmox_clusters WHERE id = ?");
 
 const QString kUpdateCluster = QStringLiteral(
     "UPDATE proxmox_clusters SET name = ?, api_base = ?, token_id = ?, token_secret = ?, ca_pem = ?, "
@@ -315,6 +316,8 @@ Result<ProxmoxSettings> ProxmoxClusters::settings(const QSqlDatabase &db, const 
             return fp.error();
         s.pinnedSha256 = *fp;
     }
+    s.mode = q->value(6).toString() == cloudpods::cluster_mode::sandbox ? ProviderMode::Sandbox
+                                                                        : ProviderMode::Live;
     applyTimings(s);
     return s;
 }

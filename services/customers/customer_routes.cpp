@@ -1,11 +1,9 @@
 #include "customers/customer_routes.h"
 
-#include "api/openapi.h"
 #include "api/responses.h"
 #include "customers/customer_json.h"
 #include "customers/customer_sessions.h"
 #include "customers/customers.h"
-#include "customers/customers_openapi.h"
 #include "http/api_context.h"
 #include "http/router.h"
 
@@ -105,7 +103,6 @@ HttpResponse updateCustomer(const HttpRequest &request, TenantTransaction &tx, c
 void registerCustomerRoutes(Router &router, ApiContext &context)
 {
     // One fragment covers /api/customers and /api/auth/*.
-    api::OpenApi::addFragment(openApiFragment());
     context.setCustomerTokenResolver(&CustomerSessions::resolveAccessToken);
     ApiContext *ctx = &context;
     const QString customers = QStringLiteral("/api/customers");

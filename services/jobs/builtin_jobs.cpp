@@ -1,6 +1,5 @@
 #include "jobs/builtin_jobs.h"
 
-#include "cloudpods/cloudpod_jobs.h"
 #include "db/sql.h"
 #include "jobs/job_registry.h"
 #include "jobs/job_sql_values.h"
@@ -49,16 +48,11 @@ void registerBuiltinJobs(JobRegistry &registry)
 {
     registry.add(QStringLiteral("system.sleep"), sleepJob);
     registry.add(QStringLiteral("system.prune_jobs"), pruneJobs);
-    cloudpods::registerCloudPodJobs(registry);
-}
-
-QList<JobSchedule> builtinSchedules()
-{
     JobSchedule prune;
     prune.name = QStringLiteral("system.prune_jobs.daily");
     prune.kind = QStringLiteral("system.prune_jobs");
     prune.dailyAt = QTime(3, 30);
-    return QList<JobSchedule>{prune} + cloudpods::cloudPodSchedules();
+    registry.addSchedule(prune);
 }
 
 } // namespace mp

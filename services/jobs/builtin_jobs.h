@@ -1,9 +1,5 @@
 #pragma once
 
-#include "jobs/job_schedule.h"
-
-#include <QList>
-
 namespace mp {
 
 class JobRegistry;
@@ -14,9 +10,7 @@ class JobRegistry;
 //                      the workers end to end and lets tests kill a worker mid-job.
 //   system.prune_jobs  maintenance: deletes the tenant's finished jobs (completed, cancelled,
 //                      dead) older than payload.keep_days (default 30) with their logs.
+// And their schedule: system.prune_jobs daily at 03:30 UTC for every tenant.
 void registerBuiltinJobs(JobRegistry &registry);
-
-// The engine's own schedules: system.prune_jobs daily at 03:30 UTC for every tenant.
-QList<JobSchedule> builtinSchedules();
 
 } // namespace mp

@@ -1,10 +1,8 @@
 #include "jobs/job_engine.h"
 
 #include "core/json_log.h"
-#include "jobs/builtin_jobs.h"
 #include "jobs/job_engine_state.h"
 #include "jobs/job_registry.h"
-#include "subscriptions/subscription_jobs.h"
 
 #include <QDeadlineTimer>
 #include <QHostInfo>
@@ -103,7 +101,7 @@ Result<JobEngineOptions> JobEngineOptions::fromConfig(const Config &config,
     o.database = database;
     o.database.applicationName = QStringLiteral("mpanel-jobs");
     o.workers = workers;
-    o.schedules = builtinSchedules() + subscriptions::subscriptionSchedules();
+    o.schedules = JobRegistry::global().schedules();
     auto batch = intSetting(config, "MPANEL_JOB_BATCH", o.batchSize, 1, 1000);
     auto poll = intSetting(config, "MPANEL_JOB_POLL_MS", o.pollIntervalMs, 10, 600000);
     auto timeout = intSetting(config, "MPANEL_JOB_HEARTBEAT_TIMEOUT_MS", o.heartbeatTimeoutMs, 300, 3600000);

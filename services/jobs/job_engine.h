@@ -26,7 +26,7 @@ struct JobEngineOptions {
     double backoffBaseSeconds = 5;
     double backoffCapSeconds = 6 * 3600;
     bool runSchedules = true;
-    QList<JobSchedule> schedules;    // fromConfig() fills in builtinSchedules()
+    QList<JobSchedule> schedules;    // fromConfig(): JobRegistry::global().schedules()
     JobRegistry *registry = nullptr; // nullptr: JobRegistry::global()
     QString instance;                // names this engine's workers in `locked_by`; default host:pid:random
 

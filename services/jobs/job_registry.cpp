@@ -1,7 +1,6 @@
 #include "jobs/job_registry.h"
 
 #include "jobs/builtin_jobs.h"
-#include "subscriptions/subscription_jobs.h"
 
 #include <algorithm>
 
@@ -12,7 +11,6 @@ JobRegistry &JobRegistry::global()
     static JobRegistry *registry = [] {
         auto *r = new JobRegistry; // never destroyed: worker threads may outlive static teardown
         registerBuiltinJobs(*r);
-        subscriptions::registerSubscriptionJobs(*r);
         return r;
     }();
     return *registry;
@@ -42,6 +40,23 @@ QStringList JobRegistry::kinds() const
     QStringList kinds = m_handlers.keys();
     std::sort(kinds.begin(), kinds.end());
     return kinds;
+}
+
+bool JobRegistry::addSchedule(const JobSchedule &schedule)
+{
+    QWriteLocker lock(&m_lock);
+    for (const JobSchedule &s : std::as_const(m_schedules)) {
+        if (s.name == schedule.name)
+            return false;
+    }
+    m_schedules.append(schedule);
+    return true;
+}
+
+QList<JobSchedule> JobRegistry::schedules() const
+{
+    QReadLocker lock(&m_lock);
+    return m_schedules;
 }
 
 } // namespace mp

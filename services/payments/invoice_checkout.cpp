@@ -5,7 +5,7 @@
 #include "db/tenant_transaction.h"
 #include "payments/payment_effects.h"
 #include "payments/payments.h"
-#include "payments/stripe_blocking.h"
+#include "stripe/stripe_blocking.h"
 
 #include <QSqlQuery>
 

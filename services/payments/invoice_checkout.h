@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/result.h"
-#include "payments/stripe_params.h"
-#include "payments/stripe_settings.h"
+#include "stripe/stripe_params.h"
+#include "stripe/stripe_settings.h"
 
 #include <QDateTime>
 #include <QJsonObject>

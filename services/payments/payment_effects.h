@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "payments/stripe_event.h"
+#include "stripe/stripe_event.h"
 
 #include <QDateTime>
 

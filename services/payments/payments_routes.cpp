@@ -1,7 +1,6 @@
 #include "payments/payments_routes.h"
 
 #include "api/json_fields.h"
-#include "api/openapi.h"
 #include "api/responses.h"
 #include "billing/invoices.h"
 #include "core/clock.h"
@@ -12,7 +11,6 @@
 #include "payments/invoice_flags.h"
 #include "payments/payment_review.h"
 #include "payments/payments.h"
-#include "payments/payments_openapi.h"
 #include "payments/stripe_webhook.h"
 
 #include <QJsonArray>
@@ -313,7 +311,6 @@ HttpResponse resolvePayment(const HttpRequest &request, const ApiContext &ctx, c
 
 void registerPaymentRoutes(Router &router, ApiContext &context)
 {
-    api::OpenApi::addFragment(openApiFragment());
     const ApiContext *ctx = &context;
     auto config = std::make_shared<PaymentConfig>();
     config->stripe = StripeSettings::fromConfig(context.config());

@@ -5,8 +5,8 @@
 #include "db/statement_cache.h"
 #include "db/tenant_transaction.h"
 #include "payments/payment_effects.h"
-#include "payments/stripe_event.h"
-#include "payments/stripe_signature.h"
+#include "stripe/stripe_event.h"
+#include "stripe/stripe_signature.h"
 
 #include <QElapsedTimer>
 #include <QMutex>

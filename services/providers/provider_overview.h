@@ -1,50 +1,52 @@
 #pragma once
 
 #include "core/result.h"
-#include "payments/stripe_settings.h"
+#include "module/provider_source.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
 namespace mp {
+class Config;
 class TenantTransaction;
-}
+} // namespace mp
 
 namespace mp::providers {
 
-// One provider mPanel calls, and how real it is: "sandbox" (a provider emulator, no account
-// configured), "test" (a provider's test mode), "live", or "off" (not set up at all). The
-// decision is the provider's own rule (StripeSettings::fromConfig, cloudpods::cluster_mode);
-// this only gathers the answers for the API and the console.
-struct ProviderStatus {
-    QString provider; // "stripe" | "proxmox"
-    QString id;       // a cluster's id; empty for Stripe
-    QString name;     // "Stripe" or the cluster's name
-    QString mode;     // "off" | "sandbox" | "test" | "live"
-    QString endpoint; // the API base mPanel calls; empty when off by a configuration error
-    bool enabled = true;
-    QString detail; // one sentence for people, e.g. "Stripe emulator: no real money moves"
+using ProviderStatus = mp::ProviderStatus;
 
-    bool isSandbox() const { return mode == QLatin1String("sandbox"); }
-    QJsonObject toJson() const;
+// What one declared provider (ProviderSource) answers for a tenant.
+struct ProviderGroup {
+    QString key;   // "stripe"
+    QString label; // "Stripe"
+    bool single = true;
+    QString listKey;  // "clusters" for a list
+    QString itemNoun; // "cluster"
+    QList<ProviderStatus> statuses;
+
+    // A single provider's mode; for a list, the enabled endpoints' mode when they agree, "mixed"
+    // when they do not, "none" without any.
+    QString mode() const;
+    // A single provider: its status. A list: {"mode": ..., "<listKey>": [...]}.
+    QJsonValue toJson() const;
 };
 
+// Every provider the declared modules call, in declaration order: Stripe from payments, the
+// Proxmox clusters from CloudPods, and each new module's provider once it declares one.
 struct ProviderOverview {
-    ProviderStatus stripe;
-    QList<ProviderStatus> proxmox; // every cluster of the tenant, by name
+    QList<ProviderGroup> groups;
 
-    // The enabled clusters' mode when they agree, "mixed" when they do not, "none" without any.
-    QString proxmoxMode() const;
+    const ProviderGroup *find(const QString &key) const;
+    // The single status of `key` (Stripe), or an "off" status naming it when none is declared.
+    ProviderStatus single(const QString &key) const;
     QJsonObject toJson() const;
 };
 
 class Providers {
 public:
-    // Stripe as `settings` configure it; a configuration error is "off" with the error as detail.
-    static ProviderStatus stripe(const Result<StripeSettings> &settings);
-    // Stripe and the tenant's Proxmox clusters.
-    static Result<ProviderOverview> overview(TenantTransaction &tx, const Result<StripeSettings> &stripe);
+    // Asks every declared ProviderSource, for the tenant of `tx`, as `config` sets the process up.
+    static Result<ProviderOverview> overview(TenantTransaction &tx, const Config &config);
 };
 
 } // namespace mp::providers

@@ -1,118 +1,72 @@
 #include "provisioning/service_lifecycle.h"
 
-#include "cloudpods/cloud_pods.h"
-#include "db/sql.h"
-#include "db/tenant_transaction.h"
-
-#include <QSqlQuery>
-#include <QUuid>
-
-// Dispatch on the product type. CloudPods are the first provisioner; every other type carries no
-// provisioned service yet and is a no-op. Each CloudPod call only records the change and queues
-// its job in the subscription's transaction: the Proxmox work happens in the job.
+#include "provisioning/product_types.h"
+#include "provisioning/provisioner.h"
 
 namespace mp::provisioning {
 
 namespace {
 
-bool isCloudPod(const ServiceRequest &request)
+std::shared_ptr<Provisioner> provisionerOf(const ServiceRequest &request)
 {
-    return request.productType == QLatin1String("cloudpod");
+    const auto type = ProductTypes::global().find(request.productType);
+    return type ? type->provisioner : nullptr;
 }
 
-const QString kOrderedPod = QStringLiteral(
-    "SELECT p.template_id, i.hostname FROM products p "
-    "LEFT JOIN order_items i ON i.id = NULLIF(?, '')::uuid AND i.product_id = p.id WHERE p.id = ?::uuid");
+using Step = Status (Provisioner::*)(TenantTransaction &, const ServiceRequest &, const QDateTime &);
 
-// The subscription's pod; a subscription that never had one (activated before CloudPods
-// existed, or for another type) has nothing to suspend or terminate.
-Result<QString> podOf(TenantTransaction &tx, const ServiceRequest &request)
+Status dispatch(Step step, TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now)
 {
-    auto pod = cloudpods::CloudPods::forSubscription(tx, request.subscriptionId);
-    if (!pod)
-        return pod.error().code == QLatin1String("not_found") ? Result<QString>(QString()) : pod.error();
-    return pod->id;
+    const auto provisioner = provisionerOf(request);
+    if (!provisioner)
+        return {};
+    return ((*provisioner).*step)(tx, request, now);
 }
 
 } // namespace
 
 Status onActivated(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now)
 {
-    if (!isCloudPod(request))
-        return {};
-    if (QUuid::fromString(request.productId).isNull())
-        return makeError(QStringLiteral("invalid_value"), QStringLiteral("the subscription names no product"),
-                         QStringLiteral("product_id"));
-    const QString orderItem =
-        QUuid::fromString(request.orderItemId).isNull() ? QString() : request.orderItemId;
-    auto q = sql::exec(tx.db(), kOrderedPod, {orderItem, request.productId});
-    if (!q)
-        return q.error();
-    if (!q->next() || q->value(0).isNull())
-        return makeError(
-            QStringLiteral("invalid_value"),
-            QStringLiteral("product %1 is not a CloudPod product with a template").arg(request.productId),
-            QStringLiteral("product_id"));
-    cloudpods::NewPod pod;
-    pod.customerId = request.customerId;
-    pod.subscriptionId = request.subscriptionId;
-    pod.templateId = q->value(0).toString();
-    pod.hostname = q->value(1).toString(); // empty: generated
-    auto created = cloudpods::CloudPods::create(tx, pod, now);
-    if (!created)
-        return created.error();
-    return {};
+    return dispatch(&Provisioner::activated, tx, request, now);
+}
+
+Status onRenewed(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now)
+{
+    return dispatch(&Provisioner::renewed, tx, request, now);
 }
 
 Status onSuspended(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now)
 {
-    if (!isCloudPod(request))
-        return {};
-    auto pod = podOf(tx, request);
-    if (!pod)
-        return pod.error();
-    return pod->isEmpty() ? Status() : cloudpods::CloudPods::requestPower(tx, *pod, true, now);
+    return dispatch(&Provisioner::suspended, tx, request, now);
 }
 
 Status onUnsuspended(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now)
 {
-    if (!isCloudPod(request))
-        return {};
-    auto pod = podOf(tx, request);
-    if (!pod)
-        return pod.error();
-    return pod->isEmpty() ? Status() : cloudpods::CloudPods::requestPower(tx, *pod, false, now);
+    return dispatch(&Provisioner::unsuspended, tx, request, now);
+}
+
+Status onCancelled(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now)
+{
+    return dispatch(&Provisioner::cancelled, tx, request, now);
 }
 
 Status onTerminated(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now)
 {
-    if (!isCloudPod(request))
-        return {};
-    auto pod = podOf(tx, request);
-    if (!pod)
-        return pod.error();
-    return pod->isEmpty() ? Status() : cloudpods::CloudPods::requestTerminate(tx, *pod, now);
+    return dispatch(&Provisioner::terminated, tx, request, now);
+}
+
+Status onChanged(TenantTransaction &tx, const ServiceRequest &request, const QDateTime &now)
+{
+    return dispatch(&Provisioner::changed, tx, request, now);
 }
 
 Result<QString> serviceStatus(TenantTransaction &tx, const ServiceRequest &request)
 {
-    if (!isCloudPod(request))
+    const auto provisioner = provisionerOf(request);
+    if (!provisioner)
         return QStringLiteral("no provisioned service (nothing provisions %1 products yet)")
             .arg(request.productType.isEmpty() ? QStringLiteral("these") : request.productType);
-    auto pod = cloudpods::CloudPods::forSubscription(tx, request.subscriptionId);
-    if (!pod) {
-        if (pod.error().code == QLatin1String("not_found"))
-            return QStringLiteral("no CloudPod yet");
-        return pod.error();
-    }
-    QString text = QStringLiteral("CloudPod %1: %2").arg(pod->hostname, pod->status);
-    if (!pod->ipAddress.isEmpty())
-        text += QStringLiteral(", %1").arg(pod->ipAddress);
-    if (!pod->nodeName.isEmpty())
-        text += QStringLiteral(" on %1").arg(pod->nodeName);
-    if (pod->status == QLatin1String("error") && !pod->lastError.isEmpty())
-        text += QStringLiteral(" (%1)").arg(pod->lastError);
-    return text;
+    return provisioner->status(tx, request);
 }
 
 } // namespace mp::provisioning

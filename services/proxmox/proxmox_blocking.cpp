@@ -1,6 +1,6 @@
 #include "proxmox/proxmox_blocking.h"
 
-#include "core/worker_thread_call.h"
+#include "provider_call/worker_thread_call.h"
 
 namespace mp {
 

@@ -2,35 +2,46 @@
 
 namespace mp {
 
+void ProxmoxCall::recordSuccess(const QJsonValue &data)
+{
+    m_error = {};
+    m_result = data;
+}
+
+void ProxmoxCall::recordFailure(const proxmox::ProxmoxError &error)
+{
+    m_error = error;
+    m_result = error.toError();
+}
+
 void ProxmoxCall::succeed(const QJsonValue &data)
 {
-    finish(data);
+    if (isFinished())
+        return;
+    recordSuccess(data);
+    finish();
 }
 
 void ProxmoxCall::fail(const proxmox::ProxmoxError &error)
 {
-    if (m_result)
+    if (isFinished())
         return;
-    m_error = error;
-    finish(error.toError());
+    recordFailure(error);
+    finish();
 }
 
 void ProxmoxCall::failWith(const Error &error)
 {
-    if (m_result)
+    if (isFinished())
         return;
     m_error = proxmox::ProxmoxError::transport(proxmox::ErrorKind::InvalidResponse, error.message, {}, {});
-    finish(error);
+    m_result = error;
+    finish();
 }
 
-void ProxmoxCall::finish(ProxmoxResult result)
+void ProxmoxCall::emitFinished()
 {
-    if (m_result)
-        return;
-    m_result = std::move(result);
     Q_EMIT finished(*m_result);
-    if (m_autoDelete)
-        deleteLater();
 }
 
 } // namespace mp

@@ -6,21 +6,16 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QPointer>
 #include <QSslError>
-#include <QTimer>
 
 #include <optional>
-
-class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace mp {
 
 // One Proxmox REST call. Sends the token header, checks the server's certificate against the
 // cluster's CA or pinned fingerprint (the header never reaches a server that fails the check),
 // unwraps {"data": ...}, and turns errors into a ProxmoxError naming node, call and Proxmox's
-// words.
+// words. ProviderCall owns the timeout, the retries, abort and the lifecycle.
 //
 // Retries only where repeating cannot do harm: a GET (or a call marked retrySafe) after no
 // answer, a timeout or 502/503/504. A POST or DELETE is sent once: if its answer is lost the
@@ -40,33 +35,27 @@ public:
                QObject *parent = nullptr);
     // A job that fails with `error` without touching the network (invalid settings or input).
     ProxmoxJob(const proxmox::ProxmoxError &error, QObject *parent = nullptr);
-    ~ProxmoxJob() override;
-
-    void start() override;
-    void abort() override;
 
     const Request &request() const { return m_request; }
-    int attempts() const { return m_attempt; }
+
+protected:
+    QNetworkRequest buildRequest() override;
+    void handleSslErrors(QNetworkReply &reply, const QList<QSslError> &errors) override;
+    void attemptEnded(QNetworkReply &reply) override;
+    Outcome interpretAnswer(QNetworkReply &reply) override;
+    Outcome interpretFailure(const TransportFailure &failure) override;
+    void emitFinished() override;
 
 private:
-    void sendAttempt();
-    void onSslErrors(const QList<QSslError> &errors);
-    void onReplyFinished();
-    void onTimeout();
-    void retryOrFail(const proxmox::ProxmoxError &error, bool retryable);
+    bool hasBody() const { return m_request.method == "POST" || m_request.method == "PUT"; }
+    // An error of an answer, or of no answer, that says how many attempts it took.
+    void recordCounted(const proxmox::ProxmoxError &error);
+    void recordFinal(const proxmox::ProxmoxError &error);
 
-    QPointer<QNetworkAccessManager> m_network;
     ProxmoxSettings m_settings;
     Request m_request;
-    std::optional<proxmox::ProxmoxError> m_presetError;
     std::optional<Error> m_tlsError;
-    QPointer<QNetworkReply> m_reply;
-    QTimer m_timeout;
-    QTimer m_backoff;
-    int m_attempt = 0;
-    bool m_started = false;
-    bool m_timedOut = false;
-    bool m_aborted = false;
+    bool m_countAttempts = false;
 };
 
 } // namespace mp

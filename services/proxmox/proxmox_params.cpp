@@ -1,52 +1,13 @@
 #include "proxmox/proxmox_params.h"
 
 #include <QRegularExpression>
-#include <QUrl>
 
 namespace mp::proxmox {
-
-bool Params::contains(const QString &key) const
-{
-    for (const auto &pair : m_pairs) {
-        if (pair.first == key)
-            return true;
-    }
-    return false;
-}
-
-QString Params::value(const QString &key) const
-{
-    for (const auto &pair : m_pairs) {
-        if (pair.first == key)
-            return pair.second;
-    }
-    return {};
-}
-
-QByteArray Params::encode() const
-{
-    QByteArray out;
-    for (const auto &[key, value] : m_pairs) {
-        if (!out.isEmpty())
-            out += '&';
-        out += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return out;
-}
 
 Params Params::decode(const QByteArray &encoded)
 {
     Params params;
-    const QList<QByteArray> parts = encoded.split('&');
-    for (QByteArray part : parts) {
-        if (part.isEmpty())
-            continue;
-        part.replace('+', ' ');
-        const qsizetype eq = part.indexOf('=');
-        const QByteArray key = eq < 0 ? part : part.left(eq);
-        const QByteArray value = eq < 0 ? QByteArray() : part.mid(eq + 1);
-        params.add(QUrl::fromPercentEncoding(key), QUrl::fromPercentEncoding(value));
-    }
+    params.appendDecoded(encoded);
     return params;
 }
 

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <limits>
+
 namespace mp {
 
 QByteArray ProxmoxSettings::authorizationHeader() const
@@ -16,6 +18,12 @@ QString ProxmoxSettings::describe() const
     if (clusterName.isEmpty())
         return QStringLiteral("Proxmox %1").arg(where);
     return QStringLiteral("cluster '%1' (%2)").arg(clusterName, where);
+}
+
+ProviderCallSettings ProxmoxSettings::callSettings() const
+{
+    const qint64 maxDelay = qMin<qint64>(qint64(retryDelayMs) << 8, std::numeric_limits<int>::max());
+    return {apiBase, mode, timeoutMs, maxGetRetries, retryDelayMs, int(maxDelay), false};
 }
 
 Status ProxmoxSettings::validate() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "provider_call/provider_call_settings.h"
 
 #include <QByteArray>
 #include <QList>
@@ -32,11 +33,17 @@ struct ProxmoxSettings {
     int retryDelayMs = 1000;       // doubled per retry
     int taskPollIntervalMs = 1000; // between GET .../tasks/{upid}/status
     int taskTimeoutMs = 600000;    // a task still running after this is reported as timed out
+    // Sandbox for the provider emulator (registered so, on loopback), else Live: Proxmox has no
+    // test mode (cloudpods/cluster_mode.h).
+    ProviderMode mode = ProviderMode::Live;
 
     // The header value: "PVEAPIToken=USER@REALM!TOKENID=SECRET" (proxmox.md section 2).
     QByteArray authorizationHeader() const;
     // "cluster 'fra1' (pve1.example.net:8006)": how errors name where they happened.
     QString describe() const;
+    // What every call needs: the API base, the mode, the timeout and the retry schedule (GETs
+    // only; the delay doubles up to eight times, without jitter).
+    ProviderCallSettings callSettings() const;
 
     // Checks everything a call needs: an https base under /api2/json, a token id of the form
     // user@realm!tokenid, a secret, sane timeouts. The message never contains the secret.

@@ -25,29 +25,23 @@ ProxmoxTaskWatcher::ProxmoxTaskWatcher(QNetworkAccessManager *network, const Pro
     m_mutation = mutation;
     mutation->setParent(this);
     mutation->setAutoDelete(false);
+    // Connected now, not in run(): a mutation refused without a request finishes in the first
+    // turn of the event loop, which may come before this watcher's own first turn.
+    connect(mutation, &ProxmoxCall::finished, this, &ProxmoxTaskWatcher::onMutationFinished);
 }
 
 ProxmoxTaskWatcher::~ProxmoxTaskWatcher() = default;
 
-void ProxmoxTaskWatcher::start()
+void ProxmoxTaskWatcher::run()
 {
-    if (m_started)
-        return;
-    m_started = true;
-    if (m_mutation) {
-        connect(m_mutation.data(), &ProxmoxCall::finished, this, &ProxmoxTaskWatcher::onMutationFinished);
-        m_mutation->start();
-        return;
-    }
-    const QString upid = m_upidText;
-    QMetaObject::invokeMethod(
-        this, [this, upid] { beginPolling(upid); }, Qt::QueuedConnection);
+    if (m_mutation)
+        m_mutation->start(); // a client's mutation is started already; this is for one that is not
+    else
+        beginPolling(m_upidText);
 }
 
-void ProxmoxTaskWatcher::abort()
+void ProxmoxTaskWatcher::cancel()
 {
-    if (isFinished())
-        return;
     m_tick.stop();
     if (m_mutation && !m_mutation->isFinished())
         m_mutation->disconnect(this);

@@ -34,13 +34,11 @@ public:
     ProxmoxTaskWatcher(QNetworkAccessManager *network, const ProxmoxSettings &settings, QString upid,
                        QObject *parent = nullptr);
     // Takes over `mutation`, a job a ProxmoxClient mutation just returned (not yet finished:
-    // its finished() is queued, so taking it over in the same turn of the event loop is safe).
+    // its finished() is queued, so taking it over in the same turn of the event loop is safe;
+    // the watcher follows it from here, before its own start()).
     ProxmoxTaskWatcher(QNetworkAccessManager *network, const ProxmoxSettings &settings, ProxmoxJob *mutation,
                        QObject *parent = nullptr);
     ~ProxmoxTaskWatcher() override;
-
-    void start() override;
-    void abort() override;
 
     // Known once the mutation answered: record it to find the task again after a restart.
     const QString &upid() const { return m_upidText; }
@@ -51,6 +49,11 @@ public:
 Q_SIGNALS:
     // The mutation was accepted and its task is running: the UPID is known.
     void taskStarted(const QString &upid);
+
+protected:
+    // A call made of calls: the mutation's, then one poll after another.
+    void run() override;
+    void cancel() override;
 
 private:
     void onMutationFinished(const ProxmoxResult &result);
@@ -70,7 +73,6 @@ private:
     QTimer m_tick;
     QElapsedTimer m_waited;
     int m_polls = 0;
-    bool m_started = false;
 };
 
 } // namespace mp

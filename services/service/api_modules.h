@@ -5,7 +5,8 @@ namespace mp {
 class ApiContext;
 class Router;
 
-// The one place where every API module hooks its routes into the companion service.
+// Puts every declared module's routes into `router` (installServiceModules() first, so a caller
+// needs nothing else).
 void registerApiModules(Router &router, ApiContext &context);
 
 } // namespace mp

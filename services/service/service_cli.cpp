@@ -2,13 +2,13 @@
 
 #include "core/config.h"
 #include "core/unix_signals.h"
-#include "db/database_bootstrap.h"
 #include "db/embedded_cluster.h"
 #include "db/migrator.h"
 #include "db/pg_connection.h"
 #include "db/sql.h"
 #include "service/service_runtime.h"
 #include "tenancy/api_tokens.h"
+#include "tenancy/database_bootstrap.h"
 #include "tenancy/staff_accounts.h"
 #include "tenancy/tenants.h"
 

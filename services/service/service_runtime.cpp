@@ -8,6 +8,7 @@
 #include "http/http_server.h"
 #include "jobs/job_engine.h"
 #include "service/api_modules.h"
+#include "service/service_modules.h"
 
 #include <QTimer>
 
@@ -31,6 +32,7 @@ QSqlDatabase ServiceRuntime::database() const
 
 Status ServiceRuntime::start()
 {
+    installServiceModules();
     {
         auto conn = PgConnection::connect(m_target.settings);
         if (!conn)

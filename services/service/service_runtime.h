@@ -2,7 +2,7 @@
 
 #include "core/config.h"
 #include "core/result.h"
-#include "db/database_bootstrap.h"
+#include "tenancy/database_bootstrap.h"
 
 #include <QObject>
 #include <QSqlDatabase>

@@ -1,8 +1,8 @@
 #include "subscriptions/subscription_jobs.h"
 
 #include "db/tenant_transaction.h"
-#include "jobs/job_registry.h"
 #include "jobs/jobs.h"
+#include "module/module_context.h"
 #include "subscriptions/subscription_change.h"
 #include "subscriptions/subscription_lifecycle.h"
 #include "subscriptions/subscription_renewals.h"
@@ -81,24 +81,21 @@ Status changeProvisionJob(JobContext &ctx)
 
 } // namespace
 
-void registerSubscriptionJobs(JobRegistry &registry)
+void declareSubscriptionJobs(ModuleContext &module)
 {
-    registry.add(QStringLiteral("subscriptions.renew"), renewJob);
-    registry.add(QStringLiteral("subscriptions.dunning"), dunningJob);
-    registry.add(SubscriptionChanges::provisionJobKind(), changeProvisionJob);
-}
-
-QList<JobSchedule> subscriptionSchedules()
-{
+    module.jobKind(QStringLiteral("subscriptions.renew"), renewJob);
+    module.jobKind(QStringLiteral("subscriptions.dunning"), dunningJob);
+    module.jobKind(SubscriptionChanges::provisionJobKind(), changeProvisionJob);
     JobSchedule renew;
     renew.name = QStringLiteral("subscriptions.renew.hourly");
     renew.kind = QStringLiteral("subscriptions.renew");
     renew.everyMs = kHourMs;
+    module.schedule(renew);
     JobSchedule dunning;
     dunning.name = QStringLiteral("subscriptions.dunning.hourly");
     dunning.kind = QStringLiteral("subscriptions.dunning");
     dunning.everyMs = kHourMs;
-    return {renew, dunning};
+    module.schedule(dunning);
 }
 
 } // namespace mp::subscriptions

@@ -1,11 +1,7 @@
 #pragma once
 
-#include "jobs/job_schedule.h"
-
-#include <QList>
-
 namespace mp {
-class JobRegistry;
+class ModuleContext;
 }
 
 namespace mp::subscriptions {
@@ -18,9 +14,7 @@ namespace mp::subscriptions {
 //                          holds the invoice counter, so the rest go to a follow-up job.
 //   subscriptions.dunning  past due / reminder mail, suspension after the grace days, expiry
 //                          of subscriptions cancelled at period end (SubscriptionLifecycle).
-void registerSubscriptionJobs(JobRegistry &registry);
-
-// Both every hour for every tenant.
-QList<JobSchedule> subscriptionSchedules();
+// Both every hour for every tenant; and subscriptions.provision_change (SubscriptionChanges).
+void declareSubscriptionJobs(ModuleContext &module);
 
 } // namespace mp::subscriptions

@@ -249,6 +249,8 @@ Status extendPaidPeriods(TenantTransaction &tx, const QString &invoiceId, const 
                                             now);
             !st)
             return st;
+        if (auto st = provisioning::onRenewed(tx, s->serviceRequest(), now); !st)
+            return st;
         if (s->status == QLatin1String("suspended")) {
             if (auto st = provisioning::onUnsuspended(tx, s->serviceRequest(), now); !st)
                 return st;
@@ -311,6 +313,8 @@ Result<Subscription> SubscriptionLifecycle::cancel(TenantTransaction &tx, const 
                  QJsonObject{{QStringLiteral("ends_at"), ts(s->currentPeriodEnd)}}},
                 now);
             !st)
+            return st.error();
+        if (auto st = provisioning::onCancelled(tx, s->serviceRequest(), now); !st)
             return st.error();
     }
     return lock(tx, id);

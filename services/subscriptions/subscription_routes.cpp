@@ -1,15 +1,14 @@
 #include "subscriptions/subscription_routes.h"
 
 #include "api/json_fields.h"
-#include "api/openapi.h"
 #include "api/responses.h"
 #include "core/clock.h"
 #include "http/api_context.h"
 #include "http/router.h"
+#include "provisioning/service_lifecycle.h"
 #include "subscriptions/subscription_change.h"
 #include "subscriptions/subscription_json.h"
 #include "subscriptions/subscription_lifecycle.h"
-#include "subscriptions/subscription_openapi.h"
 #include "subscriptions/subscription_renewals.h"
 #include "subscriptions/subscription_settings.h"
 #include "subscriptions/subscriptions.h"
@@ -45,12 +44,23 @@ Result<Subscription> visible(const HttpRequest &request, TenantTransaction &tx, 
     return s;
 }
 
-HttpResponse detailResponse(TenantTransaction &tx, const Subscription &s)
+HttpResponse detailResponse(TenantTransaction &tx, const Subscription &s, const Caller &caller)
 {
     auto links = Subscriptions::links(tx, s);
     if (!links)
         return errorResponse(links.error());
-    return HttpResponse::json(200, SubscriptionJson::detail(s, *links));
+    QJsonObject json = SubscriptionJson::detail(s, *links);
+    if (isStaff(caller)) {
+        // What the product type's provisioner says of the service, as the console shows it; for
+        // staff only, since it names nodes and provider errors.
+        auto service = provisioning::serviceStatus(tx, s.serviceRequest());
+        if (!service)
+            return errorResponse(service.error());
+        QJsonObject provisioning = json.value(QStringLiteral("provisioning")).toObject();
+        provisioning.insert(QStringLiteral("status"), *service);
+        json.insert(QStringLiteral("provisioning"), provisioning);
+    }
+    return HttpResponse::json(200, json);
 }
 
 HttpResponse listSubscriptions(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
@@ -102,7 +112,7 @@ HttpResponse getSubscription(const HttpRequest &request, TenantTransaction &tx, 
     auto s = visible(request, tx, caller);
     if (!s)
         return errorResponse(s.error());
-    return detailResponse(tx, *s);
+    return detailResponse(tx, *s, caller);
 }
 
 HttpResponse cancelSubscription(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
@@ -124,7 +134,7 @@ HttpResponse cancelSubscription(const HttpRequest &request, TenantTransaction &t
         Clock::current().now());
     if (!done)
         return errorResponse(done.error());
-    return detailResponse(tx, *done);
+    return detailResponse(tx, *done, caller);
 }
 
 using Action = Result<Subscription> (*)(TenantTransaction &, const QString &, const QString &,
@@ -139,7 +149,7 @@ HttpResponse staffAction(const HttpRequest &request, TenantTransaction &tx, cons
     auto done = action(tx, s->id, actorOf(caller), Clock::current().now());
     if (!done)
         return errorResponse(done.error());
-    return detailResponse(tx, *done);
+    return detailResponse(tx, *done, caller);
 }
 
 HttpResponse renewNow(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
@@ -159,7 +169,7 @@ HttpResponse renewNow(const HttpRequest &request, TenantTransaction &tx, const C
     auto fresh = Subscriptions::find(tx, s->id);
     if (!fresh)
         return errorResponse(fresh.error());
-    HttpResponse r = detailResponse(tx, *fresh);
+    HttpResponse r = detailResponse(tx, *fresh, caller);
     r.status = 201;
     r.headers.append({"Location", QStringLiteral("/api/invoices/%1").arg(*invoiceId).toLatin1()});
     return r;
@@ -205,7 +215,6 @@ HttpResponse changeSubscription(const HttpRequest &request, TenantTransaction &t
 
 void registerSubscriptionRoutes(Router &router, ApiContext &context)
 {
-    api::OpenApi::addFragment(openApiFragment());
     ApiContext *ctx = &context;
     router.add(QStringLiteral("GET"), QStringLiteral("/api/subscriptions"), [ctx](const HttpRequest &r) {
         return ctx->asCaller(

@@ -5,7 +5,7 @@
 
 #include "core/clock.h"
 #include "emulators/stripe_emulator_replies.h"
-#include "payments/stripe_form.h"
+#include "stripe/stripe_form.h"
 
 #include <QHttpServerRequest>
 #include <QRandomGenerator>

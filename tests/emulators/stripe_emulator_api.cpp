@@ -3,7 +3,7 @@
 #include "emulators/stripe_emulator.h"
 
 #include "emulators/stripe_emulator_replies.h"
-#include "payments/stripe_form.h"
+#include "stripe/stripe_form.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

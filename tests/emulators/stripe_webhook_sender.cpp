@@ -1,7 +1,7 @@
 #include "emulators/stripe_webhook_sender.h"
 
 #include "core/clock.h"
-#include "payments/stripe_signature.h"
+#include "stripe/stripe_signature.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

@@ -4,6 +4,7 @@
 #include "db/migrator.h"
 #include "db/pg_connection.h"
 #include "db/sql.h"
+#include "service/service_modules.h"
 #include "tenancy/tenants.h"
 
 #include <QDir>
@@ -45,6 +46,9 @@ EmbeddedCluster::Options options(const QString &dir, int port)
 
 TestCluster &TestCluster::instance()
 {
+    // Every test that has a database runs against the whole services library, as the service
+    // and the console do: the modules' job kinds, product types and hooks are in place.
+    installServiceModules();
     static TestCluster cluster;
     return cluster;
 }

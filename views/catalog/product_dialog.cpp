@@ -3,6 +3,7 @@
 #include "catalog/catalog_terms.h"
 #include "catalog/product_json.h"
 #include "product_table_model.h"
+#include "provisioning/product_types.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -154,8 +155,9 @@ void ProductDialog::addDomainPriceRow(const QString &action, int years, const QS
 void ProductDialog::updateTypeFields()
 {
     const QString type = m_type->currentData().toString();
-    const bool domain = type == QLatin1String("domain");
-    m_templateRow->setEnabled(type == QLatin1String("cloudpod"));
+    const auto &types = provisioning::ProductTypes::global();
+    const bool domain = types.pricedByYears(type);
+    m_templateRow->setEnabled(types.takesTemplate(type));
     m_tldRow->setEnabled(domain);
     m_pricesRow->setEnabled(!domain);
     m_domainPricesRow->setEnabled(domain);
@@ -191,9 +193,10 @@ QJsonObject ProductDialog::body() const
                      {QStringLiteral("visibility"), m_visibility->currentData().toString()}};
     if (m_id.isEmpty())
         body.insert(QStringLiteral("type"), type);
-    if (type == QLatin1String("cloudpod"))
+    const auto &types = provisioning::ProductTypes::global();
+    if (types.takesTemplate(type))
         body.insert(QStringLiteral("template_id"), m_template->currentData().toString());
-    if (type == QLatin1String("domain")) {
+    if (types.pricedByYears(type)) {
         body.insert(QStringLiteral("tld"), m_tld->text());
         QJsonArray domain;
         for (int r = 0; r < m_domainPrices->rowCount(); ++r) {

@@ -1,0 +1,36 @@
+# Which folders of services/ each folder may include, checked by check_layers.cmake (CTest
+# tst_layers). Lower layers come first and never name a module; a module names the layers and
+# the modules it builds on (the same ones its Module::dependencies() lists). A new folder must
+# be added here before it builds: that is where its place among the layers is decided.
+#
+# `module/` is the registry every module declares itself to; billing and jobs reach it only from
+# their own declaration file (*_module.cpp/.h), like every module.
+set(MPANEL_LAYER_LOWER core money db tenancy http api jobs provisioning billing)
+
+set(MPANEL_LAYER_core "")
+set(MPANEL_LAYER_money core)
+set(MPANEL_LAYER_db core)
+set(MPANEL_LAYER_tenancy core db)
+set(MPANEL_LAYER_http core db tenancy)
+set(MPANEL_LAYER_api core http)
+set(MPANEL_LAYER_jobs core db tenancy http api)
+set(MPANEL_LAYER_provisioning core db)
+set(MPANEL_LAYER_billing core money db tenancy http api jobs provisioning)
+set(MPANEL_LAYER_module core db tenancy http api jobs provisioning billing)
+set(MPANEL_LAYER_console_session core db tenancy)
+
+# Provider clients: wire protocol only, on the one REST-call base, below the modules that use them.
+set(MPANEL_LAYER_provider_call core)
+set(MPANEL_LAYER_proxmox core provider_call)
+set(MPANEL_LAYER_stripe core provider_call)
+
+# Modules.
+set(MPANEL_LAYER_catalog core money db tenancy http api provisioning module)
+set(MPANEL_LAYER_customers core money db tenancy http api module)
+set(MPANEL_LAYER_payments core money db tenancy http api jobs provisioning billing module stripe provider_call)
+set(MPANEL_LAYER_subscriptions core money db tenancy http api jobs provisioning billing module)
+set(MPANEL_LAYER_cloudpods core money db tenancy http api jobs provisioning module catalog proxmox)
+set(MPANEL_LAYER_providers core db tenancy http api module)
+
+# The companion service's wiring: lists the modules, so it may name every folder.
+set(MPANEL_LAYER_service ALL)

@@ -1,0 +1,27 @@
+#include "cloudpods/cloudpods_module.h"
+
+#include "cloudpods/cloudpod_jobs.h"
+#include "cloudpods/cloudpod_openapi.h"
+#include "cloudpods/cloudpod_product_type.h"
+#include "cloudpods/cloudpod_routes.h"
+#include "cloudpods/proxmox_provider.h"
+#include "module/module_context.h"
+
+namespace mp::cloudpods {
+
+QStringList CloudPodsModule::dependencies() const
+{
+    // Products name CloudPod templates (catalog); pods are what a subscription pays for.
+    return {QStringLiteral("catalog"), QStringLiteral("subscriptions")};
+}
+
+void CloudPodsModule::declare(ModuleContext &module) const
+{
+    module.routes(&registerCloudPodRoutes);
+    module.openApi(openApiFragment());
+    declareCloudPodJobs(module);
+    module.productType(cloudPodProductType());
+    module.provider(proxmoxProviderSource());
+}
+
+} // namespace mp::cloudpods

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+namespace mp::provisioning {
+
+// The subscription a provisioner acts for.
+struct ServiceRequest {
+    QString subscriptionId;
+    QString customerId;
+    QString productId;
+    QString productType; // a registered product type's id (ProductTypes)
+    QString orderItemId; // the order line that bought it (host name, domain name), may be empty
+};
+
+} // namespace mp::provisioning

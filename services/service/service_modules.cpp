@@ -1,0 +1,50 @@
+#include "service/service_modules.h"
+
+#include "billing/billing_module.h"
+#include "catalog/catalog_module.h"
+#include "cloudpods/cloudpods_module.h"
+#include "core/json_log.h"
+#include "customers/customers_module.h"
+#include "module/module_registry.h"
+#include "payments/payments_module.h"
+#include "providers/providers_module.h"
+#include "service/system_module.h"
+#include "subscriptions/subscriptions_module.h"
+
+#include <cstdlib>
+#include <mutex>
+
+namespace mp {
+
+namespace {
+
+void add(std::unique_ptr<Module> module)
+{
+    const QString name = module->name();
+    if (auto s = ModuleRegistry::global().add(std::move(module)); !s) {
+        // Only a wrong list below gets here: no process should run without a module it lists.
+        JsonLog::write(QStringLiteral("module_not_declared"),
+                       {{QStringLiteral("module"), name}, {QStringLiteral("message"), s.error().message}});
+        std::abort();
+    }
+}
+
+} // namespace
+
+void installServiceModules()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // The one list of modules, each after the modules it builds on.
+        add(std::make_unique<SystemModule>());
+        add(std::make_unique<catalog::CatalogModule>());
+        add(std::make_unique<customers::CustomersModule>());
+        add(std::make_unique<billing::BillingModule>());
+        add(std::make_unique<payments::PaymentsModule>());
+        add(std::make_unique<subscriptions::SubscriptionsModule>());
+        add(std::make_unique<cloudpods::CloudPodsModule>());
+        add(std::make_unique<providers::ProvidersModule>());
+    });
+}
+
+} // namespace mp

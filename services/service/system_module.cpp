@@ -1,0 +1,20 @@
+#include "service/system_module.h"
+
+#include "api/openapi.h"
+#include "http/api_context.h"
+#include "http/health_routes.h"
+#include "jobs/jobs_routes.h"
+#include "module/module_context.h"
+
+namespace mp {
+
+void SystemModule::declare(ModuleContext &module) const
+{
+    module.routes([](Router &router, ApiContext &context) {
+        registerHealthRoutes(router, [&context] { return context.database(); });
+        api::registerOpenApiRoute(router);
+        registerJobRoutes(router, context);
+    });
+}
+
+} // namespace mp

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "module/module.h"
+
+namespace mp::example {
+
+// A tiny module that proves a new module plugs in at one place (docs/adding-a-module.md). It
+// sells "widget" products: paying for one queues its example.widget job, which "builds" it;
+// suspending, unsuspending and terminating queue the same job with another action. Staff see
+// each widget subscription with its last job at GET /api/example/widgets. Nothing outside
+// tests/example_module/ knows it exists, apart from the one line that adds it.
+class ExampleModule final : public Module {
+public:
+    QString name() const override { return QStringLiteral("example"); }
+    QStringList dependencies() const override;
+    void declare(ModuleContext &module) const override;
+
+    static QString productType() { return QStringLiteral("widget"); }
+    static QString jobKind() { return QStringLiteral("example.widget"); }
+};
+
+} // namespace mp::example
