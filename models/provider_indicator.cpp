@@ -1,7 +1,8 @@
 #include "provider_indicator.h"
 
-#include "console_commands.h"
+#include "cloudpod_commands.h"
 #include "console_session/change_feed.h"
+#include "provider_commands.h"
 
 #include <QCoreApplication>
 
@@ -12,10 +13,15 @@ ProviderIndicator::ProviderIndicator(ConsoleSession *session, QObject *parent)
 {
 }
 
+QStringList ProviderIndicator::channels()
+{
+    return {channels::nodeAllocations};
+}
+
 void ProviderIndicator::setChangeFeed(ChangeFeed *feed)
 {
     connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
-        if (channel == ChangeFeed::nodeAllocationsChannel() && m_loaded)
+        if (channels().contains(channel) && m_loaded)
             refresh();
     });
     connect(feed, &ChangeFeed::listening, this, [this] {
