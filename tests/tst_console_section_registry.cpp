@@ -1,4 +1,5 @@
-// A section from outside views/ plugs into the console with one registration line: it appears
+// The example module's console section (tests/example_module) plugs into the console with one
+// registration line, as any section from outside views/ does: it appears
 // in the navigation with its page once a staff member signs in, the change feed listens on its
 // channel (a NOTIFY there reaches its page), and the rest of the console can run its command.
 #include "console_controller.h"
@@ -6,6 +7,7 @@
 #include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "db/pg_connection.h"
+#include "example_module/example_section.h"
 #include "main_window.h"
 #include "service/service_modules.h"
 #include "sign_in_dialog.h"
@@ -23,37 +25,12 @@
 
 using namespace Qt::StringLiterals;
 
+using mp::example::exampleSection;
+using ExamplePage = mp::example::WidgetsPage;
+
 namespace {
 
-// The test module: its page counts the changes of its table that reach it.
-const QString kExampleChannel = u"mpanel_changed_example_widgets"_s;
-
-class ExamplePage : public QLabel {
-    Q_OBJECT
-
-public:
-    int changes = 0;
-};
-
-mp::ConsoleSection exampleSection()
-{
-    mp::ConsoleSection s;
-    s.entry = {u"example"_s, u"Example"_s, u"Widgets of a module that lives in tests/."_s, {}, 650};
-    s.page = [](const mp::SectionContext &c) {
-        auto *page = new ExamplePage;
-        page->setObjectName(u"examplePage"_s);
-        QObject::connect(c.feed, &mp::ChangeFeed::changed, page, [page](const QString &channel) {
-            if (channel == kExampleChannel)
-                ++page->changes;
-        });
-        return page;
-    };
-    s.channels = {kExampleChannel};
-    s.commands = {{u"example.show"_s, [](QWidget *page, const QVariant &text) {
-                       static_cast<ExamplePage *>(page)->setText(text.toString());
-                   }}};
-    return s;
-}
+const QString kExampleChannel = mp::example::widgetsChannel();
 
 } // namespace
 
