@@ -1,101 +1,36 @@
 #include "navigation_model.h"
 
+#include <algorithm>
+
 namespace mp {
 
-std::array<NavigationModel::Section, NavigationModel::sectionCount> NavigationModel::allSections()
+NavigationModel::NavigationModel(QList<NavigationEntry> entries, QObject *parent)
+    : QAbstractListModel(parent), m_entries(std::move(entries))
 {
-    std::array<Section, sectionCount> sections{};
-    for (int i = 0; i < sectionCount; ++i)
-        sections[size_t(i)] = Section(i);
-    return sections;
+    std::stable_sort(m_entries.begin(), m_entries.end(),
+                     [](const NavigationEntry &a, const NavigationEntry &b) { return a.order < b.order; });
 }
-
-QString NavigationModel::title(Section section)
-{
-    switch (section) {
-    case Section::Dashboard:
-        return tr("Dashboard");
-    case Section::Catalog:
-        return tr("Catalog");
-    case Section::Customers:
-        return tr("Customers");
-    case Section::Billing:
-        return tr("Billing");
-    case Section::Subscriptions:
-        return tr("Subscriptions");
-    case Section::Provisioning:
-        return tr("Provisioning");
-    case Section::Domains:
-        return tr("Domains");
-    case Section::Dns:
-        return tr("DNS");
-    case Section::Email:
-        return tr("Email");
-    case Section::Ssl:
-        return tr("SSL");
-    case Section::Guardian:
-        return tr("Guardian");
-    case Section::Monitoring:
-        return tr("Monitoring");
-    case Section::Count:
-        break;
-    }
-    return {};
-}
-
-QString NavigationModel::summary(Section section)
-{
-    switch (section) {
-    case Section::Dashboard:
-        return tr("Revenue, open invoices, renewals due and service health of your company.");
-    case Section::Catalog:
-        return tr("The products, plans and prices you sell.");
-    case Section::Customers:
-        return tr("Your customers, their contacts and their accounts.");
-    case Section::Billing:
-        return tr("Invoices, payments, credit notes and dunning.");
-    case Section::Subscriptions:
-        return tr("What each customer has subscribed to and when it renews.");
-    case Section::Provisioning:
-        return tr("Hosting accounts created, suspended and removed on your servers.");
-    case Section::Domains:
-        return tr("Domain registrations, transfers and renewals.");
-    case Section::Dns:
-        return tr("DNS zones and records of your customers' domains.");
-    case Section::Email:
-        return tr("Mailboxes, aliases and forwarders.");
-    case Section::Ssl:
-        return tr("SSL certificates, their issuance and expiry.");
-    case Section::Guardian:
-        return tr("Security checks, fraud screening and abuse reports.");
-    case Section::Monitoring:
-        return tr("Uptime and health of your servers and services.");
-    case Section::Count:
-        break;
-    }
-    return {};
-}
-
-NavigationModel::NavigationModel(QObject *parent) : QAbstractListModel(parent) {}
 
 int NavigationModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : sectionCount;
+    return parent.isValid() ? 0 : int(m_entries.size());
 }
 
 QVariant NavigationModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const auto section = Section(index.row());
+    const NavigationEntry &entry = m_entries.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return title(section);
+        return entry.title;
+    case Qt::DecorationRole:
+        return entry.icon.isNull() ? QVariant() : QVariant(entry.icon);
     case Qt::ToolTipRole:
     case SummaryRole:
-        return summary(section);
+        return entry.summary;
     case SectionRole:
-        return index.row();
+        return entry.id;
     default:
         return {};
     }
@@ -109,16 +44,17 @@ QHash<int, QByteArray> NavigationModel::roleNames() const
     return names;
 }
 
-QModelIndex NavigationModel::indexOf(Section section) const
+QModelIndex NavigationModel::indexOf(const QString &id) const
 {
-    if (section == Section::Count)
-        return {};
-    return index(int(section), 0);
+    for (qsizetype row = 0; row < m_entries.size(); ++row)
+        if (m_entries.at(row).id == id)
+            return index(int(row), 0);
+    return {};
 }
 
-NavigationModel::Section NavigationModel::sectionAt(const QModelIndex &index)
+QString NavigationModel::sectionAt(const QModelIndex &index) const
 {
-    return index.isValid() ? Section(index.row()) : Section::Count;
+    return index.isValid() && index.model() == this ? m_entries.at(index.row()).id : QString();
 }
 
 } // namespace mp

@@ -1,51 +1,47 @@
 #pragma once
 
 #include <QAbstractListModel>
-
-#include <array>
+#include <QIcon>
 
 namespace mp {
 
-// The console's sections, in navigation order: one row per section. Each section knows its
-// title and the sentence its empty state shows until a module fills it.
+// One row of the console's navigation, as a section declares it: a stable id (what code, tests
+// and `--section` name it by), its title and the sentence its empty state shows (both already
+// translated), an optional icon, and its place in the list (lower first).
+struct NavigationEntry {
+    QString id;
+    QString title;
+    QString summary;
+    QIcon icon;
+    int order = 0;
+};
+
+// The console's sections in navigation order: one row per entry it is given. It names no
+// section itself; the console's list of sections (views/console_sections.cpp) supplies them.
 class NavigationModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum class Section {
-        Dashboard,
-        Catalog,
-        Customers,
-        Billing,
-        Subscriptions,
-        Provisioning,
-        Domains,
-        Dns,
-        Email,
-        Ssl,
-        Guardian,
-        Monitoring,
-        Count
-    };
-    Q_ENUM(Section)
-
     enum Role {
-        SectionRole = Qt::UserRole + 1, // the Section, as int
-        SummaryRole,                    // what the section will hold
+        SectionRole = Qt::UserRole + 1, // the section's id
+        SummaryRole,                    // what the section holds, or will
     };
 
-    static constexpr int sectionCount = int(Section::Count);
-    static std::array<Section, sectionCount> allSections();
-    static QString title(Section section);
-    static QString summary(Section section);
+    // Sorted by order; entries of equal order keep the order they are given in.
+    explicit NavigationModel(QList<NavigationEntry> entries = {}, QObject *parent = nullptr);
 
-    explicit NavigationModel(QObject *parent = nullptr);
+    const QList<NavigationEntry> &entries() const { return m_entries; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    QModelIndex indexOf(Section section) const;
-    static Section sectionAt(const QModelIndex &index);
+    // Invalid for an id no entry has.
+    QModelIndex indexOf(const QString &id) const;
+    // Empty for an invalid index.
+    QString sectionAt(const QModelIndex &index) const;
+
+private:
+    QList<NavigationEntry> m_entries;
 };
 
 } // namespace mp

@@ -1,7 +1,10 @@
 #include "provider_indicator.h"
 
-#include "console_commands.h"
+#include "cloudpod_commands.h"
 #include "console_session/change_feed.h"
+#include "provider_commands.h"
+
+#include <QCoreApplication>
 
 namespace mp {
 
@@ -10,10 +13,15 @@ ProviderIndicator::ProviderIndicator(ConsoleSession *session, QObject *parent)
 {
 }
 
+QStringList ProviderIndicator::channels()
+{
+    return {channels::nodeAllocations};
+}
+
 void ProviderIndicator::setChangeFeed(ChangeFeed *feed)
 {
     connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
-        if (channel == ChangeFeed::nodeAllocationsChannel() && m_loaded)
+        if (channels().contains(channel) && m_loaded)
             refresh();
     });
     connect(feed, &ChangeFeed::listening, this, [this] {
@@ -47,6 +55,16 @@ void ProviderIndicator::clear()
     Q_EMIT changed();
 }
 
+namespace {
+
+// The module declared the word in English; the catalogue translates it.
+QString noun(const providers::ProviderGroup &group)
+{
+    return QCoreApplication::translate("mp::ProviderSources", group.itemNoun.toUtf8().constData());
+}
+
+} // namespace
+
 QString ProviderIndicator::text() const
 {
     if (!m_loaded)
@@ -56,7 +74,7 @@ QString ProviderIndicator::text() const
     for (const providers::ProviderGroup &group : m_overview.groups) {
         const QString mode = group.mode();
         parts << tr("%1: %2").arg(group.label, !group.single && mode == QLatin1String("none")
-                                                   ? tr("no %1").arg(group.itemNoun)
+                                                   ? tr("no %1").arg(noun(group))
                                                    : mode);
     }
     return parts.join(QStringLiteral(" · "));
@@ -81,7 +99,7 @@ QString ProviderIndicator::toolTip() const
         for (const providers::ProviderStatus &s : group.statuses)
             lines << tr("%1 %2").arg(group.label, line(s));
         if (group.statuses.isEmpty())
-            lines << tr("%1: no %2 connected").arg(group.label, group.itemNoun);
+            lines << tr("%1: no %2 connected").arg(group.label, noun(group));
     }
     return lines.join(u'\n');
 }

@@ -21,6 +21,8 @@ public:
 
     // Reloads when clusters or nodes change (migrations 0012/0014 notify on one channel).
     void setChangeFeed(ChangeFeed *feed);
+    // The channels it listens on, for the feed to listen on besides the sections' ones.
+    static QStringList channels();
     void refresh();
     void clear();
 

@@ -2,8 +2,10 @@
 // QAbstractItemModelTester, live statuses through the change feed (migration 0013), the log of
 // the selected job, Retry and Cancel on the staff connection, and the dashboard's figures.
 #include "common/lazy_table_view.h"
+#include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "dashboard/dashboard_page.h"
+#include "job_commands.h"
 #include "job_table_model.h"
 #include "jobs/job_context.h"
 #include "jobs/job_engine.h"
@@ -105,7 +107,7 @@ struct Feed {
     explicit Feed(ConsoleFixture &f)
     {
         QSignalSpy listening(&feed, &ChangeFeed::listening);
-        feed.start(f.session->staffSettings(), f.tenantId);
+        feed.start(f.session->staffSettings(), f.tenantId, mp::consoleSections().channels());
         if (!listening.wait(20000))
             qFatal("the change feed did not start");
     }
@@ -195,7 +197,7 @@ private Q_SLOTS:
         const qint64 b = enqueue(f, u"console.other"_s);
         JobTableModel model(f.session.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setChangeFeed(&feed.feed, {ChangeFeed::jobsChannel()});
+        model.setChangeFeed(&feed.feed, {mp::channels::jobs});
         model.refresh();
         QVERIFY(waitLoaded(model));
         QCOMPARE(model.rowCount(), 2);
@@ -208,7 +210,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(statusShown(model, a), u"Cancelled"_s, 5000);
         QCOMPARE(statusShown(model, b), u"Queued"_s);
         QCOMPARE(resets.size(), 0);
-        QVERIFY(changed.contains(QVariantList{ChangeFeed::jobsChannel()}));
+        QVERIFY(changed.contains(QVariantList{mp::channels::jobs}));
 
         // A worker runs the other one: claimed, then failed, without any refresh from here.
         const qint64 failing = enqueue(f, u"console.fail"_s, {}, 1);
@@ -265,6 +267,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(statusShown(*page.model(), dead), u"Queued"_s, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(
             page.logView()->toPlainText().contains(u"retried by staff %1"_s.arg(f.login)), 5000);
+        // Named as the pod detail's Retry and every other console action name them: "staff <login>",
+        // the console's form of the REST API's "staff token <id>".
+        QVERIFY(!page.logView()->toPlainText().contains(u"(console)"_s));
 
         // Cancel it again.
         QTRY_VERIFY_WITH_TIMEOUT(page.cancelButton()->isEnabled(), 5000);

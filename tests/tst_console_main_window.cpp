@@ -1,4 +1,5 @@
 #include "cloudpod_finding_model.h"
+#include "console_sections.h"
 #include "empty_section_page.h"
 #include "main_window.h"
 #include "navigation_model.h"
@@ -8,9 +9,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPixmap>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTest>
@@ -20,7 +23,6 @@ using namespace Qt::StringLiterals;
 using mp::MainWindow;
 using mp::NavigationModel;
 using mp::SignInDialog;
-using Section = NavigationModel::Section;
 using Field = SignInDialog::Field;
 
 class TestConsoleMainWindow : public QObject {
@@ -28,6 +30,8 @@ class TestConsoleMainWindow : public QObject {
 
 private Q_SLOTS:
     void navigationModel();
+    void navigationFollowsOrder();
+    void sectionsDeclareTheirChannels();
     void showsAllSectionsAsEmptyPages();
     void navigationSwitchesPages();
     void sectionPageIsPluggable();
@@ -40,78 +44,122 @@ private Q_SLOTS:
 
 void TestConsoleMainWindow::navigationModel()
 {
-    NavigationModel model;
+    NavigationModel model(mp::consoleSections().navigation());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 12);
     const QStringList expected{u"Dashboard"_s,     u"Catalog"_s,      u"Customers"_s, u"Billing"_s,
                                u"Subscriptions"_s, u"Provisioning"_s, u"Domains"_s,   u"DNS"_s,
                                u"Email"_s,         u"SSL"_s,          u"Guardian"_s,  u"Monitoring"_s};
+    const QStringList ids{u"dashboard"_s,     u"catalog"_s,      u"customers"_s, u"billing"_s,
+                          u"subscriptions"_s, u"provisioning"_s, u"domains"_s,   u"dns"_s,
+                          u"email"_s,         u"ssl"_s,          u"guardian"_s,  u"monitoring"_s};
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex index = model.index(row, 0);
         QCOMPARE(index.data().toString(), expected.at(row));
-        QCOMPARE(index.data(NavigationModel::SectionRole).toInt(), row);
+        QCOMPARE(index.data(NavigationModel::SectionRole).toString(), ids.at(row));
         QVERIFY(!index.data(NavigationModel::SummaryRole).toString().isEmpty());
-        QCOMPARE(NavigationModel::sectionAt(index), Section(row));
-        QCOMPARE(model.indexOf(Section(row)), index);
+        QVERIFY(!index.data(Qt::DecorationRole).isValid());
+        QCOMPARE(model.sectionAt(index), ids.at(row));
+        QCOMPARE(model.indexOf(ids.at(row)), index);
     }
-    QVERIFY(!model.indexOf(Section::Count).isValid());
-    QCOMPARE(NavigationModel::sectionAt({}), Section::Count);
+    // Jobs is a tab of Provisioning, not a row.
+    QVERIFY(!model.indexOf(u"jobs"_s).isValid());
+    QVERIFY(!model.indexOf(u"nowhere"_s).isValid());
+    QCOMPARE(model.sectionAt({}), QString());
     QVERIFY(model.roleNames().contains(NavigationModel::SummaryRole));
+}
+
+void TestConsoleMainWindow::navigationFollowsOrder()
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::red);
+    NavigationModel model({{u"late"_s, u"Late"_s, u"Last."_s, {}, 300},
+                           {u"early"_s, u"Early"_s, u"First."_s, QIcon(pixmap), 100},
+                           {u"tie"_s, u"Tie"_s, u"Same order as late, added after it."_s, {}, 300}});
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.sectionAt(model.index(0, 0)), u"early"_s);
+    QCOMPARE(model.sectionAt(model.index(1, 0)), u"late"_s);
+    QCOMPARE(model.sectionAt(model.index(2, 0)), u"tie"_s);
+    QVERIFY(model.index(0, 0).data(Qt::DecorationRole).canConvert<QIcon>());
+    QCOMPARE(model.index(0, 0).data(Qt::ToolTipRole).toString(), u"First."_s);
+}
+
+void TestConsoleMainWindow::sectionsDeclareTheirChannels()
+{
+    const mp::ConsoleSections sections = mp::consoleSections();
+    // The channels migrations 0008 and 0011 to 0015 notify on, each listened to once.
+    const QStringList expected{u"mpanel_changed_products"_s,         u"mpanel_changed_cloudpod_templates"_s,
+                               u"mpanel_changed_customers"_s,        u"mpanel_changed_orders"_s,
+                               u"mpanel_changed_invoices"_s,         u"mpanel_changed_subscriptions"_s,
+                               u"mpanel_changed_payments"_s,         u"mpanel_changed_jobs"_s,
+                               u"mpanel_changed_job_log"_s,          u"mpanel_changed_cloud_pods"_s,
+                               u"mpanel_changed_node_allocations"_s, u"mpanel_changed_cloudpod_findings"_s};
+    QStringList channels = sections.channels();
+    QCOMPARE(channels.removeDuplicates(), 0);
+    channels.sort();
+    QStringList sorted = expected;
+    sorted.sort();
+    QCOMPARE(channels, sorted);
+    QCOMPARE(sections.find(u"jobs"_s)->host, u"provisioning"_s);
+    QCOMPARE(sections.offering(u"subscriptions.open"_s), sections.find(u"subscriptions"_s));
+    QVERIFY(!sections.offering(u"nothing.here"_s));
 }
 
 void TestConsoleMainWindow::showsAllSectionsAsEmptyPages()
 {
-    MainWindow window;
+    MainWindow window(mp::consoleSections());
     QCOMPARE(window.navigationView()->model()->rowCount(), 12);
     auto *pages = window.findChild<QStackedWidget *>(u"sectionPages"_s);
     QVERIFY(pages);
     QCOMPARE(pages->count(), 12);
-    for (const Section section : NavigationModel::allSections()) {
-        auto *page = qobject_cast<mp::EmptySectionPage *>(window.sectionPage(section));
+    for (const mp::NavigationEntry &entry : window.navigationModel()->entries()) {
+        auto *page = qobject_cast<mp::EmptySectionPage *>(window.sectionPage(entry.id));
         QVERIFY(page);
-        QCOMPARE(page->title(), NavigationModel::title(section));
-        QCOMPARE(page->summary(), NavigationModel::summary(section));
+        QCOMPARE(page->title(), entry.title);
+        QCOMPARE(page->summary(), entry.summary);
         QCOMPARE(page->emptyStateText(), u"Nothing is here yet."_s);
         // An empty state, not a list with rows in it.
         QVERIFY(page->findChildren<QAbstractItemView *>().isEmpty());
     }
-    QCOMPARE(window.currentSection(), Section::Dashboard);
+    QCOMPARE(window.currentSection(), u"dashboard"_s);
+    // Nothing offers a command before the pages are there.
+    QVERIFY(!window.runCommand(u"subscriptions.open"_s, u"x"_s));
 }
 
 void TestConsoleMainWindow::navigationSwitchesPages()
 {
-    MainWindow window;
+    MainWindow window(mp::consoleSections());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *pages = window.findChild<QStackedWidget *>(u"sectionPages"_s);
     QListView *list = window.navigationView();
-    const QRect rect = list->visualRect(window.navigationModel()->indexOf(Section::Domains));
+    const QRect rect = list->visualRect(window.navigationModel()->indexOf(u"domains"_s));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
-    QCOMPARE(window.currentSection(), Section::Domains);
-    QCOMPARE(pages->currentWidget(), window.sectionPage(Section::Domains));
+    QCOMPARE(window.currentSection(), u"domains"_s);
+    QCOMPARE(pages->currentWidget(), window.sectionPage(u"domains"_s));
 
-    window.showSection(Section::Monitoring);
-    QCOMPARE(pages->currentWidget(), window.sectionPage(Section::Monitoring));
+    window.showSection(u"monitoring"_s);
+    QCOMPARE(pages->currentWidget(), window.sectionPage(u"monitoring"_s));
 }
 
 void TestConsoleMainWindow::sectionPageIsPluggable()
 {
-    MainWindow window;
-    window.showSection(Section::Catalog);
-    QPointer<QWidget> old = window.sectionPage(Section::Catalog);
+    MainWindow window(mp::consoleSections());
+    window.showSection(u"catalog"_s);
+    QPointer<QWidget> old = window.sectionPage(u"catalog"_s);
     auto *real = new QLabel(u"catalog module"_s);
-    window.setSectionPage(Section::Catalog, real);
-    QCOMPARE(window.sectionPage(Section::Catalog), real);
+    window.setSectionPage(u"catalog"_s, real);
+    QCOMPARE(window.sectionPage(u"catalog"_s), real);
     auto *pages = window.findChild<QStackedWidget *>(u"sectionPages"_s);
     QCOMPARE(pages->count(), 12);
     QCOMPARE(pages->currentWidget(), real);
-    QCOMPARE(pages->indexOf(real), int(Section::Catalog));
+    QCOMPARE(pages->indexOf(real), window.navigationModel()->indexOf(u"catalog"_s).row());
     QTRY_VERIFY(old.isNull());
 }
 
 void TestConsoleMainWindow::statusBarShowsSession()
 {
-    MainWindow window;
+    MainWindow window(mp::consoleSections());
     mp::SessionStatusBar *status = window.sessionStatusBar();
     QCOMPARE(status->connectionText(), u"Not signed in"_s);
 
@@ -230,9 +278,9 @@ void TestConsoleMainWindow::germanTranslation()
     QTranslator translator;
     QVERIFY2(translator.load(u"mpanel_de"_s, QStringLiteral(MPANEL_QM_DIR)), MPANEL_QM_DIR);
     QApplication::installTranslator(&translator);
-    NavigationModel model;
-    QCOMPARE(model.index(int(Section::Customers), 0).data().toString(), u"Kunden"_s);
-    QCOMPARE(model.index(int(Section::Billing), 0).data().toString(), u"Abrechnung"_s);
+    NavigationModel model(mp::consoleSections().navigation());
+    QCOMPARE(model.indexOf(u"customers"_s).data().toString(), u"Kunden"_s);
+    QCOMPARE(model.indexOf(u"billing"_s).data().toString(), u"Abrechnung"_s);
     SignInDialog dialog;
     QCOMPARE(dialog.windowTitle(), u"Bei mPanel anmelden"_s);
     mp::EmptySectionPage page(u"x"_s, u"y"_s);

@@ -4,6 +4,7 @@
 #include "cloudpod_template_model.h"
 #include "console_session/change_feed.h"
 #include "core/clock.h"
+#include "customer_commands.h"
 #include "customer_table_model.h"
 #include "db/sql.h"
 #include "invoice_table_model.h"
@@ -12,6 +13,7 @@
 #include "payment_list_model.h"
 #include "payments/payments.h"
 #include "product_table_model.h"
+#include "subscription_commands.h"
 #include "subscription_table_model.h"
 #include "subscriptions/subscription_lifecycle.h"
 #include "support/console_fixture.h"
@@ -175,12 +177,12 @@ void TestConsoleModels::liveUpdateReloadsInPlace()
     f.fillCustomers(450);
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::customers});
     QVERIFY(listening.wait(20000));
 
     mp::CustomerTableModel model(f.session.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setChangeFeed(&feed, {ChangeFeed::customersChannel()});
+    model.setChangeFeed(&feed, {mp::channels::customers});
     model.refresh();
     QVERIFY(waitLoaded(model));
     model.fetchMore({});
@@ -192,7 +194,7 @@ void TestConsoleModels::liveUpdateReloadsInPlace()
     QSignalSpy changed(&feed, &ChangeFeed::changed);
     f.addCustomer(u"Aaron First"_s, u"aaron@example.test"_s);
     QVERIFY(changed.wait(5000));
-    QCOMPARE(changed.first().first().toString(), ChangeFeed::customersChannel());
+    QCOMPARE(changed.first().first().toString(), mp::channels::customers);
     QTRY_COMPARE_WITH_TIMEOUT(model.index(0, mp::CustomerTableModel::Name).data().toString(),
                               u"Aaron First"_s, 5000);
     // Reloaded in place: no reset (the view keeps its scroll position), same rows loaded.
@@ -336,12 +338,12 @@ void TestConsoleModels::subscriptionsFilteredInSqlAndLive()
 
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::subscriptions});
     QVERIFY(listening.wait(20000));
 
     mp::SubscriptionTableModel model(f.session.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setChangeFeed(&feed, {ChangeFeed::subscriptionsChannel()});
+    model.setChangeFeed(&feed, {mp::channels::subscriptions});
     model.refresh();
     QVERIFY(waitLoaded(model));
     QCOMPARE(model.rowCount(), 3);

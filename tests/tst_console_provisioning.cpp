@@ -5,11 +5,13 @@
 // suspend, unsuspend, terminate behind its confirmation) offscreen. MPANEL_SCREENSHOT=path saves
 // the section with these pods as a PNG.
 #include "cloud_pod_table_model.h"
+#include "cloudpod_commands.h"
 #include "cloudpod_finding_model.h"
 #include "cloudpod_template_model.h"
 #include "cloudpods/cloud_pods.h"
 #include "cloudpods/proxmox_clusters.h"
 #include "common/lazy_table_view.h"
+#include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "core/clock.h"
 #include "emulators/proxmox_emulator.h"
@@ -180,7 +182,7 @@ private Q_SLOTS:
 
         m_feed = std::make_unique<ChangeFeed>();
         QSignalSpy listening(m_feed.get(), &ChangeFeed::listening);
-        m_feed->start(m_f->session->staffSettings(), m_f->tenantId);
+        m_feed->start(m_f->session->staffSettings(), m_f->tenantId, mp::consoleSections().channels());
         QVERIFY(listening.wait(20000));
 
         mp::JobEngineOptions o;
@@ -209,7 +211,7 @@ private Q_SLOTS:
     {
         mp::CloudPodTableModel model(m_f->session.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setChangeFeed(m_feed.get(), {ChangeFeed::cloudPodsChannel()});
+        model.setChangeFeed(m_feed.get(), {mp::channels::cloudPods});
         model.setReloadDelay(50);
         model.refresh();
         QVERIFY(waitLoaded(model));
@@ -291,7 +293,7 @@ private Q_SLOTS:
     {
         mp::NodeCapacityModel nodes(m_f->session.get());
         QAbstractItemModelTester tester(&nodes, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        nodes.setChangeFeed(m_feed.get(), {ChangeFeed::nodeAllocationsChannel()});
+        nodes.setChangeFeed(m_feed.get(), {mp::channels::nodeAllocations});
         nodes.setReloadDelay(50);
         nodes.refresh();
         QVERIFY(waitLoaded(nodes));
@@ -343,7 +345,7 @@ private Q_SLOTS:
     {
         mp::CloudPodFindingModel model(m_f->session.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setChangeFeed(m_feed.get(), {ChangeFeed::findingsChannel()});
+        model.setChangeFeed(m_feed.get(), {mp::channels::cloudPodFindings});
         model.setReloadDelay(50);
         model.refresh();
         QVERIFY(waitLoaded(model));
@@ -639,6 +641,26 @@ private Q_SLOTS:
         QCOMPARE(tabs->indexOf(again), 1);
         QCOMPARE(tabs->tabText(4), u"Findings"_s);
         QTRY_VERIFY(old.isNull());
+
+        // As a host of other sections (ConsoleSection::host): Jobs takes its own place, a section
+        // with none goes after the rest, and a later page of the same section replaces it.
+        auto *hostedJobs = new QLabel(u"jobs 3"_s);
+        page.hostSection(u"jobs"_s, hostedJobs, u"Jobs"_s);
+        QCOMPARE(tabs->indexOf(hostedJobs), 1);
+        auto *backups = new QLabel(u"backups"_s);
+        page.hostSection(u"backups"_s, backups, u"Backups"_s);
+        QCOMPARE(tabs->count(), 6);
+        QCOMPARE(tabs->indexOf(backups), 5);
+        QPointer<QLabel> oldBackups = backups;
+        auto *backups2 = new QLabel(u"backups 2"_s);
+        page.hostSection(u"backups"_s, backups2, u"Backups"_s);
+        QCOMPARE(tabs->count(), 6);
+        QCOMPARE(tabs->indexOf(backups2), 5);
+        QTRY_VERIFY(oldBackups.isNull());
+        page.showHostedSection(u"backups"_s);
+        QCOMPARE(tabs->currentWidget(), backups2);
+        page.showHostedSection(u"jobs"_s);
+        QCOMPARE(tabs->currentWidget(), hostedJobs);
     }
 };
 

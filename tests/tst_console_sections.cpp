@@ -4,9 +4,10 @@
 #include "catalog/catalog_page.h"
 #include "catalog/product_dialog.h"
 #include "catalog/products.h"
+#include "catalog_commands.h"
 #include "cloudpod_template_model.h"
 #include "common/lazy_table_view.h"
-#include "console_commands.h"
+#include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "core/clock.h"
 #include "customer_table_model.h"
@@ -17,11 +18,13 @@
 #include "emulators/stripe_emulator.h"
 #include "invoice_table_model.h"
 #include "order_table_model.h"
+#include "payment_commands.h"
 #include "payment_list_model.h"
 #include "payments/stripe_webhook.h"
 #include "product_table_model.h"
 #include "service/service_modules.h"
 #include "stripe/stripe_signature.h"
+#include "subscription_commands.h"
 #include "subscription_table_model.h"
 #include "subscriptions/subscriptions_page.h"
 #include "support/console_fixture.h"
@@ -148,7 +151,7 @@ void TestConsoleSections::productDialogShowsServiceErrorsAndSaves()
     ConsoleFixture f;
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, mp::consoleSections().channels());
     QVERIFY(listening.wait(20000));
     mp::CatalogPage page(f.session.get(), &feed);
     QTRY_COMPARE_WITH_TIMEOUT(page.templates()->rowCount(), 4, 20000);
@@ -211,7 +214,7 @@ void TestConsoleSections::customerDialogShowsFieldErrorsAndSaves()
     f.addCustomer(u"Taken"_s, u"taken@example.test"_s);
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, mp::consoleSections().channels());
     QVERIFY(listening.wait(20000));
     mp::CustomersPage page(f.session.get(), &feed);
     QTRY_COMPARE_WITH_TIMEOUT(page.customers()->rowCount(), 1, 20000);
@@ -278,7 +281,7 @@ void TestConsoleSections::billingTotalsAndInvoiceActions()
     placeOrder(f, alice.id, product.id);
     ChangeFeed feed;
     QSignalSpy listening(&feed, &ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, mp::consoleSections().channels());
     QVERIFY(listening.wait(20000));
     mp::BillingPage page(f.session.get(), &feed);
     QSignalSpy totals(&page, &mp::BillingPage::totalsUpdated);

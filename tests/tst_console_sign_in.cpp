@@ -1,4 +1,5 @@
 #include "console_controller.h"
+#include "console_sections.h"
 #include "db/embedded_cluster.h"
 #include "db/pg_connection.h"
 #include "main_window.h"
@@ -36,7 +37,7 @@ struct ConsoleFixture {
     std::unique_ptr<PgConnection> admin;
     QString tenantId;
     QString login;
-    MainWindow window;
+    MainWindow window{mp::consoleSections()};
     std::unique_ptr<ConsoleController> controller;
 
     explicit ConsoleFixture(StaffRole role, const QList<QPair<QString, QString>> &settings = {})
@@ -296,7 +297,7 @@ void TestConsoleSignIn::embeddedDefaultSignsInAsOwner()
                                               QFileDevice::ExeOther);
     QProcessEnvironment env;
     env.insert(u"MPANEL_DATA_DIR"_s, dataDir.path());
-    MainWindow window;
+    MainWindow window{mp::consoleSections()};
     ConsoleController controller(mp::Config::load({}, env).value(), &window);
     QSignalSpy ready(&controller, &ConsoleController::ready);
     QElapsedTimer uiThread;

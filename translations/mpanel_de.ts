@@ -1755,30 +1755,6 @@
 <context>
     <name>mp::ProductTableModel</name>
     <message>
-        <source>CloudPod</source>
-        <translation>CloudPod</translation>
-    </message>
-    <message>
-        <source>Domain</source>
-        <translation>Domain</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>Backup</translation>
-    </message>
-    <message>
-        <source>SSL</source>
-        <translation>SSL</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Sonstiges</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -1839,15 +1815,34 @@
     </message>
 </context>
 <context>
+    <name>mp::ProductTypes</name>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>SSL</source>
+        <translation>SSL</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>CloudPod</source>
+        <translation>CloudPod</translation>
+    </message>
+</context>
+<context>
     <name>mp::ProviderIndicator</name>
-    <message>
-        <source>Stripe: %1 · Proxmox: %2</source>
-        <translation>Stripe: %1 · Proxmox: %2</translation>
-    </message>
-    <message>
-        <source>no cluster</source>
-        <translation>kein Cluster</translation>
-    </message>
     <message>
         <source> at %1</source>
         <translation> unter %1</translation>
@@ -1859,14 +1854,6 @@
     <message>
         <source>%1: %2%3%4 — %5</source>
         <translation>%1: %2%3%4 — %5</translation>
-    </message>
-    <message>
-        <source>Proxmox %1</source>
-        <translation>Proxmox %1</translation>
-    </message>
-    <message>
-        <source>Proxmox: no cluster connected</source>
-        <translation>Proxmox: kein Cluster verbunden</translation>
     </message>
     <message>
         <source>Stripe sandbox — no real money moves (the Stripe emulator at %1)</source>
@@ -1883,6 +1870,29 @@
     <message>
         <source>Online payment is off: %1</source>
         <translation>Onlinezahlung ist ausgeschaltet: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no %1</source>
+        <translation>kein %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: no %2 connected</source>
+        <translation>%1: kein %2 verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>mp::ProviderSources</name>
+    <message>
+        <source>cluster</source>
+        <translation>Cluster</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,10 @@
 #include "console_controller.h"
 
-#include "console_commands.h"
-#include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "console_session/run_async.h"
 #include "main_window.h"
 #include "password_store.h"
+#include "payment_commands.h"
 #include "provider_indicator.h"
 #include "session_status_bar.h"
 #include "sign_in_dialog.h"
@@ -47,7 +46,7 @@ ConsoleController::ConsoleController(const Config &config, MainWindow *window, Q
     connect(m_session, &ConsoleSession::connectionLost, status, &SessionStatusBar::showConnectionLost);
     connect(m_session, &ConsoleSession::reconnecting, status, &SessionStatusBar::showReconnecting);
     connect(m_session, &ConsoleSession::reconnected, m_feed,
-            [this](const SessionInfo &info) { m_feed->start(m_session->staffSettings(), info.tenantId); });
+            [this](const SessionInfo &info) { startFeed(info); });
     connect(m_session, &ConsoleSession::reconnected, status, [this, status](const SessionInfo &info) {
         status->showSignedIn(info);
         status->showMessage(tr("Connection restored."), 5000);
@@ -153,14 +152,24 @@ void ConsoleController::onSignedIn(const SessionInfo &info)
     m_window->sessionStatusBar()->showSignedIn(info);
     m_providers->refresh();
     // Section pages and their live updates, for this staff member's tenant.
-    m_feed->start(m_session->staffSettings(), info.tenantId);
+    startFeed(info);
     if (std::exchange(m_sectionsTenant, info.tenantId) != info.tenantId)
-        installConsoleSections(m_window, m_session, m_feed);
+        m_window->installSectionPages(m_session, m_feed);
     if (m_dialog) {
         rememberChoice(m_pending);
         m_dialog->accept();
     }
     markReady();
+}
+
+void ConsoleController::startFeed(const SessionInfo &info)
+{
+    // What the sections declare they listen on, and the status bar's provider modes.
+    QStringList channels = m_window->sections().channels();
+    for (const QString &channel : ProviderIndicator::channels())
+        if (!channels.contains(channel))
+            channels.append(channel);
+    m_feed->start(m_session->staffSettings(), info.tenantId, channels);
 }
 
 void ConsoleController::onSignInFailed(const Error &error)

@@ -54,6 +54,7 @@ private:
     void signInRemembered();
     void showSignInDialog(const SignInRequest &prefill, const QString &error = {}, const QString &note = {});
     void onSignedIn(const SessionInfo &info);
+    void startFeed(const SessionInfo &info);
     void onSignInFailed(const Error &error);
     void rememberChoice(const SignInRequest &request);
     SignInRequest lastRequest() const;

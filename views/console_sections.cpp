@@ -1,37 +1,62 @@
 #include "console_sections.h"
 
-#include "billing/billing_page.h"
-#include "catalog/catalog_page.h"
-#include "customers/customer_detail_page.h"
-#include "customers/customers_page.h"
-#include "dashboard/dashboard_page.h"
-#include "jobs/jobs_page.h"
-#include "main_window.h"
-#include "provisioning/provisioning_page.h"
-#include "subscriptions/subscriptions_page.h"
+#include "billing/billing_section.h"
+#include "catalog/catalog_section.h"
+#include "customers/customers_section.h"
+#include "dashboard/dashboard_section.h"
+#include "jobs/jobs_section.h"
+#include "provisioning/provisioning_section.h"
+#include "subscriptions/subscriptions_section.h"
 
 namespace mp {
 
-void installConsoleSections(MainWindow *window, ConsoleSession *session, ChangeFeed *feed)
+namespace {
+
+// Sections whose module has not landed: a row and an empty state saying what it will hold. A
+// module that lands takes its row out of here and adds its section's line below.
+struct Planned {
+    const char *id;
+    const char *title;
+    const char *summary;
+    int order;
+};
+constexpr Planned planned[] = {
+    {"domains", QT_TRANSLATE_NOOP("mp::NavigationModel", "Domains"),
+     QT_TRANSLATE_NOOP("mp::NavigationModel", "Domain registrations, transfers and renewals."), 700},
+    {"dns", QT_TRANSLATE_NOOP("mp::NavigationModel", "DNS"),
+     QT_TRANSLATE_NOOP("mp::NavigationModel", "DNS zones and records of your customers' domains."), 800},
+    {"email", QT_TRANSLATE_NOOP("mp::NavigationModel", "Email"),
+     QT_TRANSLATE_NOOP("mp::NavigationModel", "Mailboxes, aliases and forwarders."), 900},
+    {"ssl", QT_TRANSLATE_NOOP("mp::NavigationModel", "SSL"),
+     QT_TRANSLATE_NOOP("mp::NavigationModel", "SSL certificates, their issuance and expiry."), 1000},
+    {"guardian", QT_TRANSLATE_NOOP("mp::NavigationModel", "Guardian"),
+     QT_TRANSLATE_NOOP("mp::NavigationModel", "Security checks, fraud screening and abuse reports."), 1100},
+    {"monitoring", QT_TRANSLATE_NOOP("mp::NavigationModel", "Monitoring"),
+     QT_TRANSLATE_NOOP("mp::NavigationModel", "Uptime and health of your servers and services."), 1200},
+};
+
+ConsoleSection plannedSection(const Planned &p)
 {
-    using Section = MainWindow::Section;
-    window->setSectionPage(Section::Catalog, new CatalogPage(session, feed));
-    auto *customers = new CustomersPage(session, feed);
-    window->setSectionPage(Section::Customers, customers);
-    window->setSectionPage(Section::Billing, new BillingPage(session, feed));
-    auto *subscriptions = new SubscriptionsPage(session, feed);
-    window->setSectionPage(Section::Subscriptions, subscriptions);
-    // A subscription in the customer detail opens in the Subscriptions section.
-    QObject::connect(customers->detail(), &CustomerDetailPage::subscriptionActivated, subscriptions,
-                     [window, subscriptions](const QString &id) {
-                         window->showSection(Section::Subscriptions);
-                         subscriptions->showSubscription(id);
-                     });
-    window->setSectionPage(Section::Dashboard, new DashboardPage(session, feed));
-    auto *provisioning = new ProvisioningPage(session, feed);
-    provisioning->setPage(ProvisioningPage::Tab::Jobs, new JobsPage(session, feed),
-                          ProvisioningPage::tr("Jobs"));
-    window->setSectionPage(Section::Provisioning, provisioning);
+    ConsoleSection s;
+    s.entry = navigationEntry(QString::fromLatin1(p.id), p.title, p.summary, p.order);
+    return s;
+}
+
+} // namespace
+
+ConsoleSections consoleSections()
+{
+    ConsoleSections sections;
+    sections.add(dashboardSection());
+    sections.add(catalogSection());
+    sections.add(customersSection());
+    sections.add(billingSection());
+    sections.add(subscriptionsSection());
+    sections.add(provisioningSection());
+    sections.add(jobsSection());
+    for (const Planned &p : planned)
+        sections.add(plannedSection(p));
+    return sections;
 }
 
 } // namespace mp

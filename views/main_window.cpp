@@ -12,9 +12,11 @@
 
 namespace mp {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_navigationModel(new NavigationModel(this)), m_navigation(new QListView(this)),
-      m_pages(new QStackedWidget(this)), m_statusBar(new SessionStatusBar(this))
+MainWindow::MainWindow(ConsoleSections sections, QWidget *parent)
+    : QMainWindow(parent), m_sections(std::move(sections)),
+      m_navigationModel(new NavigationModel(m_sections.navigation(), this)),
+      m_navigation(new QListView(this)), m_pages(new QStackedWidget(this)),
+      m_statusBar(new SessionStatusBar(this))
 {
     setWindowTitle(tr("mPanel"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -30,9 +32,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_pages->setObjectName(QStringLiteral("sectionPages"));
 
-    for (const Section section : NavigationModel::allSections()) {
-        auto *page = new EmptySectionPage(NavigationModel::title(section), NavigationModel::summary(section));
-        m_sectionPages[size_t(section)] = page;
+    for (const NavigationEntry &entry : m_navigationModel->entries()) {
+        auto *page = new EmptySectionPage(entry.title, entry.summary);
+        m_sectionPages.insert(entry.id, page);
         m_pages->addWidget(page);
     }
 
@@ -49,13 +51,13 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_navigation->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
-                const Section section = NavigationModel::sectionAt(current);
-                if (section != Section::Count)
-                    m_pages->setCurrentWidget(m_sectionPages[size_t(section)]);
+                if (QWidget *page = m_sectionPages.value(m_navigationModel->sectionAt(current)))
+                    m_pages->setCurrentWidget(page);
             });
 
     createMenus();
-    showSection(Section::Dashboard);
+    // The first section in the navigation (the Dashboard in the console).
+    m_navigation->setCurrentIndex(m_navigationModel->index(0, 0));
     setSignedIn(false);
     resize(1000, 640);
 }
@@ -82,33 +84,86 @@ void MainWindow::showAbout()
                            .arg(QApplication::applicationVersion()));
 }
 
-void MainWindow::setSectionPage(Section section, QWidget *page)
+void MainWindow::installSectionPages(ConsoleSession *session, ChangeFeed *feed)
 {
-    Q_ASSERT(section != Section::Count && page);
-    QWidget *&slot = m_sectionPages[size_t(section)];
+    const SectionContext context{
+        session, feed,
+        [window = QPointer<MainWindow>(this)](const QString &command, const QVariant &argument) {
+            return window && window->runCommand(command, argument);
+        }};
+    // Hosts first: a hosted section's page goes into its host's page.
+    for (const ConsoleSection &section : m_sections.all())
+        if (section.page && section.host.isEmpty())
+            setSectionPage(section.entry.id, section.page(context));
+    for (const ConsoleSection &section : m_sections.all()) {
+        if (!section.page || section.host.isEmpty())
+            continue;
+        auto *host = dynamic_cast<SectionHost *>(m_sectionPages.value(section.host));
+        // A section declared into a host that shows no tabs is a programming error.
+        Q_ASSERT_X(host, "MainWindow::installSectionPages", qPrintable(section.entry.id));
+        if (!host)
+            continue;
+        QWidget *page = section.page(context);
+        host->hostSection(section.entry.id, page, section.entry.title);
+        m_hostedPages.insert(section.entry.id, page);
+        m_installed.insert(section.entry.id);
+    }
+}
+
+bool MainWindow::runCommand(const QString &command, const QVariant &argument)
+{
+    const ConsoleSection *section = m_sections.offering(command);
+    if (!section)
+        return false;
+    QWidget *page = sectionPage(section->entry.id);
+    if (!page || !m_installed.contains(section->entry.id))
+        return false;
+    showSection(section->entry.id);
+    for (const SectionCommand &c : section->commands)
+        if (c.id == command)
+            c.run(page, argument);
+    return true;
+}
+
+void MainWindow::setSectionPage(const QString &id, QWidget *page)
+{
+    Q_ASSERT(page && m_sectionPages.contains(id));
+    QWidget *&slot = m_sectionPages[id];
     const bool wasCurrent = m_pages->currentWidget() == slot;
     const int position = m_pages->indexOf(slot);
     m_pages->insertWidget(position, page);
     m_pages->removeWidget(slot);
     slot->deleteLater();
     slot = page;
+    m_installed.insert(id);
     if (wasCurrent)
         m_pages->setCurrentWidget(page);
 }
 
-QWidget *MainWindow::sectionPage(Section section) const
+QWidget *MainWindow::sectionPage(const QString &id) const
 {
-    return section == Section::Count ? nullptr : m_sectionPages[size_t(section)];
+    if (QWidget *page = m_sectionPages.value(id))
+        return page;
+    return m_hostedPages.value(id);
 }
 
-void MainWindow::showSection(Section section)
+void MainWindow::showSection(const QString &id)
 {
-    m_navigation->setCurrentIndex(m_navigationModel->indexOf(section));
+    const ConsoleSection *section = m_sections.find(id);
+    if (!section)
+        return;
+    if (section->host.isEmpty()) {
+        m_navigation->setCurrentIndex(m_navigationModel->indexOf(id));
+        return;
+    }
+    m_navigation->setCurrentIndex(m_navigationModel->indexOf(section->host));
+    if (auto *host = dynamic_cast<SectionHost *>(m_sectionPages.value(section->host)))
+        host->showHostedSection(id);
 }
 
-MainWindow::Section MainWindow::currentSection() const
+QString MainWindow::currentSection() const
 {
-    return NavigationModel::sectionAt(m_navigation->currentIndex());
+    return m_navigationModel->sectionAt(m_navigation->currentIndex());
 }
 
 void MainWindow::setSignedIn(bool signedIn)

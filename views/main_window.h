@@ -1,10 +1,12 @@
 #pragma once
 
+#include "console_section_registry.h"
 #include "navigation_model.h"
 
+#include <QHash>
 #include <QMainWindow>
-
-#include <array>
+#include <QPointer>
+#include <QSet>
 
 class QAction;
 class QListView;
@@ -12,23 +14,35 @@ class QStackedWidget;
 
 namespace mp {
 
+class ChangeFeed;
+class ConsoleSession;
 class SessionStatusBar;
 
-// The console's main window: the section list on the left, the selected section's page on the
-// right, the session in the status bar. Every section starts as an EmptySectionPage; a module
-// replaces its section's page with setSectionPage().
+// The console's main window: the sections' list on the left, the selected section's page on the
+// right, the session in the status bar. It shows the sections it is given (consoleSections() in
+// the console) and names none itself: each starts as an EmptySectionPage, and
+// installSectionPages() puts in the pages their factories make once a staff member is signed in.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    using Section = NavigationModel::Section;
+    explicit MainWindow(ConsoleSections sections, QWidget *parent = nullptr);
 
-    explicit MainWindow(QWidget *parent = nullptr);
+    const ConsoleSections &sections() const { return m_sections; }
 
-    // Takes ownership of `page` and shows it for `section` in place of the current page.
-    void setSectionPage(Section section, QWidget *page);
-    QWidget *sectionPage(Section section) const;
-    void showSection(Section section);
-    Section currentSection() const;
+    // Makes every section's page for this session (again after a tenant change): a section's
+    // own page in its row, a hosted one as a tab of its host's page.
+    void installSectionPages(ConsoleSession *session, ChangeFeed *feed);
+    // Runs the command a section offers (SectionCommand): shows that section, then hands the
+    // command its page and `argument`. False when no section offers it or its page is not
+    // installed.
+    bool runCommand(const QString &command, const QVariant &argument = {});
+
+    // Takes ownership of `page` and shows it for section `id` in place of the current page.
+    void setSectionPage(const QString &id, QWidget *page);
+    // The page of section `id`: its row's page, or for a hosted section the tab its host shows.
+    QWidget *sectionPage(const QString &id) const;
+    void showSection(const QString &id);
+    QString currentSection() const;
 
     SessionStatusBar *sessionStatusBar() const { return m_statusBar; }
     NavigationModel *navigationModel() const { return m_navigationModel; }
@@ -45,11 +59,14 @@ private:
     void createMenus();
     void showAbout();
 
+    ConsoleSections m_sections;
     NavigationModel *m_navigationModel;
     QListView *m_navigation;
     QStackedWidget *m_pages;
     SessionStatusBar *m_statusBar;
-    std::array<QWidget *, NavigationModel::sectionCount> m_sectionPages{};
+    QHash<QString, QWidget *> m_sectionPages;        // by id, one per navigation row
+    QHash<QString, QPointer<QWidget>> m_hostedPages; // by id, owned by their host's page
+    QSet<QString> m_installed;                       // sections whose page is their module's
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
 };

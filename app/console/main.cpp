@@ -1,4 +1,5 @@
 #include "console_controller.h"
+#include "console_sections.h"
 #include "core/config.h"
 #include "main_window.h"
 #include "service/service_modules.h"
@@ -105,16 +106,16 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    mp::MainWindow window;
+    mp::MainWindow window(mp::consoleSections());
     mp::ConsoleController controller(config.value(), &window);
     if (parser.isSet(tabOption))
         showTabWhenReady(controller, window, parser.value(tabOption));
     if (parser.isSet(screenshotOption))
         saveScreenshotWhenReady(controller, window, parser.value(screenshotOption));
-    for (const auto section : mp::NavigationModel::allSections()) {
-        if (mp::NavigationModel::title(section).compare(parser.value(sectionOption), Qt::CaseInsensitive) ==
-            0)
-            window.showSection(section);
+    const QString section = parser.value(sectionOption);
+    for (const mp::NavigationEntry &entry : window.navigationModel()->entries()) {
+        if (entry.title.compare(section, Qt::CaseInsensitive) == 0 || entry.id == section.toLower())
+            window.showSection(entry.id);
     }
     window.show();
     controller.start();

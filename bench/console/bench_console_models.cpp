@@ -4,6 +4,7 @@
 // Prints a Markdown table. Knobs: N (default 1000000), ROUNDS (default 10).
 
 #include "console_session/change_feed.h"
+#include "customer_commands.h"
 #include "customer_table_model.h"
 #include "support/console_fixture.h"
 
@@ -73,13 +74,13 @@ int main(int argc, char *argv[])
 
     mp::ChangeFeed feed;
     QSignalSpy listening(&feed, &mp::ChangeFeed::listening);
-    feed.start(f.session->staffSettings(), f.tenantId);
+    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::customers});
     listening.wait(20000);
 
     QList<double> first, next, search, searchPrefix, noMatch, sortDesc, reload;
     for (int r = 0; r < rounds; ++r) {
         CustomerTableModel model(f.session.get());
-        model.setChangeFeed(&feed, {mp::ChangeFeed::customersChannel()});
+        model.setChangeFeed(&feed, {mp::channels::customers});
         first << timeLoad(model, [&] { model.refresh(); });
         for (int p = 0; p < 5; ++p)
             next << timeLoad(model, [&] { model.fetchMore({}); });

@@ -1,5 +1,6 @@
 #include "api/openapi.h"
 
+#include "api/request_body.h"
 #include "http/router.h"
 
 #include <QJsonArray>
@@ -75,6 +76,12 @@ QList<QJsonObject> &fragments()
     return list;
 }
 
+QList<DescribedBody> &bodies()
+{
+    static QList<DescribedBody> list;
+    return list;
+}
+
 QList<std::pair<QString, std::function<QJsonObject()>>> &providers()
 {
     static QList<std::pair<QString, std::function<QJsonObject()>>> list;
@@ -103,6 +110,35 @@ void OpenApi::addFragmentProvider(const QString &key, std::function<QJsonObject(
 QJsonObject OpenApi::fragment(const char *json)
 {
     return QJsonDocument::fromJson(QByteArray(json)).object();
+}
+
+void OpenApi::describeRequestBody(QJsonObject &fragment, const QString &method, const QString &path,
+                                  const RequestBody &body, bool required)
+{
+    const QJsonObject requestBody{
+        {QStringLiteral("required"), required},
+        {QStringLiteral("content"),
+         QJsonObject{{QStringLiteral("application/json"),
+                      QJsonObject{{QStringLiteral("schema"), body.schemaOrRef()}}}}}};
+    QJsonObject schemas;
+    body.addSchemas(schemas);
+    merge(fragment,
+          QJsonObject{{QStringLiteral("paths"),
+                       QJsonObject{{path, QJsonObject{{method, QJsonObject{{QStringLiteral("requestBody"),
+                                                                            requestBody}}}}}}},
+                      {QStringLiteral("components"), QJsonObject{{QStringLiteral("schemas"), schemas}}}});
+    QMutexLocker lock(&g_fragmentsMutex);
+    for (const DescribedBody &d : std::as_const(bodies())) {
+        if (d.method == method && d.path == path)
+            return;
+    }
+    bodies().append(DescribedBody{method, path, &body});
+}
+
+QList<DescribedBody> OpenApi::describedBodies()
+{
+    QMutexLocker lock(&g_fragmentsMutex);
+    return bodies();
 }
 
 void OpenApi::merge(QJsonObject &into, const QJsonObject &fragment)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -10,6 +11,15 @@ class Router;
 }
 
 namespace mp::api {
+
+class RequestBody;
+
+// A request body the document describes, for tests that hold each declaration to its schema.
+struct DescribedBody {
+    QString method; // "post"
+    QString path;   // "/api/products"
+    const RequestBody *body = nullptr;
+};
 
 // The OpenAPI 3 description of the REST API, served at GET /api/openapi.json. Each module
 // contributes its paths and schemas as a JSON fragment next to its routes; tst_api_openapi
@@ -27,6 +37,12 @@ public:
     static void merge(QJsonObject &into, const QJsonObject &fragment);
     // Parses a fragment written as JSON text (module fragments are raw string literals).
     static QJsonObject fragment(const char *json);
+    // Sets `method path`'s requestBody in `fragment` from a declaration (a $ref for a named body,
+    // with its schemas added to components.schemas; inline otherwise). `body` must outlive the
+    // process: module bodies are function-local statics.
+    static void describeRequestBody(QJsonObject &fragment, const QString &method, const QString &path,
+                                    const RequestBody &body, bool required = true);
+    static QList<DescribedBody> describedBodies();
 };
 
 void registerOpenApiRoute(Router &router);

@@ -6,15 +6,14 @@
 
 namespace mp::billing {
 
-QStringList BillingModule::dependencies() const
+Module billingModule()
 {
-    return {QStringLiteral("catalog"), QStringLiteral("customers")};
-}
-
-void BillingModule::declare(ModuleContext &module) const
-{
-    module.routes(&registerBillingRoutes);
-    module.openApi(openApiFragment());
+    return Module(QStringLiteral("billing"),
+                  QStringList{QStringLiteral("catalog"), QStringLiteral("customers")},
+                  [](ModuleContext &module) {
+                      module.routes(&registerBillingRoutes);
+                      module.openApi(openApiFragment());
+                  });
 }
 
 } // namespace mp::billing

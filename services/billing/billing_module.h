@@ -4,11 +4,7 @@
 
 namespace mp::billing {
 
-class BillingModule final : public Module {
-public:
-    QString name() const override { return QStringLiteral("billing"); }
-    QStringList dependencies() const override;
-    void declare(ModuleContext &module) const override;
-};
+// Checkout, orders, invoices and credit notes.
+Module billingModule();
 
 } // namespace mp::billing

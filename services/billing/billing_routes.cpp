@@ -1,7 +1,7 @@
 #include "billing/billing_routes.h"
 
-#include "api/json_fields.h"
 #include "api/responses.h"
+#include "billing/billing_bodies.h"
 #include "billing/billing_errors.h"
 #include "billing/checkout.h"
 #include "billing/credit_notes.h"
@@ -24,6 +24,23 @@ namespace mp::billing {
 namespace {
 
 using api::errorResponse;
+
+// Invoice or credit note lines decoded by the line table; prices in the document's currency.
+Result<QList<LineDraft>> linesFrom(const QList<api::BodyValues> &items, const Currency &currency)
+{
+    QList<LineDraft> lines;
+    for (const api::BodyValues &item : items) {
+        auto price = Money::parse(item.string(QStringLiteral("unit_price"), QString()), currency);
+        if (!price)
+            return makeError(errors::InvalidAmount, price.error().message,
+                             item.path(QStringLiteral("unit_price")));
+        lines.append(LineDraft{item.string(QStringLiteral("description"), QString()),
+                               item.integer(QStringLiteral("quantity")).value_or(1),
+                               *price,
+                               {}});
+    }
+    return lines;
+}
 
 HttpResponse invoiceNotFound()
 {
@@ -76,56 +93,37 @@ HttpResponse checkout(const HttpRequest &request, const ApiContext &ctx)
     }
     if (isStaff(*caller) && !canWrite(caller->role))
         return HttpResponse::error(403, errors::Forbidden, QStringLiteral("this token is read-only"));
-    auto body = parseJsonBody(request, {QStringLiteral("customer_id"), QStringLiteral("product_id"),
-                                        QStringLiteral("cycle"), QStringLiteral("quantity"),
-                                        QStringLiteral("domain"), QStringLiteral("years"),
-                                        QStringLiteral("currency"), QStringLiteral("hostname")});
+    auto body = checkoutBody().parse(request);
     if (!body)
         return errorResponse(body.error());
-    const api::JsonFields f(*body);
     CheckoutRequest r;
-    auto productId = f.requiredString(QStringLiteral("product_id"));
-    if (!productId)
-        return errorResponse(productId.error());
-    r.productId = *productId;
-    auto customerId = f.optionalString(QStringLiteral("customer_id"));
-    auto cycle = f.optionalString(QStringLiteral("cycle"));
-    auto quantity = f.optionalInteger(QStringLiteral("quantity"));
-    auto domain = f.optionalString(QStringLiteral("domain"));
-    auto years = f.optionalInteger(QStringLiteral("years"));
-    auto currency = f.optionalString(QStringLiteral("currency"));
-    auto hostname = f.optionalString(QStringLiteral("hostname"));
-    if (!hostname)
-        return errorResponse(hostname.error());
-    r.hostname = hostname->value_or(QString());
-    for (const Error *e : {customerId ? nullptr : &customerId.error(), cycle ? nullptr : &cycle.error(),
-                           quantity ? nullptr : &quantity.error(), domain ? nullptr : &domain.error(),
-                           years ? nullptr : &years.error(), currency ? nullptr : &currency.error()}) {
-        if (e)
-            return errorResponse(*e);
-    }
+    r.productId = body->string(QStringLiteral("product_id"), QString());
+    r.hostname = body->string(QStringLiteral("hostname"), QString());
+    const auto customerId = body->string(QStringLiteral("customer_id"));
+    const auto domain = body->string(QStringLiteral("domain"));
+    const auto years = body->integer(QStringLiteral("years"));
     if (isStaff(*caller)) {
-        if (!customerId->has_value())
+        if (!customerId)
             return HttpResponse::error(
                 422, errors::MissingField,
                 QStringLiteral("staff order on behalf of a customer: send customer_id"),
                 QStringLiteral("customer_id"));
-        r.customerId = **customerId;
+        r.customerId = *customerId;
         r.byStaff = true;
     } else {
-        if (customerId->has_value() && **customerId != caller->customerId)
+        if (customerId && *customerId != caller->customerId)
             return HttpResponse::error(403, errors::Forbidden,
                                        QStringLiteral("customers order for themselves"),
                                        QStringLiteral("customer_id"));
         r.customerId = caller->customerId;
     }
-    r.cycle = cycle->value_or(QString());
-    r.quantity = quantity->value_or(1);
-    r.domain = domain->value_or(QString());
-    r.years = years->value_or(0);
-    if (domain->has_value() && !years->has_value())
+    r.cycle = body->string(QStringLiteral("cycle"), QString());
+    r.quantity = body->integer(QStringLiteral("quantity")).value_or(1);
+    r.domain = domain.value_or(QString());
+    r.years = years.value_or(0);
+    if (domain && !years)
         r.years = 1;
-    r.currency = currency->value_or(QString());
+    r.currency = body->string(QStringLiteral("currency"), QString());
     r.placedBy = actorOf(*caller);
     return ctx.inTenant(*caller, [&r](TenantTransaction &tx, const Caller &) {
         const QDateTime now = Clock::current().now();
@@ -235,70 +233,27 @@ HttpResponse getInvoice(const HttpRequest &request, TenantTransaction &tx, const
 
 HttpResponse createInvoice(const HttpRequest &request, TenantTransaction &tx)
 {
-    auto body =
-        parseJsonBody(request, {QStringLiteral("customer_id"), QStringLiteral("currency"),
-                                QStringLiteral("items"), QStringLiteral("notes"), QStringLiteral("status")});
+    auto body = invoiceBody().parse(request);
     if (!body)
         return errorResponse(body.error());
-    const api::JsonFields f(*body);
-    auto customerId = f.requiredString(QStringLiteral("customer_id"));
-    if (!customerId)
-        return errorResponse(customerId.error());
-    auto currencyCode = f.optionalString(QStringLiteral("currency"));
-    if (!currencyCode)
-        return errorResponse(currencyCode.error());
     auto settings = BillingSettingsStore::load(tx);
     if (!settings)
         return errorResponse(settings.error());
-    const auto currency = Currency::fromCode(currencyCode->value_or(settings->defaultCurrency));
+    const auto currency =
+        Currency::fromCode(body->string(QStringLiteral("currency"), settings->defaultCurrency));
     if (!currency)
         return HttpResponse::error(422, errors::InvalidCurrency,
                                    QStringLiteral("not an ISO 4217 currency code"),
                                    QStringLiteral("currency"));
-    auto status = f.optionalString(QStringLiteral("status"));
-    if (!status)
-        return errorResponse(status.error());
-    const QString wanted = status->value_or(QStringLiteral("unpaid"));
-    if (wanted != QLatin1String("unpaid") && wanted != QLatin1String("draft"))
-        return HttpResponse::error(422, errors::InvalidStatus,
-                                   QStringLiteral("a new invoice is a draft or issued (unpaid)"),
-                                   QStringLiteral("status"));
-    auto notes = f.optionalString(QStringLiteral("notes"));
-    if (!notes)
-        return errorResponse(notes.error());
-    auto items = f.optionalArray(QStringLiteral("items"));
-    if (!items)
-        return errorResponse(items.error());
+    const QString customerId = body->string(QStringLiteral("customer_id"), QString());
     InvoiceDraft draft(*currency);
-    draft.customerId = QUuid::fromString(*customerId).isNull() ? QString() : *customerId;
-    draft.notes = notes->value_or(QString()).left(2000);
-    draft.issue = wanted == QLatin1String("unpaid");
-    const QJsonArray lines = items->value_or(QJsonArray());
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString path = api::elementPath(QStringLiteral("items"), i);
-        if (!lines.at(i).isObject())
-            return HttpResponse::error(400, errors::InvalidType, QStringLiteral("an item is an object"),
-                                       path);
-        const api::JsonFields item(lines.at(i).toObject(), path);
-        if (auto s = item.onlyKnown(
-                {QStringLiteral("description"), QStringLiteral("quantity"), QStringLiteral("unit_price")});
-            !s)
-            return errorResponse(s.error());
-        auto description = item.requiredString(QStringLiteral("description"));
-        if (!description)
-            return errorResponse(description.error());
-        auto quantity = item.optionalInteger(QStringLiteral("quantity"));
-        if (!quantity)
-            return errorResponse(quantity.error());
-        auto priceText = item.requiredString(QStringLiteral("unit_price"));
-        if (!priceText)
-            return errorResponse(priceText.error());
-        auto price = Money::parse(*priceText, *currency);
-        if (!price)
-            return HttpResponse::error(422, errors::InvalidAmount, price.error().message,
-                                       item.path(QStringLiteral("unit_price")));
-        draft.lines.append(LineDraft{*description, quantity->value_or(1), *price, {}});
-    }
+    draft.customerId = QUuid::fromString(customerId).isNull() ? QString() : customerId;
+    draft.notes = body->string(QStringLiteral("notes"), QString()).left(2000);
+    draft.issue = body->string(QStringLiteral("status"), QStringLiteral("unpaid")) == QLatin1String("unpaid");
+    auto lines = linesFrom(body->objects(QStringLiteral("items")), *currency);
+    if (!lines)
+        return errorResponse(lines.error());
+    draft.lines = *lines;
     auto inv = Invoices::create(tx, draft, Clock::current().now());
     if (!inv) {
         if (inv.error().field == QLatin1String("customer_id"))
@@ -317,33 +272,17 @@ HttpResponse patchInvoice(const HttpRequest &request, TenantTransaction &tx, con
     const auto id = api::uuidParam(request);
     if (!id)
         return invoiceNotFound();
-    auto body =
-        parseJsonBody(request, {QStringLiteral("status"), QStringLiteral("reason"),
-                                QStringLiteral("payment_method"), QStringLiteral("payment_reference")});
+    auto body = invoiceStatusBody().parse(request);
     if (!body)
         return errorResponse(body.error());
-    const api::JsonFields f(*body);
-    auto status = f.requiredString(QStringLiteral("status"));
-    if (!status)
-        return errorResponse(status.error());
-    const auto to = InvoiceStatuses::fromString(*status);
-    if (!to)
-        return HttpResponse::error(
-            422, errors::InvalidStatus,
-            QStringLiteral("status must be one of %1").arg(InvoiceStatuses::all().join(QStringLiteral(", "))),
-            QStringLiteral("status"));
     StatusChange change;
-    change.to = *to;
+    change.to = *InvoiceStatuses::fromString(body->string(QStringLiteral("status"), QString()));
     change.actor = actorOf(caller);
     for (const auto &[key, target] :
          {std::pair{QStringLiteral("reason"), &change.reason},
           std::pair{QStringLiteral("payment_method"), &change.paymentMethod},
-          std::pair{QStringLiteral("payment_reference"), &change.paymentReference}}) {
-        auto v = f.optionalString(key);
-        if (!v)
-            return errorResponse(v.error());
-        *target = v->value_or(QString()).trimmed().left(200);
-    }
+          std::pair{QStringLiteral("payment_reference"), &change.paymentReference}})
+        *target = body->string(key, QString()).trimmed().left(200);
     if (change.to == InvoiceStatus::Paid && change.paymentMethod.isEmpty())
         change.paymentMethod = QStringLiteral("manual");
     auto inv = Invoices::changeStatus(tx, *id, change, Clock::current().now());
@@ -371,40 +310,17 @@ HttpResponse creditInvoice(const HttpRequest &request, TenantTransaction &tx)
     const auto id = api::uuidParam(request);
     if (!id)
         return invoiceNotFound();
-    auto body = parseJsonBody(request, {QStringLiteral("reason"), QStringLiteral("items")});
+    auto body = creditNoteBody().parse(request);
     if (!body)
         return errorResponse(body.error());
-    const api::JsonFields f(*body);
-    auto reason = f.requiredString(QStringLiteral("reason"));
-    if (!reason)
-        return errorResponse(reason.error());
-    auto items = f.optionalArray(QStringLiteral("items"));
-    if (!items)
-        return errorResponse(items.error());
     auto invoice = Invoices::find(tx, *id);
     if (!invoice)
         return errorResponse(invoice.error());
-    QList<LineDraft> lines;
-    const QJsonArray array = items->value_or(QJsonArray());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString path = api::elementPath(QStringLiteral("items"), i);
-        const api::JsonFields item(array.at(i).toObject(), path);
-        auto description = item.requiredString(QStringLiteral("description"));
-        if (!description)
-            return errorResponse(description.error());
-        auto quantity = item.optionalInteger(QStringLiteral("quantity"));
-        if (!quantity)
-            return errorResponse(quantity.error());
-        auto priceText = item.requiredString(QStringLiteral("unit_price"));
-        if (!priceText)
-            return errorResponse(priceText.error());
-        auto price = Money::parse(*priceText, invoice->currency);
-        if (!price)
-            return HttpResponse::error(422, errors::InvalidAmount, price.error().message,
-                                       item.path(QStringLiteral("unit_price")));
-        lines.append(LineDraft{*description, quantity->value_or(1), *price, {}});
-    }
-    auto note = CreditNotes::issue(tx, *id, *reason, lines, Clock::current().now());
+    auto lines = linesFrom(body->objects(QStringLiteral("items")), invoice->currency);
+    if (!lines)
+        return errorResponse(lines.error());
+    const QString reason = body->string(QStringLiteral("reason"), QString());
+    auto note = CreditNotes::issue(tx, *id, reason, *lines, Clock::current().now());
     if (!note)
         return errorResponse(note.error());
     return HttpResponse::json(201, InvoiceJson::creditNoteToJson(*note));

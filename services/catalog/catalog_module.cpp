@@ -50,18 +50,15 @@ QJsonObject productTypeSchema()
 
 } // namespace
 
-QStringList CatalogModule::dependencies() const
+Module catalogModule()
 {
-    return {};
-}
-
-void CatalogModule::declare(ModuleContext &module) const
-{
-    module.routes(&registerCatalogRoutes);
-    module.openApi(openApiFragment());
-    module.openApi(&productTypeSchema);
-    for (const provisioning::ProductType &type : typesWithoutModule())
-        module.productType(type);
+    return Module(QStringLiteral("catalog"), QStringList{}, [](ModuleContext &module) {
+        module.routes(&registerCatalogRoutes);
+        module.openApi(openApiFragment());
+        module.openApi(&productTypeSchema);
+        for (const provisioning::ProductType &type : typesWithoutModule())
+            module.productType(type);
+    });
 }
 
 } // namespace mp::catalog

@@ -4,11 +4,8 @@
 
 namespace mp::catalog {
 
-class CatalogModule final : public Module {
-public:
-    QString name() const override { return QStringLiteral("catalog"); }
-    QStringList dependencies() const override;
-    void declare(ModuleContext &module) const override;
-};
+// The catalog: products, CloudPod templates and TLD prices, and the product types that have no
+// module of their own yet.
+Module catalogModule();
 
 } // namespace mp::catalog

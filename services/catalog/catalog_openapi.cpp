@@ -1,6 +1,8 @@
 #include "catalog/catalog_openapi.h"
 
 #include "api/openapi.h"
+#include "catalog/cloudpod_templates.h"
+#include "catalog/product_json.h"
 
 namespace mp::catalog {
 
@@ -21,7 +23,6 @@ const char *kFragment = R"json({
         "responses": {"200": {"description": "A page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProductPage"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}}},
       "post": {"summary": "Create a product (staff)", "tags": ["catalog"],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProductInput"}}}},
         "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Product"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"},
@@ -33,7 +34,6 @@ const char *kFragment = R"json({
         "responses": {"200": {"description": "The product", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Product"}}}},
           "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}},
       "put": {"summary": "Update a product (staff); absent fields keep their value, prices replace all prices", "tags": ["catalog"],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProductUpdate"}}}},
         "responses": {"200": {"description": "Updated", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Product"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
@@ -49,7 +49,6 @@ const char *kFragment = R"json({
           "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/CloudPodTemplate"}}, "next_cursor": {"type": "string", "nullable": true}}}}}},
           "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}},
       "post": {"summary": "Create a template (staff)", "tags": ["catalog"],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CloudPodTemplateInput"}}}},
         "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CloudPodTemplate"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
     },
@@ -59,39 +58,12 @@ const char *kFragment = R"json({
         "responses": {"200": {"description": "The template", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CloudPodTemplate"}}}},
           "404": {"$ref": "#/components/responses/Error"}}},
       "put": {"summary": "Edit a template (staff); absent fields keep their value", "tags": ["catalog"],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CloudPodTemplateInput"}}}},
         "responses": {"200": {"description": "Updated", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CloudPodTemplate"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
           "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
     }
   },
   "components": {"schemas": {
-    "Amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "example": "9.99",
-      "description": "A decimal string with at most the currency's decimals; never a JSON number."},
-    "CyclePrice": {"type": "object", "required": ["cycle", "currency", "amount"], "properties": {
-      "cycle": {"type": "string", "enum": ["monthly", "quarterly", "semiannual", "annual", "biennial", "triennial", "one_time"]},
-      "currency": {"type": "string", "description": "ISO 4217", "example": "EUR"},
-      "amount": {"$ref": "#/components/schemas/Amount"},
-      "setup_fee": {"$ref": "#/components/schemas/Amount"},
-      "amount_minor": {"type": "integer", "readOnly": true},
-      "setup_fee_minor": {"type": "integer", "readOnly": true}}},
-    "DomainPrice": {"type": "object", "required": ["action", "years", "currency", "amount"], "properties": {
-      "action": {"type": "string", "enum": ["register", "renew", "transfer"]},
-      "years": {"type": "integer", "minimum": 1, "maximum": 10},
-      "currency": {"type": "string", "example": "EUR"},
-      "amount": {"$ref": "#/components/schemas/Amount"},
-      "amount_minor": {"type": "integer", "readOnly": true}}},
-    "ProductUpdate": {"type": "object", "additionalProperties": false, "properties": {
-      "name": {"type": "string", "minLength": 1, "maxLength": 200},
-      "description": {"type": "string", "maxLength": 10000},
-      "visibility": {"type": "string", "enum": ["active", "hidden", "retired"]},
-      "template_id": {"type": "string", "format": "uuid", "nullable": true, "description": "Required for cloudpod products"},
-      "tld": {"type": "string", "nullable": true, "example": "co.uk", "description": "Required for domain products"},
-      "prices": {"type": "array", "items": {"$ref": "#/components/schemas/CyclePrice"}},
-      "domain_prices": {"type": "array", "items": {"$ref": "#/components/schemas/DomainPrice"},
-        "description": "Domain products: at least one register price"}}},
-    "ProductInput": {"allOf": [{"$ref": "#/components/schemas/ProductUpdate"},
-      {"type": "object", "required": ["type", "name"], "properties": {"type": {"$ref": "#/components/schemas/ProductType"}}}]},
     "Product": {"type": "object", "properties": {
       "id": {"type": "string", "format": "uuid"}, "type": {"$ref": "#/components/schemas/ProductType"},
       "name": {"type": "string"}, "description": {"type": "string"},
@@ -110,19 +82,6 @@ const char *kFragment = R"json({
       "outcome": {"type": "string", "enum": ["deleted", "retired"]},
       "message": {"type": "string"},
       "product": {"$ref": "#/components/schemas/Product"}}},
-    "CloudPodTemplateInput": {"type": "object", "additionalProperties": false, "properties": {
-      "name": {"type": "string", "maxLength": 100},
-      "cpu_cores": {"type": "integer", "minimum": 1, "maximum": 512},
-      "ram_mb": {"type": "integer", "minimum": 128},
-      "disk_gb": {"type": "integer", "minimum": 1},
-      "network_bridge": {"type": "string", "example": "vmbr0"},
-      "network_vlan": {"type": "integer", "minimum": 1, "maximum": 4094, "nullable": true},
-      "network_rate_mbps": {"type": "integer", "minimum": 1, "nullable": true},
-      "guest_kind": {"type": "string", "enum": ["lxc", "qemu"]},
-      "ostemplate": {"type": "string", "nullable": true, "description": "LXC: the ostemplate volume"},
-      "vm_template_id": {"type": "integer", "nullable": true, "description": "QEMU: the template VMID to clone"},
-      "placement_kind": {"type": "string", "enum": ["node", "pool"]},
-      "placement_target": {"type": "string"}}},
     "CloudPodTemplate": {"allOf": [{"$ref": "#/components/schemas/CloudPodTemplateInput"},
       {"type": "object", "properties": {"id": {"type": "string", "format": "uuid"},
         "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"}}}]}
@@ -133,7 +92,17 @@ const char *kFragment = R"json({
 
 QJsonObject openApiFragment()
 {
-    return api::OpenApi::fragment(kFragment);
+    using api::OpenApi;
+    QJsonObject fragment = OpenApi::fragment(kFragment);
+    OpenApi::describeRequestBody(fragment, QStringLiteral("post"), QStringLiteral("/api/products"),
+                                 ProductJson::createBody());
+    OpenApi::describeRequestBody(fragment, QStringLiteral("put"), QStringLiteral("/api/products/{id}"),
+                                 ProductJson::updateBody());
+    OpenApi::describeRequestBody(fragment, QStringLiteral("post"), QStringLiteral("/api/cloudpod-templates"),
+                                 CloudPodTemplates::body());
+    OpenApi::describeRequestBody(fragment, QStringLiteral("put"),
+                                 QStringLiteral("/api/cloudpod-templates/{id}"), CloudPodTemplates::body());
+    return fragment;
 }
 
 } // namespace mp::catalog

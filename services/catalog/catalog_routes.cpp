@@ -69,7 +69,7 @@ HttpResponse getProduct(const HttpRequest &request, TenantTransaction &tx, const
 
 HttpResponse createProduct(const HttpRequest &request, TenantTransaction &tx)
 {
-    auto body = parseJsonBody(request, ProductJson::createFields());
+    auto body = ProductJson::createBody().parse(request);
     if (!body)
         return errorResponse(body.error());
     auto draft = ProductJson::draftFrom(*body);
@@ -88,7 +88,7 @@ HttpResponse updateProduct(const HttpRequest &request, TenantTransaction &tx)
     const auto id = api::uuidParam(request);
     if (!id)
         return productNotFound();
-    auto body = parseJsonBody(request, ProductJson::updateFields());
+    auto body = ProductJson::updateBody().parse(request);
     if (!body)
         return errorResponse(body.error());
     auto draft = ProductJson::draftFrom(*body);
@@ -152,7 +152,7 @@ HttpResponse writeTemplate(const HttpRequest &request, TenantTransaction &tx, bo
         if (!id)
             return templateNotFound();
     }
-    auto body = parseJsonBody(request, CloudPodTemplates::fields());
+    auto body = CloudPodTemplates::body().parse(request);
     if (!body)
         return errorResponse(body.error());
     auto t = create ? CloudPodTemplates::create(tx, *body) : CloudPodTemplates::update(tx, *id, *body);

@@ -1,6 +1,5 @@
 #include "catalog/cloudpod_templates.h"
 
-#include "api/json_fields.h"
 #include "api/responses.h"
 #include "core/clock.h"
 #include "core/errors.h"
@@ -83,38 +82,43 @@ QVariantList columnValues(const CloudPodTemplate &t)
 
 } // namespace
 
-const QStringList &CloudPodTemplates::fields()
+const api::RequestBody &CloudPodTemplates::body()
 {
-    static const QStringList list{QStringLiteral("name"),
-                                  QStringLiteral("cpu_cores"),
-                                  QStringLiteral("ram_mb"),
-                                  QStringLiteral("disk_gb"),
-                                  QStringLiteral("network_bridge"),
-                                  QStringLiteral("network_vlan"),
-                                  QStringLiteral("network_rate_mbps"),
-                                  QStringLiteral("guest_kind"),
-                                  QStringLiteral("ostemplate"),
-                                  QStringLiteral("vm_template_id"),
-                                  QStringLiteral("placement_kind"),
-                                  QStringLiteral("placement_target")};
-    return list;
+    using api::BodyField;
+    static const api::RequestBody body =
+        api::RequestBody(QStringLiteral("CloudPodTemplateInput"))
+            .add(BodyField::string(QStringLiteral("name")).maxLength(100))
+            .add(BodyField::integer(QStringLiteral("cpu_cores")).minimum(1).maximum(512))
+            .add(BodyField::integer(QStringLiteral("ram_mb")).minimum(128))
+            .add(BodyField::integer(QStringLiteral("disk_gb")).minimum(1))
+            .add(BodyField::string(QStringLiteral("network_bridge")).example(QStringLiteral("vmbr0")))
+            .add(BodyField::integer(QStringLiteral("network_vlan")).minimum(1).maximum(4094).nullable())
+            .add(BodyField::integer(QStringLiteral("network_rate_mbps")).minimum(1).nullable())
+            .add(BodyField::string(QStringLiteral("guest_kind"))
+                     .oneOf({QStringLiteral("lxc"), QStringLiteral("qemu")}, errors::InvalidValue))
+            .add(BodyField::string(QStringLiteral("ostemplate"))
+                     .nullable()
+                     .describe(QStringLiteral("LXC: the ostemplate volume")))
+            .add(BodyField::integer(QStringLiteral("vm_template_id"))
+                     .nullable()
+                     .describe(QStringLiteral("QEMU: the template VMID to clone")))
+            .add(BodyField::string(QStringLiteral("placement_kind"))
+                     .oneOf({QStringLiteral("node"), QStringLiteral("pool")}, errors::InvalidValue))
+            .add(BodyField::string(QStringLiteral("placement_target")));
+    return body;
 }
 
-Status CloudPodTemplates::apply(CloudPodTemplate &t, const QJsonObject &body)
+void CloudPodTemplates::apply(CloudPodTemplate &t, const api::BodyValues &values)
 {
-    const api::JsonFields f(body);
     for (auto [key, target] : {std::pair{QStringLiteral("name"), &t.name},
                                std::pair{QStringLiteral("network_bridge"), &t.networkBridge},
                                std::pair{QStringLiteral("guest_kind"), &t.guestKind},
                                std::pair{QStringLiteral("ostemplate"), &t.ostemplate},
                                std::pair{QStringLiteral("placement_kind"), &t.placementKind},
                                std::pair{QStringLiteral("placement_target"), &t.placementTarget}}) {
-        auto v = f.optionalString(key);
-        if (!v)
-            return v.error();
-        if (v->has_value())
-            *target = (*v)->trimmed();
-        else if (body.contains(key))
+        if (const auto v = values.string(key))
+            *target = v->trimmed();
+        else if (values.has(key))
             target->clear();
     }
     for (auto [key, target] :
@@ -123,17 +127,13 @@ Status CloudPodTemplates::apply(CloudPodTemplate &t, const QJsonObject &body)
           std::pair{QStringLiteral("network_vlan"), &t.networkVlan},
           std::pair{QStringLiteral("network_rate_mbps"), &t.networkRateMbps},
           std::pair{QStringLiteral("vm_template_id"), &t.vmTemplateId}}) {
-        auto v = f.optionalInteger(key);
-        if (!v)
-            return v.error();
-        if (v->has_value()) {
+        if (const auto v = values.integer(key)) {
             // Anything past int range is out of every allowed range; clamp so validate() names it.
-            *target = int(std::clamp<qint64>(**v, -1, 2000000000));
-        } else if (body.contains(key)) {
+            *target = int(std::clamp<qint64>(*v, -1, 2000000000));
+        } else if (values.has(key)) {
             *target = 0;
         }
     }
-    return {};
 }
 
 Status CloudPodTemplates::validate(const CloudPodTemplate &t)
@@ -225,11 +225,10 @@ Result<CloudPodTemplate> CloudPodTemplates::find(TenantTransaction &tx, const QS
     return templateFrom(*q);
 }
 
-Result<CloudPodTemplate> CloudPodTemplates::create(TenantTransaction &tx, const QJsonObject &body)
+Result<CloudPodTemplate> CloudPodTemplates::create(TenantTransaction &tx, const api::BodyValues &values)
 {
     CloudPodTemplate t;
-    if (auto s = apply(t, body); !s)
-        return s.error();
+    apply(t, values);
     if (auto s = validate(t); !s)
         return s.error();
     const QDateTime now = Clock::current().now();
@@ -249,14 +248,13 @@ Result<CloudPodTemplate> CloudPodTemplates::create(TenantTransaction &tx, const 
 }
 
 Result<CloudPodTemplate> CloudPodTemplates::update(TenantTransaction &tx, const QString &id,
-                                                   const QJsonObject &body)
+                                                   const api::BodyValues &values)
 {
     auto existing = find(tx, id);
     if (!existing)
         return existing.error();
     CloudPodTemplate t = *existing;
-    if (auto s = apply(t, body); !s)
-        return s.error();
+    apply(t, values);
     if (auto s = validate(t); !s)
         return s.error();
     QVariantList binds = columnValues(t);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/request_body.h"
 #include "catalog/cloudpod_template.h"
 #include "core/result.h"
 
@@ -17,17 +18,19 @@ namespace mp::catalog {
 // shape. A template in use by a product cannot be deleted, only edited.
 class CloudPodTemplates {
 public:
-    static const QStringList &fields();
+    // POST and PUT /api/cloudpod-templates: one body, every field optional (create checks the
+    // whole template with validate()).
+    static const api::RequestBody &body();
 
     static Result<QList<CloudPodTemplate>> list(TenantTransaction &tx);
     static Result<CloudPodTemplate> find(TenantTransaction &tx, const QString &id);
-    // `body` was checked against fields(); on update, absent fields keep their value.
-    static Result<CloudPodTemplate> create(TenantTransaction &tx, const QJsonObject &body);
-    static Result<CloudPodTemplate> update(TenantTransaction &tx, const QString &id, const QJsonObject &body);
+    // `values` were decoded with body(); on update, absent fields keep their value.
+    static Result<CloudPodTemplate> create(TenantTransaction &tx, const api::BodyValues &values);
+    static Result<CloudPodTemplate> update(TenantTransaction &tx, const QString &id,
+                                           const api::BodyValues &values);
 
-    // Applies a body to a template: wrong JSON types are "invalid_type", values out of range
-    // a 422 naming the field.
-    static Status apply(CloudPodTemplate &t, const QJsonObject &body);
+    // Applies decoded values to a template (null clears); validate() then names a value out of range.
+    static void apply(CloudPodTemplate &t, const api::BodyValues &values);
     static Status validate(const CloudPodTemplate &t);
     static QJsonObject toJson(const CloudPodTemplate &t);
 };

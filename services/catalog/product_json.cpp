@@ -1,6 +1,5 @@
 #include "catalog/product_json.h"
 
-#include "api/json_fields.h"
 #include "api/responses.h"
 #include "catalog/catalog_errors.h"
 #include "catalog/catalog_terms.h"
@@ -11,208 +10,194 @@
 
 namespace mp::catalog {
 
-using api::JsonFields;
-
-const QStringList &ProductJson::createFields()
-{
-    static const QStringList fields{QStringLiteral("type"),        QStringLiteral("name"),
-                                    QStringLiteral("description"), QStringLiteral("visibility"),
-                                    QStringLiteral("template_id"), QStringLiteral("tld"),
-                                    QStringLiteral("prices"),      QStringLiteral("domain_prices")};
-    return fields;
-}
-
-const QStringList &ProductJson::updateFields()
-{
-    // The type decides which other fields make sense, so it is fixed at creation.
-    static const QStringList fields = [] {
-        QStringList f = createFields();
-        f.removeAll(QStringLiteral("type"));
-        return f;
-    }();
-    return fields;
-}
+using api::BodyField;
+using api::BodyValues;
+using api::RequestBody;
 
 namespace {
 
-Result<Currency> currencyAt(const JsonFields &f, const QString &key)
+BodyField currencyField()
 {
-    auto code = f.requiredString(key);
-    if (!code)
-        return code.error();
-    const auto currency = Currency::fromCode(*code);
-    if (!currency)
-        return makeError(errors::InvalidCurrency,
-                         QStringLiteral("'%1' is not an ISO 4217 currency code").arg(*code), f.path(key));
-    return *currency;
+    return BodyField::string(QStringLiteral("currency"))
+        .required()
+        .describe(QStringLiteral("ISO 4217"))
+        .example(QStringLiteral("EUR"))
+        .check([](const QJsonValue &v, const QString &path) -> Status {
+            if (!Currency::fromCode(v.toString()))
+                return makeError(errors::InvalidCurrency,
+                                 QStringLiteral("'%1' is not an ISO 4217 currency code").arg(v.toString()),
+                                 path);
+            return {};
+        });
+}
+
+const RequestBody &cyclePriceBody()
+{
+    static const RequestBody body =
+        RequestBody(QStringLiteral("CyclePrice"))
+            .add(BodyField::string(QStringLiteral("cycle"))
+                     .required()
+                     .oneOf(billingCycles(), errors::UnknownCycle))
+            .add(currencyField())
+            .add(BodyField::money(QStringLiteral("amount")).required())
+            .add(BodyField::money(QStringLiteral("setup_fee")))
+            .add(BodyField::integer(QStringLiteral("amount_minor")).readOnly())
+            .add(BodyField::integer(QStringLiteral("setup_fee_minor")).readOnly());
+    return body;
+}
+
+const RequestBody &domainPriceBody()
+{
+    static const RequestBody body = RequestBody(QStringLiteral("DomainPrice"))
+                                        .add(BodyField::string(QStringLiteral("action"))
+                                                 .required()
+                                                 .oneOf(domainActions(), errors::UnknownAction))
+                                        .add(BodyField::integer(QStringLiteral("years"))
+                                                 .required(errors::InvalidYears)
+                                                 .minimum(kMinDomainYears)
+                                                 .maximum(kMaxDomainYears)
+                                                 .outOfRange(errors::InvalidYears))
+                                        .add(currencyField())
+                                        .add(BodyField::money(QStringLiteral("amount")).required())
+                                        .add(BodyField::integer(QStringLiteral("amount_minor")).readOnly());
+    return body;
 }
 
 // A non-negative amount given as a decimal string in the currency's precision.
-Result<Money> amountAt(const JsonFields &f, const QString &key, const Currency &currency, bool required)
+Result<Money> amountAt(const BodyValues &v, const QString &key, const Currency &currency)
 {
-    auto text = f.optionalString(key);
+    const auto text = v.string(key);
     if (!text)
-        return text.error();
-    if (!text->has_value()) {
-        if (required)
-            return makeError(errors::Required, QStringLiteral("'%1' is required").arg(f.path(key)),
-                             f.path(key));
         return Money::zero(currency);
-    }
-    auto money = Money::parse(**text, currency);
+    auto money = Money::parse(*text, currency);
     if (!money) {
         Error e = money.error();
-        e.field = f.path(key);
+        e.field = v.path(key);
         e.message =
-            QStringLiteral("'%1': %2 (write a decimal string such as \"9.99\")").arg(f.path(key), e.message);
+            QStringLiteral("'%1': %2 (write a decimal string such as \"9.99\")").arg(v.path(key), e.message);
         return e;
     }
     if (money->isNegative())
-        return makeError(errors::NegativePrice, QStringLiteral("'%1' must not be negative").arg(f.path(key)),
-                         f.path(key));
+        return makeError(errors::NegativePrice, QStringLiteral("'%1' must not be negative").arg(v.path(key)),
+                         v.path(key));
     return *money;
 }
 
-Result<QString> termAt(const JsonFields &f, const QString &key, const QStringList &allowed,
-                       const ErrorCode &code)
-{
-    auto value = f.requiredString(key);
-    if (!value)
-        return value.error();
-    if (!allowed.contains(*value))
-        return makeError(
-            code,
-            QStringLiteral("'%1' must be one of %2").arg(f.path(key), allowed.join(QStringLiteral(", "))),
-            f.path(key));
-    return *value;
-}
-
-Result<QList<CyclePrice>> pricesFrom(const QJsonArray &array)
+Result<QList<CyclePrice>> pricesFrom(const QList<BodyValues> &elements)
 {
     QList<CyclePrice> prices;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString at = api::elementPath(QStringLiteral("prices"), i);
-        if (!array.at(i).isObject())
-            return makeError(errors::InvalidType, QStringLiteral("'%1' must be an object").arg(at), at);
-        const JsonFields f(array.at(i).toObject(), at);
-        if (auto s = f.onlyKnown({QStringLiteral("cycle"), QStringLiteral("currency"),
-                                  QStringLiteral("amount"), QStringLiteral("setup_fee")});
-            !s)
-            return s.error();
-        auto cycle = termAt(f, QStringLiteral("cycle"), billingCycles(), errors::UnknownCycle);
-        if (!cycle)
-            return cycle.error();
-        auto currency = currencyAt(f, QStringLiteral("currency"));
-        if (!currency)
-            return currency.error();
-        auto amount = amountAt(f, QStringLiteral("amount"), *currency, true);
+    for (const BodyValues &f : elements) {
+        const QString cycle = f.string(QStringLiteral("cycle"), {});
+        const Currency currency = *Currency::fromCode(f.string(QStringLiteral("currency"), {}));
+        auto amount = amountAt(f, QStringLiteral("amount"), currency);
         if (!amount)
             return amount.error();
-        auto setup = amountAt(f, QStringLiteral("setup_fee"), *currency, false);
+        auto setup = amountAt(f, QStringLiteral("setup_fee"), currency);
         if (!setup)
             return setup.error();
         for (const CyclePrice &p : std::as_const(prices)) {
-            if (p.cycle == *cycle && p.amount.currency() == *currency)
+            if (p.cycle == cycle && p.amount.currency() == currency)
                 return makeError(
                     errors::DuplicatePrice,
-                    QStringLiteral("'%1' repeats the %2 price in %3").arg(at, *cycle, currency->code()), at);
+                    QStringLiteral("'%1' repeats the %2 price in %3").arg(f.prefix(), cycle, currency.code()),
+                    f.prefix());
         }
-        prices.append(CyclePrice{*cycle, *amount, *setup});
+        prices.append(CyclePrice{cycle, *amount, *setup});
     }
     return prices;
 }
 
-Result<QList<DomainPrice>> domainPricesFrom(const QJsonArray &array)
+Result<QList<DomainPrice>> domainPricesFrom(const QList<BodyValues> &elements)
 {
     QList<DomainPrice> prices;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString at = api::elementPath(QStringLiteral("domain_prices"), i);
-        if (!array.at(i).isObject())
-            return makeError(errors::InvalidType, QStringLiteral("'%1' must be an object").arg(at), at);
-        const JsonFields f(array.at(i).toObject(), at);
-        if (auto s = f.onlyKnown({QStringLiteral("action"), QStringLiteral("years"),
-                                  QStringLiteral("currency"), QStringLiteral("amount")});
-            !s)
-            return s.error();
-        auto action = termAt(f, QStringLiteral("action"), domainActions(), errors::UnknownAction);
-        if (!action)
-            return action.error();
-        auto years = f.optionalInteger(QStringLiteral("years"));
-        if (!years)
-            return years.error();
-        if (!years->has_value() || **years < kMinDomainYears || **years > kMaxDomainYears)
-            return makeError(errors::InvalidYears,
-                             QStringLiteral("'%1' must be a whole number of years from %2 to %3")
-                                 .arg(f.path(QStringLiteral("years")))
-                                 .arg(kMinDomainYears)
-                                 .arg(kMaxDomainYears),
-                             f.path(QStringLiteral("years")));
-        auto currency = currencyAt(f, QStringLiteral("currency"));
-        if (!currency)
-            return currency.error();
-        auto amount = amountAt(f, QStringLiteral("amount"), *currency, true);
+    for (const BodyValues &f : elements) {
+        const QString action = f.string(QStringLiteral("action"), {});
+        const int years = int(f.integer(QStringLiteral("years")).value_or(0));
+        const Currency currency = *Currency::fromCode(f.string(QStringLiteral("currency"), {}));
+        auto amount = amountAt(f, QStringLiteral("amount"), currency);
         if (!amount)
             return amount.error();
         for (const DomainPrice &p : std::as_const(prices)) {
-            if (p.action == *action && p.years == int(**years) && p.amount.currency() == *currency)
+            if (p.action == action && p.years == years && p.amount.currency() == currency)
                 return makeError(errors::DuplicatePrice,
                                  QStringLiteral("'%1' repeats the %2 price for %3 years in %4")
-                                     .arg(at, *action)
-                                     .arg(**years)
-                                     .arg(currency->code()),
-                                 at);
+                                     .arg(f.prefix(), action)
+                                     .arg(years)
+                                     .arg(currency.code()),
+                                 f.prefix());
         }
-        prices.append(DomainPrice{*action, int(**years), *amount});
+        prices.append(DomainPrice{action, years, *amount});
     }
     return prices;
 }
 
 } // namespace
 
-Result<ProductDraft> ProductJson::draftFrom(const QJsonObject &body)
+const RequestBody &ProductJson::updateBody()
 {
-    const JsonFields f(body);
+    static const RequestBody body =
+        RequestBody(QStringLiteral("ProductUpdate"))
+            .add(BodyField::string(QStringLiteral("name")).minLength(1).maxLength(200))
+            .add(BodyField::string(QStringLiteral("description")).maxLength(10000))
+            .add(BodyField::string(QStringLiteral("visibility"))
+                     .oneOf(visibilities(), errors::UnknownVisibility))
+            .add(BodyField::string(QStringLiteral("template_id"))
+                     .format(QStringLiteral("uuid"))
+                     .nullable()
+                     .describe(QStringLiteral("Required for cloudpod products")))
+            .add(BodyField::string(QStringLiteral("tld"))
+                     .nullable()
+                     .example(QStringLiteral("co.uk"))
+                     .describe(QStringLiteral("Required for domain products")))
+            .add(BodyField::objects(QStringLiteral("prices"), cyclePriceBody()))
+            .add(BodyField::objects(QStringLiteral("domain_prices"), domainPriceBody())
+                     .describe(QStringLiteral("Domain products: at least one register price")));
+    return body;
+}
+
+const RequestBody &ProductJson::createBody()
+{
+    static const RequestBody body =
+        RequestBody::extending(updateBody(), QStringLiteral("ProductInput"))
+            .add(BodyField::string(QStringLiteral("type"))
+                     .required()
+                     .oneOf(&productTypes, errors::UnknownType, QStringLiteral("ProductType")))
+            .requireOf(QStringLiteral("name"));
+    return body;
+}
+
+Result<ProductDraft> ProductJson::draftFrom(const QJsonObject &body, const RequestBody &declaration)
+{
+    auto values = declaration.decode(body);
+    if (!values)
+        return values.error();
+    return draftFrom(*values);
+}
+
+Result<ProductDraft> ProductJson::draftFrom(const BodyValues &values)
+{
     ProductDraft d;
-    // Plain strings first: their type errors come before value checks.
     for (auto [key, target] :
          {std::pair{QStringLiteral("type"), &d.type}, std::pair{QStringLiteral("name"), &d.name},
           std::pair{QStringLiteral("description"), &d.description},
           std::pair{QStringLiteral("visibility"), &d.visibility},
           std::pair{QStringLiteral("template_id"), &d.templateId},
           std::pair{QStringLiteral("tld"), &d.tld}}) {
-        auto v = f.optionalString(key);
-        if (!v)
-            return v.error();
-        *target = *v;
+        *target = values.string(key);
         // An explicit null clears the optional references.
-        if (!v->has_value() && body.contains(key) &&
+        if (!*target && values.has(key) &&
             (key == QLatin1String("template_id") || key == QLatin1String("tld")))
             *target = QString();
     }
-    if (d.type && !productTypes().contains(*d.type))
-        return makeError(
-            errors::UnknownType,
-            QStringLiteral("type must be one of %1").arg(productTypes().join(QStringLiteral(", "))),
-            QStringLiteral("type"));
-    if (d.visibility && !visibilities().contains(*d.visibility))
-        return makeError(
-            errors::UnknownVisibility,
-            QStringLiteral("visibility must be one of %1").arg(visibilities().join(QStringLiteral(", "))),
-            QStringLiteral("visibility"));
-    auto prices = f.optionalArray(QStringLiteral("prices"));
-    if (!prices)
-        return prices.error();
-    if (prices->has_value()) {
-        auto list = pricesFrom(**prices);
+    if (values.has(QStringLiteral("prices")) && !values.json().value(QStringLiteral("prices")).isNull()) {
+        auto list = pricesFrom(values.objects(QStringLiteral("prices")));
         if (!list)
             return list.error();
         d.prices = *list;
     }
-    auto domainPrices = f.optionalArray(QStringLiteral("domain_prices"));
-    if (!domainPrices)
-        return domainPrices.error();
-    if (domainPrices->has_value()) {
-        auto list = domainPricesFrom(**domainPrices);
+    if (values.has(QStringLiteral("domain_prices")) &&
+        !values.json().value(QStringLiteral("domain_prices")).isNull()) {
+        auto list = domainPricesFrom(values.objects(QStringLiteral("domain_prices")));
         if (!list)
             return list.error();
         d.domainPrices = *list;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/request_body.h"
 #include "catalog/product.h"
 #include "core/result.h"
 
@@ -12,13 +13,17 @@ namespace mp::catalog {
 // no client float ever touches a price; the minor-unit integer is included for convenience.
 class ProductJson {
 public:
-    static const QStringList &createFields();
-    static const QStringList &updateFields();
+    // POST /api/products (ProductInput) and PUT /api/products/{id} (ProductUpdate: the type is
+    // fixed at creation, since it decides which other fields make sense).
+    static const api::RequestBody &createBody();
+    static const api::RequestBody &updateBody();
 
-    // Reads a request body into a draft. Wrong JSON types are "invalid_type" (400); a bad value
-    // (unknown cycle, invalid currency, negative or malformed amount, years out of range) is a
-    // 422 error naming the field, e.g. "prices[1].currency".
-    static Result<ProductDraft> draftFrom(const QJsonObject &body);
+    // Reads a body into a draft: `declaration` checks its shape (wrong JSON types are
+    // "invalid_type" (400); an unknown cycle, an invalid currency or years out of range a 422
+    // naming the field, e.g. "prices[1].currency"), then amounts are parsed in their currency
+    // (malformed, negative) and repeated prices refused.
+    static Result<ProductDraft> draftFrom(const QJsonObject &body, const api::RequestBody &declaration);
+    static Result<ProductDraft> draftFrom(const api::BodyValues &values);
     static QJsonObject toJson(const Product &product);
 };
 

@@ -1,6 +1,8 @@
 #include "cloudpods/cloudpod_openapi.h"
 
 #include "api/openapi.h"
+#include "cloudpods/cloudpod_bodies.h"
+#include "cloudpods/proxmox_clusters.h"
 
 namespace mp::cloudpods {
 
@@ -19,10 +21,6 @@ const char *kFragment = R"json({
           "401": {"$ref": "#/components/responses/Error"}}},
       "post": {"summary": "Create a pod for a customer (staff): the pod row and its provisioning job in one transaction",
         "tags": ["cloudpods"],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object",
-          "required": ["customer_id", "template_id"], "properties": {
-            "customer_id": {"type": "string", "format": "uuid"}, "template_id": {"type": "string", "format": "uuid"},
-            "hostname": {"type": "string", "description": "one DNS label; generated when absent"}}}}}},
         "responses": {"201": {"description": "The pod (CloudPodDetail)"}, "400": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
     "/api/cloudpods/{id}": {"get": {"summary": "One pod: status, address, template, node, job history with logs, last error",
@@ -54,7 +52,6 @@ const char *kFragment = R"json({
       "get": {"summary": "Proxmox clusters (staff); the token secret is never returned", "tags": ["cloudpods"],
         "responses": {"200": {"description": "{items: [ProxmoxCluster]}"}}},
       "post": {"summary": "Connect a Proxmox cluster (staff)", "tags": ["cloudpods"],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProxmoxClusterInput"}}}},
         "responses": {"201": {"description": "ProxmoxCluster"}, "400": {"$ref": "#/components/responses/Error"},
           "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
     "/api/proxmox/clusters/{id}": {
@@ -62,7 +59,6 @@ const char *kFragment = R"json({
         "responses": {"200": {"description": "ProxmoxCluster"}, "404": {"$ref": "#/components/responses/Error"}}},
       "patch": {"summary": "Change a cluster (staff); send token_secret only to replace it", "tags": ["cloudpods"],
         "parameters": [{"$ref": "#/components/parameters/Id"}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProxmoxClusterInput"}}}},
         "responses": {"200": {"description": "ProxmoxCluster"}, "404": {"$ref": "#/components/responses/Error"},
           "422": {"$ref": "#/components/responses/Error"}}}},
     "/api/proxmox/clusters/{id}/nodes": {
@@ -71,10 +67,6 @@ const char *kFragment = R"json({
         "responses": {"200": {"description": "{items: [ProxmoxNode]}"}, "404": {"$ref": "#/components/responses/Error"}}},
       "post": {"summary": "Add a node with its capacity (staff)", "tags": ["cloudpods"],
         "parameters": [{"$ref": "#/components/parameters/Id"}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object",
-          "required": ["name", "cpu_cores", "ram_mb", "disk_gb"], "properties": {"name": {"type": "string"},
-            "placement_group": {"type": "string", "default": "cloudpods"}, "cpu_cores": {"type": "integer"},
-            "ram_mb": {"type": "integer"}, "disk_gb": {"type": "integer"}, "storage": {"type": "string", "default": "local-lvm"}}}}}},
         "responses": {"201": {"description": "ProxmoxNode"}, "404": {"$ref": "#/components/responses/Error"},
           "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
     "/api/proxmox/nodes": {"get": {"summary": "Every node with capacity and committed cores, RAM and disk (staff)",
@@ -83,23 +75,10 @@ const char *kFragment = R"json({
       "get": {"summary": "IP pools with their size and allocated count (staff)", "tags": ["cloudpods"],
         "responses": {"200": {"description": "{items: [IpPool]}"}}},
       "post": {"summary": "Define an IP pool for a cluster or one node (staff)", "tags": ["cloudpods"],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object",
-          "required": ["cluster_id", "name", "first_address", "last_address", "gateway"], "properties": {
-            "cluster_id": {"type": "string", "format": "uuid"}, "node_id": {"type": "string", "format": "uuid"},
-            "name": {"type": "string"}, "first_address": {"type": "string", "format": "ipv4"},
-            "last_address": {"type": "string", "format": "ipv4"}, "prefix_length": {"type": "integer", "default": 24},
-            "gateway": {"type": "string", "format": "ipv4"}, "dns_servers": {"type": "string"}}}}}},
         "responses": {"201": {"description": "IpPool"}, "400": {"$ref": "#/components/responses/Error"},
           "422": {"$ref": "#/components/responses/Error"}}}}
   },
   "components": {"schemas": {
-    "ProxmoxClusterInput": {"type": "object", "properties": {
-      "name": {"type": "string"}, "api_base": {"type": "string", "example": "https://pve1.example.net:8006/api2/json"},
-      "token_id": {"type": "string", "example": "mpanel@pve!prov"}, "token_secret": {"type": "string", "writeOnly": true},
-      "ca_pem": {"type": "string"}, "fingerprint": {"type": "string", "description": "SHA-256 of the node certificate"},
-      "enabled": {"type": "boolean"},
-      "mode": {"type": "string", "enum": ["live", "sandbox"], "default": "live",
-        "description": "sandbox: mpanel-proxmox-emulator, only on a loopback api_base; live: a real Proxmox VE (Proxmox has no test mode)"}}},
     "CloudPod": {"type": "object", "properties": {
       "id": {"type": "string"}, "customer_id": {"type": "string"}, "subscription_id": {"type": "string", "nullable": true},
       "template": {"type": "object"}, "hostname": {"type": "string"}, "status": {"type": "string"},
@@ -113,7 +92,20 @@ const char *kFragment = R"json({
 
 QJsonObject openApiFragment()
 {
-    return api::OpenApi::fragment(kFragment);
+    using api::OpenApi;
+    QJsonObject fragment = OpenApi::fragment(kFragment);
+    const QString post = QStringLiteral("post");
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/cloudpods"), newPodBody());
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/proxmox/clusters"),
+                                 ProxmoxClusters::clusterBody());
+    OpenApi::describeRequestBody(fragment, QStringLiteral("patch"),
+                                 QStringLiteral("/api/proxmox/clusters/{id}"),
+                                 ProxmoxClusters::clusterBody());
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/proxmox/clusters/{id}/nodes"),
+                                 ProxmoxClusters::nodeBody());
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/ip-pools"),
+                                 ProxmoxClusters::poolBody());
+    return fragment;
 }
 
 } // namespace mp::cloudpods

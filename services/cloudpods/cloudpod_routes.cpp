@@ -1,8 +1,8 @@
 #include "cloudpods/cloudpod_routes.h"
 
-#include "api/json_fields.h"
 #include "api/responses.h"
 #include "cloudpods/cloud_pods.h"
+#include "cloudpods/cloudpod_bodies.h"
 #include "cloudpods/cloudpod_findings.h"
 #include "cloudpods/proxmox_clusters.h"
 #include "core/clock.h"
@@ -126,21 +126,13 @@ HttpResponse getPod(const HttpRequest &request, TenantTransaction &tx, const Cal
 
 HttpResponse createPod(const HttpRequest &request, TenantTransaction &tx)
 {
-    auto body = parseJsonBody(
-        request, {QStringLiteral("customer_id"), QStringLiteral("template_id"), QStringLiteral("hostname")});
+    auto body = newPodBody().parse(request);
     if (!body)
         return errorResponse(body.error());
-    const api::JsonFields f(*body);
-    auto customer = f.requiredString(QStringLiteral("customer_id"));
-    if (!customer)
-        return errorResponse(customer.error());
-    auto templateId = f.requiredString(QStringLiteral("template_id"));
-    if (!templateId)
-        return errorResponse(templateId.error());
-    auto hostname = f.optionalString(QStringLiteral("hostname"));
-    if (!hostname)
-        return errorResponse(hostname.error());
-    NewPod pod{*customer, *templateId, hostname->value_or(QString()), {}};
+    NewPod pod{body->string(QStringLiteral("customer_id"), QString()),
+               body->string(QStringLiteral("template_id"), QString()),
+               body->string(QStringLiteral("hostname"), QString()),
+               {}};
     auto created = CloudPods::create(tx, pod, Clock::current().now());
     if (!created)
         return errorResponse(created.error());
@@ -269,10 +261,10 @@ void registerCloudPodRoutes(Router &router, ApiContext &context)
                }));
     router.add(QStringLiteral("POST"), QStringLiteral("/api/proxmox/clusters"),
                staffWrite([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
-                   auto body = parseJsonBody(r, ProxmoxClusters::clusterFields());
+                   auto body = ProxmoxClusters::clusterBody().parse(r);
                    if (!body)
                        return errorResponse(body.error());
-                   return created(ProxmoxClusters::create(tx, *body, Clock::current().now()),
+                   return created(ProxmoxClusters::create(tx, body->json(), Clock::current().now()),
                                   [](const QJsonObject &o) {
                                       return QStringLiteral("/api/proxmox/clusters/") +
                                              o.value(QStringLiteral("id")).toString();
@@ -285,11 +277,11 @@ void registerCloudPodRoutes(Router &router, ApiContext &context)
                }));
     router.add(QStringLiteral("PATCH"), QStringLiteral("/api/proxmox/clusters/{id}"),
                staffWrite([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
-                   auto body = parseJsonBody(r, ProxmoxClusters::clusterFields());
+                   auto body = ProxmoxClusters::clusterBody().parse(r);
                    if (!body)
                        return errorResponse(body.error());
-                   auto c = ProxmoxClusters::update(tx, r.pathParams.value(QStringLiteral("id")), *body,
-                                                    Clock::current().now());
+                   auto c = ProxmoxClusters::update(tx, r.pathParams.value(QStringLiteral("id")),
+                                                    body->json(), Clock::current().now());
                    return c ? HttpResponse::json(200, *c) : errorResponse(c.error());
                }));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/proxmox/clusters/{id}/nodes"),
@@ -302,11 +294,11 @@ void registerCloudPodRoutes(Router &router, ApiContext &context)
                }));
     router.add(QStringLiteral("POST"), QStringLiteral("/api/proxmox/clusters/{id}/nodes"),
                staffWrite([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
-                   auto body = parseJsonBody(r, ProxmoxClusters::nodeFields());
+                   auto body = ProxmoxClusters::nodeBody().parse(r);
                    if (!body)
                        return errorResponse(body.error());
                    return created(ProxmoxClusters::addNode(tx, r.pathParams.value(QStringLiteral("id")),
-                                                           *body, Clock::current().now()),
+                                                           body->json(), Clock::current().now()),
                                   [](const QJsonObject &o) {
                                       return QStringLiteral("/api/proxmox/clusters/%1/nodes")
                                           .arg(o.value(QStringLiteral("cluster_id")).toString());
@@ -322,10 +314,10 @@ void registerCloudPodRoutes(Router &router, ApiContext &context)
                }));
     router.add(QStringLiteral("POST"), QStringLiteral("/api/ip-pools"),
                staffWrite([](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
-                   auto body = parseJsonBody(r, ProxmoxClusters::poolFields());
+                   auto body = ProxmoxClusters::poolBody().parse(r);
                    if (!body)
                        return errorResponse(body.error());
-                   return created(ProxmoxClusters::addPool(tx, *body, Clock::current().now()),
+                   return created(ProxmoxClusters::addPool(tx, body->json(), Clock::current().now()),
                                   [](const QJsonObject &) { return QStringLiteral("/api/ip-pools"); });
                }));
 }

@@ -9,19 +9,18 @@
 
 namespace mp::cloudpods {
 
-QStringList CloudPodsModule::dependencies() const
+Module cloudPodsModule()
 {
     // Products name CloudPod templates (catalog); pods are what a subscription pays for.
-    return {QStringLiteral("catalog"), QStringLiteral("subscriptions")};
-}
-
-void CloudPodsModule::declare(ModuleContext &module) const
-{
-    module.routes(&registerCloudPodRoutes);
-    module.openApi(openApiFragment());
-    declareCloudPodJobs(module);
-    module.productType(cloudPodProductType());
-    module.provider(proxmoxProviderSource());
+    return Module(QStringLiteral("cloudpods"),
+                  QStringList{QStringLiteral("catalog"), QStringLiteral("subscriptions")},
+                  [](ModuleContext &module) {
+                      module.routes(&registerCloudPodRoutes);
+                      module.openApi(openApiFragment());
+                      declareCloudPodJobs(module);
+                      module.productType(cloudPodProductType());
+                      module.provider(proxmoxProviderSource());
+                  });
 }
 
 } // namespace mp::cloudpods

@@ -4,11 +4,7 @@
 
 namespace mp::cloudpods {
 
-class CloudPodsModule final : public Module {
-public:
-    QString name() const override { return QStringLiteral("cloudpods"); }
-    QStringList dependencies() const override;
-    void declare(ModuleContext &module) const override;
-};
+// CloudPods on Proxmox VE: the "cloudpod" product type, its jobs and the clusters as a provider.
+Module cloudPodsModule();
 
 } // namespace mp::cloudpods

@@ -1,6 +1,5 @@
 #include "cloudpods/proxmox_clusters.h"
 
-#include "api/json_fields.h"
 #include "api/responses.h"
 #include "cloudpods/cluster_mode.h"
 #include "core/errors.h"
@@ -60,13 +59,12 @@ struct ClusterInput {
 
 Status readCluster(const QJsonObject &body, ClusterInput &in, bool creating)
 {
-    const api::JsonFields f(body);
+    auto f = ProxmoxClusters::clusterBody().decode(body);
+    if (!f)
+        return f.error();
     const auto read = [&f, creating](const QString &key, QString &into, bool required) -> Status {
-        auto v = f.optionalString(key);
-        if (!v)
-            return v.error();
-        if (v->has_value())
-            into = v->value().trimmed();
+        if (const auto v = f->string(key))
+            into = v->trimmed();
         else if (required && creating)
             return makeError(errors::MissingField, QStringLiteral("%1 is required").arg(key), key);
         return {};
@@ -81,11 +79,8 @@ Status readCluster(const QJsonObject &body, ClusterInput &in, bool creating)
         if (auto s = read(key, *into, required); !s)
             return s;
     }
-    auto enabled = f.optionalBool(QStringLiteral("enabled"));
-    if (!enabled)
-        return enabled.error();
-    if (enabled->has_value())
-        in.enabled = **enabled;
+    if (const auto enabled = f->boolean(QStringLiteral("enabled")))
+        in.enabled = *enabled;
     static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9_.-]{1,63}$"));
     if (!namePattern.match(in.name).hasMatch())
         return invalid(QStringLiteral("name"),
@@ -174,30 +169,62 @@ const QString kEnabledClusters =
 
 } // namespace
 
-const QStringList &ProxmoxClusters::clusterFields()
+const api::RequestBody &ProxmoxClusters::clusterBody()
 {
-    static const QStringList f{QStringLiteral("name"),     QStringLiteral("api_base"),
-                               QStringLiteral("token_id"), QStringLiteral("token_secret"),
-                               QStringLiteral("ca_pem"),   QStringLiteral("fingerprint"),
-                               QStringLiteral("enabled"),  QStringLiteral("mode")};
-    return f;
+    using api::BodyField;
+    static const api::RequestBody body =
+        api::RequestBody(QStringLiteral("ProxmoxClusterInput"))
+            .add(BodyField::string(QStringLiteral("name")))
+            .add(BodyField::string(QStringLiteral("api_base"))
+                     .example(QStringLiteral("https://pve1.example.net:8006/api2/json")))
+            .add(BodyField::string(QStringLiteral("token_id")).example(QStringLiteral("mpanel@pve!prov")))
+            .add(BodyField::string(QStringLiteral("token_secret")).writeOnly())
+            .add(BodyField::string(QStringLiteral("ca_pem")))
+            .add(BodyField::string(QStringLiteral("fingerprint"))
+                     .describe(QStringLiteral("SHA-256 of the node certificate")))
+            .add(BodyField::boolean(QStringLiteral("enabled")))
+            .add(
+                BodyField::string(QStringLiteral("mode"))
+                    .oneOf({cluster_mode::live, cluster_mode::sandbox}, errors::InvalidValue)
+                    .defaultValue(cluster_mode::live)
+                    .describe(QStringLiteral("sandbox: mpanel-proxmox-emulator, only on a loopback api_base; "
+                                             "live: a real Proxmox VE (Proxmox has no test mode)")));
+    return body;
 }
 
-const QStringList &ProxmoxClusters::nodeFields()
+const api::RequestBody &ProxmoxClusters::nodeBody()
 {
-    static const QStringList f{QStringLiteral("name"),      QStringLiteral("placement_group"),
-                               QStringLiteral("cpu_cores"), QStringLiteral("ram_mb"),
-                               QStringLiteral("disk_gb"),   QStringLiteral("storage")};
-    return f;
+    using api::BodyField;
+    static const api::RequestBody body =
+        api::RequestBody()
+            .add(BodyField::string(QStringLiteral("name")).required())
+            .add(BodyField::string(QStringLiteral("placement_group"))
+                     .defaultValue(QStringLiteral("cloudpods")))
+            .add(BodyField::integer(QStringLiteral("cpu_cores")).required(errors::MissingField))
+            .add(BodyField::integer(QStringLiteral("ram_mb")).required(errors::MissingField))
+            .add(BodyField::integer(QStringLiteral("disk_gb")).required(errors::MissingField))
+            .add(BodyField::string(QStringLiteral("storage")).defaultValue(QStringLiteral("local-lvm")));
+    return body;
 }
 
-const QStringList &ProxmoxClusters::poolFields()
+const api::RequestBody &ProxmoxClusters::poolBody()
 {
-    static const QStringList f{QStringLiteral("cluster_id"),   QStringLiteral("node_id"),
-                               QStringLiteral("name"),         QStringLiteral("first_address"),
-                               QStringLiteral("last_address"), QStringLiteral("prefix_length"),
-                               QStringLiteral("gateway"),      QStringLiteral("dns_servers")};
-    return f;
+    using api::BodyField;
+    static const api::RequestBody body =
+        api::RequestBody()
+            .add(BodyField::string(QStringLiteral("cluster_id")).required().format(QStringLiteral("uuid")))
+            .add(BodyField::string(QStringLiteral("node_id")).format(QStringLiteral("uuid")))
+            .add(BodyField::string(QStringLiteral("name")).required())
+            .add(BodyField::string(QStringLiteral("first_address")).required().format(QStringLiteral("ipv4")))
+            .add(BodyField::string(QStringLiteral("last_address")).required().format(QStringLiteral("ipv4")))
+            .add(BodyField::integer(QStringLiteral("prefix_length"))
+                     .minimum(8)
+                     .maximum(32)
+                     .outOfRange(errors::InvalidValue)
+                     .defaultValue(24))
+            .add(BodyField::string(QStringLiteral("gateway")).required().format(QStringLiteral("ipv4")))
+            .add(BodyField::string(QStringLiteral("dns_servers")));
+    return body;
 }
 
 Result<QList<QJsonObject>> ProxmoxClusters::list(TenantTransaction &tx)
@@ -367,24 +394,18 @@ Result<QJsonObject> ProxmoxClusters::addNode(TenantTransaction &tx, const QStrin
 {
     if (!isUuid(clusterId))
         return notFound(QStringLiteral("cluster"));
-    const api::JsonFields f(body);
-    auto name = f.requiredString(QStringLiteral("name"));
-    if (!name)
-        return name.error();
-    if (!proxmox::isValidNodeName(*name) || name->size() > 63)
-        return invalid(QStringLiteral("name"), QStringLiteral("'%1' is not a Proxmox node name").arg(*name));
-    auto group = f.optionalString(QStringLiteral("placement_group"));
-    if (!group)
-        return group.error();
+    auto f = nodeBody().decode(body);
+    if (!f)
+        return f.error();
+    const QString name = f->string(QStringLiteral("name"), QString());
+    if (!proxmox::isValidNodeName(name) || name.size() > 63)
+        return invalid(QStringLiteral("name"), QStringLiteral("'%1' is not a Proxmox node name").arg(name));
     static const QRegularExpression groupPattern(QStringLiteral("^[A-Za-z0-9_.-]{1,63}$"));
-    const QString placementGroup = group->value_or(QStringLiteral("cloudpods"));
+    const QString placementGroup = f->string(QStringLiteral("placement_group"), QStringLiteral("cloudpods"));
     if (!groupPattern.match(placementGroup).hasMatch())
         return invalid(QStringLiteral("placement_group"),
                        QStringLiteral("a placement group is 1 to 63 letters, digits, _ . -"));
-    auto storage = f.optionalString(QStringLiteral("storage"));
-    if (!storage)
-        return storage.error();
-    const QString storageName = storage->value_or(QStringLiteral("local-lvm"));
+    const QString storageName = f->string(QStringLiteral("storage"), QStringLiteral("local-lvm"));
     if (!groupPattern.match(storageName).hasMatch())
         return invalid(QStringLiteral("storage"),
                        QStringLiteral("'%1' is not a storage name").arg(storageName));
@@ -393,20 +414,16 @@ Result<QJsonObject> ProxmoxClusters::addNode(TenantTransaction &tx, const QStrin
                              QStringLiteral("disk_gb")};
     const qint64 minimum[3] = {1, 128, 1};
     for (int i = 0; i < 3; ++i) {
-        auto v = f.optionalInteger(keys[i]);
-        if (!v)
-            return v.error();
-        if (!v->has_value())
-            return makeError(errors::MissingField, QStringLiteral("%1 is required").arg(keys[i]), keys[i]);
-        if (**v < minimum[i] || **v > 1073741824)
+        const qint64 v = f->integer(keys[i]).value_or(0);
+        if (v < minimum[i] || v > 1073741824)
             return invalid(keys[i], QStringLiteral("%1 is out of range").arg(keys[i]));
-        values[i] = **v;
+        values[i] = v;
     }
     if (values[0] > 100000)
         return invalid(keys[0], QStringLiteral("cpu_cores is out of range"));
     auto q = sql::exec(
         tx.db(), kInsertNode,
-        {*name, placementGroup, values[0], values[1], values[2], storageName, now.toUTC(), clusterId});
+        {name, placementGroup, values[0], values[1], values[2], storageName, now.toUTC(), clusterId});
     if (!q)
         return q.error();
     if (!q->next()) {
@@ -452,48 +469,34 @@ Result<QList<QJsonObject>> ProxmoxClusters::pools(TenantTransaction &tx)
 Result<QJsonObject> ProxmoxClusters::addPool(TenantTransaction &tx, const QJsonObject &body,
                                              const QDateTime &now)
 {
-    const api::JsonFields f(body);
-    auto clusterId = f.requiredString(QStringLiteral("cluster_id"));
-    if (!clusterId)
-        return clusterId.error();
-    if (!isUuid(*clusterId))
+    auto f = poolBody().decode(body);
+    if (!f)
+        return f.error();
+    const QString clusterId = f->string(QStringLiteral("cluster_id"), QString());
+    if (!isUuid(clusterId))
         return invalid(QStringLiteral("cluster_id"), QStringLiteral("cluster_id must be a cluster's id"));
-    auto nodeId = f.optionalString(QStringLiteral("node_id"));
-    if (!nodeId)
-        return nodeId.error();
-    if (nodeId->has_value() && !isUuid(**nodeId))
+    const auto nodeId = f->string(QStringLiteral("node_id"));
+    if (nodeId && !isUuid(*nodeId))
         return invalid(QStringLiteral("node_id"), QStringLiteral("node_id must be a node's id"));
-    auto name = f.requiredString(QStringLiteral("name"));
-    if (!name)
-        return name.error();
-    if (name->trimmed().isEmpty() || name->size() > 100)
+    const QString name = f->string(QStringLiteral("name"), QString());
+    if (name.trimmed().isEmpty() || name.size() > 100)
         return invalid(QStringLiteral("name"),
                        QStringLiteral("a pool needs a name of at most 100 characters"));
     QHostAddress addresses[3];
     const QString keys[3] = {QStringLiteral("first_address"), QStringLiteral("last_address"),
                              QStringLiteral("gateway")};
     for (int i = 0; i < 3; ++i) {
-        auto v = f.requiredString(keys[i]);
-        if (!v)
-            return v.error();
-        addresses[i] = QHostAddress(*v);
+        const QString v = f->string(keys[i], QString());
+        addresses[i] = QHostAddress(v);
         if (addresses[i].isNull() || addresses[i].protocol() != QAbstractSocket::IPv4Protocol)
-            return invalid(keys[i], QStringLiteral("'%1' is not an IPv4 address").arg(*v));
+            return invalid(keys[i], QStringLiteral("'%1' is not an IPv4 address").arg(v));
     }
     if (addresses[1].toIPv4Address() < addresses[0].toIPv4Address())
         return invalid(keys[1], QStringLiteral("last_address comes before first_address"));
     if (addresses[1].toIPv4Address() - addresses[0].toIPv4Address() >= 65536)
         return invalid(keys[1], QStringLiteral("a pool holds at most 65536 addresses"));
-    auto prefix = f.optionalInteger(QStringLiteral("prefix_length"));
-    if (!prefix)
-        return prefix.error();
-    const qint64 prefixLength = prefix->value_or(24);
-    if (prefixLength < 8 || prefixLength > 32)
-        return invalid(QStringLiteral("prefix_length"), QStringLiteral("prefix_length is 8 to 32"));
-    auto dns = f.optionalString(QStringLiteral("dns_servers"));
-    if (!dns)
-        return dns.error();
-    const QString dnsServers = dns->value_or(QString()).trimmed();
+    const qint64 prefixLength = f->integer(QStringLiteral("prefix_length")).value_or(24);
+    const QString dnsServers = f->string(QStringLiteral("dns_servers"), QString()).trimmed();
     for (const QString &server :
          dnsServers.split(QRegularExpression(QStringLiteral("[ ,]+")), Qt::SkipEmptyParts)) {
         if (QHostAddress(server).isNull())
@@ -502,18 +505,18 @@ Result<QJsonObject> ProxmoxClusters::addPool(TenantTransaction &tx, const QJsonO
     }
     if (dnsServers.size() > 200)
         return invalid(QStringLiteral("dns_servers"), QStringLiteral("dns_servers is too long"));
-    if (nodeId->has_value()) {
+    if (nodeId) {
         auto n =
             sql::exec(tx.db(), QStringLiteral("SELECT 1 FROM proxmox_nodes WHERE id = ? AND cluster_id = ?"),
-                      {**nodeId, *clusterId});
+                      {*nodeId, clusterId});
         if (!n)
             return n.error();
         if (!n->next())
             return invalid(QStringLiteral("node_id"), QStringLiteral("no such node in that cluster"));
     }
-    const QVariant node = nodeId->has_value() ? QVariant(**nodeId) : QVariant(QMetaType::fromType<QString>());
+    const QVariant node = nodeId ? QVariant(*nodeId) : QVariant(QMetaType::fromType<QString>());
     auto q = sql::exec(tx.db(), kInsertPool,
-                       {*clusterId, node, name->trimmed(), addresses[0].toString(), addresses[1].toString(),
+                       {clusterId, node, name.trimmed(), addresses[0].toString(), addresses[1].toString(),
                         prefixLength, addresses[2].toString(), dnsServers, now.toUTC()});
     if (!q)
         return q.error();

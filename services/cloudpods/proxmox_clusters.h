@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/request_body.h"
 #include "core/result.h"
 #include "proxmox/proxmox_settings.h"
 
@@ -38,9 +39,12 @@ public:
     // Creates the pool and one row per address of its range (minus the gateway).
     static Result<QJsonObject> addPool(TenantTransaction &tx, const QJsonObject &body, const QDateTime &now);
 
-    static const QStringList &clusterFields();
-    static const QStringList &nodeFields();
-    static const QStringList &poolFields();
+    // The bodies create/update, addNode and addPool decode (POST and PATCH
+    // /api/proxmox/clusters, POST .../nodes, POST /api/ip-pools). A new cluster also needs name,
+    // api_base, token_id and token_secret ("missing_field"); an update keeps what it omits.
+    static const api::RequestBody &clusterBody();
+    static const api::RequestBody &nodeBody();
+    static const api::RequestBody &poolBody();
 
     // Timeouts for the provisioning calls: MPANEL_PROXMOX_TIMEOUT_MS, MPANEL_PROXMOX_TASK_POLL_MS,
     // MPANEL_PROXMOX_TASK_TIMEOUT_MS (tests shorten them).

@@ -3,6 +3,8 @@
 #include "cloudpods/cluster_mode.h"
 #include "cloudpods/proxmox_clusters.h"
 
+#include <QCoreApplication>
+
 namespace mp::cloudpods {
 
 namespace {
@@ -30,7 +32,7 @@ ProviderSource proxmoxProviderSource()
     source.label = QStringLiteral("Proxmox");
     source.single = false;
     source.listKey = QStringLiteral("clusters");
-    source.itemNoun = QStringLiteral("cluster");
+    source.itemNoun = QString::fromUtf8(QT_TRANSLATE_NOOP("mp::ProviderSources", "cluster"));
     source.read = [](TenantTransaction &tx, const Config &) -> Result<QList<ProviderStatus>> {
         auto clusters = ProxmoxClusters::list(tx);
         if (!clusters)

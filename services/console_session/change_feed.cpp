@@ -4,13 +4,6 @@
 
 namespace mp {
 
-QStringList ChangeFeed::allChannels()
-{
-    return {productsChannel(), templatesChannel(),     customersChannel(),       ordersChannel(),
-            invoicesChannel(), subscriptionsChannel(), paymentsChannel(),        jobsChannel(),
-            jobLogChannel(),   cloudPodsChannel(),     nodeAllocationsChannel(), findingsChannel()};
-}
-
 ChangeFeed::ChangeFeed(QObject *parent) : QObject(parent)
 {
     m_thread.setObjectName(QStringLiteral("mpanel-change-feed"));

@@ -22,31 +22,13 @@ class ChangeListener;
 class ChangeFeed : public QObject {
     Q_OBJECT
 public:
-    // The channels migrations 0008 and 0011 notify on.
-    static QString productsChannel() { return QStringLiteral("mpanel_changed_products"); }
-    static QString templatesChannel() { return QStringLiteral("mpanel_changed_cloudpod_templates"); }
-    static QString customersChannel() { return QStringLiteral("mpanel_changed_customers"); }
-    static QString ordersChannel() { return QStringLiteral("mpanel_changed_orders"); }
-    static QString invoicesChannel() { return QStringLiteral("mpanel_changed_invoices"); }
-    // Migration 0011.
-    static QString subscriptionsChannel() { return QStringLiteral("mpanel_changed_subscriptions"); }
-    static QString paymentsChannel() { return QStringLiteral("mpanel_changed_payments"); }
-    // Migration 0013: job inserts and status changes, and new job log lines.
-    static QString jobsChannel() { return QStringLiteral("mpanel_changed_jobs"); }
-    static QString jobLogChannel() { return QStringLiteral("mpanel_changed_job_log"); }
-    // Migration 0012: pods, and node allocations with the nodes themselves.
-    static QString cloudPodsChannel() { return QStringLiteral("mpanel_changed_cloud_pods"); }
-    static QString nodeAllocationsChannel() { return QStringLiteral("mpanel_changed_node_allocations"); }
-    // Migration 0015: reconciliation findings recorded, refreshed or resolved.
-    static QString findingsChannel() { return QStringLiteral("mpanel_changed_cloudpod_findings"); }
-    static QStringList allChannels();
-
     explicit ChangeFeed(QObject *parent = nullptr);
     ~ChangeFeed() override;
 
-    // (Re)connects as the signed-in staff member and listens on `channels` for `tenantId`.
-    void start(const ConnectionSettings &staff, const QString &tenantId,
-               const QStringList &channels = allChannels());
+    // (Re)connects as the signed-in staff member and listens on `channels` for `tenantId`. The
+    // feed knows no channel of its own: the console passes those its sections declare
+    // (ConsoleSections::channels()), each a table's `mpanel_changed_<table>` of its migration.
+    void start(const ConnectionSettings &staff, const QString &tenantId, const QStringList &channels);
     void stop();
 
 Q_SIGNALS:

@@ -1,8 +1,8 @@
 #include "customers/customer_routes.h"
 
-#include "api/json_fields.h"
 #include "api/responses.h"
 #include "core/errors.h"
+#include "customers/auth_bodies.h"
 #include "customers/customer_errors.h"
 #include "customers/customer_json.h"
 #include "customers/customer_sessions.h"
@@ -39,16 +39,14 @@ HttpResponse invalidCredentials()
 }
 
 // The tenant a signup or login is for; a tenant that does not exist is a 422 on tenant_id.
-Result<QString> tenantFrom(const ApiContext &ctx, const QJsonObject &body)
+Result<QString> tenantFrom(const ApiContext &ctx, const api::BodyValues &body)
 {
-    auto id = api::JsonFields(body).requiredString(QStringLiteral("tenant_id"));
-    if (!id)
-        return id.error();
+    const QString id = body.string(QStringLiteral("tenant_id"), QString());
     const Error unknown =
         makeError(errors::UnknownTenant, QStringLiteral("no such tenant"), QStringLiteral("tenant_id"));
-    if (QUuid::fromString(*id).isNull())
+    if (QUuid::fromString(id).isNull())
         return unknown;
-    auto tenant = Tenants::find(ctx.database(), *id);
+    auto tenant = Tenants::find(ctx.database(), id);
     if (!tenant)
         return tenant.error().code == errors::NotFound ? unknown : tenant.error();
     return tenant->id;
@@ -72,18 +70,14 @@ HttpResponse inTenantAlwaysCommit(const ApiContext &ctx, const QString &tenantId
 
 HttpResponse signup(const ApiContext &ctx, const HttpRequest &request)
 {
-    auto body = parseJsonBody(request, CustomerJson::signupFields());
+    auto body = CustomerJson::signupBody().parse(request);
     if (!body)
         return errorResponse(body.error());
     auto tenant = tenantFrom(ctx, *body);
     if (!tenant)
         return errorResponse(tenant.error());
-    QJsonObject profile = *body;
-    profile.remove(QStringLiteral("tenant_id"));
-    auto draft = CustomerJson::draftFrom(profile);
-    if (!draft)
-        return errorResponse(draft.error());
-    if (!draft->password || draft->password->isEmpty())
+    const CustomerDraft draft = CustomerJson::draftFrom(*body);
+    if (!draft.password || draft.password->isEmpty())
         return HttpResponse::error(422, errors::Required, QStringLiteral("'password' is required"),
                                    QStringLiteral("password"));
     Caller caller;
@@ -102,7 +96,7 @@ HttpResponse signup(const ApiContext &ctx, const HttpRequest &request)
             r.headers.append({"Retry-After", QByteArray::number(*wait)});
             return r;
         }
-        auto customer = Customers::create(tx, *draft);
+        auto customer = Customers::create(tx, draft);
         if (!customer)
             return errorResponse(customer.error());
         if (auto s = SignInThrottle::recordSignup(tx, address); !s)
@@ -118,20 +112,14 @@ HttpResponse signup(const ApiContext &ctx, const HttpRequest &request)
 
 HttpResponse login(const ApiContext &ctx, const HttpRequest &request)
 {
-    auto body = parseJsonBody(
-        request, {QStringLiteral("tenant_id"), QStringLiteral("email"), QStringLiteral("password")});
+    auto body = loginBody().parse(request);
     if (!body)
         return errorResponse(body.error());
     auto tenant = tenantFrom(ctx, *body);
     if (!tenant)
         return errorResponse(tenant.error());
-    const api::JsonFields f(*body);
-    auto email = f.requiredString(QStringLiteral("email"));
-    if (!email)
-        return errorResponse(email.error());
-    auto password = f.requiredString(QStringLiteral("password"));
-    if (!password)
-        return errorResponse(password.error());
+    const auto email = body->string(QStringLiteral("email"));
+    const auto password = body->string(QStringLiteral("password"));
     if (password->size() > PasswordHasher::kMaxLength || email->size() > 254)
         return invalidCredentials();
     const QString address = request.remoteAddress.toString();
@@ -177,20 +165,16 @@ HttpResponse login(const ApiContext &ctx, const HttpRequest &request)
 
 Result<QString> refreshTokenFrom(const HttpRequest &request, bool required)
 {
-    auto body = parseJsonBody(request, {QStringLiteral("refresh_token")});
-    if (!body) {
-        // Logout with a bearer token may come without any body at all.
-        if (!required && request.body.trimmed().isEmpty())
-            return QString();
+    // Logout with a bearer token may come without any body at all.
+    auto body = refreshTokenBody().parse(request, required ? api::RequestBody::Empty::Refused
+                                                           : api::RequestBody::Empty::AllowedAsEmptyObject);
+    if (!body)
         return body.error();
-    }
-    auto token = api::JsonFields(*body).optionalString(QStringLiteral("refresh_token"));
-    if (!token)
-        return token.error();
-    if (required && !token->has_value())
+    const auto token = body->string(QStringLiteral("refresh_token"));
+    if (required && !token)
         return makeError(errors::Required, QStringLiteral("'refresh_token' is required"),
                          QStringLiteral("refresh_token"));
-    return token->value_or(QString());
+    return token.value_or(QString());
 }
 
 HttpResponse refresh(const ApiContext &ctx, const HttpRequest &request)

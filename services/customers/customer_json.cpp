@@ -1,72 +1,130 @@
 #include "customers/customer_json.h"
 
-#include "api/json_fields.h"
 #include "api/responses.h"
+#include "customers/customer_errors.h"
 
 namespace mp::customers {
 
-const QStringList &CustomerJson::staffFields()
+namespace {
+
+using api::BodyField;
+using api::RequestBody;
+
+const RequestBody &addressBody()
 {
-    static const QStringList fields{
-        QStringLiteral("name"),    QStringLiteral("email"),   QStringLiteral("company"),
-        QStringLiteral("address"), QStringLiteral("country"), QStringLiteral("tax_id"),
-        QStringLiteral("status"),  QStringLiteral("notes"),   QStringLiteral("password")};
-    return fields;
+    static const RequestBody body = RequestBody(QStringLiteral("Address"))
+                                        .add(BodyField::string(QStringLiteral("line1")))
+                                        .add(BodyField::string(QStringLiteral("line2")))
+                                        .add(BodyField::string(QStringLiteral("city")))
+                                        .add(BodyField::string(QStringLiteral("postal_code")))
+                                        .add(BodyField::string(QStringLiteral("region")));
+    return body;
 }
 
-const QStringList &CustomerJson::customerFields()
+// The profile fields a customer may set on itself, in the order every body lists them.
+BodyField nameField()
 {
-    static const QStringList fields{QStringLiteral("name"),    QStringLiteral("email"),
-                                    QStringLiteral("company"), QStringLiteral("address"),
-                                    QStringLiteral("country"), QStringLiteral("tax_id")};
-    return fields;
+    return BodyField::string(QStringLiteral("name")).minLength(1).maxLength(200);
 }
 
-const QStringList &CustomerJson::signupFields()
+BodyField emailField()
 {
-    static const QStringList fields{QStringLiteral("tenant_id"), QStringLiteral("name"),
-                                    QStringLiteral("email"),     QStringLiteral("password"),
-                                    QStringLiteral("company"),   QStringLiteral("address"),
-                                    QStringLiteral("country"),   QStringLiteral("tax_id")};
-    return fields;
+    return BodyField::string(QStringLiteral("email"))
+        .format(QStringLiteral("email"))
+        .describe(QStringLiteral("Unique per tenant, ignoring case"));
 }
 
-Result<CustomerDraft> CustomerJson::draftFrom(const QJsonObject &body)
+// At least 10 characters, checked by the password hasher with the rest of its rules.
+BodyField passwordField()
 {
-    const api::JsonFields f(body);
+    return BodyField::string(QStringLiteral("password")).minLength(10);
+}
+
+RequestBody &addProfileRest(RequestBody &body)
+{
+    return body.add(BodyField::string(QStringLiteral("company")))
+        .add(BodyField::object(QStringLiteral("address"), addressBody()))
+        .add(BodyField::string(QStringLiteral("country"))
+                 .nullable()
+                 .describe(QStringLiteral("ISO 3166-1 alpha-2"))
+                 .example(QStringLiteral("DE")))
+        .add(BodyField::string(QStringLiteral("tax_id")));
+}
+
+} // namespace
+
+const RequestBody &CustomerJson::staffBody()
+{
+    static const RequestBody body = [] {
+        RequestBody b(QStringLiteral("CustomerInput"));
+        b.add(nameField()).add(emailField());
+        addProfileRest(b)
+            .add(BodyField::string(QStringLiteral("status"))
+                     .oneOf({QStringLiteral("active"), QStringLiteral("suspended"), QStringLiteral("closed")},
+                            errors::UnknownStatus)
+                     .describe(QStringLiteral("Staff only")))
+            .add(BodyField::string(QStringLiteral("notes")).describe(QStringLiteral("Staff only")))
+            .add(passwordField().writeOnly().describe(
+                QStringLiteral("Staff only: sets or resets the password")));
+        return b;
+    }();
+    return body;
+}
+
+const RequestBody &CustomerJson::customerBody()
+{
+    static const RequestBody body = [] {
+        RequestBody b;
+        b.add(nameField()).add(emailField());
+        addProfileRest(b);
+        return b;
+    }();
+    return body;
+}
+
+const RequestBody &CustomerJson::signupBody()
+{
+    static const RequestBody body = [] {
+        RequestBody b(QStringLiteral("Signup"));
+        b.add(BodyField::string(QStringLiteral("tenant_id")).required().format(QStringLiteral("uuid")))
+            .add(nameField().required())
+            .add(emailField().required())
+            .add(passwordField().required());
+        addProfileRest(b);
+        return b;
+    }();
+    return body;
+}
+
+Result<CustomerDraft> CustomerJson::draftFrom(const QJsonObject &body, const api::RequestBody &declaration)
+{
+    auto values = declaration.decode(body);
+    if (!values)
+        return values.error();
+    return draftFrom(*values);
+}
+
+CustomerDraft CustomerJson::draftFrom(const api::BodyValues &values)
+{
     CustomerDraft d;
     for (auto [key, target] :
          {std::pair{QStringLiteral("name"), &d.name}, std::pair{QStringLiteral("email"), &d.email},
           std::pair{QStringLiteral("company"), &d.company}, std::pair{QStringLiteral("country"), &d.country},
           std::pair{QStringLiteral("tax_id"), &d.taxId}, std::pair{QStringLiteral("status"), &d.status},
           std::pair{QStringLiteral("notes"), &d.notes}, std::pair{QStringLiteral("password"), &d.password}}) {
-        auto v = f.optionalString(key);
-        if (!v)
-            return v.error();
-        *target = *v;
+        *target = values.string(key);
         // null clears the optional text fields (but never name, email or status: validation says so).
-        if (!v->has_value() && body.contains(key))
+        if (!*target && values.has(key))
             *target = QString();
     }
-    auto address = f.optionalObject(QStringLiteral("address"));
-    if (!address)
-        return address.error();
-    if (address->has_value()) {
-        const api::JsonFields a(**address, QStringLiteral("address"));
-        if (auto s = a.onlyKnown({QStringLiteral("line1"), QStringLiteral("line2"), QStringLiteral("city"),
-                                  QStringLiteral("postal_code"), QStringLiteral("region")});
-            !s)
-            return s.error();
+    if (const auto address = values.object(QStringLiteral("address"))) {
         for (auto [key, target] :
              {std::pair{QStringLiteral("line1"), &d.line1}, std::pair{QStringLiteral("line2"), &d.line2},
               std::pair{QStringLiteral("city"), &d.city},
               std::pair{QStringLiteral("postal_code"), &d.postalCode},
               std::pair{QStringLiteral("region"), &d.region}}) {
-            auto v = a.optionalString(key);
-            if (!v)
-                return v.error();
             // Inside an address object every line is given: absent means empty.
-            *target = v->value_or(QString());
+            *target = address->string(key, QString());
         }
     }
     return d;

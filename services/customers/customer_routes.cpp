@@ -46,13 +46,11 @@ HttpResponse listCustomers(const HttpRequest &request, TenantTransaction &tx)
 
 HttpResponse createCustomer(const HttpRequest &request, TenantTransaction &tx)
 {
-    auto body = parseJsonBody(request, CustomerJson::staffFields());
+    auto body = CustomerJson::staffBody().parse(request);
     if (!body)
         return errorResponse(body.error());
-    auto draft = CustomerJson::draftFrom(*body);
-    if (!draft)
-        return errorResponse(draft.error());
-    auto customer = Customers::create(tx, *draft);
+    const CustomerDraft draft = CustomerJson::draftFrom(*body);
+    auto customer = Customers::create(tx, draft);
     if (!customer)
         return errorResponse(customer.error());
     HttpResponse r = HttpResponse::json(201, CustomerJson::toJson(*customer, true));
@@ -77,19 +75,16 @@ HttpResponse updateCustomer(const HttpRequest &request, TenantTransaction &tx, c
     const auto id = api::uuidParam(request);
     if (!id || (!isStaff(caller) && *id != caller.customerId))
         return customerNotFound();
-    auto body = parseJsonBody(request,
-                              isStaff(caller) ? CustomerJson::staffFields() : CustomerJson::customerFields());
+    auto body = (isStaff(caller) ? CustomerJson::staffBody() : CustomerJson::customerBody()).parse(request);
     if (!body)
         return errorResponse(body.error());
-    auto draft = CustomerJson::draftFrom(*body);
-    if (!draft)
-        return errorResponse(draft.error());
-    auto customer = Customers::update(tx, *id, *draft);
+    const CustomerDraft draft = CustomerJson::draftFrom(*body);
+    auto customer = Customers::update(tx, *id, draft);
     if (!customer)
         return errorResponse(customer.error());
     // A suspended or closed account, or one whose password staff reset, is signed out everywhere.
     const bool lockedOut = customer->status != QLatin1String("active");
-    const bool passwordReset = draft->password && !draft->password->isEmpty();
+    const bool passwordReset = draft.password && !draft.password->isEmpty();
     if (lockedOut || passwordReset) {
         if (auto s = CustomerSessions::revokeAllFor(
                 tx, *id, lockedOut ? customer->status : QStringLiteral("password_reset"));

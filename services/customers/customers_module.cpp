@@ -6,16 +6,13 @@
 
 namespace mp::customers {
 
-QStringList CustomersModule::dependencies() const
+Module customersModule()
 {
-    return {};
-}
-
-void CustomersModule::declare(ModuleContext &module) const
-{
-    module.routes(&registerCustomerRoutes);
-    module.routes(&registerAuthRoutes);
-    module.openApi(openApiFragment());
+    return Module(QStringLiteral("customers"), QStringList{}, [](ModuleContext &module) {
+        module.routes(&registerCustomerRoutes);
+        module.routes(&registerAuthRoutes);
+        module.openApi(openApiFragment());
+    });
 }
 
 } // namespace mp::customers

@@ -4,11 +4,7 @@
 
 namespace mp::customers {
 
-class CustomersModule final : public Module {
-public:
-    QString name() const override { return QStringLiteral("customers"); }
-    QStringList dependencies() const override;
-    void declare(ModuleContext &module) const override;
-};
+// Customers, their sign-up and sign-in.
+Module customersModule();
 
 } // namespace mp::customers

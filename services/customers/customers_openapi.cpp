@@ -1,6 +1,8 @@
 #include "customers/customers_openapi.h"
 
 #include "api/openapi.h"
+#include "customers/auth_bodies.h"
+#include "customers/customer_json.h"
 
 namespace mp::customers {
 
@@ -21,7 +23,6 @@ const char *kFragment = R"json({
           "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"}}},
       "post": {"summary": "Create a customer (staff)", "tags": ["customers"],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CustomerInput"}}}},
         "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Customer"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"},
@@ -33,48 +34,29 @@ const char *kFragment = R"json({
         "responses": {"200": {"description": "The customer", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Customer"}}}},
           "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}},
       "put": {"summary": "Update a customer; absent fields keep their value. Customers may change name, email, company, address, country and tax_id of their own record.", "tags": ["customers"],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CustomerInput"}}}},
         "responses": {"200": {"description": "Updated", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Customer"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
           "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
     },
     "/api/auth/signup": {"post": {"summary": "Create a customer account with a password and sign in", "tags": ["auth"], "security": [],
-      "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Signup"}}}},
       "responses": {"201": {"description": "Signed up", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Tokens"}}}},
         "400": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"},
         "422": {"$ref": "#/components/responses/Error"}}}},
     "/api/auth/login": {"post": {"summary": "Sign in with email and password", "tags": ["auth"], "security": [],
       "description": "5 failures for one account or 20 from one address within 15 minutes answer 429 with Retry-After.",
-      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
-        "required": ["tenant_id", "email", "password"], "properties": {"tenant_id": {"type": "string", "format": "uuid"},
-        "email": {"type": "string"}, "password": {"type": "string"}}}}}},
       "responses": {"200": {"description": "Signed in", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Tokens"}}}},
         "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
         "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"},
         "429": {"$ref": "#/components/responses/Error"}}}},
     "/api/auth/refresh": {"post": {"summary": "Trade a refresh token for a new token pair (the old refresh token stops working; reusing it revokes the session)", "tags": ["auth"], "security": [],
-      "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RefreshToken"}}}},
       "responses": {"200": {"description": "New tokens", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Tokens"}}}},
         "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}}}},
     "/api/auth/logout": {"post": {"summary": "Revoke the session of a refresh token (in the body) or of the bearer access token", "tags": ["auth"],
-      "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RefreshToken"}}}},
       "responses": {"200": {"description": "Signed out"}, "400": {"$ref": "#/components/responses/Error"},
         "401": {"$ref": "#/components/responses/Error"}}}}
   },
   "components": {"schemas": {
-    "Address": {"type": "object", "additionalProperties": false, "properties": {
-      "line1": {"type": "string"}, "line2": {"type": "string"}, "city": {"type": "string"},
-      "postal_code": {"type": "string"}, "region": {"type": "string"}}},
-    "CustomerInput": {"type": "object", "additionalProperties": false, "properties": {
-      "name": {"type": "string", "minLength": 1, "maxLength": 200},
-      "email": {"type": "string", "format": "email", "description": "Unique per tenant, ignoring case"},
-      "company": {"type": "string"}, "address": {"$ref": "#/components/schemas/Address"},
-      "country": {"type": "string", "nullable": true, "description": "ISO 3166-1 alpha-2", "example": "DE"},
-      "tax_id": {"type": "string"},
-      "status": {"type": "string", "enum": ["active", "suspended", "closed"], "description": "Staff only"},
-      "notes": {"type": "string", "description": "Staff only"},
-      "password": {"type": "string", "minLength": 10, "writeOnly": true, "description": "Staff only: sets or resets the password"}}},
     "Customer": {"type": "object", "properties": {
       "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "email": {"type": "string"},
       "company": {"type": "string"}, "address": {"$ref": "#/components/schemas/Address"},
@@ -86,11 +68,6 @@ const char *kFragment = R"json({
     "CustomerPage": {"type": "object", "properties": {
       "items": {"type": "array", "items": {"$ref": "#/components/schemas/Customer"}},
       "next_cursor": {"type": "string", "nullable": true}}},
-    "Signup": {"type": "object", "additionalProperties": false, "required": ["tenant_id", "name", "email", "password"], "properties": {
-      "tenant_id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "email": {"type": "string"},
-      "password": {"type": "string", "minLength": 10}, "company": {"type": "string"},
-      "address": {"$ref": "#/components/schemas/Address"}, "country": {"type": "string"}, "tax_id": {"type": "string"}}},
-    "RefreshToken": {"type": "object", "additionalProperties": false, "properties": {"refresh_token": {"type": "string"}}},
     "Tokens": {"type": "object", "properties": {
       "token_type": {"type": "string", "example": "Bearer"},
       "access_token": {"type": "string", "description": "mpc_..., valid for expires_in seconds"},
@@ -106,7 +83,19 @@ const char *kFragment = R"json({
 
 QJsonObject openApiFragment()
 {
-    return api::OpenApi::fragment(kFragment);
+    using api::OpenApi;
+    QJsonObject fragment = OpenApi::fragment(kFragment);
+    const QString post = QStringLiteral("post");
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/customers"), CustomerJson::staffBody());
+    OpenApi::describeRequestBody(fragment, QStringLiteral("put"), QStringLiteral("/api/customers/{id}"),
+                                 CustomerJson::staffBody());
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/auth/signup"),
+                                 CustomerJson::signupBody());
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/auth/login"), loginBody());
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/auth/refresh"), refreshTokenBody());
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/auth/logout"), refreshTokenBody(),
+                                 false);
+    return fragment;
 }
 
 } // namespace mp::customers

@@ -1,5 +1,6 @@
 #include "jobs/jobs_routes.h"
 
+#include "api/request_body.h"
 #include "core/errors.h"
 #include "http/api_context.h"
 #include "http/router.h"
@@ -80,9 +81,7 @@ Result<JobFilter> parseFilter(const QUrlQuery &query)
 // POST bodies carry nothing today; an empty body or {} is accepted.
 Status checkEmptyBody(const HttpRequest &request)
 {
-    if (request.body.trimmed().isEmpty())
-        return {};
-    auto body = parseJsonBody(request, {});
+    auto body = api::emptyBody().parse(request, api::RequestBody::Empty::AllowedAsEmptyObject);
     if (!body)
         return body.error();
     return {};

@@ -10,18 +10,18 @@ ModuleRegistry &ModuleRegistry::global()
     return *registry;
 }
 
-Status ModuleRegistry::add(std::unique_ptr<Module> module)
+Status ModuleRegistry::add(Module module)
 {
-    const QString name = module->name();
+    const QString name = module.name();
     {
         QMutexLocker lock(&m_mutex);
-        for (const auto &m : m_modules) {
-            if (m->name() == name)
+        for (const Module &m : std::as_const(m_modules)) {
+            if (m.name() == name)
                 return makeError(errors::Conflict, QStringLiteral("module %1 is already declared").arg(name));
         }
-        for (const QString &dependency : module->dependencies()) {
+        for (const QString &dependency : module.dependencies()) {
             const bool found = std::any_of(m_modules.begin(), m_modules.end(),
-                                           [&](const auto &m) { return m->name() == dependency; });
+                                           [&](const Module &m) { return m.name() == dependency; });
             if (!found)
                 return makeError(errors::InvalidValue,
                                  QStringLiteral("module %1 needs module %2, which is not declared before it")
@@ -30,24 +30,24 @@ Status ModuleRegistry::add(std::unique_ptr<Module> module)
     }
     // Declared outside the lock: declare() calls back into addRoutes() and friends.
     ModuleContext context(*this, name);
-    module->declare(context);
+    module.declare(context);
     QMutexLocker lock(&m_mutex);
-    m_modules.push_back(std::move(module));
+    m_modules.append(std::move(module));
     return {};
 }
 
 bool ModuleRegistry::contains(const QString &name) const
 {
     QMutexLocker lock(&m_mutex);
-    return std::any_of(m_modules.begin(), m_modules.end(), [&](const auto &m) { return m->name() == name; });
+    return std::any_of(m_modules.begin(), m_modules.end(), [&](const Module &m) { return m.name() == name; });
 }
 
 QStringList ModuleRegistry::names() const
 {
     QMutexLocker lock(&m_mutex);
     QStringList names;
-    for (const auto &m : m_modules)
-        names.append(m->name());
+    for (const Module &m : m_modules)
+        names.append(m.name());
     return names;
 }
 

@@ -8,9 +8,6 @@
 #include <QMutex>
 #include <QStringList>
 
-#include <memory>
-#include <vector>
-
 namespace mp {
 
 // The modules of this process, declared once each in the order they are added (a module's
@@ -23,7 +20,7 @@ public:
 
     // Declares `module` now. Refused, and nothing of it registered, when a module of that name is
     // already declared or one of its dependencies is not.
-    Status add(std::unique_ptr<Module> module);
+    Status add(Module module);
     bool contains(const QString &name) const;
     QStringList names() const;
 
@@ -40,7 +37,7 @@ private:
     void noteOwner(const QString &module, const QString &what);
 
     mutable QMutex m_mutex;
-    std::vector<std::unique_ptr<Module>> m_modules;
+    QList<Module> m_modules;
     QList<std::pair<QString, RouteInstaller>> m_routes;
     QList<ProviderSource> m_providers;
     QHash<QString, QString> m_owners;

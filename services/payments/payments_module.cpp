@@ -34,17 +34,15 @@ Status invoicePayments(TenantTransaction &tx, const billing::Invoice &invoice, Q
 
 } // namespace
 
-QStringList PaymentsModule::dependencies() const
+Module paymentsModule()
 {
-    return {QStringLiteral("billing")};
-}
-
-void PaymentsModule::declare(ModuleContext &module) const
-{
-    module.routes(&registerPaymentRoutes);
-    module.openApi(openApiFragment());
-    module.invoiceDetail(&invoicePayments);
-    module.provider(stripeProviderSource());
+    return Module(QStringLiteral("payments"), QStringList{QStringLiteral("billing")},
+                  [](ModuleContext &module) {
+                      module.routes(&registerPaymentRoutes);
+                      module.openApi(openApiFragment());
+                      module.invoiceDetail(&invoicePayments);
+                      module.provider(stripeProviderSource());
+                  });
 }
 
 } // namespace mp::payments

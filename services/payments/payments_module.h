@@ -4,11 +4,7 @@
 
 namespace mp::payments {
 
-class PaymentsModule final : public Module {
-public:
-    QString name() const override { return QStringLiteral("payments"); }
-    QStringList dependencies() const override;
-    void declare(ModuleContext &module) const override;
-};
+// Stripe payments: the webhook, pay online, refunds; Stripe as a provider.
+Module paymentsModule();
 
 } // namespace mp::payments

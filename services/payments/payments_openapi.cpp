@@ -1,6 +1,8 @@
 #include "payments/payments_openapi.h"
 
 #include "api/openapi.h"
+#include "api/request_body.h"
+#include "payments/payment_bodies.h"
 
 namespace mp::payments {
 
@@ -23,9 +25,6 @@ const char *kFragment = R"json({
     "/api/invoices/{id}/refund": {"post": {"summary": "Refund the Stripe payment of a paid invoice, in full or in part (staff)",
       "tags": ["payments"], "parameters": [{"$ref": "#/components/parameters/Id"},
         {"name": "Idempotency-Key", "in": "header", "required": false, "schema": {"type": "string"}}],
-      "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "properties": {
-        "amount": {"type": "string", "example": "5.00", "description": "omit to refund what is left"},
-        "reason": {"type": "string", "enum": ["duplicate", "fraudulent", "requested_by_customer"]}}}}}},
       "responses": {"200": {"description": "{refund, refund_status, payment: Payment}"}, "404": {"$ref": "#/components/responses/Error"},
         "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"},
         "502": {"$ref": "#/components/responses/Error"}}}},
@@ -41,8 +40,6 @@ const char *kFragment = R"json({
     "/api/payments/{id}/resolve": {"post": {"summary": "Decide a payment held for review, once (staff): apply it to its invoice, refund it with Stripe, or dismiss the hold",
       "description": "Writes an audit_log row (payment.resolve) and resolves the payment_held flag. A payment already resolved, or never held, is 409. refund calls Stripe outside any transaction with the key mpanel-resolve-{id}.",
       "tags": ["payments"], "parameters": [{"$ref": "#/components/parameters/Id"}],
-      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["action", "reason"],
-        "properties": {"action": {"type": "string", "enum": ["apply", "refund", "dismiss"]}, "reason": {"type": "string", "maxLength": 1000}}}}}},
       "responses": {"200": {"description": "Payment"}, "400": {"$ref": "#/components/responses/Error"},
         "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
         "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"},
@@ -72,7 +69,15 @@ const char *kFragment = R"json({
 
 QJsonObject openApiFragment()
 {
-    return api::OpenApi::fragment(kFragment);
+    using api::OpenApi;
+    QJsonObject fragment = OpenApi::fragment(kFragment);
+    const QString post = QStringLiteral("post");
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/invoices/{id}/pay"), api::emptyBody(),
+                                 false);
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/invoices/{id}/refund"), refundBody(),
+                                 false);
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/payments/{id}/resolve"), resolveBody());
+    return fragment;
 }
 
 } // namespace mp::payments

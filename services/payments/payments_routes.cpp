@@ -1,6 +1,5 @@
 #include "payments/payments_routes.h"
 
-#include "api/json_fields.h"
 #include "api/responses.h"
 #include "billing/invoices.h"
 #include "core/clock.h"
@@ -11,6 +10,7 @@
 #include "money/money_errors.h"
 #include "payments/invoice_checkout.h"
 #include "payments/invoice_flags.h"
+#include "payments/payment_bodies.h"
 #include "payments/payment_errors.h"
 #include "payments/payment_review.h"
 #include "payments/payments.h"
@@ -86,10 +86,8 @@ Result<QString> visibleInvoiceId(const HttpRequest &request, TenantTransaction &
 // Stripe never holds a connection's transaction or a row lock.
 HttpResponse pay(const HttpRequest &request, const ApiContext &ctx, const PaymentConfig &config)
 {
-    if (!request.body.trimmed().isEmpty()) {
-        if (auto body = parseJsonBody(request, {}); !body)
-            return api::errorResponse(body.error());
-    }
+    if (auto body = api::emptyBody().parse(request, api::RequestBody::Empty::AllowedAsEmptyObject); !body)
+        return api::errorResponse(body.error());
     std::optional<CheckoutPlan> plan;
     Caller caller;
     QString invoiceId;
@@ -123,13 +121,9 @@ HttpResponse pay(const HttpRequest &request, const ApiContext &ctx, const Paymen
 
 HttpResponse refund(const HttpRequest &request, const ApiContext &ctx, const PaymentConfig &config)
 {
-    QJsonObject object;
-    if (!request.body.trimmed().isEmpty()) {
-        auto body = parseJsonBody(request, {QStringLiteral("amount"), QStringLiteral("reason")});
-        if (!body)
-            return api::errorResponse(body.error());
-        object = *body;
-    }
+    auto body = refundBody().parse(request, api::RequestBody::Empty::AllowedAsEmptyObject);
+    if (!body)
+        return api::errorResponse(body.error());
     const QString requestKey = QString::fromLatin1(request.header("Idempotency-Key")).left(100);
 
     std::optional<RefundPlan> plan;
@@ -141,23 +135,11 @@ HttpResponse refund(const HttpRequest &request, const ApiContext &ctx, const Pay
         auto invoice = billing::Invoices::find(tx, *id);
         if (!invoice)
             return api::errorResponse(invoice.error());
-        const api::JsonFields f(object);
-        auto amountText = f.optionalString(QStringLiteral("amount"));
-        if (!amountText)
-            return api::errorResponse(amountText.error());
-        auto reason = f.optionalString(QStringLiteral("reason"));
-        if (!reason)
-            return api::errorResponse(reason.error());
-        const QString reasonText = reason->value_or(QString());
-        if (!reasonText.isEmpty() && reasonText != QLatin1String("duplicate") &&
-            reasonText != QLatin1String("fraudulent") && reasonText != QLatin1String("requested_by_customer"))
-            return HttpResponse::error(
-                422, errors::InvalidReason,
-                QStringLiteral("reason is duplicate, fraudulent or requested_by_customer"),
-                QStringLiteral("reason"));
+        const auto amountText = body->string(QStringLiteral("amount"));
+        const QString reasonText = body->string(QStringLiteral("reason"), QString());
         qint64 amountMinor = 0;
-        if (amountText->has_value()) {
-            auto amount = Money::parse(**amountText, invoice->currency);
+        if (amountText) {
+            auto amount = Money::parse(*amountText, invoice->currency);
             if (!amount || !amount->isPositive())
                 return HttpResponse::error(422, errors::InvalidAmount,
                                            QStringLiteral("amount is a positive decimal such as \"5.00\""),
@@ -252,26 +234,21 @@ HttpResponse listFlags(const HttpRequest &request, TenantTransaction &tx)
 // no transaction open, and recorded in a second transaction.
 HttpResponse resolvePayment(const HttpRequest &request, const ApiContext &ctx, const PaymentConfig &config)
 {
-    auto body = parseJsonBody(request, {QStringLiteral("action"), QStringLiteral("reason")});
+    // Refused after authentication, so a caller without a token learns nothing about the body.
+    auto body = resolveBody().parse(request);
     std::optional<RefundPlan> plan;
     Caller caller;
     QString reasonText;
     HttpResponse first = ctx.asStaff(request, true, [&](TenantTransaction &tx, const Caller &c) {
         if (!body)
             return api::errorResponse(body.error());
-        const api::JsonFields f(*body);
-        auto action = f.requiredString(QStringLiteral("action"));
-        if (!action)
-            return api::errorResponse(action.error());
-        const auto parsed = PaymentReview::actionFromString(*action);
+        const auto parsed =
+            PaymentReview::actionFromString(body->string(QStringLiteral("action"), QString()));
         if (!parsed)
             return HttpResponse::error(422, errors::InvalidAction,
                                        QStringLiteral("action is apply, refund or dismiss"),
                                        QStringLiteral("action"));
-        auto reason = f.requiredString(QStringLiteral("reason"));
-        if (!reason)
-            return api::errorResponse(reason.error());
-        reasonText = reason->trimmed();
+        reasonText = body->string(QStringLiteral("reason"), QString()).trimmed();
         if (reasonText.isEmpty() || reasonText.size() > 1000)
             return HttpResponse::error(422, errors::InvalidReason,
                                        QStringLiteral("say why, in 1 to 1000 characters"),

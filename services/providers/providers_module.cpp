@@ -6,15 +6,12 @@
 
 namespace mp::providers {
 
-QStringList ProvidersModule::dependencies() const
+Module providersModule()
 {
-    return {};
-}
-
-void ProvidersModule::declare(ModuleContext &module) const
-{
-    module.routes(&registerProviderRoutes);
-    module.openApi(openApiFragment());
+    return Module(QStringLiteral("providers"), QStringList{}, [](ModuleContext &module) {
+        module.routes(&registerProviderRoutes);
+        module.openApi(openApiFragment());
+    });
 }
 
 } // namespace mp::providers

@@ -4,11 +4,7 @@
 
 namespace mp::providers {
 
-class ProvidersModule final : public Module {
-public:
-    QString name() const override { return QStringLiteral("providers"); }
-    QStringList dependencies() const override;
-    void declare(ModuleContext &module) const override;
-};
+// GET /api/system/providers: what every declared provider answers.
+Module providersModule();
 
 } // namespace mp::providers

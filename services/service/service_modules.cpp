@@ -18,9 +18,9 @@ namespace mp {
 
 namespace {
 
-void add(std::unique_ptr<Module> module)
+void add(Module module)
 {
-    const QString name = module->name();
+    const QString name = module.name();
     if (auto s = ModuleRegistry::global().add(std::move(module)); !s) {
         // Only a wrong list below gets here: no process should run without a module it lists.
         JsonLog::write(QStringLiteral("module_not_declared"),
@@ -36,14 +36,14 @@ void installServiceModules()
     static std::once_flag once;
     std::call_once(once, [] {
         // The one list of modules, each after the modules it builds on.
-        add(std::make_unique<SystemModule>());
-        add(std::make_unique<catalog::CatalogModule>());
-        add(std::make_unique<customers::CustomersModule>());
-        add(std::make_unique<billing::BillingModule>());
-        add(std::make_unique<payments::PaymentsModule>());
-        add(std::make_unique<subscriptions::SubscriptionsModule>());
-        add(std::make_unique<cloudpods::CloudPodsModule>());
-        add(std::make_unique<providers::ProvidersModule>());
+        add(systemModule());
+        add(catalog::catalogModule());
+        add(customers::customersModule());
+        add(billing::billingModule());
+        add(payments::paymentsModule());
+        add(subscriptions::subscriptionsModule());
+        add(cloudpods::cloudPodsModule());
+        add(providers::providersModule());
     });
 }
 

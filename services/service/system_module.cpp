@@ -8,12 +8,14 @@
 
 namespace mp {
 
-void SystemModule::declare(ModuleContext &module) const
+Module systemModule()
 {
-    module.routes([](Router &router, ApiContext &context) {
-        registerHealthRoutes(router, [&context] { return context.database(); });
-        api::registerOpenApiRoute(router);
-        registerJobRoutes(router, context);
+    return Module(QStringLiteral("system"), {}, [](ModuleContext &module) {
+        module.routes([](Router &router, ApiContext &context) {
+            registerHealthRoutes(router, [&context] { return context.database(); });
+            api::registerOpenApiRoute(router);
+            registerJobRoutes(router, context);
+        });
     });
 }
 

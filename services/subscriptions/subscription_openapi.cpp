@@ -1,6 +1,7 @@
 #include "subscriptions/subscription_openapi.h"
 
 #include "api/openapi.h"
+#include "subscriptions/subscription_bodies.h"
 
 namespace mp::subscriptions {
 
@@ -26,17 +27,11 @@ const char *kFragment = R"json({
     "/api/subscriptions/{id}/cancel": {"post": {"summary": "Cancel now (service terminated, no prorated credit) or at the period end (no more renewals, expires then)",
       "description": "Staff, or the customer who owns the subscription.",
       "tags": ["subscriptions"], "parameters": [{"$ref": "#/components/parameters/Id"}],
-      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["mode"],
-        "properties": {"mode": {"type": "string", "enum": ["now", "period_end"]}}}}}},
       "responses": {"200": {"description": "SubscriptionDetail"}, "404": {"$ref": "#/components/responses/Error"},
         "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
     "/api/subscriptions/{id}/change": {"post": {"summary": "Upgrade or downgrade to another product or cycle, prorated over the rest of the current period",
       "description": "Staff, or the customer who owns the subscription. Prorated = (new price brought to the current period's months - old price) x quantity x remaining days / period days (tenant-local calendar days), rounded half away from zero. More to pay: an invoice (Location), the change applies when it is paid; the same request again returns the pending change (200) and its one invoice. Less: applied now with a credit note against the invoice that paid the current period. Refused: another currency, a hidden or retired product, another product type, a one-time cycle, a subscription that is not active or is ending, a next period already invoiced.",
       "tags": ["subscriptions"], "parameters": [{"$ref": "#/components/parameters/Id"}],
-      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["product_id", "cycle"],
-        "properties": {"product_id": {"type": "string", "format": "uuid"},
-          "cycle": {"type": "string", "enum": ["monthly", "quarterly", "semiannual", "annual", "biennial", "triennial"]},
-          "currency": {"type": "string", "description": "optional; must be the subscription's"}}}}}},
       "responses": {"200": {"description": "SubscriptionChange: the pending change a double submit found"},
         "201": {"description": "SubscriptionChange {id, kind: upgrade|downgrade, status: pending|applied, from, to, currency, days_remaining, period_days, prorated_minor, invoice_id, credit_note_id}"},
         "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
@@ -61,7 +56,13 @@ const char *kFragment = R"json({
 
 QJsonObject openApiFragment()
 {
-    return api::OpenApi::fragment(kFragment);
+    using api::OpenApi;
+    QJsonObject fragment = OpenApi::fragment(kFragment);
+    OpenApi::describeRequestBody(fragment, QStringLiteral("post"),
+                                 QStringLiteral("/api/subscriptions/{id}/cancel"), cancelBody());
+    OpenApi::describeRequestBody(fragment, QStringLiteral("post"),
+                                 QStringLiteral("/api/subscriptions/{id}/change"), changeBody());
+    return fragment;
 }
 
 } // namespace mp::subscriptions

@@ -1,12 +1,12 @@
 #include "subscriptions/subscription_routes.h"
 
-#include "api/json_fields.h"
 #include "api/responses.h"
 #include "core/clock.h"
 #include "core/errors.h"
 #include "http/api_context.h"
 #include "http/router.h"
 #include "provisioning/service_lifecycle.h"
+#include "subscriptions/subscription_bodies.h"
 #include "subscriptions/subscription_change.h"
 #include "subscriptions/subscription_errors.h"
 #include "subscriptions/subscription_json.h"
@@ -120,17 +120,12 @@ HttpResponse cancelSubscription(const HttpRequest &request, TenantTransaction &t
     auto s = visible(request, tx, caller);
     if (!s)
         return errorResponse(s.error());
-    auto body = parseJsonBody(request, {QStringLiteral("mode")});
+    auto body = cancelBody().parse(request);
     if (!body)
         return errorResponse(body.error());
-    auto mode = api::JsonFields(*body).requiredString(QStringLiteral("mode"));
-    if (!mode)
-        return errorResponse(mode.error());
-    if (*mode != QLatin1String("now") && *mode != QLatin1String("period_end"))
-        return HttpResponse::error(422, errors::InvalidMode, QStringLiteral("mode is now or period_end"),
-                                   QStringLiteral("mode"));
+    const QString mode = body->string(QStringLiteral("mode"), QString());
     auto done = SubscriptionLifecycle::cancel(
-        tx, s->id, *mode == QLatin1String("now") ? CancelMode::Now : CancelMode::PeriodEnd, actorOf(caller),
+        tx, s->id, mode == QLatin1String("now") ? CancelMode::Now : CancelMode::PeriodEnd, actorOf(caller),
         Clock::current().now());
     if (!done)
         return errorResponse(done.error());
@@ -182,21 +177,12 @@ HttpResponse changeSubscription(const HttpRequest &request, TenantTransaction &t
     auto s = visible(request, tx, caller);
     if (!s)
         return errorResponse(s.error());
-    auto body = parseJsonBody(
-        request, {QStringLiteral("product_id"), QStringLiteral("cycle"), QStringLiteral("currency")});
+    auto body = changeBody().parse(request);
     if (!body)
         return errorResponse(body.error());
-    const api::JsonFields fields(*body);
-    auto productId = fields.requiredString(QStringLiteral("product_id"));
-    if (!productId)
-        return errorResponse(productId.error());
-    auto cycle = fields.requiredString(QStringLiteral("cycle"));
-    if (!cycle)
-        return errorResponse(cycle.error());
-    auto currency = fields.optionalString(QStringLiteral("currency"));
-    if (!currency)
-        return errorResponse(currency.error());
-    ChangeRequest change{*productId, *cycle, currency->value_or(QString()), actorOf(caller)};
+    ChangeRequest change{body->string(QStringLiteral("product_id"), QString()),
+                         body->string(QStringLiteral("cycle"), QString()),
+                         body->string(QStringLiteral("currency"), QString()), actorOf(caller)};
     auto done = SubscriptionChanges::request(tx, s->id, change, Clock::current().now());
     if (!done) {
         const QString &code = done.error().code;

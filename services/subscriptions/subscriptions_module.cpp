@@ -8,19 +8,17 @@
 
 namespace mp::subscriptions {
 
-QStringList SubscriptionsModule::dependencies() const
+Module subscriptionsModule()
 {
-    return {QStringLiteral("billing")};
-}
-
-void SubscriptionsModule::declare(ModuleContext &module) const
-{
-    module.routes(&registerSubscriptionRoutes);
-    module.openApi(openApiFragment());
-    declareSubscriptionJobs(module);
-    // A paid order starts subscriptions (and through them, each product type's provisioner); a
-    // paid renewal extends them.
-    module.onInvoicePaid(&SubscriptionLifecycle::onInvoicePaid);
+    return Module(QStringLiteral("subscriptions"), QStringList{QStringLiteral("billing")},
+                  [](ModuleContext &module) {
+                      module.routes(&registerSubscriptionRoutes);
+                      module.openApi(openApiFragment());
+                      declareSubscriptionJobs(module);
+                      // A paid order starts subscriptions (and through them, each product type's
+                      // provisioner); a paid renewal extends them.
+                      module.onInvoicePaid(&SubscriptionLifecycle::onInvoicePaid);
+                  });
 }
 
 } // namespace mp::subscriptions

@@ -4,11 +4,7 @@
 
 namespace mp::subscriptions {
 
-class SubscriptionsModule final : public Module {
-public:
-    QString name() const override { return QStringLiteral("subscriptions"); }
-    QStringList dependencies() const override;
-    void declare(ModuleContext &module) const override;
-};
+// Subscriptions: started by paid orders, renewed, dunned, changed and cancelled.
+Module subscriptionsModule();
 
 } // namespace mp::subscriptions

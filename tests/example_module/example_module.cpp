@@ -23,7 +23,7 @@ Status queue(TenantTransaction &tx, const provisioning::ServiceRequest &request,
 {
     JobSpec spec;
     spec.tenantId = tx.tenantId();
-    spec.kind = ExampleModule::jobKind();
+    spec.kind = widgetJobKind();
     spec.payload = {{QStringLiteral("subscription_id"), request.subscriptionId},
                     {QStringLiteral("action"), action}};
     spec.uniqueKey = QStringLiteral("example.widget:%1:%2").arg(request.subscriptionId, action);
@@ -61,7 +61,7 @@ public:
     }
     Result<QString> status(TenantTransaction &tx, const provisioning::ServiceRequest &r) override
     {
-        auto q = sql::exec(tx.db(), kLastJob, {ExampleModule::jobKind(), r.subscriptionId});
+        auto q = sql::exec(tx.db(), kLastJob, {widgetJobKind(), r.subscriptionId});
         if (!q)
             return q.error();
         if (!q->next())
@@ -96,9 +96,7 @@ void registerRoutes(Router &router, ApiContext &context)
     const ApiContext *ctx = &context;
     router.add(QStringLiteral("GET"), QStringLiteral("/api/example/widgets"), [ctx](const HttpRequest &r) {
         return ctx->asStaff(r, false, [](TenantTransaction &tx, const Caller &) {
-            auto q =
-                sql::exec(tx.db(), kWidgets,
-                          {ExampleModule::jobKind(), ExampleModule::jobKind(), ExampleModule::productType()});
+            auto q = sql::exec(tx.db(), kWidgets, {widgetJobKind(), widgetJobKind(), widgetProductType()});
             if (!q)
                 return api::errorResponse(q.error());
             QJsonArray items;
@@ -129,23 +127,21 @@ const char *kOpenApi = R"json({
 
 } // namespace
 
-QStringList ExampleModule::dependencies() const
+Module exampleModule()
 {
-    return {QStringLiteral("catalog"), QStringLiteral("subscriptions")};
-}
+    return Module(QStringLiteral("example"), {QStringLiteral("catalog"), QStringLiteral("subscriptions")},
+                  [](ModuleContext &module) {
+                      module.routes(&registerRoutes);
+                      module.openApi(api::OpenApi::fragment(kOpenApi));
+                      module.jobKind(widgetJobKind(), &widgetJob);
 
-void ExampleModule::declare(ModuleContext &module) const
-{
-    module.routes(&registerRoutes);
-    module.openApi(api::OpenApi::fragment(kOpenApi));
-    module.jobKind(jobKind(), &widgetJob);
-
-    provisioning::ProductType widget;
-    widget.id = productType();
-    widget.label = QStringLiteral("Widget");
-    widget.order = 60;
-    widget.provisioner = std::make_shared<WidgetProvisioner>();
-    module.productType(widget);
+                      provisioning::ProductType widget;
+                      widget.id = widgetProductType();
+                      widget.label = QStringLiteral("Widget");
+                      widget.order = 60;
+                      widget.provisioner = std::make_shared<WidgetProvisioner>();
+                      module.productType(widget);
+                  });
 }
 
 } // namespace mp::example

@@ -9,14 +9,15 @@ namespace mp::example {
 // suspending, unsuspending and terminating queue the same job with another action. Staff see
 // each widget subscription with its last job at GET /api/example/widgets. Nothing outside
 // tests/example_module/ knows it exists, apart from the one line that adds it.
-class ExampleModule final : public Module {
-public:
-    QString name() const override { return QStringLiteral("example"); }
-    QStringList dependencies() const override;
-    void declare(ModuleContext &module) const override;
+Module exampleModule();
 
-    static QString productType() { return QStringLiteral("widget"); }
-    static QString jobKind() { return QStringLiteral("example.widget"); }
-};
+inline QString widgetProductType()
+{
+    return QStringLiteral("widget");
+}
+inline QString widgetJobKind()
+{
+    return QStringLiteral("example.widget");
+}
 
 } // namespace mp::example

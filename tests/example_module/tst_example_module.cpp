@@ -104,7 +104,7 @@ private Q_SLOTS:
         QCOMPARE(registry.ownerOf(QStringLiteral("product_type:widget")), QStringLiteral("example"));
         QCOMPARE(registry.ownerOf(QStringLiteral("job:example.widget")), QStringLiteral("example"));
         // A second declaration is refused and changes nothing.
-        QVERIFY(!ModuleRegistry::global().add(std::make_unique<example::ExampleModule>()));
+        QVERIFY(!ModuleRegistry::global().add(example::exampleModule()));
     }
 
     void catalogSellsTheNewType()
@@ -197,7 +197,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     installServiceModules();
     // The one registration line a new module needs on the service side.
-    if (!ModuleRegistry::global().add(std::make_unique<example::ExampleModule>()))
+    if (!ModuleRegistry::global().add(example::exampleModule()))
         return 1;
     TestExampleModule test;
     return QTest::qExec(&test, argc, argv);

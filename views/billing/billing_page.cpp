@@ -1,8 +1,8 @@
 #include "billing_page.h"
 
 #include "billing/invoice_status.h"
+#include "billing_commands.h"
 #include "common/lazy_table_view.h"
-#include "console_commands.h"
 #include "console_session/change_feed.h"
 #include "invoice_detail_dialog.h"
 #include "invoice_table_model.h"
@@ -55,8 +55,8 @@ BillingPage::BillingPage(ConsoleSession *session, ChangeFeed *feed, QWidget *par
       m_customerLabel(new QLabel(this)), m_clearCustomer(new QPushButton(tr("All customers"), this))
 {
     setObjectName(QStringLiteral("billingPage"));
-    m_invoices->setChangeFeed(feed, {ChangeFeed::invoicesChannel()});
-    m_orders->setChangeFeed(feed, {ChangeFeed::ordersChannel(), ChangeFeed::invoicesChannel()});
+    m_invoices->setChangeFeed(feed, {channels::invoices});
+    m_orders->setChangeFeed(feed, {channels::orders, channels::invoices});
 
     m_invoiceStatus->addItem(tr("Any status"), QString());
     for (const QString &s : billing::InvoiceStatuses::all())

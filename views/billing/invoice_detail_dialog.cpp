@@ -4,6 +4,7 @@
 #include "billing/invoice_status.h"
 #include "mark_paid_dialog.h"
 #include "money/currency.h"
+#include "payment_commands.h"
 #include "payment_list_model.h"
 #include "provider_indicator.h"
 #include "refund_dialog.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "console_commands.h"
+#include "billing_commands.h"
 
 #include <QDialog>
 #include <QUrl>

@@ -1,9 +1,9 @@
 #include "catalog_page.h"
 
 #include "catalog/catalog_terms.h"
+#include "catalog_commands.h"
 #include "cloudpod_template_model.h"
 #include "common/lazy_table_view.h"
-#include "console_commands.h"
 #include "console_session/change_feed.h"
 #include "product_dialog.h"
 #include "product_table_model.h"
@@ -30,9 +30,9 @@ CatalogPage::CatalogPage(ConsoleSession *session, ChangeFeed *feed, QWidget *par
       m_visibility(new QComboBox(this)), m_search(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("catalogPage"));
-    m_products->setChangeFeed(feed, {ChangeFeed::productsChannel()});
-    m_templates->setChangeFeed(feed, {ChangeFeed::templatesChannel()});
-    m_tldPrices->setChangeFeed(feed, {ChangeFeed::productsChannel()});
+    m_products->setChangeFeed(feed, {channels::products});
+    m_templates->setChangeFeed(feed, {channels::cloudPodTemplates});
+    m_tldPrices->setChangeFeed(feed, {channels::products});
 
     m_type->addItem(tr("All types"), QString());
     for (const QString &type : catalog::productTypes())

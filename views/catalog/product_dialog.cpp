@@ -227,7 +227,8 @@ QJsonObject ProductDialog::body() const
 void ProductDialog::submit()
 {
     m_errors.clear();
-    auto draft = catalog::ProductJson::draftFrom(body());
+    auto draft = catalog::ProductJson::draftFrom(body(), m_id.isEmpty() ? catalog::ProductJson::createBody()
+                                                                        : catalog::ProductJson::updateBody());
     if (!draft) {
         showError(draft.error());
         return;

@@ -1,11 +1,14 @@
 #include "customer_detail_page.h"
 
+#include "billing_commands.h"
 #include "common/lazy_table_view.h"
-#include "console_commands.h"
 #include "console_session/change_feed.h"
+#include "customer_commands.h"
 #include "customer_table_model.h"
 #include "invoice_table_model.h"
+#include "payment_commands.h"
 #include "payment_list_model.h"
+#include "subscription_commands.h"
 #include "subscription_table_model.h"
 
 #include <QGridLayout>
@@ -28,14 +31,14 @@ CustomerDetailPage::CustomerDetailPage(ConsoleSession *session, ChangeFeed *feed
       m_paymentsView(new QTableView(this))
 {
     setObjectName(QStringLiteral("customerDetailPage"));
-    m_invoices->setChangeFeed(feed, {ChangeFeed::invoicesChannel()});
+    m_invoices->setChangeFeed(feed, {channels::invoices});
     connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
-        if (channel == ChangeFeed::customersChannel() && !m_id.isEmpty())
+        if (channel == channels::customers && !m_id.isEmpty())
             showCustomer(m_id);
-        if (channel == ChangeFeed::paymentsChannel() && !m_id.isEmpty())
+        if (channel == channels::payments && !m_id.isEmpty())
             loadPayments();
     });
-    m_subscriptions->setChangeFeed(feed, {ChangeFeed::subscriptionsChannel()});
+    m_subscriptions->setChangeFeed(feed, {channels::subscriptions});
     connect(m_subscriptionsView, &LazyTableView::activated, this, &CustomerDetailPage::subscriptionActivated);
     m_paymentsView->setObjectName(QStringLiteral("customerPayments"));
     m_paymentsView->setModel(m_payments);

@@ -111,7 +111,7 @@ QJsonObject CustomerDialog::body() const
 void CustomerDialog::submit()
 {
     m_errors.clear();
-    auto draft = customers::CustomerJson::draftFrom(body());
+    auto draft = customers::CustomerJson::draftFrom(body(), customers::CustomerJson::staffBody());
     if (!draft) {
         showError(draft.error());
         return;

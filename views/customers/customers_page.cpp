@@ -2,8 +2,8 @@
 
 #include "billing/invoice_detail_dialog.h"
 #include "common/lazy_table_view.h"
-#include "console_commands.h"
 #include "console_session/change_feed.h"
+#include "customer_commands.h"
 #include "customer_detail_page.h"
 #include "customer_dialog.h"
 #include "customer_table_model.h"
@@ -27,7 +27,7 @@ CustomersPage::CustomersPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
       m_stack(new QStackedWidget(this)), m_search(new QLineEdit(this)), m_status(new QComboBox(this))
 {
     setObjectName(QStringLiteral("customersPage"));
-    m_customers->setChangeFeed(feed, {ChangeFeed::customersChannel()});
+    m_customers->setChangeFeed(feed, {channels::customers});
     m_search->setPlaceholderText(tr("Search name, e-mail or company…"));
     m_search->setClearButtonEnabled(true);
     m_status->addItem(tr("Any status"), QString());

@@ -92,7 +92,7 @@ DashboardPage::DashboardPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
     connect(&m_delay, &QTimer::timeout, this, &DashboardPage::reload);
     if (feed) {
         connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
-            if (channel == ChangeFeed::jobsChannel())
+            if (channel == channels::jobs)
                 m_delay.start();
         });
         connect(feed, &ChangeFeed::listening, &m_delay, qOverload<>(&QTimer::start));

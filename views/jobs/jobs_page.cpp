@@ -33,7 +33,7 @@ JobsPage::JobsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
 {
     setObjectName(QStringLiteral("jobsPage"));
     if (feed)
-        m_model->setChangeFeed(feed, {ChangeFeed::jobsChannel()});
+        m_model->setChangeFeed(feed, {channels::jobs});
 
     m_status->addItem(tr("Any status"), QString());
     for (JobStatus s : JobTableModel::allStatuses())
@@ -114,8 +114,7 @@ JobsPage::JobsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     connect(&m_detailDelay, &QTimer::timeout, this, &JobsPage::loadDetail);
     if (feed) {
         connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
-            if (m_selectedId != 0 &&
-                (channel == ChangeFeed::jobLogChannel() || channel == ChangeFeed::jobsChannel()))
+            if (m_selectedId != 0 && (channel == channels::jobLog || channel == channels::jobs))
                 m_detailDelay.start();
         });
         connect(feed, &ChangeFeed::listening, &m_detailDelay, qOverload<>(&QTimer::start));

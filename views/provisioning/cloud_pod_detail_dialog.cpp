@@ -1,6 +1,7 @@
 #include "cloud_pod_detail_dialog.h"
 
 #include "cloud_pod_table_model.h"
+#include "job_commands.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

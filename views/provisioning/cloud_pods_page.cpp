@@ -2,6 +2,7 @@
 
 #include "cloud_pod_detail_dialog.h"
 #include "cloud_pod_table_model.h"
+#include "cloudpod_commands.h"
 #include "common/lazy_table_view.h"
 #include "console_session/change_feed.h"
 
@@ -21,7 +22,7 @@ CloudPodsPage::CloudPodsPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
       m_customerLabel(new QLabel(this)), m_clearCustomer(new QPushButton(tr("All customers"), this))
 {
     setObjectName(QStringLiteral("cloudPodsPage"));
-    m_pods->setChangeFeed(feed, {ChangeFeed::cloudPodsChannel()});
+    m_pods->setChangeFeed(feed, {channels::cloudPods});
     m_status->setObjectName(QStringLiteral("podStatus"));
     m_node->setObjectName(QStringLiteral("podNode"));
     m_view->setObjectName(QStringLiteral("podsView"));

@@ -1,8 +1,8 @@
 #include "findings_page.h"
 
+#include "cloudpod_commands.h"
 #include "cloudpod_finding_model.h"
 #include "common/lazy_table_view.h"
-#include "console_commands.h"
 #include "console_session/change_feed.h"
 
 #include <QComboBox>
@@ -24,7 +24,7 @@ FindingsPage::FindingsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *p
       m_checkStatus(new QLabel(this)), m_stack(new QStackedWidget(this)), m_empty(new QLabel(this))
 {
     setObjectName(QStringLiteral("findingsPage"));
-    m_findings->setChangeFeed(feed, {ChangeFeed::findingsChannel()});
+    m_findings->setChangeFeed(feed, {channels::cloudPodFindings});
     m_view->setObjectName(QStringLiteral("findingsView"));
     m_filter->setObjectName(QStringLiteral("findingsFilter"));
     m_openPod->setObjectName(QStringLiteral("findingsOpenPod"));

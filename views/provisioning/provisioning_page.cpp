@@ -1,6 +1,8 @@
 #include "provisioning_page.h"
 
+#include "catalog_commands.h"
 #include "cloud_pods_page.h"
+#include "cloudpod_commands.h"
 #include "cloudpod_template_model.h"
 #include "common/lazy_table_view.h"
 #include "console_session/change_feed.h"
@@ -13,6 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace mp {
 
 ProvisioningPage::ProvisioningPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
@@ -22,8 +26,8 @@ ProvisioningPage::ProvisioningPage(ConsoleSession *session, ChangeFeed *feed, QW
 {
     setObjectName(QStringLiteral("provisioningPage"));
     m_tabs->setObjectName(QStringLiteral("provisioningTabs"));
-    m_templates->setChangeFeed(feed, {ChangeFeed::templatesChannel()});
-    m_nodes->setChangeFeed(feed, {ChangeFeed::nodeAllocationsChannel()});
+    m_templates->setChangeFeed(feed, {channels::cloudPodTemplates});
+    m_nodes->setChangeFeed(feed, {channels::nodeAllocations});
 
     auto *templatesView = new LazyTableView(m_templates);
     templatesView->setObjectName(QStringLiteral("templatesView"));
@@ -82,6 +86,40 @@ void ProvisioningPage::showTab(Tab tab)
 {
     if (QWidget *p = page(tab))
         m_tabs->setCurrentWidget(p);
+}
+
+namespace {
+
+// The hosted sections that have a place of their own among the tabs.
+std::optional<ProvisioningPage::Tab> placeOf(const QString &sectionId)
+{
+    if (sectionId == QLatin1String("jobs"))
+        return ProvisioningPage::Tab::Jobs;
+    return std::nullopt;
+}
+
+} // namespace
+
+void ProvisioningPage::hostSection(const QString &id, QWidget *page, const QString &title)
+{
+    if (const auto tab = placeOf(id)) {
+        setPage(*tab, page, title);
+        return;
+    }
+    if (QWidget *old = m_hosted.take(id)) {
+        m_tabs->removeTab(m_tabs->indexOf(old));
+        old->deleteLater();
+    }
+    m_hosted.insert(id, page);
+    m_tabs->addTab(page, title);
+}
+
+void ProvisioningPage::showHostedSection(const QString &id)
+{
+    if (const auto tab = placeOf(id))
+        showTab(*tab);
+    else if (QWidget *page = m_hosted.value(id))
+        m_tabs->setCurrentWidget(page);
 }
 
 } // namespace mp

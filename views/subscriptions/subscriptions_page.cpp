@@ -1,10 +1,12 @@
 #include "subscriptions_page.h"
 
 #include "billing/invoice_status.h"
+#include "billing_commands.h"
 #include "common/lazy_table_view.h"
 #include "console_session/change_feed.h"
 #include "invoice_table_model.h"
 #include "money_text.h"
+#include "payment_commands.h"
 #include "payment_list_model.h"
 #include "subscription_table_model.h"
 
@@ -80,12 +82,11 @@ SubscriptionsPage::SubscriptionsPage(ConsoleSession *session, ChangeFeed *feed, 
       m_renew(new QPushButton(tr("Issue &renewal invoice now"), this))
 {
     setObjectName(QStringLiteral("subscriptionsPage"));
-    m_model->setChangeFeed(feed, {ChangeFeed::subscriptionsChannel()});
+    m_model->setChangeFeed(feed, {channels::subscriptions});
     // The detail shows invoices and payments too: any of them changing re-reads it.
     connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
-        if (!m_shownId.isEmpty() &&
-            (channel == ChangeFeed::subscriptionsChannel() || channel == ChangeFeed::invoicesChannel() ||
-             channel == ChangeFeed::paymentsChannel()))
+        if (!m_shownId.isEmpty() && (channel == channels::subscriptions || channel == channels::invoices ||
+                                     channel == channels::payments))
             showSubscription(m_shownId);
     });
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "console_commands.h"
+#include "subscription_commands.h"
 
 #include <QWidget>
 

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "cloudpods/cloud_pods.h"
+#include "jobs/job_types.h"
+#include "staff_command.h"
+
+namespace mp {
+
+// The change-feed channels of the CloudPod tables: pods and node allocations with the nodes
+// themselves (migration 0012), reconciliation findings (migration 0015).
+namespace channels {
+inline const QString cloudPods = QStringLiteral("mpanel_changed_cloud_pods");
+inline const QString nodeAllocations = QStringLiteral("mpanel_changed_node_allocations");
+inline const QString cloudPodFindings = QStringLiteral("mpanel_changed_cloudpod_findings");
+} // namespace channels
+
+// The Provisioning section's commands for CloudPods (contract in staff_command.h).
+namespace commands {
+
+// A pod with what the detail shows: its jobs (newest first), the log of the newest one, and
+// what staff may do to it now.
+struct PodDetail {
+    cloudpods::CloudPod pod;
+    cloudpods::PodActions actions;
+    QList<JobRecord> jobs;
+    QList<JobLogLine> log; // of jobs.first()
+};
+
+enum class PodAction { Retry, Suspend, Unsuspend, Terminate };
+
+void loadPod(ConsoleSession *session, QObject *context, const QString &id, Reply<PodDetail> reply);
+// Runs the action through the same service functions as the REST API and answers the pod as
+// it is afterwards.
+void podAction(ConsoleSession *session, QObject *context, const QString &id, PodAction action,
+               Reply<PodDetail> reply);
+// Queues a reconciliation now (POST /api/cloudpod-findings/check): the reply is its job.
+void checkFindings(ConsoleSession *session, QObject *context, Reply<EnqueuedJob> reply);
+
+} // namespace commands
+} // namespace mp

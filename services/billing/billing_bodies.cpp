@@ -1,0 +1,103 @@
+#include "billing/billing_bodies.h"
+
+#include "billing/billing_errors.h"
+#include "billing/checkout.h"
+#include "billing/invoice_status.h"
+#include "core/errors.h"
+#include "money/currency.h"
+#include "money/money_errors.h"
+
+namespace mp::billing {
+
+using api::BodyField;
+using api::RequestBody;
+
+namespace {
+
+Status isoCurrency(const QJsonValue &value, const QString &path)
+{
+    if (!Currency::fromCode(value.toString()))
+        return makeError(errors::InvalidCurrency, QStringLiteral("not an ISO 4217 currency code"), path);
+    return {};
+}
+
+// An invoice or credit note line; the price is parsed in the invoice's currency by the route.
+const RequestBody &lineBody()
+{
+    static const RequestBody body =
+        RequestBody()
+            .add(BodyField::string(QStringLiteral("description")).required())
+            .add(BodyField::integer(QStringLiteral("quantity")).defaultValue(1))
+            .add(BodyField::string(QStringLiteral("unit_price")).required().example(QStringLiteral("9.99")));
+    return body;
+}
+
+} // namespace
+
+const RequestBody &checkoutBody()
+{
+    static const RequestBody body =
+        RequestBody(QStringLiteral("CheckoutRequest"))
+            .add(BodyField::string(QStringLiteral("hostname"))
+                     .describe(QStringLiteral(
+                         "CloudPod products: the pod's host name (one DNS label); generated when absent")))
+            .add(BodyField::string(QStringLiteral("customer_id"))
+                     .format(QStringLiteral("uuid"))
+                     .describe(QStringLiteral("staff only")))
+            .add(BodyField::string(QStringLiteral("product_id")).required().format(QStringLiteral("uuid")))
+            .add(BodyField::string(QStringLiteral("cycle")).oneOf(Checkout::cycles(), errors::UnknownCycle))
+            .add(BodyField::integer(QStringLiteral("quantity"))
+                     .minimum(1)
+                     .maximum(Checkout::kMaxQuantity)
+                     .outOfRange(errors::InvalidQuantity)
+                     .defaultValue(1))
+            .add(BodyField::string(QStringLiteral("domain"))
+                     .describe(QStringLiteral("domain products: the name to register")))
+            .add(BodyField::integer(QStringLiteral("years"))
+                     .minimum(1)
+                     .maximum(10)
+                     .outOfRange(errors::InvalidYears))
+            .add(BodyField::string(QStringLiteral("currency"))
+                     .describe(QStringLiteral("default: the tenant's currency")));
+    return body;
+}
+
+const RequestBody &invoiceBody()
+{
+    static const RequestBody body =
+        RequestBody()
+            .add(BodyField::string(QStringLiteral("customer_id")).required().format(QStringLiteral("uuid")))
+            .add(BodyField::string(QStringLiteral("currency")).check(isoCurrency))
+            .add(BodyField::string(QStringLiteral("status"))
+                     .oneOf({QStringLiteral("unpaid"), QStringLiteral("draft")}, errors::InvalidStatus)
+                     .defaultValue(QStringLiteral("unpaid")))
+            .add(BodyField::string(QStringLiteral("notes")))
+            // An invoice without lines is refused as one with an empty list is.
+            .add(BodyField::objects(QStringLiteral("items"), lineBody()).required(errors::InvalidLine));
+    return body;
+}
+
+const RequestBody &invoiceStatusBody()
+{
+    static const RequestBody body =
+        RequestBody()
+            .add(BodyField::string(QStringLiteral("status"))
+                     .required()
+                     .oneOf(InvoiceStatuses::all(), errors::InvalidStatus))
+            .add(BodyField::string(QStringLiteral("reason")).required(errors::InvalidReason))
+            .add(BodyField::string(QStringLiteral("payment_method")).example(QStringLiteral("bank_transfer")))
+            .add(BodyField::string(QStringLiteral("payment_reference")));
+    return body;
+}
+
+const RequestBody &creditNoteBody()
+{
+    static const RequestBody body =
+        RequestBody()
+            .add(BodyField::string(QStringLiteral("reason")).required())
+            .add(BodyField::objects(QStringLiteral("items"), lineBody())
+                     .describe(QStringLiteral("The lines to credit; absent: the whole invoice")));
+    return body;
+}
+
+} // namespace mp::billing
