@@ -4,8 +4,8 @@
 #include "console_session/staff_transaction.h"
 #include "keyset_request.h"
 #include "model_roles.h"
+#include "module/product_types.h"
 #include "money_text.h"
-#include "provisioning/product_types.h"
 
 #include <QColor>
 #include <QCoreApplication>

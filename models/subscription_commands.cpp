@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "core/errors.h"
-#include "provisioning/service_lifecycle.h"
+#include "module/service_lifecycle.h"
 #include "subscriptions/subscription_lifecycle.h"
 #include "subscriptions/subscription_renewals.h"
 

@@ -8,7 +8,7 @@
 #include "emulators/proxmox_emulator.h"
 #include "jobs/job_engine.h"
 #include "jobs/jobs.h"
-#include "provisioning/service_lifecycle.h"
+#include "module/service_lifecycle.h"
 #include "support/service_fixture.h"
 
 #include <QProcess>

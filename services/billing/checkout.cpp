@@ -6,9 +6,9 @@
 #include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "module/product_types.h"
+#include "module/provisioning_errors.h"
 #include "money/money_errors.h"
-#include "provisioning/product_types.h"
-#include "provisioning/provisioning_errors.h"
 
 #include <QRegularExpression>
 #include <QUuid>

@@ -3,7 +3,7 @@
 #include "catalog/catalog_openapi.h"
 #include "catalog/catalog_routes.h"
 #include "module/module_context.h"
-#include "provisioning/product_types.h"
+#include "module/product_types.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

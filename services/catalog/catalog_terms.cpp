@@ -1,6 +1,6 @@
 #include "catalog/catalog_terms.h"
 
-#include "provisioning/product_types.h"
+#include "module/product_types.h"
 
 namespace mp::catalog {
 

@@ -6,7 +6,7 @@
 #include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
-#include "provisioning/product_types.h"
+#include "module/product_types.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,8 +5,8 @@
 #include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
-#include "provisioning/provisioner.h"
-#include "provisioning/provisioning_errors.h"
+#include "module/provisioner.h"
+#include "module/provisioning_errors.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

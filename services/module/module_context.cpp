@@ -4,7 +4,7 @@
 #include "core/json_log.h"
 #include "jobs/job_registry.h"
 #include "module/module_registry.h"
-#include "provisioning/product_types.h"
+#include "module/product_types.h"
 
 namespace mp {
 

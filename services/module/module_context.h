@@ -4,8 +4,8 @@
 #include "billing/invoice_paid.h"
 #include "jobs/job_context.h"
 #include "jobs/job_schedule.h"
+#include "module/product_type.h"
 #include "module/provider_source.h"
-#include "provisioning/product_type.h"
 
 #include <QJsonObject>
 #include <QString>

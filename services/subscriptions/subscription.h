@@ -1,6 +1,6 @@
 #pragma once
 
-#include "provisioning/service_lifecycle.h"
+#include "module/service_lifecycle.h"
 #include "subscriptions/subscription_calendar.h"
 
 #include <QDate>

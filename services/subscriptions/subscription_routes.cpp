@@ -5,7 +5,7 @@
 #include "core/errors.h"
 #include "http/api_context.h"
 #include "http/router.h"
-#include "provisioning/service_lifecycle.h"
+#include "module/service_lifecycle.h"
 #include "subscriptions/subscription_bodies.h"
 #include "subscriptions/subscription_change.h"
 #include "subscriptions/subscription_errors.h"

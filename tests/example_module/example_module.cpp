@@ -8,7 +8,7 @@
 #include "http/router.h"
 #include "jobs/jobs.h"
 #include "module/module_context.h"
-#include "provisioning/provisioner.h"
+#include "module/provisioner.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>

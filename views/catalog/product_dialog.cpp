@@ -2,8 +2,8 @@
 
 #include "catalog/catalog_terms.h"
 #include "catalog/product_json.h"
+#include "module/product_types.h"
 #include "product_table_model.h"
-#include "provisioning/product_types.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "provisioning/product_type.h"
+#include "module/product_type.h"
 
 #include <QList>
 #include <QReadWriteLock>

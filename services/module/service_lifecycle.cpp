@@ -1,7 +1,7 @@
-#include "provisioning/service_lifecycle.h"
+#include "module/service_lifecycle.h"
 
-#include "provisioning/product_types.h"
-#include "provisioning/provisioner.h"
+#include "module/product_types.h"
+#include "module/provisioner.h"
 
 namespace mp::provisioning {
 

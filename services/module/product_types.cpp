@@ -1,4 +1,4 @@
-#include "provisioning/product_types.h"
+#include "module/product_types.h"
 
 #include <algorithm>
 

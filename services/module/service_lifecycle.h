@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "provisioning/service_request.h"
+#include "module/service_request.h"
 
 #include <QDateTime>
 #include <QString>
