@@ -21,6 +21,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void customerSearchIsServerSideAndDropsStaleReplies();
     void customerSortIsSql();
     void liveUpdateReloadsInPlace();
+    void selectionFollowsTheRowThroughReloads();
     void productsGroupedAndFiltered();
     void templatesAndTldPrices();
     void ordersAndInvoicesWithTotals();
@@ -222,6 +224,53 @@ void TestConsoleModels::liveUpdateReloadsInPlace()
     QVERIFY(tx->commit());
     QTest::qWait(500);
     QCOMPARE(changed.size(), 0);
+}
+
+// The current row and the selection belong to a record, not to a position: a reload that
+// inserts a row above the selected one, or removes one, keeps the highlight on the same id.
+void TestConsoleModels::selectionFollowsTheRowThroughReloads()
+{
+    ConsoleFixture f;
+    f.fillCustomers(10);
+    ChangeFeed feed;
+    QSignalSpy listening(&feed, &ChangeFeed::listening);
+    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::customers});
+    QVERIFY(listening.wait(20000));
+
+    mp::CustomerTableModel model(f.session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setChangeFeed(&feed, {mp::channels::customers});
+    model.refresh();
+    QVERIFY(waitLoaded(model));
+    QItemSelectionModel selection(&model);
+    const QModelIndex picked = model.index(4, mp::CustomerTableModel::Email);
+    selection.setCurrentIndex(picked, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QString id = picked.data(mp::IdRole).toString();
+    QCOMPARE(picked.data().toString(), u"c5@example.test"_s);
+
+    // Two customers that sort first: the picked one moves down two rows and stays current.
+    f.addCustomer(u"Aaron First"_s, u"aaron@example.test"_s);
+    f.addCustomer(u"Abel Second"_s, u"abel@example.test"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 12, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(1, mp::CustomerTableModel::Name).data().toString(),
+                              u"Abel Second"_s, 5000);
+    QCOMPARE(selection.currentIndex().row(), 6);
+    QCOMPARE(selection.currentIndex().column(), int(mp::CustomerTableModel::Email));
+    QCOMPARE(selection.currentIndex().data(mp::IdRole).toString(), id);
+    QVERIFY(selection.isRowSelected(6, {}));
+    QCOMPARE(selection.selectedRows().size(), 1);
+
+    // One above it goes: it moves up one.
+    QVERIFY(mp::sql::exec(f.service, u"DELETE FROM customers WHERE email = 'aaron@example.test'"_s).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 11, 5000);
+    QCOMPARE(selection.currentIndex().row(), 5);
+    QCOMPARE(selection.currentIndex().data(mp::IdRole).toString(), id);
+
+    // It goes itself: nothing is current rather than its neighbour.
+    QVERIFY(mp::sql::exec(f.service, u"DELETE FROM customers WHERE id = ?::uuid"_s, {id}).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 10, 5000);
+    QVERIFY(!selection.currentIndex().isValid());
+    QVERIFY(selection.selectedRows().isEmpty());
 }
 
 void TestConsoleModels::productsGroupedAndFiltered()

@@ -46,7 +46,7 @@ template<class Total> QString totalsText(const QList<Total> &totals, const QStri
 } // namespace
 
 BillingPage::BillingPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
-    : QWidget(parent), m_session(session), m_invoices(new InvoiceTableModel(session, this)),
+    : QWidget(parent), m_session(session), m_feed(feed), m_invoices(new InvoiceTableModel(session, this)),
       m_orders(new OrderTableModel(session, this)), m_invoicesView(new LazyTableView(m_invoices, this)),
       m_ordersView(new LazyTableView(m_orders, this)), m_tabs(new QTabWidget(this)),
       m_invoiceStatus(new QComboBox(this)), m_orderStatus(new QComboBox(this)),
@@ -209,11 +209,13 @@ void BillingPage::updateTotals()
         });
 }
 
-void BillingPage::openInvoice(const QString &id)
+InvoiceDetailDialog *BillingPage::openInvoice(const QString &id)
 {
     auto *dialog = new InvoiceDetailDialog(m_session, id, this);
+    dialog->followChanges(m_feed);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+    return dialog;
 }
 
 } // namespace mp
