@@ -70,4 +70,11 @@ void checkFindings(ConsoleSession *session, QObject *context, Reply<EnqueuedJob>
         std::move(reply));
 }
 
+void lastFindingsCheck(ConsoleSession *session, QObject *context, Reply<QDateTime> reply)
+{
+    runStaffCommand(
+        session, context, [](TenantTransaction &tx) { return cloudpods::CloudPodFindings::lastCheck(tx); },
+        std::move(reply));
+}
+
 } // namespace mp::commands

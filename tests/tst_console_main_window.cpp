@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPixmap>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTest>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void signInDialogEmbedded();
     void signInDialogShowsServerError();
     void germanTranslation();
+    void helpNeedsNoDisplay();
 };
 
 void TestConsoleMainWindow::navigationModel()
@@ -281,6 +283,11 @@ void TestConsoleMainWindow::germanTranslation()
     NavigationModel model(mp::consoleSections().navigation());
     QCOMPARE(model.indexOf(u"customers"_s).data().toString(), u"Kunden"_s);
     QCOMPARE(model.indexOf(u"billing"_s).data().toString(), u"Abrechnung"_s);
+    // --section takes the id or the English name under any locale, and the name as shown.
+    for (const QString &name : {u"Billing"_s, u"billing"_s, u"BILLING"_s, u"Abrechnung"_s})
+        QCOMPARE(model.sectionFor(name), u"billing"_s);
+    QCOMPARE(model.sectionFor(u"Customers"_s), u"customers"_s);
+    QCOMPARE(model.sectionFor(u"Nowhere"_s), QString());
     SignInDialog dialog;
     QCOMPARE(dialog.windowTitle(), u"Bei mPanel anmelden"_s);
     mp::EmptySectionPage page(u"x"_s, u"y"_s);
@@ -293,6 +300,24 @@ void TestConsoleMainWindow::germanTranslation()
              u"Stripe-Testmodus — nur Testkarten, keine echten Zahlungen"_s);
     QCOMPARE(QCoreApplication::translate("mp::InvoiceDetailDialog", "P&rint…"), u"&Drucken…"_s);
     QApplication::removeTranslator(&translator);
+}
+
+// `mpanel --help` prints its options on a machine without a display instead of failing to
+// load a platform plugin.
+void TestConsoleMainWindow::helpNeedsNoDisplay()
+{
+    QProcess console;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    env.remove(u"QT_QPA_PLATFORM"_s);
+    console.setProcessEnvironment(env);
+    console.start(QStringLiteral(MPANEL_CONSOLE_BINARY), {u"--help"_s});
+    QVERIFY(console.waitForFinished(30000));
+    const QString out = QString::fromUtf8(console.readAllStandardOutput());
+    QCOMPARE(console.exitCode(), 0);
+    QVERIFY2(out.contains(u"--section"_s),
+             qPrintable(out + QString::fromUtf8(console.readAllStandardError())));
 }
 
 QTEST_MAIN(TestConsoleMainWindow)
