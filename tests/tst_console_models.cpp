@@ -8,11 +8,13 @@
 #include "customer_table_model.h"
 #include "db/sql.h"
 #include "invoice_table_model.h"
+#include "jobs/job_types.h"
 #include "model_roles.h"
 #include "order_table_model.h"
 #include "payment_list_model.h"
 #include "payments/payments.h"
 #include "product_table_model.h"
+#include "status_tone.h"
 #include "subscription_commands.h"
 #include "subscription_table_model.h"
 #include "subscriptions/subscription_lifecycle.h"
@@ -20,6 +22,7 @@
 #include "tld_price_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
@@ -93,6 +96,7 @@ private Q_SLOTS:
     void customerSortIsSql();
     void liveUpdateReloadsInPlace();
     void selectionFollowsTheRowThroughReloads();
+    void everyStatusHasAColour();
     void productsGroupedAndFiltered();
     void templatesAndTldPrices();
     void ordersAndInvoicesWithTotals();
@@ -271,6 +275,26 @@ void TestConsoleModels::selectionFollowsTheRowThroughReloads()
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 10, 5000);
     QVERIFY(!selection.currentIndex().isValid());
     QVERIFY(selection.selectedRows().isEmpty());
+}
+
+// Every status a table shows has a colour beside its text: invoices, subscriptions, payments,
+// jobs and pods; the same kind of state has the same colour everywhere.
+void TestConsoleModels::everyStatusHasAColour()
+{
+    QStringList statuses = mp::billing::InvoiceStatuses::all() + mp::subscriptions::subscriptionStatuses();
+    statuses << u"overdue"_s << u"held"_s;
+    statuses << u"pending"_s << u"succeeded"_s << u"failed"_s << u"refunded"_s << u"partially_refunded"_s
+             << u"disputed"_s; // payments (migration 0005)
+    for (auto s : {mp::JobStatus::Queued, mp::JobStatus::Running, mp::JobStatus::Completed,
+                   mp::JobStatus::Failed, mp::JobStatus::Dead, mp::JobStatus::Cancelled})
+        statuses << toString(s);
+    statuses << u"provisioning"_s << u"active"_s << u"suspended"_s << u"error"_s << u"terminated"_s; // pods
+    for (const QString &s : std::as_const(statuses))
+        QVERIFY2(mp::statusForeground(s).value<QColor>().isValid(), qPrintable(s));
+    QCOMPARE(mp::statusTone(u"paid"), mp::statusTone(u"active"));
+    QCOMPARE(mp::statusTone(u"overdue"), mp::statusTone(u"past_due"));
+    QVERIFY(mp::statusTone(u"paid") != mp::statusTone(u"unpaid"));
+    QVERIFY(!mp::statusForeground(u"no such status").isValid());
 }
 
 void TestConsoleModels::productsGroupedAndFiltered()

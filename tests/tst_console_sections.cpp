@@ -340,6 +340,13 @@ void TestConsoleSections::billingTotalsAndInvoiceActions()
     QCOMPARE(dialog.detail()->audit.size(), 1);
     QVERIFY(dialog.detail()->audit.first().actor.contains(f.login));
 
+    // The footer totals each status apart: never paid and unpaid added together.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        footer->text().contains(u" · paid 1: "_s) && footer->text().contains(u" · unpaid 1: "_s), 10000);
+    QVERIFY2(footer->text().startsWith(u"2 invoices · "_s), qPrintable(footer->text()));
+    QVERIFY2(!footer->text().contains(mp::Money(2 * each, eur).toDecimalString()),
+             qPrintable(footer->text()));
+
     // The paid filter and its totals follow through the change feed.
     page.setInvoiceStatus(u"paid"_s);
     QTRY_COMPARE_WITH_TIMEOUT(page.invoices()->rowCount(), 1, 10000);

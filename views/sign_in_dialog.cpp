@@ -63,10 +63,16 @@ SignInDialog::SignInDialog(QWidget *parent)
     colorAsError(m_serverError);
 
     auto *form = new QFormLayout;
-    auto *where = new QVBoxLayout;
+    m_form = form;
+    // The two choices are one widget, so hiding them hides their row, label included: hidden
+    // one by one they left "Connect to:" on a row of no height, over the next row's label.
+    m_where = new QWidget(this);
+    m_where->setObjectName(QStringLiteral("connectTo"));
+    auto *where = new QVBoxLayout(m_where);
+    where->setContentsMargins(0, 0, 0, 0);
     where->addWidget(m_embedded);
     where->addWidget(m_server);
-    form->addRow(tr("Connect to:"), where);
+    form->addRow(tr("Connect to:"), m_where);
     m_hostError = addField(form, tr("&Server:"), m_host, QStringLiteral("hostError"));
     m_portError = addField(form, tr("P&ort:"), m_port, QStringLiteral("portError"));
     m_databaseError = addField(form, tr("&Database:"), m_database, QStringLiteral("databaseError"));
@@ -106,8 +112,7 @@ QLabel *SignInDialog::addField(QFormLayout *form, const QString &label, QWidget 
 void SignInDialog::setEmbeddedAvailable(bool available)
 {
     m_embeddedAvailable = available;
-    m_embedded->setVisible(available);
-    m_server->setVisible(available);
+    m_form->setRowVisible(m_where, available);
     if (!available)
         m_server->setChecked(true);
     updateServerFields();

@@ -55,6 +55,8 @@ private:
 
     QRadioButton *m_embedded;
     QRadioButton *m_server;
+    QFormLayout *m_form = nullptr;
+    QWidget *m_where = nullptr; // the row holding the two choices
     QLineEdit *m_host;
     QSpinBox *m_port;
     QLineEdit *m_database;

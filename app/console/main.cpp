@@ -9,6 +9,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
@@ -124,6 +125,8 @@ int main(int argc, char *argv[])
     }
 
     mp::MainWindow window(mp::consoleSections());
+    QSettings layout;
+    window.rememberLayout(&layout);
     mp::ConsoleController controller(config.value(), &window);
     if (parser.isSet(tabOption))
         showTabWhenReady(controller, window, parser.value(tabOption));

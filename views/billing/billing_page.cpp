@@ -34,11 +34,17 @@ template<class Total> QString totalsText(const QList<Total> &totals, const QStri
     QStringList sums;
     for (const Total &t : totals) {
         count += t.count;
+        // Invoices per status (paid, unpaid, overdue, refunded...): their sum would mean nothing.
         if constexpr (std::is_same_v<Total, billing::InvoiceTotal>)
-            sums << moneyText(t.total);
+            sums << QObject::tr("%1 %2: %3")
+                        .arg(InvoiceTableModel::stateTitle(t.status).toLower(), QLocale().toString(t.count),
+                             moneyText(t.total));
         else
             sums << moneyText(t.amount);
     }
+    if constexpr (std::is_same_v<Total, billing::InvoiceTotal>)
+        return QObject::tr("%1 %2 · %3")
+            .arg(QLocale().toString(count), count == 1 ? one : many, sums.join(QStringLiteral(" · ")));
     return QObject::tr("%1 %2 · total %3")
         .arg(QLocale().toString(count), count == 1 ? one : many, sums.join(QStringLiteral(" · ")));
 }
