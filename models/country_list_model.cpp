@@ -271,10 +271,10 @@ const Entry kCountries[] = {
 
 QString nativeName(const QString &code)
 {
+    // The territory's most likely language (CLDR's likely subtags): de_DE, not ksh_DE.
     const QLocale::Territory territory = QLocale::codeToTerritory(code);
-    const QList<QLocale> locales =
-        QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript, territory);
-    return locales.isEmpty() ? QString() : locales.first().nativeTerritoryName();
+    const QLocale local(QLocale::AnyLanguage, territory);
+    return local.territory() == territory ? local.nativeTerritoryName() : QString();
 }
 
 } // namespace

@@ -329,12 +329,18 @@ void TestConsoleMainWindow::signInDialogLaysOutWithoutOverlap()
     QWidget screen;
     screen.resize(1366, 768);
     screen.show();
+    // As the console shows it: opened, then told what it offers and, after a failed sign-in,
+    // what went wrong (a long server message wraps over several lines).
     SignInDialog dialog(&screen);
-    dialog.setEmbeddedAvailable(embedded);
-    if (withError)
-        dialog.showServerError(u"The login or the password is not right. Check both and try again."_s);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.setEmbeddedAvailable(embedded);
+    if (withError) {
+        dialog.submit(); // no login, no password: their errors show under them
+        dialog.showServerError(u"Sign-in failed: connection to server on socket \"/tmp/mpanel/.s.PGSQL.5432\" "
+                               "failed: FATAL:  password authentication failed for user \"anna\"; the server "
+                               "may also be refusing connections from this address."_s);
+    }
     QTest::qWait(100);
     // Every label, button and field as the dialog places it (a spin box's own line edit is part of it).
     QList<QWidget *> shown;

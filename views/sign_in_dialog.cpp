@@ -113,6 +113,7 @@ void SignInDialog::setEmbeddedAvailable(bool available)
 {
     m_embeddedAvailable = available;
     m_form->setRowVisible(m_where, available);
+    fitContents();
     if (!available)
         m_server->setChecked(true);
     updateServerFields();
@@ -174,6 +175,21 @@ void SignInDialog::setFieldError(Field field, const QString &message)
     QLabel *label = errorLabel(field);
     label->setText(message);
     label->setVisible(!message.isEmpty());
+    fitContents();
+}
+
+void SignInDialog::fitContents()
+{
+    // A word-wrapped message appearing in an open dialog: the window does not grow by itself
+    // (a wrapped label's height depends on its width), so the rows below it were squeezed on
+    // top of each other. Grow to what the contents need at the current width.
+    if (!isVisible())
+        return;
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalMinimumSize().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 QString SignInDialog::fieldError(Field field) const
@@ -235,6 +251,7 @@ void SignInDialog::showServerError(const QString &message)
 {
     m_serverError->setText(message);
     m_serverError->setVisible(!message.isEmpty());
+    fitContents();
 }
 
 QString SignInDialog::serverError() const
@@ -246,6 +263,7 @@ void SignInDialog::showNote(const QString &note)
 {
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
+    fitContents();
 }
 
 QString SignInDialog::note() const

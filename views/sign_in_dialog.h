@@ -49,6 +49,7 @@ Q_SIGNALS:
 
 private:
     QLabel *addField(QFormLayout *form, const QString &label, QWidget *field, const QString &name);
+    void fitContents();
     QLabel *errorLabel(Field field) const;
     void setFieldError(Field field, const QString &message);
     void updateServerFields();
