@@ -14,7 +14,7 @@ struct NavigationEntry {
     QString summary;
     QIcon icon;
     int order = 0;
-    QString englishTitle; // the untranslated title, so scripts can name a section in any locale
+    QString englishTitle = {}; // the untranslated title, so scripts can name a section in any locale
 };
 
 // The console's sections in navigation order: one row per entry it is given. It names no
