@@ -51,7 +51,7 @@ void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, R
 void changeInvoiceStatus(ConsoleSession *session, QObject *context, const QString &id,
                          const billing::StatusChange &change, Reply<billing::Invoice> reply)
 {
-    runStaffCommand(
+    runStaffWrite(
         session, context,
         [id, change](TenantTransaction &tx, const SessionInfo &staff) {
             billing::StatusChange c = change;

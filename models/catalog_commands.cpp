@@ -7,7 +7,7 @@ namespace mp::commands {
 void saveProduct(ConsoleSession *session, QObject *context, const QString &id,
                  const catalog::ProductDraft &draft, Reply<catalog::Product> reply)
 {
-    runStaffCommand(
+    runStaffWrite(
         session, context,
         [id, draft](TenantTransaction &tx) {
             return id.isEmpty() ? catalog::Products::create(tx, draft)
@@ -19,7 +19,7 @@ void saveProduct(ConsoleSession *session, QObject *context, const QString &id,
 void removeProduct(ConsoleSession *session, QObject *context, const QString &id,
                    Reply<catalog::RemoveOutcome> reply)
 {
-    runStaffCommand(
+    runStaffWrite(
         session, context, [id](TenantTransaction &tx) { return catalog::Products::remove(tx, id); },
         std::move(reply));
 }

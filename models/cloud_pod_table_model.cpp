@@ -3,6 +3,7 @@
 #include "console_session/staff_transaction.h"
 #include "keyset_request.h"
 #include "model_roles.h"
+#include "status_tone.h"
 
 #include <QColor>
 #include <QLocale>
@@ -69,8 +70,8 @@ QVariant CloudPodTableModel::data(const QModelIndex &index, int role) const
     const CloudPod &pod = rowAt(index.row());
     if (role == IdRole)
         return pod.id;
-    if (role == Qt::ForegroundRole && index.column() == Status && pod.status == QStringLiteral("error"))
-        return QVariant::fromValue(QColor(0xb0, 0x20, 0x20));
+    if (role == Qt::ForegroundRole && index.column() == Status)
+        return statusForeground(pod.status);
     if (role == Qt::ToolTipRole && index.column() == Status && !pod.lastError.isEmpty())
         return pod.lastError;
     if (role != Qt::DisplayRole)

@@ -37,7 +37,7 @@ void loadPod(ConsoleSession *session, QObject *context, const QString &id, Reply
 void podAction(ConsoleSession *session, QObject *context, const QString &id, PodAction action,
                Reply<PodDetail> reply)
 {
-    runStaffCommand(
+    runStaffWrite(
         session, context,
         [id, action](TenantTransaction &tx, const SessionInfo &staff) -> Result<PodDetail> {
             using cloudpods::CloudPods;
@@ -65,8 +65,15 @@ void podAction(ConsoleSession *session, QObject *context, const QString &id, Pod
 
 void checkFindings(ConsoleSession *session, QObject *context, Reply<EnqueuedJob> reply)
 {
-    runStaffCommand(
+    runStaffWrite(
         session, context, [](TenantTransaction &tx) { return cloudpods::CloudPodFindings::requestCheck(tx); },
+        std::move(reply));
+}
+
+void lastFindingsCheck(ConsoleSession *session, QObject *context, Reply<QDateTime> reply)
+{
+    runStaffCommand(
+        session, context, [](TenantTransaction &tx) { return cloudpods::CloudPodFindings::lastCheck(tx); },
         std::move(reply));
 }
 

@@ -35,6 +35,8 @@ void podAction(ConsoleSession *session, QObject *context, const QString &id, Pod
                Reply<PodDetail> reply);
 // Queues a reconciliation now (POST /api/cloudpod-findings/check): the reply is its job.
 void checkFindings(ConsoleSession *session, QObject *context, Reply<EnqueuedJob> reply);
+// When reconciliation last ran to the end; null: never.
+void lastFindingsCheck(ConsoleSession *session, QObject *context, Reply<QDateTime> reply);
 
 } // namespace commands
 } // namespace mp

@@ -7,7 +7,7 @@ namespace mp::commands {
 void saveCustomer(ConsoleSession *session, QObject *context, const QString &id,
                   const customers::CustomerDraft &draft, Reply<customers::Customer> reply)
 {
-    runStaffCommand(
+    runStaffWrite(
         session, context,
         [id, draft](TenantTransaction &tx) {
             return id.isEmpty() ? customers::Customers::create(tx, draft)

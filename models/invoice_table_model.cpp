@@ -4,6 +4,7 @@
 #include "keyset_request.h"
 #include "model_roles.h"
 #include "money_text.h"
+#include "status_tone.h"
 
 #include <QColor>
 #include <QLocale>
@@ -13,6 +14,7 @@ namespace mp {
 using billing::Invoice;
 using billing::Invoices;
 using billing::InvoiceStatus;
+using billing::InvoiceStatuses;
 
 InvoiceTableModel::InvoiceTableModel(ConsoleSession *session, QObject *parent)
     : LazyTableModel<InvoiceRow>(session, parent)
@@ -29,6 +31,14 @@ void InvoiceTableModel::setFilter(const billing::InvoiceFilter &filter)
 int InvoiceTableModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString InvoiceTableModel::stateTitle(const QString &state)
+{
+    if (state == QLatin1String("overdue"))
+        return tr("Overdue");
+    const auto status = InvoiceStatuses::fromString(state);
+    return status ? statusTitle(*status) : state;
 }
 
 QString InvoiceTableModel::statusTitle(InvoiceStatus status)
@@ -58,8 +68,9 @@ QVariant InvoiceTableModel::data(const QModelIndex &index, int role) const
     const Invoice &inv = row.invoice;
     if (role == IdRole)
         return inv.id;
-    if (role == Qt::ForegroundRole && row.overdue && index.column() == Status)
-        return QVariant::fromValue(QColor(0xb0, 0x20, 0x20));
+    if (role == Qt::ForegroundRole && index.column() == Status)
+        return statusForeground(row.overdue ? QStringLiteral("overdue")
+                                            : InvoiceStatuses::toString(inv.status));
     if (role == Qt::TextAlignmentRole && index.column() >= Net)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)

@@ -28,6 +28,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString statusTitle(billing::InvoiceStatus status);
+    // A stored status ("paid") or "overdue" (unpaid past its due date), as the totals name them.
+    static QString stateTitle(const QString &state);
 
 protected:
     QString sortName(int column) const override;

@@ -36,7 +36,7 @@ using JobAction = Result<JobRecord> (*)(const QSqlDatabase &, qint64, const QStr
 void runJobAction(ConsoleSession *session, QObject *context, qint64 id, JobAction action,
                   Reply<JobRecord> reply)
 {
-    runStaffCommand(
+    runStaffWrite(
         session, context,
         [id, action](TenantTransaction &tx, const SessionInfo &staff) {
             return action(tx.db(), id, staffActor(staff));

@@ -2,6 +2,7 @@
 
 #include "console_session/staff_transaction.h"
 #include "model_roles.h"
+#include "status_tone.h"
 
 #include <QColor>
 #include <QLocale>
@@ -56,13 +57,8 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
     const JobRecord &job = rowAt(index.row());
     if (role == IdRole)
         return QString::number(job.id);
-    if (role == Qt::ForegroundRole && index.column() == Status) {
-        if (job.status == JobStatus::Failed || job.status == JobStatus::Dead)
-            return QVariant::fromValue(QColor(0xb0, 0x20, 0x20));
-        if (job.status == JobStatus::Completed)
-            return QVariant::fromValue(QColor(0x20, 0x70, 0x30));
-        return {};
-    }
+    if (role == Qt::ForegroundRole && index.column() == Status)
+        return statusForeground(toString(job.status));
     if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == Attempts))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == LastError && !job.lastError.isEmpty())

@@ -1,6 +1,7 @@
 #include "lazy_table_model.h"
 
 #include "console_session/change_feed.h"
+#include "model_roles.h"
 
 #include <algorithm>
 #include <utility>
@@ -105,6 +106,11 @@ void LazyTableModelBase::failed(const Error &error)
     Q_EMIT loadFailed(error);
     if (std::exchange(m_reloadPending, false))
         reload();
+}
+
+QString LazyTableModelBase::idAt(int row) const
+{
+    return data(index(row, 0), IdRole).toString();
 }
 
 QString LazyTableModelBase::sortName(int) const

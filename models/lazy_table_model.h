@@ -4,6 +4,7 @@
 #include "core/result.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
@@ -69,6 +70,8 @@ protected:
     bool canFetchMoreRows() const;
     void fetchNextPage();
     int reloadTarget(int loadedRows) const;
+    // The id (IdRole) of the row at `row` as the model holds it now.
+    QString idAt(int row) const;
 
     ConsoleSession *m_session;
 
@@ -166,26 +169,55 @@ private:
             m_rows.append(rows);
             endInsertRows();
             return;
-        case Mode::Reload: {
-            // Same rows where they overlap (dataChanged), then grow or shrink at the end: the
-            // view keeps its scroll position instead of jumping back to the top after a reset.
-            const int common = int(std::min(m_rows.size(), rows.size()));
-            for (int i = 0; i < common; ++i)
-                m_rows[i] = rows.at(i);
-            if (common > 0)
-                Q_EMIT dataChanged(index(0, 0), index(common - 1, columnCount() - 1));
-            if (rows.size() > m_rows.size()) {
-                beginInsertRows({}, int(m_rows.size()), int(rows.size() - 1));
-                m_rows.append(rows.mid(common));
-                endInsertRows();
-            } else if (rows.size() < m_rows.size()) {
-                beginRemoveRows({}, int(rows.size()), int(m_rows.size() - 1));
-                m_rows.erase(m_rows.begin() + rows.size(), m_rows.end());
-                endRemoveRows();
-            }
+        case Mode::Reload:
+            reloadKeepingIds(rows);
             return;
         }
+    }
+
+    // Installs the re-read rows so that every persistent index (the view's current row and
+    // selection) follows its row's id to wherever the row is now, not whichever row took its
+    // place: a live reload never moves the highlight to another record. A row that left the
+    // table takes its persistent indexes with it (they become invalid). Grows or shrinks at the
+    // end, so the view keeps its scroll position instead of jumping back to the top.
+    void reloadKeepingIds(const QList<Row> &rows)
+    {
+        const int oldCount = int(m_rows.size());
+        const int newCount = int(rows.size());
+        if (newCount > oldCount) {
+            beginInsertRows({}, oldCount, newCount - 1);
+            m_rows.append(rows.mid(oldCount));
+            endInsertRows();
         }
+        Q_EMIT layoutAboutToBeChanged();
+        const QModelIndexList from = persistentIndexList();
+        QStringList fromIds;
+        fromIds.reserve(from.size());
+        for (const QModelIndex &index : from)
+            fromIds << idAt(index.row());
+        for (int i = 0; i < newCount; ++i)
+            m_rows[i] = rows.at(i);
+        QHash<QString, int> position;
+        for (int i = newCount - 1; i >= 0; --i)
+            position.insert(idAt(i), i);
+        QModelIndexList to;
+        to.reserve(from.size());
+        for (int i = 0; i < from.size(); ++i) {
+            const QString &id = fromIds.at(i);
+            // Rows without an id keep their place, as before.
+            const int row =
+                id.isEmpty() ? (from.at(i).row() < newCount ? from.at(i).row() : -1) : position.value(id, -1);
+            to << (row < 0 ? QModelIndex() : index(row, from.at(i).column()));
+        }
+        changePersistentIndexList(from, to);
+        Q_EMIT layoutChanged();
+        if (newCount < oldCount) {
+            beginRemoveRows({}, newCount, oldCount - 1);
+            m_rows.erase(m_rows.begin() + newCount, m_rows.end());
+            endRemoveRows();
+        }
+        if (newCount > 0)
+            Q_EMIT dataChanged(index(0, 0), index(newCount - 1, columnCount() - 1));
     }
 
     QList<Row> m_rows;

@@ -4,6 +4,20 @@
 
 namespace mp {
 
+QString NavigationModel::sectionFor(const QString &name) const
+{
+    const QString wanted = name.trimmed();
+    if (wanted.isEmpty())
+        return {};
+    for (const NavigationEntry &e : m_entries) {
+        for (const QString &form : {e.id, e.englishTitle, e.title}) {
+            if (!form.isEmpty() && QString(form).remove(u'&').compare(wanted, Qt::CaseInsensitive) == 0)
+                return e.id;
+        }
+    }
+    return {};
+}
+
 NavigationModel::NavigationModel(QList<NavigationEntry> entries, QObject *parent)
     : QAbstractListModel(parent), m_entries(std::move(entries))
 {

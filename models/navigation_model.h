@@ -14,6 +14,7 @@ struct NavigationEntry {
     QString summary;
     QIcon icon;
     int order = 0;
+    QString englishTitle = {}; // the untranslated title, so scripts can name a section in any locale
 };
 
 // The console's sections in navigation order: one row per entry it is given. It names no
@@ -30,6 +31,10 @@ public:
     explicit NavigationModel(QList<NavigationEntry> entries = {}, QObject *parent = nullptr);
 
     const QList<NavigationEntry> &entries() const { return m_entries; }
+    // The id of the section `name` names: its id ("billing"), its English title ("Billing")
+    // under any locale, or its title as shown ("Abrechnung"); case does not matter. Empty when
+    // none does.
+    QString sectionFor(const QString &name) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

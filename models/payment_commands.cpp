@@ -58,6 +58,8 @@ void payInvoice(ConsoleSession *session, QObject *context, const QString &invoic
         context,
         [invoiceId, config = paymentConfig()](StaffSession &staff) -> Result<payments::CheckoutStarted> {
             using payments::InvoiceCheckout;
+            if (auto allowed = mayWrite(staff.info()); !allowed)
+                return allowed.error();
             auto stripe = StripeSettings::fromConfig(config);
             if (!stripe)
                 return stripe.error();
@@ -91,6 +93,8 @@ void refundInvoice(ConsoleSession *session, QObject *context, const QString &inv
         [invoiceId, amountMinor, reason,
          config = paymentConfig()](StaffSession &staff) -> Result<QJsonObject> {
             using payments::InvoiceCheckout;
+            if (auto allowed = mayWrite(staff.info()); !allowed)
+                return allowed.error();
             auto stripe = StripeSettings::fromConfig(config);
             if (!stripe)
                 return stripe.error();

@@ -2,6 +2,7 @@
 
 #include "model_roles.h"
 #include "money_text.h"
+#include "status_tone.h"
 
 #include <QColor>
 #include <QLocale>
@@ -51,10 +52,8 @@ QVariant PaymentListModel::data(const QModelIndex &index, int role) const
     const Payment &p = m_payments.at(index.row());
     if (role == IdRole)
         return p.id;
-    if (role == Qt::ForegroundRole && index.column() == Status &&
-        (p.status == QLatin1String("failed") || p.status == QLatin1String("disputed") ||
-         p.reviewState == QLatin1String("held")))
-        return QVariant::fromValue(QColor(0xb0, 0x20, 0x20));
+    if (role == Qt::ForegroundRole && index.column() == Status)
+        return statusForeground(p.reviewState == QLatin1String("held") ? p.reviewState : p.status);
     if (role == Qt::TextAlignmentRole && (index.column() == Amount || index.column() == Refunded))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Status && !p.reviewReason.isEmpty())

@@ -7,4 +7,11 @@ QString staffActor(const SessionInfo &staff)
     return QStringLiteral("staff %1").arg(staff.login);
 }
 
+Status mayWrite(const SessionInfo &staff)
+{
+    if (canWrite(staff.role))
+        return {};
+    return makeError(errors::Forbidden, QStringLiteral("your role is read-only: it may not change anything"));
+}
+
 } // namespace mp::commands

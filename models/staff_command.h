@@ -2,6 +2,7 @@
 
 #include "console_session/console_session.h"
 #include "console_session/staff_transaction.h"
+#include "core/errors.h"
 #include "core/result.h"
 
 #include <QObject>
@@ -25,6 +26,11 @@ template<class T> using Reply = std::function<void(const Result<T> &)>;
 // acted, then the credential the server authenticated them by, and nothing about the channel.
 QString staffActor(const SessionInfo &staff);
 
+// Read-only staff change nothing: refused before any query, with the error the REST API
+// answers a read-only token (403 forbidden), rather than whatever a row-level security policy
+// makes of the write (an error for an insert, an update of no rows).
+Status mayWrite(const SessionInfo &staff);
+
 // Runs `work(tx)`, or `work(tx, staff)` when it asks who acts, in one staff transaction on the
 // session thread and `reply(result)` on `context`'s thread. `work` returns Result<T>; an error
 // rolls the transaction back.
@@ -40,6 +46,23 @@ void runStaffCommand(ConsoleSession *session, QObject *context, Work work, Reply
                 else
                     return work(tx);
             });
+        },
+        std::move(reply));
+}
+
+// runStaffCommand for a command that writes: refused for read-only staff (mayWrite).
+template<class T, class Work>
+void runStaffWrite(ConsoleSession *session, QObject *context, Work work, Reply<T> reply)
+{
+    runStaffCommand<T>(
+        session, context,
+        [work = std::move(work)](TenantTransaction &tx, const SessionInfo &staff) -> Result<T> {
+            if (auto allowed = mayWrite(staff); !allowed)
+                return allowed.error();
+            if constexpr (std::is_invocable_v<Work &, TenantTransaction &, const SessionInfo &>)
+                return work(tx, staff);
+            else
+                return work(tx);
         },
         std::move(reply));
 }

@@ -48,7 +48,7 @@ void changeSubscription(ConsoleSession *session, QObject *context, const QString
                         SubscriptionAction action, Reply<subscriptions::Subscription> reply)
 {
     using subscriptions::SubscriptionLifecycle;
-    runStaffCommand(
+    runStaffWrite(
         session, context,
         [id, action](TenantTransaction &tx, const SessionInfo &staff) -> Result<subscriptions::Subscription> {
             const QDateTime now = Clock::current().now();
@@ -71,7 +71,7 @@ void changeSubscription(ConsoleSession *session, QObject *context, const QString
 
 void renewSubscriptionNow(ConsoleSession *session, QObject *context, const QString &id, Reply<QString> reply)
 {
-    runStaffCommand(
+    runStaffWrite(
         session, context,
         [id](TenantTransaction &tx, const SessionInfo &staff) {
             return subscriptions::SubscriptionRenewals::renewNow(tx, id, staffActor(staff),

@@ -5,6 +5,7 @@
 #include "keyset_request.h"
 #include "model_roles.h"
 #include "money_text.h"
+#include "status_tone.h"
 #include "subscriptions/subscription_settings.h"
 
 #include <QColor>
@@ -75,9 +76,8 @@ QVariant SubscriptionTableModel::data(const QModelIndex &index, int role) const
     const Subscription &s = rowAt(index.row());
     if (role == IdRole)
         return s.id;
-    if (role == Qt::ForegroundRole && index.column() == Status &&
-        (s.status == QLatin1String("past_due") || s.status == QLatin1String("suspended")))
-        return QVariant::fromValue(QColor(0xb0, 0x20, 0x20));
+    if (role == Qt::ForegroundRole && index.column() == Status)
+        return statusForeground(s.status);
     if (role == Qt::TextAlignmentRole && index.column() == Price)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)

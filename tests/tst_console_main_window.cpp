@@ -7,15 +7,22 @@
 #include "session_status_bar.h"
 #include "sign_in_dialog.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPixmap>
+#include <QProcess>
+#include <QScreen>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStackedWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -40,6 +47,10 @@ private Q_SLOTS:
     void signInDialogEmbedded();
     void signInDialogShowsServerError();
     void germanTranslation();
+    void helpNeedsNoDisplay();
+    void windowRemembersItsLayout();
+    void signInDialogLaysOutWithoutOverlap_data();
+    void signInDialogLaysOutWithoutOverlap();
 };
 
 void TestConsoleMainWindow::navigationModel()
@@ -281,6 +292,11 @@ void TestConsoleMainWindow::germanTranslation()
     NavigationModel model(mp::consoleSections().navigation());
     QCOMPARE(model.indexOf(u"customers"_s).data().toString(), u"Kunden"_s);
     QCOMPARE(model.indexOf(u"billing"_s).data().toString(), u"Abrechnung"_s);
+    // --section takes the id or the English name under any locale, and the name as shown.
+    for (const QString &name : {u"Billing"_s, u"billing"_s, u"BILLING"_s, u"Abrechnung"_s})
+        QCOMPARE(model.sectionFor(name), u"billing"_s);
+    QCOMPARE(model.sectionFor(u"Customers"_s), u"customers"_s);
+    QCOMPARE(model.sectionFor(u"Nowhere"_s), QString());
     SignInDialog dialog;
     QCOMPARE(dialog.windowTitle(), u"Bei mPanel anmelden"_s);
     mp::EmptySectionPage page(u"x"_s, u"y"_s);
@@ -293,6 +309,104 @@ void TestConsoleMainWindow::germanTranslation()
              u"Stripe-Testmodus — nur Testkarten, keine echten Zahlungen"_s);
     QCOMPARE(QCoreApplication::translate("mp::InvoiceDetailDialog", "P&rint…"), u"&Drucken…"_s);
     QApplication::removeTranslator(&translator);
+}
+
+void TestConsoleMainWindow::signInDialogLaysOutWithoutOverlap_data()
+{
+    QTest::addColumn<bool>("embedded");
+    QTest::addColumn<bool>("withError");
+    QTest::newRow("server") << false << false;
+    QTest::newRow("embedded offered") << true << false;
+    QTest::newRow("embedded offered, with an error") << true << true;
+}
+
+// The report's case: the connection options overlapped. At 1366x768 (offscreen), no two visible
+// widgets of the dialog share a pixel; the PNGs are saved beside the tests to look at.
+void TestConsoleMainWindow::signInDialogLaysOutWithoutOverlap()
+{
+    QFETCH(bool, embedded);
+    QFETCH(bool, withError);
+    QWidget screen;
+    screen.resize(1366, 768);
+    screen.show();
+    // As the console shows it: opened, then told what it offers and, after a failed sign-in,
+    // what went wrong (a long server message wraps over several lines).
+    SignInDialog dialog(&screen);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.setEmbeddedAvailable(embedded);
+    if (withError) {
+        dialog.submit(); // no login, no password: their errors show under them
+        dialog.showServerError(u"Sign-in failed: connection to server on socket \"/tmp/mpanel/.s.PGSQL.5432\" "
+                               "failed: FATAL:  password authentication failed for user \"anna\"; the server "
+                               "may also be refusing connections from this address."_s);
+    }
+    QTest::qWait(100);
+    // Every label, button and field as the dialog places it (a spin box's own line edit is part of it).
+    QList<QWidget *> shown;
+    const auto children = dialog.findChildren<QWidget *>();
+    for (QWidget *w : children) {
+        const bool leaf = qobject_cast<QLabel *>(w) || qobject_cast<QAbstractButton *>(w) ||
+                          qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w);
+        if (leaf && w->isVisible() && !qobject_cast<QAbstractSpinBox *>(w->parentWidget()) &&
+            w->width() > 0 && w->height() > 0)
+            shown << w;
+    }
+    const auto placed = [&dialog](QWidget *w) { return QRect(w->mapTo(&dialog, QPoint(0, 0)), w->size()); };
+    QVERIFY(shown.size() >= 8);
+    for (int i = 0; i < shown.size(); ++i)
+        for (int j = i + 1; j < shown.size(); ++j)
+            QVERIFY2(!placed(shown[i]).intersects(placed(shown[j])),
+                     qPrintable(u"%1 %2 overlaps %3 %4"_s.arg(
+                         shown[i]->objectName(), QString::fromLatin1(shown[i]->metaObject()->className()),
+                         shown[j]->objectName(), QString::fromLatin1(shown[j]->metaObject()->className()))));
+    QVERIFY(dialog.grab().save(u"%1/sign-in-dialog-%2.png"_s.arg(
+        QCoreApplication::applicationDirPath(),
+        QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-').remove(u','))));
+}
+
+// Size, position and the navigation's width come back at the next start; the first start fits
+// a 1366x768 screen.
+void TestConsoleMainWindow::windowRemembersItsLayout()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"console.ini"_s), QSettings::IniFormat);
+    {
+        MainWindow first(mp::consoleSections());
+        first.rememberLayout(&settings);
+        QVERIFY(first.width() <= first.screen()->availableGeometry().width());
+        QVERIFY(first.height() <= first.screen()->availableGeometry().height());
+        first.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&first));
+        first.resize(900, 600);
+        first.findChild<QSplitter *>(u"mainSplitter"_s)->setSizes({260, 640});
+        QTest::qWait(50);
+        first.close();
+    }
+    MainWindow again(mp::consoleSections());
+    again.rememberLayout(&settings);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QCOMPARE(again.size(), QSize(900, 600));
+    QCOMPARE(again.findChild<QSplitter *>(u"mainSplitter"_s)->sizes().first(), 260);
+}
+
+// `mpanel --help` prints its options on a machine without a display instead of failing to
+// load a platform plugin.
+void TestConsoleMainWindow::helpNeedsNoDisplay()
+{
+    QProcess console;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    env.remove(u"QT_QPA_PLATFORM"_s);
+    console.setProcessEnvironment(env);
+    console.start(QStringLiteral(MPANEL_CONSOLE_BINARY), {u"--help"_s});
+    QVERIFY(console.waitForFinished(30000));
+    const QString out = QString::fromUtf8(console.readAllStandardOutput());
+    QCOMPARE(console.exitCode(), 0);
+    QVERIFY2(out.contains(u"--section"_s),
+             qPrintable(out + QString::fromUtf8(console.readAllStandardError())));
 }
 
 QTEST_MAIN(TestConsoleMainWindow)

@@ -8,11 +8,13 @@
 #include "customer_table_model.h"
 #include "db/sql.h"
 #include "invoice_table_model.h"
+#include "jobs/job_types.h"
 #include "model_roles.h"
 #include "order_table_model.h"
 #include "payment_list_model.h"
 #include "payments/payments.h"
 #include "product_table_model.h"
+#include "status_tone.h"
 #include "subscription_commands.h"
 #include "subscription_table_model.h"
 #include "subscriptions/subscription_lifecycle.h"
@@ -20,7 +22,9 @@
 #include "tld_price_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QElapsedTimer>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -91,6 +95,8 @@ private Q_SLOTS:
     void customerSearchIsServerSideAndDropsStaleReplies();
     void customerSortIsSql();
     void liveUpdateReloadsInPlace();
+    void selectionFollowsTheRowThroughReloads();
+    void everyStatusHasAColour();
     void productsGroupedAndFiltered();
     void templatesAndTldPrices();
     void ordersAndInvoicesWithTotals();
@@ -222,6 +228,73 @@ void TestConsoleModels::liveUpdateReloadsInPlace()
     QVERIFY(tx->commit());
     QTest::qWait(500);
     QCOMPARE(changed.size(), 0);
+}
+
+// The current row and the selection belong to a record, not to a position: a reload that
+// inserts a row above the selected one, or removes one, keeps the highlight on the same id.
+void TestConsoleModels::selectionFollowsTheRowThroughReloads()
+{
+    ConsoleFixture f;
+    f.fillCustomers(10);
+    ChangeFeed feed;
+    QSignalSpy listening(&feed, &ChangeFeed::listening);
+    feed.start(f.session->staffSettings(), f.tenantId, {mp::channels::customers});
+    QVERIFY(listening.wait(20000));
+
+    mp::CustomerTableModel model(f.session.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setChangeFeed(&feed, {mp::channels::customers});
+    model.refresh();
+    QVERIFY(waitLoaded(model));
+    QItemSelectionModel selection(&model);
+    const QModelIndex picked = model.index(4, mp::CustomerTableModel::Email);
+    selection.setCurrentIndex(picked, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QString id = picked.data(mp::IdRole).toString();
+    QCOMPARE(picked.data().toString(), u"c5@example.test"_s);
+
+    // Two customers that sort first: the picked one moves down two rows and stays current.
+    f.addCustomer(u"Aaron First"_s, u"aaron@example.test"_s);
+    f.addCustomer(u"Abel Second"_s, u"abel@example.test"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 12, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(1, mp::CustomerTableModel::Name).data().toString(),
+                              u"Abel Second"_s, 5000);
+    QCOMPARE(selection.currentIndex().row(), 6);
+    QCOMPARE(selection.currentIndex().column(), int(mp::CustomerTableModel::Email));
+    QCOMPARE(selection.currentIndex().data(mp::IdRole).toString(), id);
+    QVERIFY(selection.isRowSelected(6, {}));
+    QCOMPARE(selection.selectedRows().size(), 1);
+
+    // One above it goes: it moves up one.
+    QVERIFY(mp::sql::exec(f.service, u"DELETE FROM customers WHERE email = 'aaron@example.test'"_s).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 11, 5000);
+    QCOMPARE(selection.currentIndex().row(), 5);
+    QCOMPARE(selection.currentIndex().data(mp::IdRole).toString(), id);
+
+    // It goes itself: nothing is current rather than its neighbour.
+    QVERIFY(mp::sql::exec(f.service, u"DELETE FROM customers WHERE id = ?::uuid"_s, {id}).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 10, 5000);
+    QVERIFY(!selection.currentIndex().isValid());
+    QVERIFY(selection.selectedRows().isEmpty());
+}
+
+// Every status a table shows has a colour beside its text: invoices, subscriptions, payments,
+// jobs and pods; the same kind of state has the same colour everywhere.
+void TestConsoleModels::everyStatusHasAColour()
+{
+    QStringList statuses = mp::billing::InvoiceStatuses::all() + mp::subscriptions::subscriptionStatuses();
+    statuses << u"overdue"_s << u"held"_s;
+    statuses << u"pending"_s << u"succeeded"_s << u"failed"_s << u"refunded"_s << u"partially_refunded"_s
+             << u"disputed"_s; // payments (migration 0005)
+    for (auto s : {mp::JobStatus::Queued, mp::JobStatus::Running, mp::JobStatus::Completed,
+                   mp::JobStatus::Failed, mp::JobStatus::Dead, mp::JobStatus::Cancelled})
+        statuses << toString(s);
+    statuses << u"provisioning"_s << u"active"_s << u"suspended"_s << u"error"_s << u"terminated"_s; // pods
+    for (const QString &s : std::as_const(statuses))
+        QVERIFY2(mp::statusForeground(s).value<QColor>().isValid(), qPrintable(s));
+    QCOMPARE(mp::statusTone(u"paid"), mp::statusTone(u"active"));
+    QCOMPARE(mp::statusTone(u"overdue"), mp::statusTone(u"past_due"));
+    QVERIFY(mp::statusTone(u"paid") != mp::statusTone(u"unpaid"));
+    QVERIFY(!mp::statusForeground(u"no such status").isValid());
 }
 
 void TestConsoleModels::productsGroupedAndFiltered()

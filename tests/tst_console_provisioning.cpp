@@ -450,7 +450,11 @@ private Q_SLOTS:
         mp::FindingsPage page(m_f->session.get(), m_feed.get());
         page.findings()->setReloadDelay(50);
         QTRY_VERIFY_WITH_TIMEOUT(page.showsEmptyState(), 10000);
-        QVERIFY(page.emptyState()->text().startsWith(u"No open findings"_s));
+        // Before any check ran it vouches for nothing: it says no check has run.
+        QTRY_COMPARE_WITH_TIMEOUT(page.checkStatus()->text(), u"Not checked yet."_s, 10000);
+        QVERIFY2(page.emptyState()->text().startsWith(u"No check has run yet"_s),
+                 qPrintable(page.emptyState()->text()));
+        QVERIFY(!page.emptyState()->text().contains(u"guest is there"_s));
         QVERIFY(!page.openPodButton()->isEnabled());
 
         const QString gone = podsWithTwoFindings();
@@ -463,6 +467,8 @@ private Q_SLOTS:
         QVERIFY(page.checkStatus()->text().startsWith(u"Reconciliation queued"_s));
         QTRY_COMPARE_WITH_TIMEOUT(page.findings()->rowCount(), 2, 20000);
         QVERIFY(!page.showsEmptyState());
+        QTRY_VERIFY_WITH_TIMEOUT(page.lastCheck().isValid(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.checkStatus()->text().startsWith(u"Last checked "_s), 10000);
         auto runs =
             mp::sql::exec(m_f->service, u"SELECT count(*) FROM jobs WHERE kind = 'cloudpod.reconcile'"_s);
         QVERIFY(runs && runs->next());
@@ -485,6 +491,29 @@ private Q_SLOTS:
         page.setIncludeResolved(true);
         QVERIFY(waitLoaded(*page.findings()));
         QCOMPARE(page.findings()->rowCount(), 2);
+    }
+
+    // The report's case: the pod dialog stayed "queued". An open pod dialog follows the change
+    // feed: suspended by someone else (the REST API, a dunning run), it shows so by itself.
+    void openPodFollowsTheChangeFeed()
+    {
+        mp::CloudPodsPage page(m_f->session.get(), m_feed.get());
+        const QString id = createPod(m_alice, u"Mini"_s, u"live1"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), u"active"_s, 20000);
+        QPointer<mp::CloudPodDetailDialog> dialog = page.openPod(id);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->detail().has_value(), 10000);
+        QCOMPARE(dialog->detail()->pod.status, u"active"_s);
+        QVERIFY(dialog->suspendButton()->isEnabled());
+
+        QVERIFY(m_f->asService([&](TenantTransaction &tx) -> mp::Status {
+                       return CloudPods::requestPower(tx, id, true, mp::Clock::current().now());
+                   })
+                    .ok());
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->detail()->pod.status, u"suspended"_s, 20000);
+        QVERIFY(!dialog->suspendButton()->isEnabled());
+        QVERIFY(dialog->unsuspendButton()->isEnabled());
+        QVERIFY(dialog->jobsList()->topLevelItemCount() >= 2);
+        dialog->close();
     }
 
     void detailShowsJobsAndRunsActions()

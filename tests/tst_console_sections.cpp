@@ -6,10 +6,12 @@
 #include "catalog/products.h"
 #include "catalog_commands.h"
 #include "cloudpod_template_model.h"
+#include "common/country_picker.h"
 #include "common/lazy_table_view.h"
 #include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "core/clock.h"
+#include "country_list_model.h"
 #include "customer_table_model.h"
 #include "customers/customer_detail_page.h"
 #include "customers/customer_dialog.h"
@@ -30,18 +32,22 @@
 #include "support/console_fixture.h"
 #include "tld_price_model.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPrinter>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -112,6 +118,9 @@ private Q_SLOTS:
     void subscriptionDetailAndActions();
     void payOnlineAndRefund();
     void payOnlineOnTheSandboxSaysNoRealMoney();
+    void openInvoiceFollowsTheChangeFeed();
+    void countryPickerStoresTheCountryNamed();
+    void subscriptionSelectionFollowsItsRow();
 };
 
 void TestConsoleSections::productDialogRefusesWhatTheApiRefuses()
@@ -237,7 +246,7 @@ void TestConsoleSections::customerDialogShowsFieldErrorsAndSaves()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->errors().textOf(u"country"_s).isEmpty(), 10000);
     QVERIFY(dialog->errors().textOf(u"email"_s).isEmpty());
 
-    dialog->countryEdit()->setText(u"de"_s);
+    dialog->countryEdit()->setText(u"Germany"_s);
     dialog->cityEdit()->setText(QString(101, u'x'));
     dialog->submit();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->errors().textOf(u"address.city"_s).isEmpty(), 10000);
@@ -247,6 +256,15 @@ void TestConsoleSections::customerDialogShowsFieldErrorsAndSaves()
     dialog->submit();
     QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(page.customers()->rowCount(), 2, 10000);
+    QCOMPARE(f.asService([&](TenantTransaction &tx) -> mp::Result<QString> {
+                  auto q = mp::sql::exec(tx.db(),
+                                         u"SELECT country FROM customers WHERE email = 'bob@example.test'"_s);
+                  if (!q)
+                      return q.error();
+                  q->next();
+                  return q->value(0).toString();
+              }).value(),
+             u"DE"_s);
 
     // Server-side search through the search box.
     page.searchEdit()->setText(u"build"_s);
@@ -321,6 +339,13 @@ void TestConsoleSections::billingTotalsAndInvoiceActions()
     QVERIFY(!dialog.markPaidButton()->isEnabled());
     QCOMPARE(dialog.detail()->audit.size(), 1);
     QVERIFY(dialog.detail()->audit.first().actor.contains(f.login));
+
+    // The footer totals each status apart: never paid and unpaid added together.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        footer->text().contains(u" · paid 1: "_s) && footer->text().contains(u" · unpaid 1: "_s), 10000);
+    QVERIFY2(footer->text().startsWith(u"2 invoices · "_s), qPrintable(footer->text()));
+    QVERIFY2(!footer->text().contains(mp::Money(2 * each, eur).toDecimalString()),
+             qPrintable(footer->text()));
 
     // The paid filter and its totals follow through the change feed.
     page.setInvoiceStatus(u"paid"_s);
@@ -564,6 +589,120 @@ void TestConsoleSections::payOnlineOnTheSandboxSaysNoRealMoney()
     QVERIFY2(off.paymentNote().startsWith(u"Online payment is off"_s), qPrintable(off.paymentNote()));
     QVERIFY(!off.payOnlineButton()->isEnabled());
     QVERIFY(!off.paymentNote().contains(u"sandbox"_s));
+}
+
+// The report's case: "Germany" typed into the country field was saved as GE (Georgia). The
+// picker finds a country by any part of its name or code and stores the code it names.
+void TestConsoleSections::countryPickerStoresTheCountryNamed()
+{
+    mp::CountryPicker picker;
+    QAbstractItemModelTester tester(picker.countries(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(picker.countries()->rowCount(), 250); // no country, then ISO 3166-1's 249
+    QCOMPARE(picker.code(), QString());
+    const QList<std::pair<QString, QString>> typed{
+        {u"Germany"_s, u"DE"_s},
+        {u"germany"_s, u"DE"_s},
+        {u"Deutschland"_s, u"DE"_s},
+        {u"de"_s, u"DE"_s},
+        {u"Georgia"_s, u"GE"_s},
+        {u"Österreich"_s, u"AT"_s},
+        {u"  "_s, QString()},
+        // Nothing guessed: passed on for the services to refuse, naming the field.
+        {u"Atlantis"_s, u"Atlantis"_s},
+        {u"xx"_s, u"XX"_s}};
+    for (const auto &[text, code] : typed) {
+        picker.lineEdit()->setText(text);
+        QVERIFY2(picker.code() == code, qPrintable(text + u" -> "_s + picker.code()));
+    }
+    picker.setCode(u"AT"_s);
+    QCOMPARE(picker.code(), u"AT"_s);
+    QVERIFY2(picker.currentText().startsWith(u"Austria"_s), qPrintable(picker.currentText()));
+    // Searchable by any part of a name, in English or the country's own language, or the code.
+    for (const QString &part : {u"deutsch"_s, u"erman"_s, u"(DE)"_s}) {
+        picker.completer()->setCompletionPrefix(part);
+        QVERIFY2(picker.completer()->completionCount() >= 1, qPrintable(part));
+        bool found = false;
+        for (int i = 0; picker.completer()->setCurrentRow(i); ++i)
+            found = found || picker.completer()->currentCompletion().endsWith(u"(DE)"_s);
+        QVERIFY2(found, qPrintable(part));
+    }
+}
+
+// The report's case: the invoice dialog stayed UNPAID with Pay online and Mark paid enabled
+// after the payment arrived. Opened from the Billing page, it follows the change feed.
+void TestConsoleSections::openInvoiceFollowsTheChangeFeed()
+{
+    ConsoleFixture f;
+    mp::Config sandbox; // online payment on, so Pay online is offered while unpaid
+    sandbox.set(u"MPANEL_STRIPE_API_BASE"_s, u"http://127.0.0.1:9"_s);
+    mp::commands::setPaymentConfig(sandbox);
+    const auto product = addProduct(f, u"Mailbox"_s);
+    const auto alice = f.addCustomer(u"Alice"_s, u"alice@example.test"_s);
+    const QString invoiceId = placeOrder(f, alice.id, product.id);
+    ChangeFeed feed;
+    QSignalSpy listening(&feed, &ChangeFeed::listening);
+    feed.start(f.session->staffSettings(), f.tenantId, mp::consoleSections().channels());
+    QVERIFY(listening.wait(20000));
+    mp::BillingPage page(f.session.get(), &feed);
+
+    QPointer<mp::InvoiceDetailDialog> dialog = page.openInvoice(invoiceId);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->detail().has_value(), 10000);
+    QVERIFY(dialog->detail()->invoice.status == mp::billing::InvoiceStatus::Unpaid);
+    QVERIFY(dialog->markPaidButton()->isEnabled());
+    QVERIFY(dialog->payOnlineButton()->isEnabled());
+
+    // Paid elsewhere (a bank transfer booked by the service): the open dialog catches up.
+    markPaid(f, invoiceId);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->detail()->invoice.status == mp::billing::InvoiceStatus::Paid, 10000);
+    QVERIFY(!dialog->markPaidButton()->isEnabled());
+    QVERIFY(!dialog->payOnlineButton()->isEnabled());
+    QVERIFY(!dialog->cancelButton()->isEnabled());
+    dialog->close();
+    mp::commands::setPaymentConfig(mp::Config());
+}
+
+// The report's case: after a live reload the highlighted subscription and the detail pane
+// showed different subscriptions. The highlight follows its row's id, so both stay on one.
+void TestConsoleSections::subscriptionSelectionFollowsItsRow()
+{
+    ConsoleFixture f;
+    const auto product = addProduct(f, u"Mailbox"_s);
+    QStringList customers;
+    for (const QString &name : {u"Alice"_s, u"Bob"_s, u"Carol"_s}) {
+        const auto c = f.addCustomer(name, name.toLower() + u"@example.test"_s);
+        markPaid(f, placeOrder(f, c.id, product.id));
+        customers << c.id;
+    }
+    ChangeFeed feed;
+    QSignalSpy listening(&feed, &ChangeFeed::listening);
+    feed.start(f.session->staffSettings(), f.tenantId, mp::consoleSections().channels());
+    QVERIFY(listening.wait(20000));
+    mp::SubscriptionsPage page(f.session.get(), &feed);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 3, 10000);
+    QTableView *table = page.view()->table();
+    table->setCurrentIndex(page.model()->index(1, 0));
+    const QString picked = page.view()->currentId();
+    QTRY_VERIFY_WITH_TIMEOUT(page.detail() && page.detail()->subscription.id == picked, 10000);
+
+    // A new subscription sorts first (newest first): every row moves down one.
+    const auto dave = f.addCustomer(u"Dave"_s, u"dave@example.test"_s);
+    markPaid(f, placeOrder(f, dave.id, product.id));
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 4, 10000);
+    QTest::qWait(300);
+    QCOMPARE(page.view()->currentId(), picked);
+    QCOMPARE(table->currentIndex().row(), 2);
+    QCOMPARE(page.detail()->subscription.id, picked);
+
+    // An action acts on the record both show.
+    QSignalSpy finished(&page, &mp::SubscriptionsPage::actionFinished);
+    page.perform(mp::commands::SubscriptionAction::Suspend);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toString(), QString());
+    QCOMPARE(f.asService([&](TenantTransaction &tx) {
+                  return mp::subscriptions::Subscriptions::find(tx, picked);
+              })->status,
+             u"suspended"_s);
 }
 
 QTEST_MAIN(TestConsoleSections)

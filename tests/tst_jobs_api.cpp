@@ -100,8 +100,10 @@ private Q_SLOTS:
     {
         const Reply r = call(QStringLiteral("GET"), QStringLiteral("/api/jobs"), m_reader);
         QCOMPARE(r.status, 200);
-        const QJsonArray jobs = r.body.value(QStringLiteral("jobs")).toArray();
+        const QJsonArray jobs = r.body.value(QStringLiteral("items")).toArray();
         QCOMPARE(jobs.size(), 3);
+        // Listed under "items" as every list is, and under "jobs" for older clients.
+        QCOMPARE(r.body.value(QStringLiteral("jobs")).toArray(), jobs);
         QCOMPARE(jobs.first().toObject().value(QStringLiteral("id")).toString(),
                  QString::number(m_completed));
         for (const QJsonValue &j : jobs)

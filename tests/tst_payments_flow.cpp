@@ -212,6 +212,14 @@ private Q_SLOTS:
         QCOMPARE(invoice(id).value(QStringLiteral("status")).toString(),
                  QStringLiteral("partially_refunded"));
         QTRY_VERIFY_WITH_TIMEOUT(settled(), 20000); // charge.refunded arrives: the same state
+        // The audit trail names who asked (the admin token, not "stripe") and the amounts as money.
+        const QString trail = QStringLiteral(
+            "SELECT actor || ' | ' || (details->>'reason') FROM audit_log WHERE object_type = 'invoice' "
+            "AND object_id = ? AND details->>'to' = ? ORDER BY id DESC LIMIT 1");
+        const QString partialEntry = m_fx.text(trail, {id, QStringLiteral("partially_refunded")});
+        QVERIFY2(partialEntry.startsWith(QStringLiteral("staff token ")) &&
+                     partialEntry.endsWith(QStringLiteral(" | refunded 5.00 USD of 20.00 USD with Stripe")),
+                 qPrintable(partialEntry));
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT refunded_minor FROM payments WHERE invoice_id = ?::uuid"),
                              {id}),
                  500);

@@ -428,6 +428,18 @@ private Q_SLOTS:
         QCOMPARE(m_fx.invoiceStatus(invoice), QStringLiteral("paid"));
         QCOMPARE(m_fx.text(QStringLiteral("SELECT status FROM payments WHERE payment_intent = ?"), {pi}),
                  QStringLiteral("succeeded"));
+        // The earlier attempt's decline is no longer the payment's, as Stripe clears
+        // last_payment_error: a paid (later refunded) payment never shows it. A late failure
+        // event does not bring it back.
+        const QString decline =
+            QStringLiteral("SELECT coalesce(decline_code, '') || coalesce(decline_message, '') FROM payments "
+                           "WHERE payment_intent = ?");
+        QCOMPARE(m_fx.text(decline, {pi}), QString());
+        QCOMPARE(deliver(events::intentFailed(invoice, pi, 1200, QStringLiteral("card_declined"))).status,
+                 200);
+        QCOMPARE(m_fx.text(decline, {pi}), QString());
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT status FROM payments WHERE payment_intent = ?"), {pi}),
+                 QStringLiteral("succeeded"));
         const auto detail = m_fx.call("GET", QStringLiteral("/api/invoices/") + invoice, m_fx.admin());
         QCOMPARE(detail.status, 200);
         const QJsonArray payments = detail.json().value(QStringLiteral("payments")).toArray();

@@ -2,6 +2,7 @@
 
 #include "console_session/change_feed.h"
 #include "console_session/run_async.h"
+#include "console_session/session_errors.h"
 #include "main_window.h"
 #include "password_store.h"
 #include "payment_commands.h"
@@ -175,7 +176,11 @@ void ConsoleController::startFeed(const SessionInfo &info)
 void ConsoleController::onSignInFailed(const Error &error)
 {
     m_window->sessionStatusBar()->clearMessage();
-    const QString message = tr("Sign-in failed: %1").arg(error.message);
+    // The server's words for a refused password (libpq's "FATAL: password authentication
+    // failed for user ...") mean nothing to staff; the code says what happened.
+    const QString message = error.code == errors::AuthenticationFailed
+                                ? tr("The login or the password is not right. Check both and try again.")
+                                : tr("Sign-in failed: %1").arg(error.message);
     if (m_dialog && m_dialog->isVisible()) {
         m_dialog->setBusy(false);
         m_dialog->showServerError(message);

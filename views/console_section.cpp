@@ -10,7 +10,8 @@ NavigationEntry navigationEntry(const QString &id, const char *title, const char
             QCoreApplication::translate("mp::NavigationModel", title),
             QCoreApplication::translate("mp::NavigationModel", summary),
             {},
-            order};
+            order,
+            QString::fromUtf8(title)};
 }
 
 } // namespace mp

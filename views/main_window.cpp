@@ -4,11 +4,16 @@
 #include "session_status_bar.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+
+#include <algorithm>
 
 namespace mp {
 
@@ -39,6 +44,8 @@ MainWindow::MainWindow(ConsoleSections sections, QWidget *parent)
     }
 
     auto *splitter = new QSplitter(this);
+    m_splitter = splitter;
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(0, 0);
@@ -60,6 +67,34 @@ MainWindow::MainWindow(ConsoleSections sections, QWidget *parent)
     m_navigation->setCurrentIndex(m_navigationModel->index(0, 0));
     setSignedIn(false);
     resize(1000, 640);
+}
+
+void MainWindow::rememberLayout(QSettings *settings)
+{
+    m_layoutSettings = settings;
+    const QByteArray geometry = settings->value(QStringLiteral("window/geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First start: as large as is comfortable, never larger than the screen (1366x768 too).
+        if (const QScreen *s = screen()) {
+            const QRect free = s->availableGeometry();
+            resize(std::min(1280, free.width() * 9 / 10), std::min(800, free.height() * 9 / 10));
+        }
+    }
+    m_splitter->restoreState(settings->value(QStringLiteral("window/splitter")).toByteArray());
+}
+
+void MainWindow::saveLayout()
+{
+    if (!m_layoutSettings)
+        return;
+    m_layoutSettings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_layoutSettings->setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createMenus()

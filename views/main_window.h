@@ -10,6 +10,8 @@
 
 class QAction;
 class QListView;
+class QSettings;
+class QSplitter;
 class QStackedWidget;
 
 namespace mp {
@@ -51,6 +53,15 @@ public:
     // Switches the File menu between "Sign in…" and "Sign out".
     void setSignedIn(bool signedIn);
 
+    // Puts the window where it was when it last closed (size, position, the navigation's
+    // width) from `settings`, or on a first start fits it to the screen; from then on closing
+    // saves them there. The console's main() asks for it; tests do not, so they never share.
+    void rememberLayout(QSettings *settings);
+    void saveLayout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 Q_SIGNALS:
     void signInRequested();
     void signOutRequested();
@@ -69,6 +80,8 @@ private:
     QSet<QString> m_installed;                       // sections whose page is their module's
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QSettings *m_layoutSettings = nullptr;
 };
 
 } // namespace mp

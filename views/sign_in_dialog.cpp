@@ -63,10 +63,16 @@ SignInDialog::SignInDialog(QWidget *parent)
     colorAsError(m_serverError);
 
     auto *form = new QFormLayout;
-    auto *where = new QVBoxLayout;
+    m_form = form;
+    // The two choices are one widget, so hiding them hides their row, label included: hidden
+    // one by one they left "Connect to:" on a row of no height, over the next row's label.
+    m_where = new QWidget(this);
+    m_where->setObjectName(QStringLiteral("connectTo"));
+    auto *where = new QVBoxLayout(m_where);
+    where->setContentsMargins(0, 0, 0, 0);
     where->addWidget(m_embedded);
     where->addWidget(m_server);
-    form->addRow(tr("Connect to:"), where);
+    form->addRow(tr("Connect to:"), m_where);
     m_hostError = addField(form, tr("&Server:"), m_host, QStringLiteral("hostError"));
     m_portError = addField(form, tr("P&ort:"), m_port, QStringLiteral("portError"));
     m_databaseError = addField(form, tr("&Database:"), m_database, QStringLiteral("databaseError"));
@@ -106,8 +112,8 @@ QLabel *SignInDialog::addField(QFormLayout *form, const QString &label, QWidget 
 void SignInDialog::setEmbeddedAvailable(bool available)
 {
     m_embeddedAvailable = available;
-    m_embedded->setVisible(available);
-    m_server->setVisible(available);
+    m_form->setRowVisible(m_where, available);
+    fitContents();
     if (!available)
         m_server->setChecked(true);
     updateServerFields();
@@ -169,6 +175,21 @@ void SignInDialog::setFieldError(Field field, const QString &message)
     QLabel *label = errorLabel(field);
     label->setText(message);
     label->setVisible(!message.isEmpty());
+    fitContents();
+}
+
+void SignInDialog::fitContents()
+{
+    // A word-wrapped message appearing in an open dialog: the window does not grow by itself
+    // (a wrapped label's height depends on its width), so the rows below it were squeezed on
+    // top of each other. Grow to what the contents need at the current width.
+    if (!isVisible())
+        return;
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalMinimumSize().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 QString SignInDialog::fieldError(Field field) const
@@ -230,6 +251,7 @@ void SignInDialog::showServerError(const QString &message)
 {
     m_serverError->setText(message);
     m_serverError->setVisible(!message.isEmpty());
+    fitContents();
 }
 
 QString SignInDialog::serverError() const
@@ -241,6 +263,7 @@ void SignInDialog::showNote(const QString &note)
 {
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
+    fitContents();
 }
 
 QString SignInDialog::note() const

@@ -49,12 +49,15 @@ Q_SIGNALS:
 
 private:
     QLabel *addField(QFormLayout *form, const QString &label, QWidget *field, const QString &name);
+    void fitContents();
     QLabel *errorLabel(Field field) const;
     void setFieldError(Field field, const QString &message);
     void updateServerFields();
 
     QRadioButton *m_embedded;
     QRadioButton *m_server;
+    QFormLayout *m_form = nullptr;
+    QWidget *m_where = nullptr; // the row holding the two choices
     QLineEdit *m_host;
     QSpinBox *m_port;
     QLineEdit *m_database;

@@ -9,6 +9,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
@@ -59,10 +60,25 @@ void showTabWhenReady(mp::ConsoleController &controller, mp::MainWindow &window,
     });
 }
 
+// --help and --version print and quit; they must work without a display (over ssh, in a
+// script), where QApplication would stop at the missing platform plugin.
+void needNoDisplayForHelp(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all" || arg == "--version" ||
+            arg == "-v") {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            return;
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    needNoDisplayForHelp(argc, argv);
     QApplication app(argc, argv);
     // Console commands run the services' own functions: paying an invoice there must reach the
     // modules' hooks and provisioners exactly as it does in the service.
@@ -87,7 +103,9 @@ int main(int argc, char *argv[])
         QStringLiteral("file"));
     const QCommandLineOption sectionOption(
         QStringLiteral("section"),
-        QApplication::translate("main", "Show section <name> (e.g. Catalog) first."), QStringLiteral("name"));
+        QApplication::translate("main", "Show section <name> first: its id or English name (e.g. billing or "
+                                        "Billing) in any language, or its name as shown."),
+        QStringLiteral("name"));
     parser.addOption(configOption);
     parser.addOption(screenshotOption);
     const QCommandLineOption tabOption(
@@ -107,15 +125,19 @@ int main(int argc, char *argv[])
     }
 
     mp::MainWindow window(mp::consoleSections());
+    QSettings layout;
+    window.rememberLayout(&layout);
     mp::ConsoleController controller(config.value(), &window);
     if (parser.isSet(tabOption))
         showTabWhenReady(controller, window, parser.value(tabOption));
     if (parser.isSet(screenshotOption))
         saveScreenshotWhenReady(controller, window, parser.value(screenshotOption));
-    const QString section = parser.value(sectionOption);
-    for (const mp::NavigationEntry &entry : window.navigationModel()->entries()) {
-        if (entry.title.compare(section, Qt::CaseInsensitive) == 0 || entry.id == section.toLower())
-            window.showSection(entry.id);
+    if (parser.isSet(sectionOption)) {
+        const QString section = window.navigationModel()->sectionFor(parser.value(sectionOption));
+        if (section.isEmpty())
+            std::fprintf(stderr, "mpanel: no section %s\n", qPrintable(parser.value(sectionOption)));
+        else
+            window.showSection(section);
     }
     window.show();
     controller.start();

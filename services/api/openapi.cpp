@@ -29,7 +29,7 @@ const char *kCore = R"json({
         {"name": "related_id", "in": "query", "schema": {"type": "string"}},
         {"name": "before", "in": "query", "schema": {"type": "string"}, "description": "next_before of the previous page"},
         {"$ref": "#/components/parameters/Limit"}],
-      "responses": {"200": {"description": "{\"jobs\": [...], \"next_before\": ...}"},
+      "responses": {"200": {"description": "{\"items\": [...], \"next_before\": ...}; the same list is also under \"jobs\" for older clients"},
         "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}}}},
     "/api/jobs/{id}": {"get": {"summary": "One job with its log (staff)", "tags": ["jobs"],
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],

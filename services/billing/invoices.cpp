@@ -398,13 +398,15 @@ Result<QDate> Invoices::today(TenantTransaction &tx)
 Result<QList<InvoiceTotal>> Invoices::totals(TenantTransaction &tx, const InvoiceFilter &filter, QDate today)
 {
     QStringList where;
-    QVariantList binds;
+    QVariantList binds{today.toString(Qt::ISODate)}; // the state's CASE comes first
     filterConditions(filter, today, where, binds);
     auto q = sql::exec(
         tx.db(),
         QStringLiteral("SELECT i.currency, count(*), sum(i.net_minor)::text, sum(i.tax_minor)::text, "
-                       "       sum(i.total_minor)::text "
-                       "FROM invoices i WHERE %1 GROUP BY i.currency ORDER BY i.currency")
+                       "       sum(i.total_minor)::text, s.state "
+                       "FROM invoices i CROSS JOIN LATERAL (SELECT CASE WHEN i.status = 'unpaid' "
+                       "  AND i.due_date < ?::date THEN 'overdue' ELSE i.status END AS state) s "
+                       "WHERE %1 GROUP BY s.state, i.currency ORDER BY s.state, i.currency")
             .arg(where.join(QStringLiteral(" AND "))),
         binds);
     if (!q)
@@ -416,10 +418,10 @@ Result<QList<InvoiceTotal>> Invoices::totals(TenantTransaction &tx, const Invoic
             return makeError(
                 errors::InvalidCurrency,
                 QStringLiteral("stored invoice currency %1 is unknown").arg(q->value(0).toString()));
-        totals.append(InvoiceTotal{q->value(1).toLongLong(),
-                                   Money(q->value(2).toString().toLongLong(), *currency),
-                                   Money(q->value(3).toString().toLongLong(), *currency),
-                                   Money(q->value(4).toString().toLongLong(), *currency)});
+        totals.append(
+            InvoiceTotal{q->value(1).toLongLong(), Money(q->value(2).toString().toLongLong(), *currency),
+                         Money(q->value(3).toString().toLongLong(), *currency),
+                         Money(q->value(4).toString().toLongLong(), *currency), q->value(5).toString()});
     }
     return totals;
 }

@@ -27,11 +27,14 @@ struct InvoicePage {
 };
 
 // The sums of the invoices a filter selects, per currency: never added across currencies.
+// The invoices of one status in one currency. `status` is the stored one, except "overdue" for
+// the unpaid invoices past their due date: adding paid to unpaid to refunded means nothing.
 struct InvoiceTotal {
     qint64 count = 0;
     Money net;
     Money tax;
     Money total;
+    QString status;
 };
 
 struct AuditEntry {

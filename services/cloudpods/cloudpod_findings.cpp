@@ -75,6 +75,18 @@ Result<EnqueuedJob> CloudPodFindings::requestCheck(TenantTransaction &tx)
     return Jobs::enqueue(tx.db(), spec);
 }
 
+Result<QDateTime> CloudPodFindings::lastCheck(TenantTransaction &tx)
+{
+    auto q = sql::exec(
+        tx.db(), QStringLiteral("SELECT max(finished_at) FROM jobs WHERE kind = ? AND status = 'completed'"),
+        {kinds::reconcile});
+    if (!q)
+        return q.error();
+    if (!q->next() || q->value(0).isNull())
+        return QDateTime();
+    return q->value(0).toDateTime();
+}
+
 QJsonObject CloudPodFindings::toJson(const Finding &f)
 {
     const auto text = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };

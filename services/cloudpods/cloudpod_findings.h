@@ -52,6 +52,9 @@ public:
     // queued it is that one, while one runs (and may have read the guests before the fix) that
     // one runs once more.
     static Result<EnqueuedJob> requestCheck(TenantTransaction &tx);
+    // When a reconciliation of the tenant last ran to the end (scheduled or asked for); null
+    // when none has: until then "no findings" says nothing about the guests.
+    static Result<QDateTime> lastCheck(TenantTransaction &tx);
 };
 
 } // namespace mp::cloudpods

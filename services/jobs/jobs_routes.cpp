@@ -121,7 +121,9 @@ void registerJobRoutes(Router &router, ApiContext &context)
                 items.append(job.toJson());
             const bool more = jobs->size() == filter->limit;
             return HttpResponse::json(
-                200, QJsonObject{{QStringLiteral("jobs"), items},
+                // "items" as every list answers; "jobs" stays for the clients written before.
+                200, QJsonObject{{QStringLiteral("items"), items},
+                                 {QStringLiteral("jobs"), items},
                                  {QStringLiteral("next_before"),
                                   more ? QJsonValue(QString::number(jobs->last().id)) : QJsonValue()}});
         });

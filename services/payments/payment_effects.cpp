@@ -6,6 +6,7 @@
 #include "core/json_log.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "money/money.h"
 
 #include <QSqlQuery>
 #include <QUuid>
@@ -35,8 +36,10 @@ ON CONFLICT (tenant_id, payment_intent) DO UPDATE SET
                     ELSE EXCLUDED.currency END,
     succeeded = p.succeeded OR EXCLUDED.succeeded,
     refunded_minor = GREATEST(p.refunded_minor, EXCLUDED.refunded_minor),
-    decline_code = COALESCE(EXCLUDED.decline_code, p.decline_code),
-    decline_message = COALESCE(EXCLUDED.decline_message, p.decline_message),
+    decline_code = CASE WHEN p.succeeded OR EXCLUDED.succeeded THEN NULL
+                        ELSE COALESCE(EXCLUDED.decline_code, p.decline_code) END,
+    decline_message = CASE WHEN p.succeeded OR EXCLUDED.succeeded THEN NULL
+                           ELSE COALESCE(EXCLUDED.decline_message, p.decline_message) END,
     succeeded_at = COALESCE(p.succeeded_at, EXCLUDED.succeeded_at),
     updated_at = EXCLUDED.updated_at
 RETURNING id
@@ -119,6 +122,14 @@ struct Row {
     QString reviewState;
     QString paymentIntent;
 };
+
+// "4.99 EUR"; minor units only for a currency mPanel does not know.
+QString moneyText(qint64 minor, const QString &currency)
+{
+    const auto known = Currency::fromCode(currency.toUpper());
+    return known ? QStringLiteral("%1 %2").arg(Money(minor, *known).toDecimalString(), known->code())
+                 : QStringLiteral("%1 %2 minor units").arg(minor).arg(currency);
+}
 
 QString nowText(const QDateTime &now)
 {
@@ -204,11 +215,8 @@ Result<QString> applyToInvoice(TenantTransaction &tx, Row &row, const QDateTime 
         return hold(tx, row, QStringLiteral("the invoice is %1, not unpaid").arg(status), now);
     if (due != row.amount || currency.compare(row.currency, Qt::CaseInsensitive) != 0)
         return hold(tx, row,
-                    QStringLiteral("amount mismatch: paid %1 %2 minor units, due %3 %4")
-                        .arg(row.amount)
-                        .arg(row.currency)
-                        .arg(due)
-                        .arg(currency),
+                    QStringLiteral("amount mismatch: paid %1, due %2")
+                        .arg(moneyText(row.amount, row.currency), moneyText(due, currency)),
                     now);
     billing::StatusChange change;
     change.to = billing::InvoiceStatus::Paid;
@@ -229,9 +237,16 @@ Result<QString> applyToInvoice(TenantTransaction &tx, Row &row, const QDateTime 
     return QStringLiteral("invoice_paid");
 }
 
+// Who asked for a refund and why, for the invoice's audit trail: Stripe itself (a refund made
+// in its dashboard, learnt from the webhook) unless mPanel asked on someone's behalf.
+struct RefundCause {
+    QString actor = QStringLiteral("stripe");
+    QString reason;
+};
+
 // Brings an invoice paid from this payment to refunded / partially_refunded as the payment's
 // refunds say; never moves it back.
-Status syncRefund(TenantTransaction &tx, const Row &row, const QDateTime &now)
+Status syncRefund(TenantTransaction &tx, const Row &row, const QDateTime &now, const RefundCause &cause = {})
 {
     if (!row.invoiceApplied || row.refunded <= 0)
         return {};
@@ -247,9 +262,11 @@ Status syncRefund(TenantTransaction &tx, const Row &row, const QDateTime &now)
         return {};
     billing::StatusChange change;
     change.to = target;
-    change.reason =
-        QStringLiteral("refunded with Stripe (%1 of %2 minor units)").arg(row.refunded).arg(row.amount);
-    change.actor = QStringLiteral("stripe");
+    change.reason = QStringLiteral("refunded %1 of %2 with Stripe")
+                        .arg(moneyText(row.refunded, row.currency), moneyText(row.amount, row.currency));
+    if (!cause.reason.isEmpty())
+        change.reason += QStringLiteral(": ") + cause.reason;
+    change.actor = cause.actor;
     auto changed = billing::Invoices::changeStatus(tx, row.invoiceId, change, now);
     if (!changed)
         return changed.error();
@@ -395,7 +412,7 @@ Status PaymentEffects::recordApiRefund(TenantTransaction &tx, const QString &pay
     auto row = deriveStatus(tx, paymentId);
     if (!row)
         return row.error();
-    return syncRefund(tx, *row, now);
+    return syncRefund(tx, *row, now, RefundCause{actor, str(refund, "reason")});
 }
 
 } // namespace mp::payments

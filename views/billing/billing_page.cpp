@@ -34,11 +34,17 @@ template<class Total> QString totalsText(const QList<Total> &totals, const QStri
     QStringList sums;
     for (const Total &t : totals) {
         count += t.count;
+        // Invoices per status (paid, unpaid, overdue, refunded...): their sum would mean nothing.
         if constexpr (std::is_same_v<Total, billing::InvoiceTotal>)
-            sums << moneyText(t.total);
+            sums << QObject::tr("%1 %2: %3")
+                        .arg(InvoiceTableModel::stateTitle(t.status).toLower(), QLocale().toString(t.count),
+                             moneyText(t.total));
         else
             sums << moneyText(t.amount);
     }
+    if constexpr (std::is_same_v<Total, billing::InvoiceTotal>)
+        return QObject::tr("%1 %2 · %3")
+            .arg(QLocale().toString(count), count == 1 ? one : many, sums.join(QStringLiteral(" · ")));
     return QObject::tr("%1 %2 · total %3")
         .arg(QLocale().toString(count), count == 1 ? one : many, sums.join(QStringLiteral(" · ")));
 }
@@ -46,7 +52,7 @@ template<class Total> QString totalsText(const QList<Total> &totals, const QStri
 } // namespace
 
 BillingPage::BillingPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
-    : QWidget(parent), m_session(session), m_invoices(new InvoiceTableModel(session, this)),
+    : QWidget(parent), m_session(session), m_feed(feed), m_invoices(new InvoiceTableModel(session, this)),
       m_orders(new OrderTableModel(session, this)), m_invoicesView(new LazyTableView(m_invoices, this)),
       m_ordersView(new LazyTableView(m_orders, this)), m_tabs(new QTabWidget(this)),
       m_invoiceStatus(new QComboBox(this)), m_orderStatus(new QComboBox(this)),
@@ -209,11 +215,13 @@ void BillingPage::updateTotals()
         });
 }
 
-void BillingPage::openInvoice(const QString &id)
+InvoiceDetailDialog *BillingPage::openInvoice(const QString &id)
 {
     auto *dialog = new InvoiceDetailDialog(m_session, id, this);
+    dialog->followChanges(m_feed);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+    return dialog;
 }
 
 } // namespace mp

@@ -16,6 +16,7 @@ namespace mp {
 
 class ChangeFeed;
 class ConsoleSession;
+class InvoiceDetailDialog;
 class InvoiceTableModel;
 class LazyTableView;
 class OrderTableModel;
@@ -38,7 +39,8 @@ public:
     void setCustomer(const QString &id, const QString &name);
     void setInvoiceStatus(const QString &status);
     void setOverdueOnly(bool overdue);
-    void openInvoice(const QString &id);
+    // Opens the invoice in a dialog that follows the change feed; it deletes itself on close.
+    InvoiceDetailDialog *openInvoice(const QString &id);
 
 Q_SIGNALS:
     // The footer totals were recomputed.
@@ -49,6 +51,7 @@ private:
     void updateTotals();
 
     ConsoleSession *m_session;
+    ChangeFeed *m_feed;
     InvoiceTableModel *m_invoices;
     OrderTableModel *m_orders;
     LazyTableView *m_invoicesView;

@@ -2,6 +2,7 @@
 
 #include "billing/invoice_pdf.h"
 #include "billing/invoice_status.h"
+#include "change_follower.h"
 #include "mark_paid_dialog.h"
 #include "money/currency.h"
 #include "payment_commands.h"
@@ -125,6 +126,12 @@ void InvoiceDetailDialog::reload()
         display(*detail);
         Q_EMIT loaded();
     });
+}
+
+void InvoiceDetailDialog::followChanges(ChangeFeed *feed)
+{
+    new ChangeFollower(
+        feed, {channels::invoices, channels::payments}, [this] { reload(); }, this);
 }
 
 void InvoiceDetailDialog::display(const commands::InvoiceDetail &detail)

@@ -17,6 +17,7 @@ class QTreeWidget;
 
 namespace mp {
 
+class ChangeFeed;
 class ConsoleSession;
 class PaymentListModel;
 
@@ -29,6 +30,9 @@ public:
     InvoiceDetailDialog(ConsoleSession *session, const QString &invoiceId, QWidget *parent = nullptr);
 
     void reload();
+    // Re-reads the invoice whenever the feed reports a change of invoices or payments (a payment
+    // arriving by webhook, another console marking it paid), so what it offers stays true.
+    void followChanges(ChangeFeed *feed);
     void issue();
     void markPaid();
     void cancelInvoice();

@@ -1,5 +1,6 @@
 #include "customer_dialog.h"
 
+#include "common/country_picker.h"
 #include "customer_table_model.h"
 #include "customers/customer_json.h"
 
@@ -45,9 +46,9 @@ CustomerDialog::CustomerDialog(QWidget *parent)
     m_postalCode = line(QStringLiteral("address.postal_code"), tr("&Postal code:"), form);
     m_city = line(QStringLiteral("address.city"), tr("C&ity:"), form);
     m_region = line(QStringLiteral("address.region"), tr("&Region:"), form);
-    m_country = line(QStringLiteral("country"), tr("C&ountry:"), form);
-    m_country->setPlaceholderText(tr("ISO 3166 code, e.g. DE"));
-    m_country->setMaxLength(2);
+    m_country = new CountryPicker(this);
+    m_country->setObjectName(QStringLiteral("country"));
+    form->addRow(tr("C&ountry:"), withError(m_country, m_errors.add(QStringLiteral("country"), this)));
     m_taxId = line(QStringLiteral("tax_id"), tr("&Tax ID:"), form);
     for (const QString &s : {QStringLiteral("active"), QStringLiteral("suspended"), QStringLiteral("closed")})
         m_status->addItem(CustomerTableModel::statusTitle(s), s);
@@ -62,6 +63,11 @@ CustomerDialog::CustomerDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CustomerDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(480, 0);
+}
+
+QLineEdit *CustomerDialog::countryEdit() const
+{
+    return m_country->lineEdit();
 }
 
 QLineEdit *CustomerDialog::line(const QString &field, const QString &label, QFormLayout *form)
@@ -84,7 +90,7 @@ void CustomerDialog::setCustomer(const customers::Customer &c)
     m_postalCode->setText(c.address.postalCode);
     m_city->setText(c.address.city);
     m_region->setText(c.address.region);
-    m_country->setText(c.country);
+    m_country->setCode(c.country);
     m_taxId->setText(c.taxId);
     m_status->setCurrentIndex(m_status->findData(c.status));
     m_notes->setPlainText(c.notes);
@@ -101,7 +107,7 @@ QJsonObject CustomerDialog::body() const
                                                 {QStringLiteral("postal_code"), m_postalCode->text()},
                                                 {QStringLiteral("city"), m_city->text()},
                                                 {QStringLiteral("region"), m_region->text()}}},
-        {QStringLiteral("country"), m_country->text().trimmed().toUpper()},
+        {QStringLiteral("country"), m_country->code()},
         {QStringLiteral("tax_id"), m_taxId->text()},
         {QStringLiteral("status"), m_status->currentData().toString()},
         {QStringLiteral("notes"), m_notes->toPlainText()},

@@ -15,6 +15,8 @@ class QPlainTextEdit;
 
 namespace mp {
 
+class CountryPicker;
+
 // Create or edit a customer. Like ProductDialog: the form is the REST API's body, read by the
 // API's parser, saved by the same service, each refusal shown under the field it names.
 class CustomerDialog : public QDialog {
@@ -32,7 +34,9 @@ public:
 
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *emailEdit() const { return m_email; }
-    QLineEdit *countryEdit() const { return m_country; }
+    // The country picker's text field (type a name or a code); the picker is countryPicker().
+    QLineEdit *countryEdit() const;
+    CountryPicker *countryPicker() const { return m_country; }
     QLineEdit *cityEdit() const { return m_city; }
 
 Q_SIGNALS:
@@ -52,7 +56,7 @@ private:
     QLineEdit *m_postalCode = nullptr;
     QLineEdit *m_city = nullptr;
     QLineEdit *m_region = nullptr;
-    QLineEdit *m_country = nullptr;
+    CountryPicker *m_country = nullptr;
     QLineEdit *m_taxId = nullptr;
     QComboBox *m_status;
     QPlainTextEdit *m_notes;

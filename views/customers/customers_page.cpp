@@ -22,7 +22,7 @@
 namespace mp {
 
 CustomersPage::CustomersPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
-    : QWidget(parent), m_session(session), m_customers(new CustomerTableModel(session, this)),
+    : QWidget(parent), m_session(session), m_feed(feed), m_customers(new CustomerTableModel(session, this)),
       m_view(new LazyTableView(m_customers, this)), m_detail(new CustomerDetailPage(session, feed, this)),
       m_stack(new QStackedWidget(this)), m_search(new QLineEdit(this)), m_status(new QComboBox(this))
 {
@@ -73,6 +73,7 @@ CustomersPage::CustomersPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
     connect(m_detail, &CustomerDetailPage::editRequested, this, &CustomersPage::editCustomer);
     connect(m_detail, &CustomerDetailPage::invoiceActivated, this, [this](const QString &invoiceId) {
         auto *dialog = new InvoiceDetailDialog(m_session, invoiceId, this);
+        dialog->followChanges(m_feed);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
         Q_EMIT invoiceActivated(invoiceId);

@@ -37,6 +37,7 @@ private:
     void applyFilter();
 
     ConsoleSession *m_session;
+    ChangeFeed *m_feed;
     CustomerTableModel *m_customers;
     LazyTableView *m_view;
     CustomerDetailPage *m_detail;

@@ -1,5 +1,6 @@
 #include "cloud_pod_detail_dialog.h"
 
+#include "change_follower.h"
 #include "cloud_pod_table_model.h"
 #include "job_commands.h"
 
@@ -119,6 +120,33 @@ void CloudPodDetailDialog::reload()
             return;
         }
         display(*detail);
+        Q_EMIT loaded();
+    });
+}
+
+void CloudPodDetailDialog::followChanges(ChangeFeed *feed)
+{
+    new ChangeFollower(
+        feed, {channels::cloudPods, channels::jobs, channels::jobLog}, [this] { refresh(); }, this);
+}
+
+void CloudPodDetailDialog::refresh()
+{
+    commands::loadPod(m_session, this, m_id, [this](const Result<commands::PodDetail> &detail) {
+        // An action in flight answers with the pod as it leaves it; a failed re-read changes
+        // nothing shown.
+        if (!detail || m_busy)
+            return;
+        const QString message = m_message->text();
+        const QTreeWidgetItem *current = m_jobs->currentItem();
+        const qint64 job = current ? current->data(0, Qt::UserRole).toLongLong() : 0;
+        display(*detail);
+        m_message->setText(message);
+        for (int i = 0; i < m_jobs->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = m_jobs->topLevelItem(i);
+            if (i > 0 && item->data(0, Qt::UserRole).toLongLong() == job)
+                m_jobs->setCurrentItem(item); // loads that job's log
+        }
         Q_EMIT loaded();
     });
 }

@@ -16,6 +16,7 @@ class QTreeWidget;
 
 namespace mp {
 
+class ChangeFeed;
 class ConsoleSession;
 
 // One pod: address, template, node, host name, last error, its jobs with the log of the one
@@ -28,6 +29,9 @@ public:
     CloudPodDetailDialog(ConsoleSession *session, const QString &podId, QWidget *parent = nullptr);
 
     void reload();
+    // Re-reads the pod whenever the feed reports a change of pods, jobs or job logs (the job
+    // moving it from queued to active), keeping the message and the job whose log is shown.
+    void followChanges(ChangeFeed *feed);
     void retry();
     void suspend();
     void unsuspend();
@@ -53,6 +57,7 @@ Q_SIGNALS:
 private:
     void display(const commands::PodDetail &detail);
     void showLog(const QList<JobLogLine> &lines);
+    void refresh();
 
     ConsoleSession *m_session;
     QString m_id;

@@ -17,7 +17,7 @@
 namespace mp {
 
 CloudPodsPage::CloudPodsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
-    : QWidget(parent), m_session(session), m_pods(new CloudPodTableModel(session, this)),
+    : QWidget(parent), m_session(session), m_feed(feed), m_pods(new CloudPodTableModel(session, this)),
       m_view(new LazyTableView(m_pods, this)), m_status(new QComboBox(this)), m_node(new QComboBox(this)),
       m_customerLabel(new QLabel(this)), m_clearCustomer(new QPushButton(tr("All customers"), this))
 {
@@ -117,6 +117,7 @@ void CloudPodsPage::setCustomer(const QString &id, const QString &name)
 CloudPodDetailDialog *CloudPodsPage::openPod(const QString &id)
 {
     auto *dialog = new CloudPodDetailDialog(m_session, id, this);
+    dialog->followChanges(m_feed);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;

@@ -36,6 +36,7 @@ private:
     void applyFilters();
 
     ConsoleSession *m_session;
+    ChangeFeed *m_feed;
     CloudPodTableModel *m_pods;
     LazyTableView *m_view;
     QComboBox *m_status;

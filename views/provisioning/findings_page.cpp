@@ -1,15 +1,18 @@
 #include "findings_page.h"
 
+#include "change_follower.h"
 #include "cloudpod_commands.h"
 #include "cloudpod_finding_model.h"
 #include "common/lazy_table_view.h"
 #include "console_session/change_feed.h"
+#include "job_commands.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
@@ -99,8 +102,29 @@ FindingsPage::FindingsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *p
     connect(m_openPod, &QPushButton::clicked, this, openPod);
     connect(m_checkNow, &QPushButton::clicked, this, &FindingsPage::checkNow);
     connect(m_view->table(), &QTableView::activated, this, openPod);
+    // A run that finds nothing changes no finding: its job finishing is what says it ran.
+    new ChangeFollower(
+        feed, {channels::jobs, channels::cloudPodFindings}, [this] { loadLastCheck(); }, this);
     updateActions();
     m_findings->refresh();
+    loadLastCheck();
+}
+
+void FindingsPage::loadLastCheck()
+{
+    commands::lastFindingsCheck(m_session, this, [this](const Result<QDateTime> &at) {
+        if (!at)
+            return;
+        const bool changed = *at != m_lastCheck;
+        m_lastCheck = *at;
+        if (changed || m_checkStatus->text().isEmpty())
+            m_checkStatus->setText(
+                m_lastCheck.isNull()
+                    ? tr("Not checked yet.")
+                    : tr("Last checked %1.")
+                          .arg(QLocale().toString(m_lastCheck.toLocalTime(), QLocale::ShortFormat)));
+        updateEmptyState();
+    });
 }
 
 bool FindingsPage::showsEmptyState() const
@@ -119,10 +143,17 @@ void FindingsPage::updateEmptyState()
     // table's status line says what failed).
     const bool empty =
         !m_failed && m_findings->rowCount() == 0 && !m_findings->isLoading() && m_findings->atEnd();
-    m_empty->setText(m_findings->includeResolved()
-                         ? tr("Reconciliation has reported nothing yet.")
-                         : tr("No open findings: every guest mPanel tagged belongs to a live pod, and every "
-                              "live pod's guest is there."));
+    // Only a check that ran can vouch for the guests; before one, say so.
+    const QString when = QLocale().toString(m_lastCheck.toLocalTime(), QLocale::ShortFormat);
+    if (m_lastCheck.isNull())
+        m_empty->setText(tr("No check has run yet. Reconciliation compares the clusters' guests with the "
+                            "pods every 15 minutes; \"Check now\" runs it at once."));
+    else if (m_findings->includeResolved())
+        m_empty->setText(tr("Reconciliation has reported nothing (last checked %1).").arg(when));
+    else
+        m_empty->setText(tr("No open findings at the last check (%1): every guest mPanel tagged belongs to a "
+                            "live pod, and every live pod's guest is there.")
+                             .arg(when));
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_view);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QWidget>
 
 class QComboBox;
@@ -29,7 +30,9 @@ public:
     QLabel *emptyState() const { return m_empty; }
     QPushButton *openPodButton() const { return m_openPod; }
     QPushButton *checkNowButton() const { return m_checkNow; }
+    // What "Check now" did, or when reconciliation last ran.
     QLabel *checkStatus() const { return m_checkStatus; }
+    const QDateTime &lastCheck() const { return m_lastCheck; }
     bool showsEmptyState() const;
 
     void setIncludeResolved(bool include);
@@ -43,6 +46,7 @@ private:
     void updateEmptyState();
     void updateActions();
     void checkNow();
+    void loadLastCheck();
 
     ConsoleSession *m_session;
     CloudPodFindingModel *m_findings;
@@ -54,6 +58,7 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_empty;
     bool m_failed = false;
+    QDateTime m_lastCheck; // null: no reconciliation has run to the end (or not read yet)
 };
 
 } // namespace mp
