@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/errors.h"
 #include "db/sql.h"
+#include "db/statement_cache.h"
 #include "jobs/job_errors.h"
 #include "jobs/job_sql_values.h"
 
@@ -21,12 +22,13 @@ const QString kJobColumns = QStringLiteral(
     "unique_key, related_type, related_id, last_error, locked_by, heartbeat_at, cancel_requested_at, "
     "created_at, started_at, finished_at");
 
+// The only unique index a new (pending) job can meet is the pending partition's unique key
+// (migration 0020): a partitioned table takes no conflict target without its partition key.
 const QString kEnqueue = QStringLiteral(
     "INSERT INTO jobs (tenant_id, kind, payload, priority, run_at, max_attempts, unique_key, related_type, "
     "related_id, created_at) "
     "VALUES (?::uuid, ?, ?::jsonb, ?, ?::timestamptz, ?, ?, ?, ?, ?::timestamptz) "
-    "ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL AND status IN ('queued', 'running', "
-    "'failed') DO NOTHING RETURNING id");
+    "ON CONFLICT DO NOTHING RETURNING id");
 
 // Locks the pending job (a claim skips locked rows, so a queued one waits for this transaction)
 // and marks it: a claim clears the mark, a completion requeues a marked job (job_batch.cpp).
@@ -47,8 +49,7 @@ const QString kEnqueueMany = QStringLiteral(
     "       s.related_id, ?::timestamptz "
     "FROM jsonb_to_recordset(?::jsonb) AS s(tenant_id uuid, kind text, payload jsonb, priority smallint, "
     "     run_at timestamptz, max_attempts integer, unique_key text, related_type text, related_id text) "
-    "ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL AND status IN ('queued', 'running', "
-    "'failed') DO NOTHING");
+    "ON CONFLICT DO NOTHING");
 
 const QString kFind = QStringLiteral("SELECT %1 FROM jobs WHERE id = ?").arg(kJobColumns);
 
@@ -166,6 +167,8 @@ Result<EnqueuedJob> Jobs::enqueue(const QSqlDatabase &db, const JobSpec &spec)
     if (auto s = validate(spec); !s)
         return s.error();
     const QDateTime now = Clock::current().now();
+    // One round trip: the INSERT stays prepared on the caller's connection.
+    sql::ScopedStatementCache prepared;
     // The pending job may end between the insert and the look-up (its worker commits): then the
     // key is free and the insert goes through on the next round.
     for (int round = 0; round < 3; ++round) {
