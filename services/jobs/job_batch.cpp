@@ -219,7 +219,7 @@ Result<QList<ClaimedJob>> JobBatchQueries::claim(int limit, const QString &worke
         job.id = m_claim.value(0).toLongLong();
         job.tenantId = m_claim.value(1).toString();
         job.kind = m_claim.value(2).toString();
-        job.payload = m_claim.value(3).toString().toUtf8();
+        job.payload = QJsonDocument::fromJson(m_claim.value(3).toString().toUtf8()).object();
         job.attempt = m_claim.value(4).toInt();
         job.maxAttempts = m_claim.value(5).toInt();
         jobs << job;

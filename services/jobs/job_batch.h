@@ -14,7 +14,7 @@ struct ClaimedJob {
     qint64 id = 0;
     QString tenantId;
     QString kind;
-    QByteArray payload; // JSON text, parsed only if the handler reads it
+    QJsonObject payload;
     int attempt = 0;
     int maxAttempts = 0;
 };

@@ -4,24 +4,15 @@
 #include "core/errors.h"
 #include "jobs/job_errors.h"
 
-#include <QJsonDocument>
 #include <QThread>
 
 namespace mp {
 
-JobContext::JobContext(qint64 id, QString tenantId, QString kind, QByteArray payloadJson, int attempt,
+JobContext::JobContext(qint64 id, QString tenantId, QString kind, QJsonObject payload, int attempt,
                        int maxAttempts, Stop stop, ScopeOpener opener)
-    : m_id(id), m_tenantId(std::move(tenantId)), m_kind(std::move(kind)),
-      m_payloadJson(std::move(payloadJson)), m_attempt(attempt), m_maxAttempts(maxAttempts), m_stop(stop),
-      m_opener(std::move(opener))
+    : m_id(id), m_tenantId(std::move(tenantId)), m_kind(std::move(kind)), m_payload(std::move(payload)),
+      m_attempt(attempt), m_maxAttempts(maxAttempts), m_stop(stop), m_opener(std::move(opener))
 {
-}
-
-const QJsonObject &JobContext::payload() const
-{
-    if (!m_payload)
-        m_payload = QJsonDocument::fromJson(m_payloadJson).object();
-    return *m_payload;
 }
 
 QDateTime JobContext::now() const

@@ -9,7 +9,6 @@
 
 #include <atomic>
 #include <functional>
-#include <optional>
 
 namespace mp {
 
@@ -32,15 +31,13 @@ public:
     // How db() opens the tenant scope; supplied by the worker.
     using ScopeOpener = std::function<Result<QSqlDatabase>()>;
 
-    // `payloadJson` is the payload as the claim read it; it is parsed when payload() is first
-    // called, so a handler that never reads it pays nothing for it.
-    JobContext(qint64 id, QString tenantId, QString kind, QByteArray payloadJson, int attempt,
-               int maxAttempts, Stop stop, ScopeOpener opener);
+    JobContext(qint64 id, QString tenantId, QString kind, QJsonObject payload, int attempt, int maxAttempts,
+               Stop stop, ScopeOpener opener);
 
     qint64 jobId() const { return m_id; }
     const QString &tenantId() const { return m_tenantId; }
     const QString &kind() const { return m_kind; }
-    const QJsonObject &payload() const;
+    const QJsonObject &payload() const { return m_payload; }
     int attempt() const { return m_attempt; } // 1 on the first run
     int maxAttempts() const { return m_maxAttempts; }
     bool lastAttempt() const { return m_attempt >= m_maxAttempts; }
@@ -96,8 +93,7 @@ private:
     qint64 m_id;
     QString m_tenantId;
     QString m_kind;
-    QByteArray m_payloadJson;
-    mutable std::optional<QJsonObject> m_payload;
+    QJsonObject m_payload;
     int m_attempt;
     int m_maxAttempts;
     Stop m_stop;

@@ -22,13 +22,16 @@ const QString kJobColumns = QStringLiteral(
     "unique_key, related_type, related_id, last_error, locked_by, heartbeat_at, cancel_requested_at, "
     "created_at, started_at, finished_at");
 
-// The only unique index a new (pending) job can meet is the pending partition's unique key
-// (migration 0020): a partitioned table takes no conflict target without its partition key.
-const QString kEnqueue = QStringLiteral(
+const QString kInsertJob = QStringLiteral(
     "INSERT INTO jobs (tenant_id, kind, payload, priority, run_at, max_attempts, unique_key, related_type, "
     "related_id, created_at) "
-    "VALUES (?::uuid, ?, ?::jsonb, ?, ?::timestamptz, ?, ?, ?, ?, ?::timestamptz) "
-    "ON CONFLICT DO NOTHING RETURNING id");
+    "VALUES (?::uuid, ?, ?::jsonb, ?, ?::timestamptz, ?, ?, ?, ?, ?::timestamptz)");
+const QString kEnqueue = kInsertJob + QStringLiteral(" RETURNING id");
+// With a unique key. The only unique index a new (pending) job can meet is the pending
+// partition's unique key (migration 0020): a partitioned table takes no conflict target without
+// its partition key. Without a key there is nothing to conflict with, and the plain INSERT
+// skips the speculative insertion that ON CONFLICT costs per row.
+const QString kEnqueueUnique = kInsertJob + QStringLiteral(" ON CONFLICT DO NOTHING RETURNING id");
 
 // Locks the pending job (a claim skips locked rows, so a queued one waits for this transaction)
 // and marks it: a claim clears the mark, a completion requeues a marked job (job_batch.cpp).
@@ -48,8 +51,8 @@ const QString kEnqueueMany = QStringLiteral(
     "       coalesce(s.run_at, ?::timestamptz), coalesce(s.max_attempts, 20), s.unique_key, s.related_type, "
     "       s.related_id, ?::timestamptz "
     "FROM jsonb_to_recordset(?::jsonb) AS s(tenant_id uuid, kind text, payload jsonb, priority smallint, "
-    "     run_at timestamptz, max_attempts integer, unique_key text, related_type text, related_id text) "
-    "ON CONFLICT DO NOTHING");
+    "     run_at timestamptz, max_attempts integer, unique_key text, related_type text, related_id text)");
+const QString kEnqueueManyUnique = kEnqueueMany + QStringLiteral(" ON CONFLICT DO NOTHING");
 
 const QString kFind = QStringLiteral("SELECT %1 FROM jobs WHERE id = ?").arg(kJobColumns);
 
@@ -172,7 +175,7 @@ Result<EnqueuedJob> Jobs::enqueue(const QSqlDatabase &db, const JobSpec &spec)
     // The pending job may end between the insert and the look-up (its worker commits): then the
     // key is free and the insert goes through on the next round.
     for (int round = 0; round < 3; ++round) {
-        auto q = sql::exec(db, kEnqueue,
+        auto q = sql::exec(db, spec.uniqueKey.isEmpty() ? kEnqueue : kEnqueueUnique,
                            {spec.tenantId, spec.kind,
                             QString::fromUtf8(QJsonDocument(spec.payload).toJson(QJsonDocument::Compact)),
                             spec.priority, jobsql::timestamp(spec.runAt.isValid() ? spec.runAt : now),
@@ -204,6 +207,7 @@ Result<int> Jobs::enqueueMany(const QSqlDatabase &db, const QList<JobSpec> &spec
     if (specs.isEmpty())
         return 0;
     QJsonArray rows;
+    bool anyKey = false;
     for (const JobSpec &spec : specs) {
         if (auto s = validate(spec); !s)
             return s.error();
@@ -216,8 +220,10 @@ Result<int> Jobs::enqueueMany(const QSqlDatabase &db, const QList<JobSpec> &spec
             row.insert(QStringLiteral("run_at"), spec.runAt.toUTC().toString(Qt::ISODateWithMs));
         if (spec.maxAttempts != 20)
             row.insert(QStringLiteral("max_attempts"), spec.maxAttempts);
-        if (!spec.uniqueKey.isEmpty())
+        if (!spec.uniqueKey.isEmpty()) {
             row.insert(QStringLiteral("unique_key"), spec.uniqueKey);
+            anyKey = true;
+        }
         if (!spec.relatedType.isEmpty()) {
             row.insert(QStringLiteral("related_type"), spec.relatedType);
             row.insert(QStringLiteral("related_id"), spec.relatedId);
@@ -225,7 +231,7 @@ Result<int> Jobs::enqueueMany(const QSqlDatabase &db, const QList<JobSpec> &spec
         rows.append(row);
     }
     const QString now = jobsql::timestamp(Clock::current().now());
-    auto q = sql::exec(db, kEnqueueMany,
+    auto q = sql::exec(db, anyKey ? kEnqueueManyUnique : kEnqueueMany,
                        {now, now, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
     if (!q)
         return q.error();
