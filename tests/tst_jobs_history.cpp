@@ -203,6 +203,38 @@ private Q_SLOTS:
         PQfinish(listener);
     }
 
+    // enqueueMany writes its JSON by hand: texts with quotes, backslashes and control characters
+    // arrive as they were, and a job of a tenant that does not exist is refused like one by one.
+    void batchEnqueueKeepsTextsAndChecksTenants()
+    {
+        JobSpec odd = spec(m_tenant, QStringLiteral("history.noop"));
+        odd.uniqueKey = QStringLiteral("say \"hi\" \\ then\nleave\t\u00e9");
+        odd.relatedType = QStringLiteral("pod");
+        odd.relatedId = QStringLiteral("{\"x\":1}");
+        odd.payload = {{QStringLiteral("note"), QStringLiteral("a \"quoted\" word")}};
+        auto n = Jobs::enqueueMany(m_db, {odd, spec(m_other, QStringLiteral("history.noop"))});
+        QVERIFY(n);
+        QCOMPARE(n.value(), 2);
+        auto tx = TenantTransaction::begin(m_db, m_tenant);
+        QVERIFY(tx);
+        const QList<JobRecord> jobs = Jobs::list(tx->db(), {}).value();
+        QCOMPARE(jobs.size(), 1);
+        QCOMPARE(jobs.first().uniqueKey, odd.uniqueKey);
+        QCOMPARE(jobs.first().relatedId, odd.relatedId);
+        QCOMPARE(jobs.first().payload, odd.payload);
+        tx->rollback();
+        // Skipped as a duplicate by its key.
+        QCOMPARE(Jobs::enqueueMany(m_db, {odd}).value(), 0);
+
+        JobSpec nobody =
+            spec(QStringLiteral("00000000-0000-4000-8000-000000000001"), QStringLiteral("history.noop"));
+        auto refused = Jobs::enqueueMany(m_db, {spec(m_tenant, QStringLiteral("history.noop")), nobody});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().field, QLatin1String(sql::ForeignKeyViolation));
+        QVERIFY(!Jobs::enqueue(m_db, nobody));
+        QCOMPARE(scalar(m_db, QStringLiteral("SELECT count(*) FROM jobs")).toInt(), 2);
+    }
+
     void pruningDeletesTheLogLinesWithTheJobs()
     {
         const qint64 old = Jobs::enqueue(m_db, spec(m_tenant, QStringLiteral("history.dead"))).value().id;
