@@ -12,13 +12,13 @@
 -- statement copied its rows into transition tables for the console's notification. Now a job
 -- touches two indexes on insert (primary key, claim), one on claim (primary key) and two on
 -- finish (primary key and tenant listing of jobs_finished); the console is notified without
--- transition tables.
+-- transition tables, and the tenant of new jobs is checked once per statement, not per row.
 --
 -- A partitioned table cannot have a unique index without its partition key, so the primary key
 -- and the unique-key index live on the partitions (ids stay unique: one identity feeds both),
--- enqueues use ON CONFLICT DO NOTHING without a conflict target (the pending partition's unique
--- key index is its arbiter), and job_log.job_id no longer has a foreign key (pruning deletes
--- the log lines with their jobs, builtin_jobs.cpp).
+-- enqueues with a unique key use ON CONFLICT DO NOTHING without a conflict target (the pending
+-- partition's unique key index is its arbiter), and job_log.job_id no longer has a foreign key
+-- (pruning deletes the log lines with their jobs, builtin_jobs.cpp).
 
 ALTER TABLE jobs RENAME TO jobs_before_0020;
 ALTER TABLE job_log DROP CONSTRAINT job_log_job_id_fkey;
