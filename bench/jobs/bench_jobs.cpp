@@ -97,7 +97,8 @@ int main(int argc, char *argv[])
     if (!tenant)
         return fail(tenant.error().message);
 
-    // The engine writes one JSON log line per job; format them as in production, drop them here.
+    // The engine's JSON log lines (one per batch of completed jobs): formatted as in production,
+    // dropped here.
     std::atomic<qint64> logLines{0};
     JsonLog::setSink([&logLines](const QByteArray &) { ++logLines; });
     std::atomic<qint64> handled{0};
@@ -155,9 +156,8 @@ int main(int argc, char *argv[])
                         .arg(handled.load())
                         .arg(queued));
     result(QStringLiteral("drain %1 jobs").arg(queued), queued / seconds,
-           QStringLiteral(
-               "JobEngine{workers:%1, batch:%2}, no-op handler; every job kept as a completed row, one JSON "
-               "log line per job formatted; time = start -> all completed")
+           QStringLiteral("JobEngine{workers:%1, batch:%2}, no-op handler; every job kept as a completed row "
+                          "(jobs_finished), one JSON log line per batch; time = start -> all completed")
                .arg(workers)
                .arg(batch));
     db.close();

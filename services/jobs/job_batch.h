@@ -17,7 +17,6 @@ struct ClaimedJob {
     QJsonObject payload;
     int attempt = 0;
     int maxAttempts = 0;
-    int priority = 0;
 };
 
 struct JobOutcome {
@@ -33,6 +32,7 @@ struct JobOutcome {
     QString error;
     int attempt = 0;
     QList<JobContext::LogEntry> log;
+    QString tenantId; // of the job, for its log lines
 };
 
 struct Backoff {
@@ -41,21 +41,24 @@ struct Backoff {
 };
 
 // A worker's SQL, prepared once per connection and reused: claiming a batch, and writing every
-// outcome of the batch in one statement.
+// outcome of the batch in one statement. Both work on the partitions of `jobs` (migration 0020)
+// directly and notify the console of each tenant they touched themselves.
 class JobBatchQueries {
 public:
     explicit JobBatchQueries(const QSqlDatabase &db);
     Status prepare();
 
-    // Marks up to `limit` due jobs running for `worker` and commits (autocommit): other workers
-    // skip rows this claim has locked, so each job goes to exactly one worker.
+    // Marks up to `limit` due jobs running for `worker`: other workers skip rows this claim has
+    // locked, so each job goes to exactly one worker. Outside a transaction it commits at once;
+    // inside the transaction that finishes the previous batch it commits with that batch.
     Result<QList<ClaimedJob>> claim(int limit, const QString &worker, const QDateTime &now);
     // Completion, failures (with backoff), hand-backs and log lines, one statement, inside the
-    // work transaction. Touches only jobs still running for `worker` and returns how many those
-    // were: fewer than the outcomes means a job was taken back meanwhile (its worker looked
-    // dead), and the caller must roll the whole batch back. The rows it updated stay locked
-    // until the commit, and the take-back skips locked rows, so a job cannot be lost between
-    // this statement and the commit.
+    // work transaction. Jobs that end (completed, dead, cancelled) move from jobs_pending to
+    // jobs_finished; the others are updated where they are. Touches only jobs still running for `worker` and
+    // returns how many those were: fewer than the outcomes means a job was taken back meanwhile (its worker
+    // looked dead), and the caller must roll the whole batch back. The rows it updated stay locked until the
+    // commit, and the take-back skips locked rows, so a job cannot be lost between this statement and the
+    // commit.
     Result<int> finish(const QList<JobOutcome> &outcomes, const QString &worker, const QDateTime &now,
                        const Backoff &backoff);
 

@@ -17,11 +17,13 @@ const QString kEnsureRow = QStringLiteral(
 const QString kEnqueuePeriod = QStringLiteral(
     "WITH due AS ("
     "  UPDATE job_schedules SET last_period = ?::timestamptz "
-    "  WHERE name = ? AND last_period < ?::timestamptz RETURNING name) "
-    "INSERT INTO jobs (tenant_id, kind, payload, run_at, max_attempts, unique_key, created_at) "
-    "SELECT t.id, ?, ?::jsonb, ?::timestamptz, ?, ?, ?::timestamptz FROM due CROSS JOIN tenants t "
-    "ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL AND status IN ('queued', 'running', "
-    "'failed') DO NOTHING");
+    "  WHERE name = ? AND last_period < ?::timestamptz RETURNING name), "
+    "ins AS ("
+    "  INSERT INTO jobs (tenant_id, kind, payload, run_at, max_attempts, unique_key, created_at) "
+    "  SELECT t.id, ?, ?::jsonb, ?::timestamptz, ?, ?, ?::timestamptz FROM due CROSS JOIN tenants t "
+    "  ON CONFLICT DO NOTHING RETURNING tenant_id) "
+    // The service's own login has no tenant for the console's trigger (migration 0020) to name.
+    "SELECT count(*), count(pg_notify('mpanel_changed_jobs', tenant_id::text)) FROM ins");
 
 } // namespace
 
@@ -52,7 +54,8 @@ Result<int> enqueueDueSchedules(const QSqlDatabase &db, const QList<JobSchedule>
                             QStringLiteral("schedule:%1:%2").arg(schedule.name, period), at});
         if (!q)
             return q.error();
-        inserted += qMax(0, q->numRowsAffected());
+        if (q->next())
+            inserted += q->value(0).toInt();
     }
     return inserted;
 }

@@ -1,5 +1,6 @@
 // One worker thread: claim a batch, run its handlers inside one transaction, record every
-// outcome in one statement, commit. Two commits per batch, whatever its size.
+// outcome in one statement, claim the next batch in the same transaction, commit. One commit per
+// batch while there is work, whatever the batch size.
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/json_log.h"
@@ -14,6 +15,7 @@
 #include <QThread>
 
 #include <optional>
+#include <utility>
 
 namespace mp {
 
@@ -87,22 +89,43 @@ private:
 
     void loop()
     {
+        QList<ClaimedJob> next;
+        quint64 generation = 0;
         while (!m_s.stopClaiming.load()) {
             if (!m_db.isOpen() && !reconnect())
                 continue;
-            const quint64 generation = m_s.currentGeneration();
-            auto claimed = m_queries->claim(m_s.options.batchSize, m_name, Clock::current().now());
-            if (!claimed) {
-                databaseTrouble(claimed.error());
-                continue;
+            if (next.isEmpty()) {
+                generation = m_s.currentGeneration();
+                auto claimed = m_queries->claim(m_s.options.batchSize, m_name, Clock::current().now());
+                if (!claimed) {
+                    if (!lostARace(claimed.error()))
+                        databaseTrouble(claimed.error());
+                    continue;
+                }
+                if (claimed->isEmpty()) {
+                    m_s.waitForWork(generation, m_s.options.pollIntervalMs);
+                    continue;
+                }
+                next = std::move(claimed.value());
             }
-            if (claimed->isEmpty()) {
-                m_s.waitForWork(generation, m_s.options.pollIntervalMs);
-                continue;
-            }
-            runBatch(claimed.value());
+            const QList<ClaimedJob> batch = std::exchange(next, {});
+            runBatch(batch, next);
+            // The batch's transaction found nothing more to claim: sleep until new work (a
+            // notification since that claim wakes us at once) rather than claim again.
+            if (next.isEmpty() && m_db.isOpen() && !m_s.stopClaiming.load() && m_claimedInBatch)
+                m_s.waitForWork(m_claimGeneration, m_s.options.pollIntervalMs);
+        }
+        // Stopping with a batch claimed by the last commit: hand it back unstarted.
+        if (!next.isEmpty() && m_db.isOpen()) {
+            QList<ClaimedJob> none;
+            runBatch(next, none);
         }
     }
+
+    // A concurrent statement moved a row this one wanted between partitions (a staff cancel or
+    // retry moves a job between jobs_pending and jobs_finished): nothing is wrong with the
+    // connection, try again.
+    static bool lostARace(const Error &error) { return sql::hasSqlState(error, sql::SerializationFailure); }
 
     // The connection broke (server restart, network): back off, then start over. Jobs this
     // worker had claimed are taken back after the heartbeat timeout.
@@ -126,7 +149,7 @@ private:
         return true;
     }
 
-    void runBatch(const QList<ClaimedJob> &jobs)
+    void runBatch(const QList<ClaimedJob> &jobs, QList<ClaimedJob> &next)
     {
         QList<qint64> ids;
         QHash<qint64, std::shared_ptr<std::atomic_bool>> cancelFlags;
@@ -136,7 +159,8 @@ private:
         }
         QElapsedTimer batchTime;
         batchTime.start();
-        Status s = runInTransaction(jobs, cancelFlags, batchTime);
+        m_claimedInBatch = false;
+        Status s = runInTransaction(jobs, cancelFlags, batchTime, next);
         m_s.untrack(ids);
         if (!s)
             databaseTrouble(s.error());
@@ -144,36 +168,35 @@ private:
 
     Status runInTransaction(const QList<ClaimedJob> &jobs,
                             const QHash<qint64, std::shared_ptr<std::atomic_bool>> &cancelFlags,
-                            const QElapsedTimer &batchTime)
+                            const QElapsedTimer &batchTime, QList<ClaimedJob> &next)
     {
         if (!m_db.transaction())
             return sql::fromSqlError(m_db.lastError(), QStringLiteral("beginning the batch"));
         QList<JobOutcome> outcomes;
-        QList<const ClaimedJob *> outcomeJobs;
         QList<qint64> durations;
+        outcomes.reserve(jobs.size());
+        durations.reserve(jobs.size());
         bool ranOne = false;
         for (const ClaimedJob &job : jobs) {
             const bool handBack = m_s.stopClaiming.load() ||
                                   (ranOne && batchTime.elapsed() > m_s.options.releaseUnstartedAfterMs);
             if (handBack) {
-                outcomes << JobOutcome{job.id, JobOutcome::Kind::Released, {}, job.attempt, {}};
-                outcomeJobs << &job;
+                outcomes << JobOutcome{job.id, JobOutcome::Kind::Released, {}, job.attempt, {}, job.tenantId};
                 durations << 0;
                 continue;
             }
             QElapsedTimer t;
             t.start();
             outcomes << runOne(job, cancelFlags.value(job.id));
-            outcomeJobs << &job;
             durations << t.elapsed();
             ranOne = true;
         }
         auto owned = m_queries->finish(outcomes, m_name, Clock::current().now(), m_backoff());
-        if (!owned) {
+        if (!owned && !lostARace(owned.error())) {
             m_db.rollback();
             return owned.error();
         }
-        if (owned.value() != outcomes.size()) {
+        if (!owned || owned.value() != outcomes.size()) {
             // Some job was taken back while it ran here (our heartbeats stalled past the
             // timeout) and may be running elsewhere: commit nothing, so its effects happen once.
             // The jobs still ours are taken back in turn, as nothing heartbeats them any more.
@@ -181,17 +204,46 @@ private:
             JsonLog::write(QStringLiteral("jobs_batch_rolled_back"),
                            {{QStringLiteral("worker"), m_name},
                             {QStringLiteral("jobs"), int(outcomes.size())},
-                            {QStringLiteral("still_ours"), owned.value()}});
+                            {QStringLiteral("still_ours"), owned ? owned.value() : -1}});
             return {};
+        }
+        if (auto s = claimNextInBatch(next); !s) {
+            m_db.rollback();
+            return s;
         }
         if (!m_db.commit()) {
             const Error error = sql::fromSqlError(m_db.lastError(), QStringLiteral("committing the batch"));
             m_db.rollback();
+            next.clear();
             return error;
         }
-        for (qsizetype i = 0; i < outcomes.size(); ++i)
-            logOutcome(*outcomeJobs.at(i), outcomes.at(i), durations.at(i));
+        logOutcomes(jobs, outcomes, durations);
         m_s.finished.fetch_add(outcomes.size());
+        return {};
+    }
+
+    // The next batch is claimed in the transaction that records this one's outcomes, so one
+    // commit serves both. Under a savepoint: losing a race there must not undo the outcomes.
+    Status claimNextInBatch(QList<ClaimedJob> &next)
+    {
+        if (m_s.stopClaiming.load())
+            return {};
+        QSqlQuery q(m_db);
+        m_claimGeneration = m_s.currentGeneration();
+        if (!q.exec(QStringLiteral("SAVEPOINT claim")))
+            return sql::fromSqlError(q.lastError(), QStringLiteral("opening the claim's savepoint"));
+        auto claimed = m_queries->claim(m_s.options.batchSize, m_name, Clock::current().now());
+        if (!claimed) {
+            if (!lostARace(claimed.error()))
+                return claimed.error();
+            if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT claim")))
+                return sql::fromSqlError(q.lastError(), QStringLiteral("rolling back the claim"));
+            return {};
+        }
+        if (!q.exec(QStringLiteral("RELEASE SAVEPOINT claim")))
+            return sql::fromSqlError(q.lastError(), QStringLiteral("releasing the claim's savepoint"));
+        m_claimedInBatch = true;
+        next = std::move(claimed.value());
         return {};
     }
 
@@ -202,7 +254,7 @@ private:
 
     JobOutcome runOne(const ClaimedJob &job, const std::shared_ptr<std::atomic_bool> &cancelFlag)
     {
-        JobOutcome outcome{job.id, JobOutcome::Kind::Completed, {}, job.attempt, {}};
+        JobOutcome outcome{job.id, JobOutcome::Kind::Completed, {}, job.attempt, {}, job.tenantId};
         const JobHandler handler = m_s.registry->find(job.kind);
         if (!handler) {
             outcome.kind = JobOutcome::Kind::Permanent;
@@ -322,19 +374,47 @@ private:
         QSqlDatabase::removeDatabase(m_logConnection);
     }
 
-    void logOutcome(const ClaimedJob &job, const JobOutcome &outcome, qint64 ms)
+    // The service log: one line per job that did not complete (with its error), and one line
+    // per batch for the completed ones (their ids, and how many of each kind), so a batch of
+    // no-op jobs formats one JSON document, not one per job.
+    void logOutcomes(const QList<ClaimedJob> &jobs, const QList<JobOutcome> &outcomes,
+                     const QList<qint64> &durations)
     {
         static const char *names[] = {"completed", "failed", "cancelled", "dead", "released"};
-        QJsonObject fields{{QStringLiteral("job"), QString::number(outcome.id)},
-                           {QStringLiteral("kind"), job.kind},
-                           {QStringLiteral("tenant"), job.tenantId},
-                           {QStringLiteral("outcome"), QLatin1String(names[int(outcome.kind)])},
-                           {QStringLiteral("attempt"), outcome.attempt},
-                           {QStringLiteral("ms"), ms},
-                           {QStringLiteral("worker"), m_name}};
-        if (!outcome.error.isEmpty())
-            fields.insert(QStringLiteral("error"), outcome.error);
-        JsonLog::write(QStringLiteral("job_finished"), fields);
+        QString completedIds;
+        QHash<QString, int> completedKinds;
+        qint64 completedMs = 0;
+        for (qsizetype i = 0; i < outcomes.size(); ++i) {
+            const JobOutcome &outcome = outcomes.at(i);
+            const ClaimedJob &job = jobs.at(i);
+            if (outcome.kind == JobOutcome::Kind::Completed) {
+                if (!completedIds.isEmpty())
+                    completedIds += u',';
+                completedIds += QString::number(outcome.id);
+                ++completedKinds[job.kind];
+                completedMs += durations.at(i);
+                continue;
+            }
+            QJsonObject fields{{QStringLiteral("job"), QString::number(outcome.id)},
+                               {QStringLiteral("kind"), job.kind},
+                               {QStringLiteral("tenant"), job.tenantId},
+                               {QStringLiteral("outcome"), QLatin1String(names[int(outcome.kind)])},
+                               {QStringLiteral("attempt"), outcome.attempt},
+                               {QStringLiteral("ms"), durations.at(i)},
+                               {QStringLiteral("worker"), m_name}};
+            if (!outcome.error.isEmpty())
+                fields.insert(QStringLiteral("error"), outcome.error);
+            JsonLog::write(QStringLiteral("job_finished"), fields);
+        }
+        if (completedKinds.isEmpty())
+            return;
+        QJsonObject kinds;
+        for (auto it = completedKinds.cbegin(); it != completedKinds.cend(); ++it)
+            kinds.insert(it.key(), it.value());
+        JsonLog::write(QStringLiteral("jobs_completed"), {{QStringLiteral("jobs"), completedIds},
+                                                          {QStringLiteral("kinds"), kinds},
+                                                          {QStringLiteral("ms"), completedMs},
+                                                          {QStringLiteral("worker"), m_name}});
     }
 
     std::shared_ptr<JobEngineState> m_state;
@@ -347,6 +427,8 @@ private:
     const QString m_logConnection;
     QSqlDatabase m_logDb;
     QSqlQuery m_logInsert;
+    bool m_claimedInBatch = false; // the last batch's transaction ran a claim (found work or not)
+    quint64 m_claimGeneration = 0; // the wake-up generation just before that claim
 };
 
 } // namespace

@@ -3,10 +3,10 @@
 #include "core/clock.h"
 #include "core/errors.h"
 #include "db/sql.h"
+#include "db/statement_cache.h"
 #include "jobs/job_errors.h"
 #include "jobs/job_sql_values.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -21,12 +21,16 @@ const QString kJobColumns = QStringLiteral(
     "unique_key, related_type, related_id, last_error, locked_by, heartbeat_at, cancel_requested_at, "
     "created_at, started_at, finished_at");
 
-const QString kEnqueue = QStringLiteral(
+const QString kInsertJob = QStringLiteral(
     "INSERT INTO jobs (tenant_id, kind, payload, priority, run_at, max_attempts, unique_key, related_type, "
     "related_id, created_at) "
-    "VALUES (?::uuid, ?, ?::jsonb, ?, ?::timestamptz, ?, ?, ?, ?, ?::timestamptz) "
-    "ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL AND status IN ('queued', 'running', "
-    "'failed') DO NOTHING RETURNING id");
+    "VALUES (?::uuid, ?, ?::jsonb, ?, ?::timestamptz, ?, ?, ?, ?, ?::timestamptz)");
+const QString kEnqueue = kInsertJob + QStringLiteral(" RETURNING id");
+// With a unique key. The only unique index a new (pending) job can meet is the pending
+// partition's unique key (migration 0020): a partitioned table takes no conflict target without
+// its partition key. Without a key there is nothing to conflict with, and the plain INSERT
+// skips the speculative insertion that ON CONFLICT costs per row.
+const QString kEnqueueUnique = kInsertJob + QStringLiteral(" ON CONFLICT DO NOTHING RETURNING id");
 
 // Locks the pending job (a claim skips locked rows, so a queued one waits for this transaction)
 // and marks it: a claim clears the mark, a completion requeues a marked job (job_batch.cpp).
@@ -46,9 +50,8 @@ const QString kEnqueueMany = QStringLiteral(
     "       coalesce(s.run_at, ?::timestamptz), coalesce(s.max_attempts, 20), s.unique_key, s.related_type, "
     "       s.related_id, ?::timestamptz "
     "FROM jsonb_to_recordset(?::jsonb) AS s(tenant_id uuid, kind text, payload jsonb, priority smallint, "
-    "     run_at timestamptz, max_attempts integer, unique_key text, related_type text, related_id text) "
-    "ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL AND status IN ('queued', 'running', "
-    "'failed') DO NOTHING");
+    "     run_at timestamptz, max_attempts integer, unique_key text, related_type text, related_id text)");
+const QString kEnqueueManyUnique = kEnqueueMany + QStringLiteral(" ON CONFLICT DO NOTHING");
 
 const QString kFind = QStringLiteral("SELECT %1 FROM jobs WHERE id = ?").arg(kJobColumns);
 
@@ -120,6 +123,23 @@ JobRecord readJob(const QSqlQuery &q)
     return r;
 }
 
+// A JSON string literal: quotes, backslashes and control characters escaped.
+void appendJsonString(QString &out, const QString &text)
+{
+    out += u'"';
+    for (QChar c : text) {
+        if (c == u'"' || c == u'\\') {
+            out += u'\\';
+            out += c;
+        } else if (c.unicode() < 0x20) {
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        } else {
+            out += c;
+        }
+    }
+    out += u'"';
+}
+
 Error notFound(qint64 id)
 {
     return makeError(errors::NotFound, QStringLiteral("there is no job %1").arg(id), QStringLiteral("id"));
@@ -166,10 +186,12 @@ Result<EnqueuedJob> Jobs::enqueue(const QSqlDatabase &db, const JobSpec &spec)
     if (auto s = validate(spec); !s)
         return s.error();
     const QDateTime now = Clock::current().now();
+    // One round trip: the INSERT stays prepared on the caller's connection.
+    sql::ScopedStatementCache prepared;
     // The pending job may end between the insert and the look-up (its worker commits): then the
     // key is free and the insert goes through on the next round.
     for (int round = 0; round < 3; ++round) {
-        auto q = sql::exec(db, kEnqueue,
+        auto q = sql::exec(db, spec.uniqueKey.isEmpty() ? kEnqueue : kEnqueueUnique,
                            {spec.tenantId, spec.kind,
                             QString::fromUtf8(QJsonDocument(spec.payload).toJson(QJsonDocument::Compact)),
                             spec.priority, jobsql::timestamp(spec.runAt.isValid() ? spec.runAt : now),
@@ -200,30 +222,47 @@ Result<int> Jobs::enqueueMany(const QSqlDatabase &db, const QList<JobSpec> &spec
 {
     if (specs.isEmpty())
         return 0;
-    QJsonArray rows;
+    // The array's text is written directly (only each payload goes through QJsonDocument):
+    // building a QJsonObject per job cost more than PostgreSQL's parse of the whole array.
+    QString rows;
+    rows.reserve(specs.size() * 120);
+    rows += u'[';
+    bool anyKey = false;
     for (const JobSpec &spec : specs) {
         if (auto s = validate(spec); !s)
             return s.error();
-        QJsonObject row{{QStringLiteral("tenant_id"), spec.tenantId},
-                        {QStringLiteral("kind"), spec.kind},
-                        {QStringLiteral("payload"), spec.payload}};
+        if (rows.size() > 1)
+            rows += u',';
+        rows += QLatin1String("{\"tenant_id\":");
+        appendJsonString(rows, spec.tenantId);
+        rows += QLatin1String(",\"kind\":");
+        appendJsonString(rows, spec.kind);
+        rows += QLatin1String(",\"payload\":");
+        rows += QString::fromUtf8(QJsonDocument(spec.payload).toJson(QJsonDocument::Compact));
         if (spec.priority != 0)
-            row.insert(QStringLiteral("priority"), spec.priority);
-        if (spec.runAt.isValid())
-            row.insert(QStringLiteral("run_at"), spec.runAt.toUTC().toString(Qt::ISODateWithMs));
-        if (spec.maxAttempts != 20)
-            row.insert(QStringLiteral("max_attempts"), spec.maxAttempts);
-        if (!spec.uniqueKey.isEmpty())
-            row.insert(QStringLiteral("unique_key"), spec.uniqueKey);
-        if (!spec.relatedType.isEmpty()) {
-            row.insert(QStringLiteral("related_type"), spec.relatedType);
-            row.insert(QStringLiteral("related_id"), spec.relatedId);
+            rows += QLatin1String(",\"priority\":") + QString::number(spec.priority);
+        if (spec.runAt.isValid()) {
+            rows += QLatin1String(",\"run_at\":");
+            appendJsonString(rows, jobsql::timestamp(spec.runAt));
         }
-        rows.append(row);
+        if (spec.maxAttempts != 20)
+            rows += QLatin1String(",\"max_attempts\":") + QString::number(spec.maxAttempts);
+        if (!spec.uniqueKey.isEmpty()) {
+            rows += QLatin1String(",\"unique_key\":");
+            appendJsonString(rows, spec.uniqueKey);
+            anyKey = true;
+        }
+        if (!spec.relatedType.isEmpty()) {
+            rows += QLatin1String(",\"related_type\":");
+            appendJsonString(rows, spec.relatedType);
+            rows += QLatin1String(",\"related_id\":");
+            appendJsonString(rows, spec.relatedId);
+        }
+        rows += u'}';
     }
+    rows += u']';
     const QString now = jobsql::timestamp(Clock::current().now());
-    auto q = sql::exec(db, kEnqueueMany,
-                       {now, now, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+    auto q = sql::exec(db, anyKey ? kEnqueueManyUnique : kEnqueueMany, {now, now, rows});
     if (!q)
         return q.error();
     return q->numRowsAffected();
