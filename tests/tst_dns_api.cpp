@@ -387,6 +387,51 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("192.0.2.1")});
     }
 
+    void dnssecSignsTheZoneAndShowsItsDs()
+    {
+        createZone(QStringLiteral("signed.test"), m_alice);
+        QVERIFY(
+            !m_pdns
+                 .digAnswer(QStringLiteral("signed.test"), QStringLiteral("SOA"), {QStringLiteral("+dnssec")})
+                 .contains(QLatin1String("RRSIG")));
+        // The owner may switch it on; another customer may not.
+        const QJsonObject on{{QStringLiteral("enabled"), true}};
+        QCOMPARE(
+            m_api.call("POST", QStringLiteral("/api/dns/zones/signed.test/dnssec"), m_bobToken, on).status,
+            404);
+        QCOMPARE(waitForJob(queued(m_api.call("POST", QStringLiteral("/api/dns/zones/signed.test/dnssec"),
+                                              m_aliceToken, on))),
+                 QStringLiteral("completed"));
+        QVERIFY(
+            m_pdns
+                .digAnswer(QStringLiteral("signed.test"), QStringLiteral("SOA"), {QStringLiteral("+dnssec")})
+                .contains(QLatin1String("RRSIG")));
+        const QJsonObject zone =
+            m_api.call("GET", QStringLiteral("/api/dns/zones/signed.test"), m_aliceToken).json();
+        QCOMPARE(zone.value(QStringLiteral("dnssec")).toBool(), true);
+        const QJsonArray ds = zone.value(QStringLiteral("ds")).toArray();
+        QVERIFY(!ds.isEmpty());
+        // The DS names the key the zone is signed with: its key tag is the DNSKEY's key id.
+        const QString keyTag = ds.first().toString().section(u' ', 0, 0);
+        const QString dnskey = m_pdns.digAnswer(QStringLiteral("signed.test"), QStringLiteral("DNSKEY"),
+                                                {QStringLiteral("+multi")});
+        QVERIFY2(dnskey.contains(QStringLiteral("key id = ") + keyTag),
+                 qPrintable(dnskey + ds.first().toString()));
+
+        QCOMPARE(waitForJob(queued(m_api.call("POST", QStringLiteral("/api/dns/zones/signed.test/dnssec"),
+                                              m_staff, {{QStringLiteral("enabled"), false}}))),
+                 QStringLiteral("completed"));
+        QVERIFY(
+            !m_pdns
+                 .digAnswer(QStringLiteral("signed.test"), QStringLiteral("SOA"), {QStringLiteral("+dnssec")})
+                 .contains(QLatin1String("RRSIG")));
+        QVERIFY(m_api.call("GET", QStringLiteral("/api/dns/zones/signed.test"), m_staff)
+                    .json()
+                    .value(QStringLiteral("ds"))
+                    .toArray()
+                    .isEmpty());
+    }
+
     void manyRequestsToOneZoneShareItsJob()
     {
         createZone(QStringLiteral("batch.test"));

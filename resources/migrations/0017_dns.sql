@@ -51,6 +51,8 @@ CREATE TABLE dns_zones (
     kind text NOT NULL DEFAULT 'Native' CHECK (kind IN ('Native', 'Master')),
     status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'active', 'deleting', 'error')),
     dnssec boolean NOT NULL DEFAULT false,
+    -- The DS records to hand to the parent (registry) while the zone is signed, as PowerDNS gave them.
+    ds_records text[] NOT NULL DEFAULT '{}',
     serial bigint,
     last_error text CHECK (length(last_error) <= 2000),
     -- The service that made it (a CloudPod's reverse or pod zone has none: shared by many).

@@ -60,4 +60,15 @@ const api::RequestBody &recordChangesBody()
     return body;
 }
 
+const api::RequestBody &dnssecBody()
+{
+    using api::BodyField;
+    static const api::RequestBody body =
+        api::RequestBody(QStringLiteral("DnsDnssecInput"))
+            .add(BodyField::boolean(QStringLiteral("enabled"))
+                     .required()
+                     .describe(QStringLiteral("true: PowerDNS signs the zone (a CSK); false: it stops")));
+    return body;
+}
+
 } // namespace mp::dns

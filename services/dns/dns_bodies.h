@@ -8,5 +8,7 @@ namespace mp::dns {
 const api::RequestBody &newZoneBody();
 // PATCH /api/dns/zones/{name}/records: {"changes": [RecordChange...]}
 const api::RequestBody &recordChangesBody();
+// POST /api/dns/zones/{name}/dnssec: {"enabled": true}
+const api::RequestBody &dnssecBody();
 
 } // namespace mp::dns

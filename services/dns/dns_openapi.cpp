@@ -37,6 +37,12 @@ const char *kFragment = R"json({
         "responses": {"202": {"description": "{zone: DnsZone, job_id, change_id}"}, "400": {"$ref": "#/components/responses/Error"},
           "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"},
           "422": {"$ref": "#/components/responses/Error"}}}},
+    "/api/dns/zones/{name}/dnssec": {
+      "parameters": [{"name": "name", "in": "path", "required": true, "schema": {"type": "string"}}],
+      "post": {"summary": "Sign the zone or stop signing it (staff, or the customer who owns it), through its job; the zone's ds field then lists the DS records for the registry",
+        "tags": ["dns"],
+        "responses": {"202": {"description": "{zone: DnsZone, job_id, change_id}"}, "404": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"}}}},
     "/api/dns/servers": {
       "get": {"summary": "The tenant's PowerDNS servers (staff); the API key is never returned", "tags": ["dns"],
         "responses": {"200": {"description": "{items: [DnsServer]}"}}},
@@ -62,6 +68,8 @@ QJsonObject openApiFragment()
                                  newZoneBody());
     OpenApi::describeRequestBody(fragment, QStringLiteral("patch"),
                                  QStringLiteral("/api/dns/zones/{name}/records"), recordChangesBody());
+    OpenApi::describeRequestBody(fragment, QStringLiteral("post"),
+                                 QStringLiteral("/api/dns/zones/{name}/dnssec"), dnssecBody());
     OpenApi::describeRequestBody(fragment, QStringLiteral("post"), QStringLiteral("/api/dns/servers"),
                                  DnsServers::serverBody());
     OpenApi::describeRequestBody(fragment, QStringLiteral("put"), QStringLiteral("/api/dns/settings"),

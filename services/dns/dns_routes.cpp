@@ -197,6 +197,19 @@ void registerDnsRoutes(Router &router, ApiContext &context)
     router.add(QStringLiteral("PATCH"), QStringLiteral("/api/dns/zones/{name}/records"),
                anyone(true, &changeRecords));
 
+    // Staff, or the customer who owns the zone.
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/dns/zones/{name}/dnssec"),
+               anyone(true, [](const HttpRequest &r, TenantTransaction &tx, const Caller &c) {
+                   auto zone = visibleZone(r, tx, c);
+                   if (!zone)
+                       return errorResponse(zone.error());
+                   auto body = dnssecBody().parse(r);
+                   if (!body)
+                       return errorResponse(body.error());
+                   return queued(DnsZones::setDnssec(tx, *zone,
+                                                     body->boolean(QStringLiteral("enabled")).value_or(false),
+                                                     actorOf(c), Clock::current().now()));
+               }));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/dns/servers"),
                staff(false, [](const HttpRequest &, TenantTransaction &tx, const Caller &) {
                    auto servers = DnsServers::list(tx);

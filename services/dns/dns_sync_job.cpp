@@ -41,7 +41,9 @@ public:
             if (auto s = ensureOnServer(); !s)
                 return s;
         }
-        return sendDirty();
+        if (auto s = sendDirty(); !s)
+            return s;
+        return syncDnssec();
     }
 
 private:
@@ -175,6 +177,52 @@ private:
             return q.error();
         if (serial != m_zone.serial)
             m_ctx.log(QStringLiteral("serial %1").arg(serial));
+        return {};
+    }
+
+    // Signing on the server follows the zone's wish; the DS records are kept for the registry. Only
+    // looked at while the two disagree (signed without DS, or DS while unsigned).
+    Status syncDnssec()
+    {
+        if (m_zone.dnssec == !m_zone.dsRecords.isEmpty())
+            return {};
+        const QString name = m_zone.name;
+        auto keys = call([name](PowerDnsClient &c) { return c.cryptokeys(name); });
+        if (!keys)
+            return keys.error();
+        QJsonArray list = keys->json.array();
+        if (m_zone.dnssec && list.isEmpty()) {
+            auto added = call([name](PowerDnsClient &c) { return c.addCsk(name); });
+            if (!added)
+                return added.error();
+            keys = call([name](PowerDnsClient &c) { return c.cryptokeys(name); });
+            if (!keys)
+                return keys.error();
+            list = keys->json.array();
+            m_ctx.log(QStringLiteral("signed zone %1").arg(name));
+        } else if (!m_zone.dnssec) {
+            for (const QJsonValue &key : std::as_const(list)) {
+                const qint64 id = key.toObject().value(QStringLiteral("id")).toInteger();
+                auto removed = call([name, id](PowerDnsClient &c) { return c.deleteCryptokey(name, id); });
+                if (!removed && removed.error().code != errors::PowerdnsNotFound)
+                    return removed.error();
+            }
+            list = {};
+            m_ctx.log(QStringLiteral("stopped signing zone %1").arg(name));
+        }
+        QJsonArray ds;
+        for (const QJsonValue &key : std::as_const(list)) {
+            for (const QJsonValue &d : key.toObject().value(QStringLiteral("ds")).toArray())
+                ds.append(d);
+        }
+        auto q = sql::exec(
+            m_db,
+            QStringLiteral(
+                "UPDATE dns_zones SET ds_records = ARRAY(SELECT jsonb_array_elements_text(?::jsonb)) "
+                "WHERE id = ?::uuid"),
+            {QString::fromUtf8(QJsonDocument(ds).toJson(QJsonDocument::Compact)), m_zone.id});
+        if (!q)
+            return q.error();
         return {};
     }
 

@@ -17,7 +17,8 @@ struct DnsZone {
     QString kind;
     QString status;
     bool dnssec = false;
-    qint64 serial = 0; // as PowerDNS last reported it; 0: not yet
+    QStringList dsRecords; // while signed: what the registry gets
+    qint64 serial = 0;     // as PowerDNS last reported it; 0: not yet
     QString lastError;
     QString sourceType, sourceId;
     int pendingChanges = 0;

@@ -22,7 +22,8 @@ namespace {
 const QString kZoneSelect = QStringLiteral(
     "SELECT z.id, z.server_id, s.name, z.name, z.customer_id, c.name, z.kind, z.status, z.dnssec, z.serial, "
     "z.last_error, z.source_type, z.source_id, z.created_at, z.updated_at, "
-    "(SELECT count(*) FROM dns_changes ch WHERE ch.zone_id = z.id AND ch.status = 'pending') "
+    "(SELECT count(*) FROM dns_changes ch WHERE ch.zone_id = z.id AND ch.status = 'pending'), "
+    "array_to_json(z.ds_records)::text "
     "FROM dns_zones z JOIN dns_servers s ON s.id = z.server_id LEFT JOIN customers c ON c.id = "
     "z.customer_id ");
 
@@ -45,6 +46,8 @@ DnsZone zoneFrom(const QSqlQuery &q)
     z.createdAt = q.value(13).toDateTime();
     z.updatedAt = q.value(14).toDateTime();
     z.pendingChanges = q.value(15).toInt();
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(16).toString().toUtf8()).array())
+        z.dsRecords << v.toString();
     return z;
 }
 
@@ -115,17 +118,35 @@ Result<QMap<QString, QSet<QString>>> typesAt(const QSqlDatabase &db, const QStri
     return out;
 }
 
-// Holds the zone for this transaction: changes to one zone are checked one after another, so
-// two requests cannot each pass the CNAME rule against the state before the other.
+// Holds the zone's changes for this transaction: changes to one zone are checked one after
+// another, so two requests cannot each pass the CNAME rule against the state before the other.
+// An advisory lock, not the zone's row: the zone's sync job updates that row while it holds the
+// record sets it sends, and a writer waiting for one of those sets must not hold the row.
 Result<QString> lockZone(const QSqlDatabase &db, const QString &zoneId)
 {
-    auto q = sql::exec(
-        db, QStringLiteral("SELECT status FROM dns_zones WHERE id = ?::uuid FOR NO KEY UPDATE"), {zoneId});
+    if (auto lock = sql::exec(
+            db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended('mpanel-dns-zone:' || ?, 0))"),
+            {zoneId});
+        !lock)
+        return lock.error();
+    auto q = sql::exec(db, QStringLiteral("SELECT status FROM dns_zones WHERE id = ?::uuid"), {zoneId});
     if (!q)
         return q.error();
     if (!q->next())
         return makeError(errors::NotFound, QStringLiteral("no such zone"), QStringLiteral("name"));
     return q->value(0).toString();
+}
+
+// The zone held (lockZone) for a change of its records or signing: refused while it is deleted.
+Status lockForChange(const QSqlDatabase &db, const QString &zoneId)
+{
+    auto status = lockZone(db, zoneId);
+    if (!status)
+        return status.error();
+    if (*status == QLatin1String("deleting"))
+        return makeError(errors::DnsZoneBusy, QStringLiteral("the zone is being deleted"),
+                         QStringLiteral("name"));
+    return {};
 }
 
 Result<qint64> recordChange(const QSqlDatabase &db, const QString &tenantId, const QString &zoneId,
@@ -177,6 +198,7 @@ QJsonObject DnsZone::toJson() const
             {QStringLiteral("kind"), kind},
             {QStringLiteral("status"), status},
             {QStringLiteral("dnssec"), dnssec},
+            {QStringLiteral("ds"), QJsonArray::fromStringList(dsRecords)},
             {QStringLiteral("serial"), serial > 0 ? QJsonValue(serial) : QJsonValue()},
             {QStringLiteral("last_error"), orNull(lastError)},
             {QStringLiteral("source_type"), orNull(sourceType)},
@@ -211,12 +233,13 @@ Result<DnsZone> DnsZones::findById(const QSqlDatabase &db, const QString &id)
 
 Result<QList<DnsZone>> DnsZones::list(const QSqlDatabase &db, const ZoneFilter &filter)
 {
-    auto q = sql::exec(db,
-                       kZoneSelect +
-                           QStringLiteral("WHERE (?::uuid IS NULL OR z.customer_id = ?::uuid) AND z.name > coalesce(?, '') "
-                                          "ORDER BY z.name LIMIT ?"),
-                       {nullIfEmpty(filter.customerId), nullIfEmpty(filter.customerId), filter.after,
-                        qBound(1, filter.limit, 1000)});
+    auto q = sql::exec(
+        db,
+        kZoneSelect +
+            QStringLiteral("WHERE (?::uuid IS NULL OR z.customer_id = ?::uuid) AND z.name > coalesce(?, '') "
+                           "ORDER BY z.name LIMIT ?"),
+        {nullIfEmpty(filter.customerId), nullIfEmpty(filter.customerId), filter.after,
+         qBound(1, filter.limit, 1000)});
     if (!q)
         return q.error();
     QList<DnsZone> out;
@@ -308,12 +331,8 @@ Result<Queued> DnsZones::change(TenantTransaction &tx, const DnsZone &zone,
                                 const QList<RecordChange> &changes, const QString &actor,
                                 const QDateTime &now)
 {
-    auto status = lockZone(tx.db(), zone.id);
-    if (!status)
-        return status.error();
-    if (*status == QLatin1String("deleting"))
-        return makeError(errors::DnsZoneBusy, QStringLiteral("the zone is being deleted"),
-                         QStringLiteral("name"));
+    if (auto held = lockForChange(tx.db(), zone.id); !held)
+        return held.error();
     auto settings = DnsSettingsStore::read(tx.db());
     if (!settings)
         return settings.error();
@@ -336,12 +355,26 @@ Result<Queued> DnsZones::change(TenantTransaction &tx, const DnsZone &zone,
     return queueChange(tx, zone.id, setsJson(sets), actor, now);
 }
 
+Result<Queued> DnsZones::setDnssec(TenantTransaction &tx, const DnsZone &zone, bool enabled,
+                                   const QString &actor, const QDateTime &now)
+{
+    if (auto held = lockForChange(tx.db(), zone.id); !held)
+        return held.error();
+    auto q = sql::exec(
+        tx.db(),
+        QStringLiteral("UPDATE dns_zones SET dnssec = ?, updated_at = ?::timestamptz WHERE id = ?::uuid"),
+        {enabled, now.toUTC(), zone.id});
+    if (!q)
+        return q.error();
+    return queueChange(tx, zone.id, QJsonArray{QJsonObject{{QStringLiteral("dnssec"), enabled}}}, actor, now);
+}
+
 Result<Queued> DnsZones::putOwned(TenantTransaction &tx, const DnsZone &zone, const RecordSet &set,
                                   const QString &sourceType, const QString &sourceId, const QString &actor,
                                   const QDateTime &now)
 {
-    if (auto status = lockZone(tx.db(), zone.id); !status)
-        return status.error();
+    if (auto held = lockForChange(tx.db(), zone.id); !held)
+        return held.error();
     auto existing = typesAt(tx.db(), zone.id, {set.name});
     if (!existing)
         return existing.error();
@@ -402,12 +435,12 @@ QJsonObject DnsRecordRow::toJson() const
 Result<QList<DnsRecordRow>> DnsZones::records(const QSqlDatabase &db, const QString &zoneId,
                                               const QString &afterName, const QString &afterType, int limit)
 {
-    auto q =
-        sql::exec(db,
-                  QStringLiteral("SELECT name, type, ttl, array_to_json(records)::text, dirty, source_type, "
-                                 "source_id FROM dns_rrsets WHERE zone_id = ?::uuid AND NOT deleted "
-                                 "AND (name, type) > (coalesce(?, ''), coalesce(?, '')) ORDER BY name, type LIMIT ?"),
-                  {zoneId, afterName, afterType, qMax(1, limit)});
+    auto q = sql::exec(
+        db,
+        QStringLiteral("SELECT name, type, ttl, array_to_json(records)::text, dirty, source_type, "
+                       "source_id FROM dns_rrsets WHERE zone_id = ?::uuid AND NOT deleted "
+                       "AND (name, type) > (coalesce(?, ''), coalesce(?, '')) ORDER BY name, type LIMIT ?"),
+        {zoneId, afterName, afterType, qMax(1, limit)});
     if (!q)
         return q.error();
     QList<DnsRecordRow> out;

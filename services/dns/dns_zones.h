@@ -57,6 +57,10 @@ public:
                                  const QList<RecordChange> &changes, const QString &actor,
                                  const QDateTime &now);
 
+    // Signs the zone (PowerDNS makes a CSK; the DS records show on the zone once the job ran)
+    // or stops signing it.
+    static Result<Queued> setDnssec(TenantTransaction &tx, const DnsZone &zone, bool enabled,
+                                    const QString &actor, const QDateTime &now);
     // Record sets owned by a service (a CloudPod's A and PTR): written like a change, remembered
     // as the service's, so removing the service removes exactly these.
     static Result<Queued> putOwned(TenantTransaction &tx, const DnsZone &zone, const RecordSet &set,
