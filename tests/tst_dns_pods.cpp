@@ -3,7 +3,7 @@
 // made by jobs on a real PowerDNS and proven with dig; terminating the pod removes exactly those
 // record sets and nothing else. CloudPods never names DNS: the two meet in ServiceEvents.
 #include "emulators/proxmox_emulator.h"
-#include "jobs/job_engine.h"
+#include "support/dns_test_engine.h"
 #include "support/pdns_server.h"
 #include "support/service_fixture.h"
 
@@ -108,23 +108,13 @@ private Q_SLOTS:
             {m_tenant});
         QVERIFY(!m_template.isEmpty());
 
-        JobEngineOptions o;
-        o.database = m_api.settings();
-        o.workers = 2;
-        o.batchSize = 1;
-        o.pollIntervalMs = 50;
-        o.runSchedules = false;
-        o.backoffBaseSeconds = 600;
-        o.backoffCapSeconds = 600;
-        m_engine = std::make_unique<JobEngine>(o);
-        QVERIFY(m_engine->start().ok());
+        m_engine = test::startDnsTestEngine(m_api.settings());
+        QVERIFY(m_engine);
     }
 
     void cleanupTestCase()
     {
-        if (m_engine)
-            m_engine->stop(2000);
-        m_engine.reset();
+        test::stopTestEngine(m_engine);
         m_pve.reset();
     }
 
