@@ -252,6 +252,35 @@ private Q_SLOTS:
     }
 
     // Decoding answers the API's errors: paths into nested objects and arrays.
+    // An array of strings: each element is checked and named by its index.
+    void stringArraysCheckEachElement()
+    {
+        const RequestBody body = RequestBody().add(BodyField::strings(QStringLiteral("records")));
+        auto v =
+            body.decode({{QStringLiteral("records"), QJsonArray{QStringLiteral("a"), QStringLiteral("b")}}});
+        QVERIFY(v.ok());
+        QCOMPARE(v->strings(QStringLiteral("records")),
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        auto e = body.decode({{QStringLiteral("records"), QJsonArray{QStringLiteral("a"), 2}}});
+        QVERIFY(!e.ok());
+        QCOMPARE(e.error().code, QStringLiteral("invalid_type"));
+        QCOMPARE(e.error().field, QStringLiteral("records[1]"));
+        e = body.decode({{QStringLiteral("records"), QJsonArray{QString(QChar(0))}}});
+        QCOMPARE(e.error().field, QStringLiteral("records[0]"));
+        e = body.decode({{QStringLiteral("records"), QStringLiteral("a")}});
+        QCOMPARE(e.error().field, QStringLiteral("records"));
+        QCOMPARE(body.schema()
+                     .value(QStringLiteral("properties"))
+                     .toObject()
+                     .value(QStringLiteral("records"))
+                     .toObject()
+                     .value(QStringLiteral("items"))
+                     .toObject()
+                     .value(QStringLiteral("type"))
+                     .toString(),
+                 QStringLiteral("string"));
+    }
+
     void errorsNameTheFieldByItsPath()
     {
         const RequestBody line = RequestBody().add(BodyField::integer(QStringLiteral("n")).required());

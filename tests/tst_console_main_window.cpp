@@ -98,13 +98,14 @@ void TestConsoleMainWindow::navigationFollowsOrder()
 void TestConsoleMainWindow::sectionsDeclareTheirChannels()
 {
     const mp::ConsoleSections sections = mp::consoleSections();
-    // The channels migrations 0008 and 0011 to 0015 notify on, each listened to once.
+    // The channels migrations 0008, 0011 to 0015 and 0017 notify on, each listened to once.
     const QStringList expected{u"mpanel_changed_products"_s,         u"mpanel_changed_cloudpod_templates"_s,
                                u"mpanel_changed_customers"_s,        u"mpanel_changed_orders"_s,
                                u"mpanel_changed_invoices"_s,         u"mpanel_changed_subscriptions"_s,
                                u"mpanel_changed_payments"_s,         u"mpanel_changed_jobs"_s,
                                u"mpanel_changed_job_log"_s,          u"mpanel_changed_cloud_pods"_s,
-                               u"mpanel_changed_node_allocations"_s, u"mpanel_changed_cloudpod_findings"_s};
+                               u"mpanel_changed_node_allocations"_s, u"mpanel_changed_cloudpod_findings"_s,
+                               u"mpanel_changed_dns_zones"_s,        u"mpanel_changed_dns_rrsets"_s};
     QStringList channels = sections.channels();
     QCOMPARE(channels.removeDuplicates(), 0);
     channels.sort();

@@ -178,7 +178,8 @@ void TestConsoleSignIn::statusBarShowsSandboxOnTheEmulators()
     console.addCluster(u"sandbox"_s, u"https://127.0.0.1:18006/api2/json"_s, u"sandbox"_s);
     QVERIFY(console.signIn());
     mp::SessionStatusBar *status = console.window.sessionStatusBar();
-    QTRY_COMPARE_WITH_TIMEOUT(status->providersText(), u"Stripe: sandbox · Proxmox: sandbox"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(status->providersText(),
+                              u"Stripe: sandbox · Proxmox: sandbox · PowerDNS: no server"_s, 10000);
     QVERIFY2(status->providersToolTip().contains(u"http://127.0.0.1:12111"_s),
              qPrintable(status->providersToolTip()));
     QVERIFY(status->providersToolTip().contains(u"https://127.0.0.1:18006/api2/json"_s));
@@ -189,7 +190,8 @@ void TestConsoleSignIn::statusBarShowsSandboxOnTheEmulators()
     auto q = console.admin->query(u"UPDATE proxmox_clusters SET mode = 'live', api_base = "
                                   u"'https://pve1.example.net:8006/api2/json'"_s);
     QVERIFY(q.ok());
-    QTRY_COMPARE_WITH_TIMEOUT(status->providersText(), u"Stripe: sandbox · Proxmox: live"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(status->providersText(),
+                              u"Stripe: sandbox · Proxmox: live · PowerDNS: no server"_s, 10000);
 
     // Signed out, nothing is claimed.
     console.controller->signOut();
@@ -202,7 +204,8 @@ void TestConsoleSignIn::statusBarShowsLiveProviders()
     console.addCluster(u"fra1"_s, u"https://pve1.example.net:8006/api2/json"_s, u"live"_s);
     QVERIFY(console.signIn());
     mp::SessionStatusBar *status = console.window.sessionStatusBar();
-    QTRY_COMPARE_WITH_TIMEOUT(status->providersText(), u"Stripe: live · Proxmox: live"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(status->providersText(),
+                              u"Stripe: live · Proxmox: live · PowerDNS: no server"_s, 10000);
     QVERIFY(!status->providersToolTip().contains(u"sandbox"_s));
     QVERIFY(status->providersToolTip().contains(u"https://api.stripe.com"_s));
     QVERIFY(!status->providersToolTip().contains(u"sk_live_console"_s));

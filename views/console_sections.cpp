@@ -4,6 +4,7 @@
 #include "catalog/catalog_section.h"
 #include "customers/customers_section.h"
 #include "dashboard/dashboard_section.h"
+#include "dns/dns_section.h"
 #include "jobs/jobs_section.h"
 #include "provisioning/provisioning_section.h"
 #include "subscriptions/subscriptions_section.h"
@@ -23,8 +24,6 @@ struct Planned {
 constexpr Planned planned[] = {
     {"domains", QT_TRANSLATE_NOOP("mp::NavigationModel", "Domains"),
      QT_TRANSLATE_NOOP("mp::NavigationModel", "Domain registrations, transfers and renewals."), 700},
-    {"dns", QT_TRANSLATE_NOOP("mp::NavigationModel", "DNS"),
-     QT_TRANSLATE_NOOP("mp::NavigationModel", "DNS zones and records of your customers' domains."), 800},
     {"email", QT_TRANSLATE_NOOP("mp::NavigationModel", "Email"),
      QT_TRANSLATE_NOOP("mp::NavigationModel", "Mailboxes, aliases and forwarders."), 900},
     {"ssl", QT_TRANSLATE_NOOP("mp::NavigationModel", "SSL"),
@@ -54,6 +53,7 @@ ConsoleSections consoleSections()
     sections.add(subscriptionsSection());
     sections.add(provisioningSection());
     sections.add(jobsSection());
+    sections.add(dnsSection());
     for (const Planned &p : planned)
         sections.add(plannedSection(p));
     return sections;

@@ -40,6 +40,11 @@ BodyField BodyField::objects(QString name, const RequestBody &table)
     return f;
 }
 
+BodyField BodyField::strings(QString name)
+{
+    return BodyField(std::move(name), Kind::StringArray);
+}
+
 BodyField &&BodyField::required(const ErrorCode &code) &&
 {
     m_required = true;
@@ -171,6 +176,10 @@ QJsonObject BodyField::schema() const
     case Kind::ObjectArray:
         s.insert(QStringLiteral("type"), QStringLiteral("array"));
         s.insert(QStringLiteral("items"), m_table->schemaOrRef());
+        break;
+    case Kind::StringArray:
+        s.insert(QStringLiteral("type"), QStringLiteral("array"));
+        s.insert(QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}});
         break;
     }
     if (m_values) {

@@ -22,7 +22,7 @@ class RequestBody;
 // these and writes the same list out as the body's JSON Schema, so the two cannot disagree.
 class BodyField {
 public:
-    enum class Kind { String, Integer, Boolean, Money, Object, ObjectArray };
+    enum class Kind { String, Integer, Boolean, Money, Object, ObjectArray, StringArray };
     // A value check beyond shape (a currency code, a Proxmox name): gets the present, non-null
     // value and its path ("prices[2].currency") and answers the API's error for it.
     using Check = std::function<Status(const QJsonValue &value, const QString &path)>;
@@ -36,6 +36,8 @@ public:
     static BodyField money(QString name);
     static BodyField object(QString name, const RequestBody &table);
     static BodyField objects(QString name, const RequestBody &table);
+    // An array of strings (a record set's records); each element is checked like a string field.
+    static BodyField strings(QString name);
 
     // Absent or null is an error with `code` ("'path' is required").
     BodyField &&required(const ErrorCode &code = errors::Required) &&;

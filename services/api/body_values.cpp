@@ -50,6 +50,15 @@ QList<BodyValues> BodyValues::objects(const QString &key) const
     return out;
 }
 
+QStringList BodyValues::strings(const QString &key) const
+{
+    QStringList out;
+    const QJsonArray array = m_object.value(key).toArray();
+    for (const QJsonValue &v : array)
+        out.append(v.toString());
+    return out;
+}
+
 QString elementPath(const QString &arrayPath, qsizetype index)
 {
     return QStringLiteral("%1[%2]").arg(arrayPath).arg(index);

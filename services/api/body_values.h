@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -28,6 +29,8 @@ public:
     std::optional<BodyValues> object(const QString &key) const;
     // The elements of an array of objects, each with its path ("prices[2]"); empty when absent.
     QList<BodyValues> objects(const QString &key) const;
+    // An array of strings; empty when absent.
+    QStringList strings(const QString &key) const;
 
     const QJsonObject &json() const { return m_object; }
     const QString &prefix() const { return m_prefix; }

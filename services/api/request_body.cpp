@@ -64,6 +64,7 @@ std::optional<Error> shapeError(const BodyField &f, const QJsonValue &v, const Q
             return wrongType(path, "an object");
         return std::nullopt;
     case BodyField::Kind::ObjectArray:
+    case BodyField::Kind::StringArray:
         if (!v.isArray())
             return wrongType(path, "an array");
         return std::nullopt;
@@ -217,6 +218,16 @@ void RequestBody::collect(const QJsonObject &object, const QString &prefix, QLis
                     out.append(wrongType(at, "an object"));
                 else
                     f.table()->collect(array.at(i).toObject(), at, out, firstOnly);
+            }
+        } else if (f.kind() == BodyField::Kind::StringArray) {
+            const QJsonArray array = v.toArray();
+            for (qsizetype i = 0; i < array.size() && !done(); ++i) {
+                const QString at = elementPath(path, i);
+                if (!array.at(i).isString())
+                    out.append(wrongType(at, "a string"));
+                else if (array.at(i).toString().contains(QChar(0)))
+                    out.append(makeError(errors::InvalidText,
+                                         QStringLiteral("'%1' must not contain NUL characters").arg(at), at));
             }
         }
         if (done())

@@ -6,6 +6,7 @@
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "jobs/job_context.h"
+#include "module/service_events.h"
 
 #include <QSqlQuery>
 #include <QThread>
@@ -55,6 +56,12 @@ const QString kReserveVmid = QStringLiteral(
     "VALUES (?::uuid, ?::uuid, ?, ?::uuid, ?::timestamptz) ON CONFLICT DO NOTHING RETURNING vmid");
 const QString kSetPodVmid =
     QStringLiteral("UPDATE cloud_pods SET vmid = ?, updated_at = ?::timestamptz WHERE id = ?::uuid");
+// The pod as ServiceEvents announces it: name, owner, address and its pool's prefix.
+const QString kOnline = QStringLiteral(
+    "SELECT p.hostname, p.customer_id, p.subscription_id, host(p.ip_address), pl.prefix_length "
+    "FROM cloud_pods p LEFT JOIN ip_addresses a ON a.pod_id = p.id LEFT JOIN ip_pools pl ON pl.id = "
+    "a.pool_id "
+    "WHERE p.id = ?::uuid");
 const QString kDropVmid = QStringLiteral("DELETE FROM proxmox_vmid_reservations WHERE pod_id = ?::uuid");
 
 const QString kPickAddress = QStringLiteral(
@@ -315,7 +322,21 @@ Status PodProgress::markActive(const QString &address, const QDateTime &now)
                             now.toUTC(), now.toUTC(), m_podId});
         if (!q)
             return q.error();
-        return {};
+        // Other modules (DNS) build on the pod once it is up with its address.
+        auto pod = sql::exec(tx.db(), kOnline, {m_podId});
+        if (!pod)
+            return pod.error();
+        if (!pod->next() || pod->value(3).isNull())
+            return {};
+        provisioning::ServiceOnline online;
+        online.serviceType = kRelatedType;
+        online.serviceId = m_podId;
+        online.hostname = pod->value(0).toString();
+        online.customerId = pod->value(1).toString();
+        online.subscriptionId = pod->value(2).toString();
+        online.addresses = QStringList{pod->value(3).toString()};
+        online.prefixLength = pod->value(4).toInt();
+        return provisioning::ServiceEvents::online(tx, online, now);
     });
 }
 
@@ -329,7 +350,7 @@ Status PodProgress::markTerminated(const QDateTime &now)
         auto q = sql::exec(tx.db(), kTerminated, {now.toUTC(), now.toUTC(), m_podId});
         if (!q)
             return q.error();
-        return {};
+        return provisioning::ServiceEvents::gone(tx, {kRelatedType, m_podId}, now);
     });
 }
 

@@ -80,6 +80,16 @@ void ModuleContext::invoiceDetail(billing::InvoiceDetailPart part)
     billing::InvoiceDetailParts::add(m_module, std::move(part));
 }
 
+void ModuleContext::onServiceOnline(provisioning::ServiceOnlineHook hook)
+{
+    provisioning::ServiceEvents::onOnline(m_module, std::move(hook));
+}
+
+void ModuleContext::onServiceGone(provisioning::ServiceGoneHook hook)
+{
+    provisioning::ServiceEvents::onGone(m_module, std::move(hook));
+}
+
 void ModuleContext::provider(ProviderSource source)
 {
     m_registry.addProvider(m_module, std::move(source));

@@ -6,6 +6,7 @@
 #include "jobs/job_schedule.h"
 #include "module/product_type.h"
 #include "module/provider_source.h"
+#include "module/service_events.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -46,6 +47,10 @@ public:
     void invoiceDetail(billing::InvoiceDetailPart part);
     // A provider this module calls, for GET /api/system/providers and the console's status bar.
     void provider(ProviderSource source);
+    // Runs when a provisioned service comes up with its addresses, or is gone for good
+    // (provisioning::ServiceEvents), in the transaction that records it.
+    void onServiceOnline(provisioning::ServiceOnlineHook hook);
+    void onServiceGone(provisioning::ServiceGoneHook hook);
 
 private:
     ModuleRegistry &m_registry;

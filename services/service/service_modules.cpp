@@ -5,6 +5,7 @@
 #include "cloudpods/cloudpods_module.h"
 #include "core/json_log.h"
 #include "customers/customers_module.h"
+#include "dns/dns_module.h"
 #include "module/module_registry.h"
 #include "payments/payments_module.h"
 #include "providers/providers_module.h"
@@ -43,6 +44,7 @@ void installServiceModules()
         add(payments::paymentsModule());
         add(subscriptions::subscriptionsModule());
         add(cloudpods::cloudPodsModule());
+        add(dns::dnsModule());
         add(providers::providersModule());
     });
 }

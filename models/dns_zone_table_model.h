@@ -1,0 +1,28 @@
+#pragma once
+
+#include "dns/dns_zone.h"
+#include "lazy_table_model.h"
+
+namespace mp {
+
+// The tenant's DNS zones by name, live: a zone made, synced (status, serial) or given a pending
+// change reloads the table through the zones' change channel.
+class DnsZoneTableModel : public LazyTableModel<dns::DnsZone> {
+    Q_OBJECT
+public:
+    enum Column { Name, Customer, Server, Status, Dnssec, Serial, Pending, ColumnCount };
+    Q_ENUM(Column)
+
+    using LazyTableModel::LazyTableModel;
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString statusTitle(const QString &status);
+
+protected:
+    Fetch fetcher() const override;
+};
+
+} // namespace mp

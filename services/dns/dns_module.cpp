@@ -1,0 +1,26 @@
+#include "dns/dns_module.h"
+
+#include "dns/dns_openapi.h"
+#include "dns/dns_routes.h"
+#include "dns/dns_servers.h"
+#include "dns/dns_service_names.h"
+#include "dns/dns_sync_job.h"
+#include "dns/dns_zone.h"
+#include "module/module_context.h"
+
+namespace mp::dns {
+
+Module dnsModule()
+{
+    // Zones may belong to customers; pods get their names when they come up.
+    return Module(QStringLiteral("dns"), QStringList{QStringLiteral("customers")}, [](ModuleContext &module) {
+        module.routes(&registerDnsRoutes);
+        module.openApi(openApiFragment());
+        module.jobKind(kinds::syncZone, &syncZone);
+        module.provider(powerDnsProviderSource());
+        module.onServiceOnline(&nameService);
+        module.onServiceGone(&unnameService);
+    });
+}
+
+} // namespace mp::dns

@@ -1,0 +1,180 @@
+// Zones come with the service: a CloudPod provisioned on the Proxmox emulator gets
+// <pod>.<tenant's pod zone> (A) and the PTR of its address in its pool's reverse zone, both
+// made by jobs on a real PowerDNS and proven with dig; terminating the pod removes exactly those
+// record sets and nothing else. CloudPods never names DNS: the two meet in ServiceEvents.
+#include "emulators/proxmox_emulator.h"
+#include "support/dns_test_engine.h"
+#include "support/pdns_server.h"
+#include "support/service_fixture.h"
+
+#include <QJsonArray>
+
+using namespace mp;
+using mp::test::ProxmoxEmulator;
+
+class TestDnsPods : public QObject {
+    Q_OBJECT
+
+    test::ServiceFixture m_api;
+    test::PdnsServer m_pdns;
+    std::unique_ptr<ProxmoxEmulator> m_pve;
+    std::unique_ptr<JobEngine> m_engine;
+    QString m_tenant, m_staff, m_customer, m_template;
+
+    QString podStatus(const QString &id)
+    {
+        return m_api.call("GET", QStringLiteral("/api/cloudpods/") + id, m_staff)
+            .json()
+            .value(QStringLiteral("status"))
+            .toString();
+    }
+
+    // Every DNS job queued so far has finished.
+    bool dnsSettled()
+    {
+        return m_api.scalar(
+                   QStringLiteral("SELECT count(*) FROM jobs WHERE kind = 'dns.sync_zone' AND status NOT IN "
+                                  "('completed', 'dead', 'cancelled')")) == 0 &&
+               m_api.scalar(QStringLiteral("SELECT count(*) FROM dns_changes WHERE status = 'pending'")) == 0;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("MPANEL_LOG", "off");
+        qputenv("MPANEL_PROXMOX_TIMEOUT_MS", "1500");
+        qputenv("MPANEL_PROXMOX_TASK_POLL_MS", "50");
+        qputenv("MPANEL_PROXMOX_RETRY_DELAY_MS", "50");
+        const Status started = m_pdns.start();
+        QVERIFY2(started.ok(), qPrintable(started.error().message));
+        m_pve = std::make_unique<ProxmoxEmulator>();
+        m_pve->setTaskDurationMs(50);
+        m_pve->setAuthFailureDelayMs(0);
+        QVERIFY(m_pve->start().ok());
+
+        m_api.start(QStringLiteral("dns-pods"));
+        m_tenant = m_api.tenant(QStringLiteral("Pod Names Co"));
+        m_staff = m_api.staffToken(m_tenant);
+
+        auto r = m_api.call(
+            "POST", QStringLiteral("/api/proxmox/clusters"), m_staff,
+            {{QStringLiteral("name"), QStringLiteral("fra1")},
+             {QStringLiteral("api_base"), m_pve->apiBase().toString()},
+             {QStringLiteral("token_id"), m_pve->tokenId()},
+             {QStringLiteral("token_secret"), m_pve->tokenSecret()},
+             {QStringLiteral("ca_pem"), QString::fromLatin1(ProxmoxEmulator::caCertificate().toPem())}});
+        QCOMPARE(r.status, 201);
+        const QString cluster = r.json().value(QStringLiteral("id")).toString();
+        QCOMPARE(m_api
+                     .call("POST", QStringLiteral("/api/proxmox/clusters/%1/nodes").arg(cluster), m_staff,
+                           {{QStringLiteral("name"), QStringLiteral("pve1")},
+                            {QStringLiteral("cpu_cores"), 16},
+                            {QStringLiteral("ram_mb"), 65536},
+                            {QStringLiteral("disk_gb"), 400}})
+                     .status,
+                 201);
+        QCOMPARE(m_api
+                     .call("POST", QStringLiteral("/api/ip-pools"), m_staff,
+                           {{QStringLiteral("cluster_id"), cluster},
+                            {QStringLiteral("name"), QStringLiteral("fra1 public")},
+                            {QStringLiteral("first_address"), QStringLiteral("10.20.0.10")},
+                            {QStringLiteral("last_address"), QStringLiteral("10.20.0.40")},
+                            {QStringLiteral("prefix_length"), 24},
+                            {QStringLiteral("gateway"), QStringLiteral("10.20.0.1")},
+                            {QStringLiteral("dns_servers"), QStringLiteral("10.20.0.2")}})
+                     .status,
+                 201);
+
+        QCOMPARE(m_api
+                     .call("POST", QStringLiteral("/api/dns/servers"), m_staff,
+                           {{QStringLiteral("name"), QStringLiteral("sandbox")},
+                            {QStringLiteral("api_base"), m_pdns.apiBase()},
+                            {QStringLiteral("api_key"), m_pdns.apiKey()},
+                            {QStringLiteral("mode"), QStringLiteral("sandbox")}})
+                     .status,
+                 201);
+        QCOMPARE(m_api
+                     .call("PUT", QStringLiteral("/api/dns/settings"), m_staff,
+                           {{QStringLiteral("pod_zone"), QStringLiteral("pods.names.test")},
+                            {QStringLiteral("nameservers"), QJsonArray{QStringLiteral("ns1.names.test.")}},
+                            {QStringLiteral("default_ttl"), 300}})
+                     .status,
+                 200);
+
+        m_customer = m_api.signUp(m_tenant, QStringLiteral("Ada"), QStringLiteral("ada@example.com")).second;
+        m_template = m_api.text(
+            QStringLiteral(
+                "SELECT id::text FROM cloudpod_templates WHERE tenant_id = ?::uuid AND name = 'Mini'"),
+            {m_tenant});
+        QVERIFY(!m_template.isEmpty());
+
+        m_engine = test::startDnsTestEngine(m_api.settings());
+        QVERIFY(m_engine);
+    }
+
+    void cleanupTestCase()
+    {
+        test::stopTestEngine(m_engine);
+        m_pve.reset();
+    }
+
+    void aPodGetsItsNameAndPtrAndLosesThemWhenRemoved()
+    {
+        // A record by hand in the pod zone, which the pod's removal must leave alone.
+        const auto createPod = [this](const QString &hostname) {
+            const auto r = m_api.call("POST", QStringLiteral("/api/cloudpods"), m_staff,
+                                      {{QStringLiteral("customer_id"), m_customer},
+                                       {QStringLiteral("template_id"), m_template},
+                                       {QStringLiteral("hostname"), hostname}});
+            if (r.status != 201)
+                qFatal("create pod: %d %s", r.status, r.body.constData());
+            return r.json().value(QStringLiteral("id")).toString();
+        };
+        const QString web = createPod(QStringLiteral("web1"));
+        QTRY_COMPARE_WITH_TIMEOUT(podStatus(web), QStringLiteral("active"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(dnsSettled(), 20000);
+        QCOMPARE(m_pdns.dig(QStringLiteral("web1.pods.names.test"), QStringLiteral("A")),
+                 QStringList{QStringLiteral("10.20.0.10")});
+        QCOMPARE(m_pdns.dig(QStringLiteral("10.0.20.10.in-addr.arpa"), QStringLiteral("PTR")),
+                 QStringList{QStringLiteral("web1.pods.names.test.")});
+        // Both zones were made for it, with the tenant's name server.
+        QCOMPARE(m_pdns.dig(QStringLiteral("pods.names.test"), QStringLiteral("NS")),
+                 QStringList{QStringLiteral("ns1.names.test.")});
+        QCOMPARE(m_pdns.dig(QStringLiteral("0.20.10.in-addr.arpa"), QStringLiteral("NS")),
+                 QStringList{QStringLiteral("ns1.names.test.")});
+
+        const QString db = createPod(QStringLiteral("db1"));
+        QTRY_COMPARE_WITH_TIMEOUT(podStatus(db), QStringLiteral("active"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(dnsSettled(), 20000);
+        QCOMPARE(m_pdns.dig(QStringLiteral("db1.pods.names.test"), QStringLiteral("A")),
+                 QStringList{QStringLiteral("10.20.0.11")});
+        const auto byHand = m_api.call(
+            "PATCH", QStringLiteral("/api/dns/zones/pods.names.test/records"), m_staff,
+            {{QStringLiteral("changes"),
+              QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("www")},
+                                     {QStringLiteral("type"), QStringLiteral("CNAME")},
+                                     {QStringLiteral("records"), QJsonArray{QStringLiteral("web1")}},
+                                     {QStringLiteral("changetype"), QStringLiteral("REPLACE")}}}}});
+        QCOMPARE(byHand.status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(dnsSettled(), 20000);
+
+        // Removing web1 removes exactly its A and PTR.
+        QCOMPARE(m_api.call("POST", QStringLiteral("/api/cloudpods/%1/terminate").arg(web), m_staff).status,
+                 202);
+        QTRY_COMPARE_WITH_TIMEOUT(podStatus(web), QStringLiteral("terminated"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(dnsSettled(), 20000);
+        QVERIFY(m_pdns.dig(QStringLiteral("web1.pods.names.test"), QStringLiteral("A")).isEmpty());
+        QVERIFY(m_pdns.dig(QStringLiteral("10.0.20.10.in-addr.arpa"), QStringLiteral("PTR")).isEmpty());
+        QCOMPARE(m_pdns.dig(QStringLiteral("db1.pods.names.test"), QStringLiteral("A")),
+                 QStringList{QStringLiteral("10.20.0.11")});
+        QCOMPARE(m_pdns.dig(QStringLiteral("11.0.20.10.in-addr.arpa"), QStringLiteral("PTR")),
+                 QStringList{QStringLiteral("db1.pods.names.test.")});
+        QCOMPARE(m_pdns.dig(QStringLiteral("www.pods.names.test"), QStringLiteral("CNAME")),
+                 QStringList{QStringLiteral("web1.pods.names.test.")});
+        QCOMPARE(m_pdns.dig(QStringLiteral("pods.names.test"), QStringLiteral("NS")),
+                 QStringList{QStringLiteral("ns1.names.test.")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDnsPods)
+#include "tst_dns_pods.moc"
