@@ -104,3 +104,6 @@ INSERT INTO subscription_changes (tenant_id, subscription_id, kind, status, from
            description, cycle, unit_price_minor + 100, currency, quantity, current_period_start, current_period_end,
            10, 31, 32, 'seed', now()
     FROM subscriptions WHERE tenant_id = :tenant;
+-- 0018 notifications: the tenant's relay settings.
+INSERT INTO notification_settings (tenant_id, from_address, smtp_host, smtp_port, tls_mode, updated_at)
+    VALUES (:tenant, 'billing@example.com', 'smtp.example.com', 587, 'starttls', now());

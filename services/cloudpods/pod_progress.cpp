@@ -6,7 +6,9 @@
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "jobs/job_context.h"
+#include "module/domain_events.h"
 
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <QThread>
 
@@ -71,7 +73,7 @@ const QString kPodAddress = QStringLiteral(
 const QString kActive =
     QStringLiteral("UPDATE cloud_pods SET status = 'active', ip_address = ?::inet, last_error = NULL, "
                    "provisioned_at = coalesce(provisioned_at, ?::timestamptz), updated_at = ?::timestamptz "
-                   "WHERE id = ?::uuid");
+                   "WHERE id = ?::uuid RETURNING customer_id::text, hostname, guest_kind, host(ip_address)");
 
 const QString kReleaseAllocation = QStringLiteral("DELETE FROM node_allocations WHERE pod_id = ?::uuid");
 const QString kReleaseAddress =
@@ -315,7 +317,17 @@ Status PodProgress::markActive(const QString &address, const QDateTime &now)
                             now.toUTC(), now.toUTC(), m_podId});
         if (!q)
             return q.error();
-        return {};
+        if (!q->next())
+            return {};
+        // What the customer needs to get in; listeners (notifications) mail it, once per pod.
+        const QString host = q->value(3).toString();
+        QJsonObject data{{QStringLiteral("name"), q->value(1).toString()},
+                         {QStringLiteral("address"), host},
+                         {QStringLiteral("guest_kind"), q->value(2).toString()}};
+        if (!host.isEmpty())
+            data.insert(QStringLiteral("connect"), QJsonArray{QStringLiteral("ssh root@%1").arg(host)});
+        return events::DomainEvents::announce(
+            tx, {events::ServiceReady, q->value(0).toString(), m_podId, data}, now);
     });
 }
 

@@ -80,6 +80,11 @@ void ModuleContext::invoiceDetail(billing::InvoiceDetailPart part)
     billing::InvoiceDetailParts::add(m_module, std::move(part));
 }
 
+void ModuleContext::on(const QString &event, events::Listener listener)
+{
+    events::DomainEvents::listen(m_module, event, std::move(listener));
+}
+
 void ModuleContext::provider(ProviderSource source)
 {
     m_registry.addProvider(m_module, std::move(source));

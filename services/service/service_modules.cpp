@@ -6,6 +6,7 @@
 #include "core/json_log.h"
 #include "customers/customers_module.h"
 #include "module/module_registry.h"
+#include "notifications/notifications_module.h"
 #include "payments/payments_module.h"
 #include "providers/providers_module.h"
 #include "service/system_module.h"
@@ -44,6 +45,7 @@ void installServiceModules()
         add(subscriptions::subscriptionsModule());
         add(cloudpods::cloudPodsModule());
         add(providers::providersModule());
+        add(notifications::notificationsModule());
     });
 }
 
