@@ -158,6 +158,19 @@ class TestNotifications : public QObject {
         return {str(r.json(), "order_id"), str(r.json(), "invoice_id")};
     }
 
+    // Four workers taking one job at a time, polling fast; schedules stay off (tests enqueue).
+    JobEngineOptions engineOptions(const QString &instance)
+    {
+        JobEngineOptions o;
+        o.database = m_api.settings();
+        o.workers = 4;
+        o.batchSize = 1;
+        o.pollIntervalMs = 50;
+        o.runSchedules = false;
+        o.instance = instance;
+        return o;
+    }
+
     void announce(const events::DomainEvent &event)
     {
         auto tx = TenantTransaction::begin(m_api.db(), m_tenant);
@@ -199,13 +212,7 @@ private Q_SLOTS:
             m_api.signUp(m_tenant, QStringLiteral("Ada Lovelace"), QStringLiteral("ada@customer.example"),
                          QStringLiteral("GB"));
 
-        JobEngineOptions o;
-        o.database = m_api.settings();
-        o.workers = 4;
-        o.batchSize = 1;
-        o.pollIntervalMs = 50;
-        o.runSchedules = false;
-        m_engine = std::make_unique<JobEngine>(o);
+        m_engine = std::make_unique<JobEngine>(engineOptions(QString()));
         QVERIFY(m_engine->start());
     }
 
@@ -581,14 +588,7 @@ private Q_SLOTS:
         }
         QVERIFY(tx->commit());
         // A second engine (another service instance) races the first: 8 workers, 8 sender jobs.
-        JobEngineOptions o;
-        o.database = m_api.settings();
-        o.workers = 4;
-        o.batchSize = 1;
-        o.pollIntervalMs = 50;
-        o.runSchedules = false;
-        o.instance = QStringLiteral("second");
-        JobEngine second(o);
+        JobEngine second(engineOptions(QStringLiteral("second")));
         QVERIFY(second.start());
         sendNow(8);
         QVERIFY(second.stop());
@@ -608,6 +608,41 @@ private Q_SLOTS:
                      QStringLiteral("SELECT count(*) FROM email_outbox WHERE template = 'service.ready' AND "
                                     "status = 'sent' AND attempts = 1 AND payload->>'name' LIKE 'race-%'")),
                  kMessages);
+    }
+
+    // A sender that claimed a message and died before its commit (a restart mid-send) leaves the
+    // message queued: no other sender touches it while the claim holds, and it goes out once after.
+    void aMessageClaimedByASenderThatDiedIsSentOnceAfterwards()
+    {
+        putSettings();
+        sendNow();
+        m_sink.clear();
+        const auto [orderId, invoiceId] = checkout(m_englishToken);
+        const QString id =
+            outboxId(QStringLiteral("invoice.issued"), QStringLiteral("invoice_id"), invoiceId);
+        {
+            QSqlDatabase other = QSqlDatabase::cloneDatabase(m_api.db(), QStringLiteral("dying-sender"));
+            QVERIFY(other.open());
+            {
+                auto claim = TenantTransaction::begin(other, m_tenant);
+                QVERIFY(claim);
+                auto q = sql::exec(
+                    other, QStringLiteral("SELECT id FROM email_outbox WHERE id = ?::uuid FOR UPDATE"), {id});
+                QVERIFY(q && q->next());
+                sendNow(); // the claim holds: skipped, not waited for
+                QCOMPARE(m_sink.messages().size(), 0);
+                QCOMPARE(str(outboxEntry(id), "status"), QStringLiteral("queued"));
+                QCOMPARE(outboxEntry(id).value(QStringLiteral("attempts")).toInt(), 0);
+                other.close(); // the process dies: its transaction is gone with the connection
+            }
+            other = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("dying-sender"));
+        }
+        sendNow();
+        sendNow();
+        QCOMPARE(m_sink.messages().size(), 1);
+        QCOMPARE(str(outboxEntry(id), "status"), QStringLiteral("sent"));
+        QCOMPARE(outboxEntry(id).value(QStringLiteral("attempts")).toInt(), 1);
     }
 
     void backoffDoublesUpToACap()

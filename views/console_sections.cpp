@@ -5,6 +5,7 @@
 #include "customers/customers_section.h"
 #include "dashboard/dashboard_section.h"
 #include "jobs/jobs_section.h"
+#include "notifications/notifications_section.h"
 #include "provisioning/provisioning_section.h"
 #include "subscriptions/subscriptions_section.h"
 
@@ -54,6 +55,7 @@ ConsoleSections consoleSections()
     sections.add(subscriptionsSection());
     sections.add(provisioningSection());
     sections.add(jobsSection());
+    sections.add(notificationsSection());
     for (const Planned &p : planned)
         sections.add(plannedSection(p));
     return sections;
