@@ -506,6 +506,32 @@ private Q_SLOTS:
         QCOMPARE(m_sink.messages().size(), 1);
     }
 
+    // With the relay down every message would wait out the same connect timeout: a run stops at
+    // the first such failure and leaves the rest due, untouched, for the next run.
+    void anOutageStopsTheRunAtTheFirstFailure()
+    {
+        putSettings();
+        sendNow();
+        m_sink.stop();
+        QStringList ids;
+        for (int i = 0; i < 3; ++i) {
+            const auto [orderId, invoiceId] = checkout(m_englishToken);
+            ids << outboxId(QStringLiteral("invoice.issued"), QStringLiteral("invoice_id"), invoiceId);
+        }
+        sendNow();
+        int attempted = 0;
+        for (const QString &id : std::as_const(ids))
+            attempted += outboxEntry(id).value(QStringLiteral("attempts")).toInt();
+        QCOMPARE(attempted, 1);
+        QVERIFY(m_sink.start());
+        m_sink.clear();
+        m_clock.advance(61 * 1000);
+        sendNow();
+        for (const QString &id : std::as_const(ids))
+            QCOMPARE(str(outboxEntry(id), "status"), QStringLiteral("sent"));
+        QCOMPARE(m_sink.messages().size(), 3);
+    }
+
     void failedForGoodAfterMaxAttemptsThenRetriedByStaff()
     {
         putSettings({{QStringLiteral("smtp_password"), QStringLiteral("wrong")},

@@ -58,7 +58,10 @@ private:
     QString m_name;
 };
 
-enum class Sent { Nothing, Delivered, Failed };
+// RelayTrouble: the attempt failed for a reason every other message would meet too (the relay
+// unreachable, authentication refused): the run stops there instead of waiting out the timeout
+// once per message; the rest stay due for the next run.
+enum class Sent { Nothing, Delivered, Failed, RelayTrouble };
 
 // One message: claim, compose, send, record, commit.
 Result<Sent> sendNext(const QSqlDatabase &db, JobContext &ctx, const MailSettings &settings,
@@ -112,7 +115,9 @@ Result<Sent> sendNext(const QSqlDatabase &db, JobContext &ctx, const MailSetting
                            outcome.permanent || attempt >= settings.maxAttempts ? QStringLiteral(" for good")
                                                                                 : QString(),
                            outcome.error));
-    return outcome.sent ? Sent::Delivered : Sent::Failed;
+    if (outcome.sent)
+        return Sent::Delivered;
+    return message && !outcome.permanent ? Sent::RelayTrouble : Sent::Failed;
 }
 
 } // namespace
@@ -141,12 +146,10 @@ Status OutboxSender::run(JobContext &ctx)
         return due.error();
     if (!*due)
         return {};
-    if (!*settings || !(*settings)->enabled) {
-        ctx.log(*settings
-                    ? QStringLiteral("mail is switched off in the tenant's mail settings: due mail waits")
-                    : QStringLiteral("mail is not set up (no relay in the mail settings): due mail waits"));
+    // Not set up or switched off: due mail waits, as the console's mail settings say (no log
+    // line: it would repeat every minute).
+    if (!*settings || !(*settings)->enabled)
         return {};
-    }
     const MailSettings &mail = **settings;
     const SmtpRelay relay = SmtpRelay::from(mail, NotificationEnvironment::smtpCaFile());
 
@@ -154,6 +157,7 @@ Status OutboxSender::run(JobContext &ctx)
     if (!side)
         return side.error();
     int delivered = 0, failed = 0;
+    bool relayTrouble = false;
     for (int i = 0; i < kMessagesPerRun; ++i) {
         if (ctx.stopRequested())
             break;
@@ -163,9 +167,13 @@ Status OutboxSender::run(JobContext &ctx)
         if (*sent == Sent::Nothing)
             break;
         ++(*sent == Sent::Delivered ? delivered : failed);
+        if (*sent == Sent::RelayTrouble) {
+            relayTrouble = true;
+            break;
+        }
     }
     ctx.log(QStringLiteral("%1 sent, %2 failed").arg(delivered).arg(failed));
-    if (delivered + failed >= kMessagesPerRun) {
+    if (!relayTrouble && delivered + failed >= kMessagesPerRun) {
         // More may be due: a follow-up job continues at once (committed with this job).
         JobSpec next;
         next.tenantId = ctx.tenantId();
