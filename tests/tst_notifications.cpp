@@ -379,6 +379,37 @@ private Q_SLOTS:
         QVERIFY(leafOfType(mail, QStringLiteral("application/pdf")).isEmpty()); // only the invoice carries it
     }
 
+    // The customer's own choice wins over the country; a language without templates is refused.
+    void customerLanguageChoiceWins()
+    {
+        putSettings();
+        const QString path = QStringLiteral("/api/customers/%1").arg(m_englishId);
+        const QJsonObject who{{QStringLiteral("name"), QStringLiteral("Ada Lovelace")},
+                              {QStringLiteral("email"), QStringLiteral("ada@customer.example")},
+                              {QStringLiteral("country"), QStringLiteral("GB")}};
+        auto withLanguage = [&](const QJsonValue &language) {
+            QJsonObject body = who;
+            body.insert(QStringLiteral("language"), language);
+            return body;
+        };
+        const auto refused = m_api.call("PUT", path, m_admin, withLanguage(QStringLiteral("fr")));
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(errorField(refused), QStringLiteral("language"));
+        const auto chosen = m_api.call("PUT", path, m_admin, withLanguage(QStringLiteral("de")));
+        QCOMPARE(chosen.status, 200);
+        QCOMPARE(str(chosen.json(), "language"), QStringLiteral("de"));
+        const auto [orderId, invoiceId] = checkout(m_englishToken);
+        m_sink.clear();
+        sendNow();
+        const QJsonObject mail =
+            mailFor(outboxId(QStringLiteral("invoice.issued"), QStringLiteral("invoice_id"), invoiceId));
+        QCOMPARE(str(mail, "language"), QStringLiteral("de"));
+        QVERIFY(str(mail, "subject").startsWith(QLatin1String("Rechnung ")));
+        const auto cleared = m_api.call("PUT", path, m_admin, withLanguage(QJsonValue()));
+        QCOMPARE(cleared.status, 200);
+        QVERIFY(cleared.json().value(QStringLiteral("language")).isNull());
+    }
+
     void everyEventBecomesItsMail()
     {
         putSettings();
