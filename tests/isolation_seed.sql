@@ -115,3 +115,6 @@ INSERT INTO dns_rrsets (tenant_id, zone_id, name, type, ttl, records, updated_at
     SELECT tenant_id, id, 'www.' || name, 'A', 300, '{192.0.2.1}', now() FROM dns_zones WHERE tenant_id = :tenant;
 INSERT INTO dns_changes (tenant_id, zone_id, changes, actor, created_at)
     SELECT tenant_id, id, '[]', 'seed', now() FROM dns_zones WHERE tenant_id = :tenant;
+-- 0018 notifications: the tenant's relay settings.
+INSERT INTO notification_settings (tenant_id, from_address, smtp_host, smtp_port, tls_mode, updated_at)
+    VALUES (:tenant, 'billing@example.com', 'smtp.example.com', 587, 'starttls', now());

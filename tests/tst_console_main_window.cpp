@@ -57,13 +57,15 @@ void TestConsoleMainWindow::navigationModel()
 {
     NavigationModel model(mp::consoleSections().navigation());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.rowCount(), 12);
-    const QStringList expected{u"Dashboard"_s,     u"Catalog"_s,      u"Customers"_s, u"Billing"_s,
-                               u"Subscriptions"_s, u"Provisioning"_s, u"Domains"_s,   u"DNS"_s,
-                               u"Email"_s,         u"SSL"_s,          u"Guardian"_s,  u"Monitoring"_s};
-    const QStringList ids{u"dashboard"_s,     u"catalog"_s,      u"customers"_s, u"billing"_s,
-                          u"subscriptions"_s, u"provisioning"_s, u"domains"_s,   u"dns"_s,
-                          u"email"_s,         u"ssl"_s,          u"guardian"_s,  u"monitoring"_s};
+    QCOMPARE(model.rowCount(), 13);
+    const QStringList expected{u"Dashboard"_s,     u"Catalog"_s,       u"Customers"_s,    u"Billing"_s,
+                               u"Notifications"_s, u"Subscriptions"_s, u"Provisioning"_s, u"Domains"_s,
+                               u"DNS"_s,           u"Email"_s,         u"SSL"_s,          u"Guardian"_s,
+                               u"Monitoring"_s};
+    const QStringList ids{u"dashboard"_s,     u"catalog"_s,       u"customers"_s,    u"billing"_s,
+                          u"notifications"_s, u"subscriptions"_s, u"provisioning"_s, u"domains"_s,
+                          u"dns"_s,           u"email"_s,         u"ssl"_s,          u"guardian"_s,
+                          u"monitoring"_s};
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex index = model.index(row, 0);
         QCOMPARE(index.data().toString(), expected.at(row));
@@ -98,14 +100,15 @@ void TestConsoleMainWindow::navigationFollowsOrder()
 void TestConsoleMainWindow::sectionsDeclareTheirChannels()
 {
     const mp::ConsoleSections sections = mp::consoleSections();
-    // The channels migrations 0008, 0011 to 0015 and 0017 notify on, each listened to once.
+    // The channels migrations 0008, 0011 to 0015, 0017 and 0018 notify on, each listened to once.
     const QStringList expected{u"mpanel_changed_products"_s,         u"mpanel_changed_cloudpod_templates"_s,
                                u"mpanel_changed_customers"_s,        u"mpanel_changed_orders"_s,
                                u"mpanel_changed_invoices"_s,         u"mpanel_changed_subscriptions"_s,
                                u"mpanel_changed_payments"_s,         u"mpanel_changed_jobs"_s,
                                u"mpanel_changed_job_log"_s,          u"mpanel_changed_cloud_pods"_s,
                                u"mpanel_changed_node_allocations"_s, u"mpanel_changed_cloudpod_findings"_s,
-                               u"mpanel_changed_dns_zones"_s,        u"mpanel_changed_dns_rrsets"_s};
+                               u"mpanel_changed_dns_zones"_s,        u"mpanel_changed_dns_rrsets"_s,
+                               u"mpanel_changed_email_outbox"_s};
     QStringList channels = sections.channels();
     QCOMPARE(channels.removeDuplicates(), 0);
     channels.sort();
@@ -120,10 +123,10 @@ void TestConsoleMainWindow::sectionsDeclareTheirChannels()
 void TestConsoleMainWindow::showsAllSectionsAsEmptyPages()
 {
     MainWindow window(mp::consoleSections());
-    QCOMPARE(window.navigationView()->model()->rowCount(), 12);
+    QCOMPARE(window.navigationView()->model()->rowCount(), 13);
     auto *pages = window.findChild<QStackedWidget *>(u"sectionPages"_s);
     QVERIFY(pages);
-    QCOMPARE(pages->count(), 12);
+    QCOMPARE(pages->count(), 13);
     for (const mp::NavigationEntry &entry : window.navigationModel()->entries()) {
         auto *page = qobject_cast<mp::EmptySectionPage *>(window.sectionPage(entry.id));
         QVERIFY(page);
@@ -163,7 +166,7 @@ void TestConsoleMainWindow::sectionPageIsPluggable()
     window.setSectionPage(u"catalog"_s, real);
     QCOMPARE(window.sectionPage(u"catalog"_s), real);
     auto *pages = window.findChild<QStackedWidget *>(u"sectionPages"_s);
-    QCOMPARE(pages->count(), 12);
+    QCOMPARE(pages->count(), 13);
     QCOMPARE(pages->currentWidget(), real);
     QCOMPARE(pages->indexOf(real), window.navigationModel()->indexOf(u"catalog"_s).row());
     QTRY_VERIFY(old.isNull());

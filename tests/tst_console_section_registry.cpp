@@ -78,7 +78,7 @@ void TestConsoleSectionRegistry::sectionFromOutsideViewsPlugsIn()
     // Its row sits between Provisioning (600) and Domains (700), with its empty state until
     // someone signs in.
     mp::NavigationModel *navigation = window.navigationModel();
-    QCOMPARE(navigation->rowCount(), 13);
+    QCOMPARE(navigation->rowCount(), 14);
     const QModelIndex row = navigation->indexOf(u"example"_s);
     QCOMPARE(row.row(), navigation->indexOf(u"provisioning"_s).row() + 1);
     QCOMPARE(row.data().toString(), u"Example"_s);

@@ -272,8 +272,10 @@ private Q_SLOTS:
                               {id}),
                  1);
         QCOMPARE(
-            m_api.scalar(QStringLiteral("SELECT count(*) FROM email_outbox WHERE payload->>'invoice_id' = ?"),
-                         {invoiceId}),
+            m_api.scalar(
+                QStringLiteral("SELECT count(*) FROM email_outbox WHERE template = 'subscription.past_due' "
+                               "AND payload->>'invoice_id' = ?"),
+                {invoiceId}),
             1);
 
         m_clock.set(QDateTime(QDate(2026, 3, 5), QTime(9, 0), QTimeZone::utc()));
@@ -355,9 +357,10 @@ private Q_SLOTS:
         const QJsonObject s = subscription(id);
         QCOMPARE(str(s, "status"), QStringLiteral("expired"));
         QCOMPARE(str(s, "ended_at"), QStringLiteral("2026-02-28T10:00:00.000Z"));
-        QCOMPARE(m_api.scalar(QStringLiteral(
-                                  "SELECT count(*) FROM email_outbox WHERE payload->>'subscription_id' = ?"),
-                              {id}),
+        QCOMPARE(m_api.scalar(
+                     QStringLiteral("SELECT count(*) FROM email_outbox WHERE template LIKE 'subscription.%' "
+                                    "AND payload->>'subscription_id' = ?"),
+                     {id}),
                  0); // expiry is not a payment reminder
     }
 
@@ -641,7 +644,8 @@ FROM generate_series(1, 120) g, customers c, products p WHERE c.tenant_id = ?::u
                                         "status = 'past_due'"),
                          {tenant}),
             120);
-        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM email_outbox WHERE tenant_id = ?::uuid"),
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM email_outbox WHERE tenant_id = ?::uuid "
+                                             "AND template = 'subscription.past_due'"),
                               {tenant}),
                  120);
     }

@@ -6,6 +6,7 @@
 #include "dashboard/dashboard_section.h"
 #include "dns/dns_section.h"
 #include "jobs/jobs_section.h"
+#include "notifications/notifications_section.h"
 #include "provisioning/provisioning_section.h"
 #include "subscriptions/subscriptions_section.h"
 
@@ -54,6 +55,7 @@ ConsoleSections consoleSections()
     sections.add(provisioningSection());
     sections.add(jobsSection());
     sections.add(dnsSection());
+    sections.add(notificationsSection());
     for (const Planned &p : planned)
         sections.add(plannedSection(p));
     return sections;

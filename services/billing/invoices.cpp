@@ -12,6 +12,7 @@
 #include "db/sql.h"
 #include "db/statement_cache.h"
 #include "db/tenant_transaction.h"
+#include "module/domain_events.h"
 #include "money/money_errors.h"
 
 #include <QJsonArray>
@@ -45,7 +46,8 @@ lines AS (
 SELECT id::text FROM invoice
 )sql");
 
-const auto kLockInvoice = QStringLiteral("SELECT status FROM invoices WHERE id = ?::uuid FOR UPDATE");
+const auto kLockInvoice =
+    QStringLiteral("SELECT status, customer_id::text FROM invoices WHERE id = ?::uuid FOR UPDATE");
 
 // Issuing a draft prices it again on the day it is issued (a rate change in between applies,
 // as it would to any invoice issued that day) and freezes the parties as they are now.
@@ -88,6 +90,13 @@ Status issueNumber(TenantTransaction &tx, const BillingSettings &settings, QDate
     *sequence = *seq;
     *number = InvoiceNumberFormat::format(settings.invoiceNumberFormat, issueDate.year(), *seq);
     return {};
+}
+
+// Modules that act on a new invoice (notifications mails it) listen for this; billing names none.
+Status announceIssued(TenantTransaction &tx, const QString &invoiceId, const QString &customerId,
+                      const QDateTime &now)
+{
+    return events::DomainEvents::announce(tx, {events::InvoiceIssued, customerId, invoiceId, {}}, now);
 }
 
 } // namespace
@@ -186,6 +195,10 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
         return makeError(errors::Internal, QStringLiteral("the invoice insert returned no row"));
     inv.id = inserted->value(0).toString();
     inserted->finish();
+    if (draft.issue) {
+        if (auto s = announceIssued(tx, inv.id, inv.customerId, now); !s)
+            return s.error();
+    }
     return inv;
 }
 
@@ -365,6 +378,8 @@ Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id,
                         {QStringLiteral("reason"), reason}};
     if (*from == InvoiceStatus::Draft) {
         if (auto s = issueDraft(tx, id, now, details); !s)
+            return s.error();
+        if (auto s = announceIssued(tx, id, locked->value(1).toString(), now); !s)
             return s.error();
     } else {
         const QString to = InvoiceStatuses::toString(change.to);

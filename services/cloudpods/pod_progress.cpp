@@ -6,8 +6,10 @@
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "jobs/job_context.h"
+#include "module/domain_events.h"
 #include "module/service_events.h"
 
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <QThread>
 
@@ -78,7 +80,7 @@ const QString kPodAddress = QStringLiteral(
 const QString kActive =
     QStringLiteral("UPDATE cloud_pods SET status = 'active', ip_address = ?::inet, last_error = NULL, "
                    "provisioned_at = coalesce(provisioned_at, ?::timestamptz), updated_at = ?::timestamptz "
-                   "WHERE id = ?::uuid");
+                   "WHERE id = ?::uuid RETURNING customer_id::text, hostname, guest_kind, host(ip_address)");
 
 const QString kReleaseAllocation = QStringLiteral("DELETE FROM node_allocations WHERE pod_id = ?::uuid");
 const QString kReleaseAddress =
@@ -322,6 +324,19 @@ Status PodProgress::markActive(const QString &address, const QDateTime &now)
                             now.toUTC(), now.toUTC(), m_podId});
         if (!q)
             return q.error();
+        if (!q->next())
+            return {};
+        // What the customer needs to get in; listeners (notifications) mail it, once per pod.
+        const QString host = q->value(3).toString();
+        QJsonObject data{{QStringLiteral("name"), q->value(1).toString()},
+                         {QStringLiteral("address"), host},
+                         {QStringLiteral("guest_kind"), q->value(2).toString()}};
+        if (!host.isEmpty())
+            data.insert(QStringLiteral("connect"), QJsonArray{QStringLiteral("ssh root@%1").arg(host)});
+        if (auto ready = events::DomainEvents::announce(
+                tx, {events::ServiceReady, q->value(0).toString(), m_podId, data}, now);
+            !ready)
+            return ready;
         // Other modules (DNS) build on the pod once it is up with its address.
         auto pod = sql::exec(tx.db(), kOnline, {m_podId});
         if (!pod)

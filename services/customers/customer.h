@@ -21,7 +21,8 @@ struct Customer {
     QString email; // as entered; unique per tenant ignoring case
     QString company;
     PostalAddress address;
-    QString country; // ISO 3166-1 alpha-2, or empty
+    QString country;  // ISO 3166-1 alpha-2, or empty
+    QString language; // "en", "de" (the mail they get), or empty: from the country
     QString taxId;
     QString status; // active, suspended, closed
     QString notes;  // staff only
@@ -41,6 +42,7 @@ struct CustomerDraft {
     std::optional<QString> postalCode;
     std::optional<QString> region;
     std::optional<QString> country;
+    std::optional<QString> language;
     std::optional<QString> taxId;
     std::optional<QString> status;
     std::optional<QString> notes;

@@ -48,7 +48,12 @@ RequestBody &addProfileRest(RequestBody &body)
                  .nullable()
                  .describe(QStringLiteral("ISO 3166-1 alpha-2"))
                  .example(QStringLiteral("DE")))
-        .add(BodyField::string(QStringLiteral("tax_id")));
+        .add(BodyField::string(QStringLiteral("tax_id")))
+        .add(BodyField::string(QStringLiteral("language"))
+                 .nullable()
+                 .oneOf({QStringLiteral("en"), QStringLiteral("de")}, errors::InvalidValue)
+                 .describe(QStringLiteral("the language of the customer's mail; null: from the country "
+                                          "(German for DE, AT, CH, LI)")));
 }
 
 } // namespace
@@ -110,8 +115,9 @@ CustomerDraft CustomerJson::draftFrom(const api::BodyValues &values)
     for (auto [key, target] :
          {std::pair{QStringLiteral("name"), &d.name}, std::pair{QStringLiteral("email"), &d.email},
           std::pair{QStringLiteral("company"), &d.company}, std::pair{QStringLiteral("country"), &d.country},
-          std::pair{QStringLiteral("tax_id"), &d.taxId}, std::pair{QStringLiteral("status"), &d.status},
-          std::pair{QStringLiteral("notes"), &d.notes}, std::pair{QStringLiteral("password"), &d.password}}) {
+          std::pair{QStringLiteral("language"), &d.language}, std::pair{QStringLiteral("tax_id"), &d.taxId},
+          std::pair{QStringLiteral("status"), &d.status}, std::pair{QStringLiteral("notes"), &d.notes},
+          std::pair{QStringLiteral("password"), &d.password}}) {
         *target = values.string(key);
         // null clears the optional text fields (but never name, email or status: validation says so).
         if (!*target && values.has(key))
@@ -143,6 +149,7 @@ QJsonObject CustomerJson::toJson(const Customer &c, bool forStaff)
                                                 {QStringLiteral("postal_code"), c.address.postalCode},
                                                 {QStringLiteral("region"), c.address.region}}},
         {QStringLiteral("country"), c.country.isEmpty() ? QJsonValue() : QJsonValue(c.country)},
+        {QStringLiteral("language"), c.language.isEmpty() ? QJsonValue() : QJsonValue(c.language)},
         {QStringLiteral("tax_id"), c.taxId},
         {QStringLiteral("status"), c.status},
         {QStringLiteral("has_password"), c.hasPassword},

@@ -18,8 +18,8 @@ namespace {
 const QString kColumns = QStringLiteral(
     "c.id, c.name, c.email, c.company, c.address_line1, c.address_line2, c.city, c.postal_code, c.region, "
     "coalesce(c.country, ''), c.tax_id, c.status, c.notes, c.has_password, c.created_at, "
-    "c.updated_at");
-constexpr int kColumnCount = 16;
+    "c.updated_at, coalesce(c.language, '')");
+constexpr int kColumnCount = 17;
 
 Customer customerFrom(const QSqlQuery &q)
 {
@@ -37,6 +37,7 @@ Customer customerFrom(const QSqlQuery &q)
     c.hasPassword = q.value(13).toBool();
     c.createdAt = q.value(14).toDateTime();
     c.updatedAt = q.value(15).toDateTime();
+    c.language = q.value(16).toString();
     return c;
 }
 
@@ -65,6 +66,7 @@ void apply(Customer &c, const CustomerDraft &d)
     set(c.address.postalCode, d.postalCode);
     set(c.address.region, d.region);
     set(c.country, d.country);
+    set(c.language, d.language);
     set(c.taxId, d.taxId);
     set(c.status, d.status);
     if (d.notes)
@@ -96,7 +98,8 @@ QVariantList profileValues(const Customer &c)
             c.country,
             c.taxId,
             c.status,
-            c.notes};
+            c.notes,
+            c.language};
 }
 
 } // namespace
@@ -154,6 +157,9 @@ Status Customers::validate(const Customer &c)
             QStringLiteral("country"),
             QStringLiteral("'%1' is not an ISO 3166-1 alpha-2 country code such as \"DE\"").arg(c.country),
             errors::InvalidCountry);
+    if (!c.language.isEmpty() && c.language != QLatin1String("en") && c.language != QLatin1String("de"))
+        return invalid(QStringLiteral("language"), QStringLiteral("language must be en or de"),
+                       errors::InvalidValue);
     if (c.status != QLatin1String("active") && c.status != QLatin1String("suspended") &&
         c.status != QLatin1String("closed"))
         return invalid(QStringLiteral("status"), QStringLiteral("status must be active, suspended or closed"),
@@ -260,11 +266,11 @@ Result<Customer> Customers::create(TenantTransaction &tx, const CustomerDraft &d
         tx.db(),
         QStringLiteral(
             "INSERT INTO customers (tenant_id, name, email, company, address_line1, "
-            "  address_line2, city, postal_code, region, country, tax_id, status, notes, "
+            "  address_line2, city, postal_code, region, country, tax_id, status, notes, language, "
             "  password_hash, created_at, updated_at) "
             "VALUES (?::uuid, ?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), "
             "        coalesce(?, ''), coalesce(?, ''), NULLIF(?, ''), coalesce(?, ''), ?, "
-            "        coalesce(?, ''), NULLIF(?, ''), ?, ?) "
+            "        coalesce(?, ''), NULLIF(?, ''), NULLIF(?, ''), ?, ?) "
             // A taken address is an answer, not an error: the caller's transaction stays usable.
             "ON CONFLICT (tenant_id, lower(email)) DO NOTHING RETURNING id"),
         binds);
@@ -306,7 +312,7 @@ Result<Customer> Customers::update(TenantTransaction &tx, const QString &id, con
                        "  address_line1 = coalesce(?, ''), address_line2 = coalesce(?, ''), "
                        "  city = coalesce(?, ''), postal_code = coalesce(?, ''), region = coalesce(?, ''), "
                        "  country = NULLIF(?, ''), tax_id = coalesce(?, ''), status = ?, "
-                       "  notes = coalesce(?, ''), %1 updated_at = ? "
+                       "  notes = coalesce(?, ''), language = NULLIF(?, ''), %1 updated_at = ? "
                        "WHERE id = ?::uuid")
             .arg(hash.isEmpty() ? QString() : QStringLiteral("password_hash = ?,")),
         binds);

@@ -90,6 +90,11 @@ void ModuleContext::onServiceGone(provisioning::ServiceGoneHook hook)
     provisioning::ServiceEvents::onGone(m_module, std::move(hook));
 }
 
+void ModuleContext::on(const QString &event, events::Listener listener)
+{
+    events::DomainEvents::listen(m_module, event, std::move(listener));
+}
+
 void ModuleContext::provider(ProviderSource source)
 {
     m_registry.addProvider(m_module, std::move(source));

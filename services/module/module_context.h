@@ -4,6 +4,7 @@
 #include "billing/invoice_paid.h"
 #include "jobs/job_context.h"
 #include "jobs/job_schedule.h"
+#include "module/domain_events.h"
 #include "module/product_type.h"
 #include "module/provider_source.h"
 #include "module/service_events.h"
@@ -45,6 +46,8 @@ public:
     void onInvoicePaid(billing::InvoicePaidHook hook);
     // Adds to an invoice as the invoice detail route answers it.
     void invoiceDetail(billing::InvoiceDetailPart part);
+    // Listens to a domain event another module announces (module/domain_events.h).
+    void on(const QString &event, events::Listener listener);
     // A provider this module calls, for GET /api/system/providers and the console's status bar.
     void provider(ProviderSource source);
     // Runs when a provisioned service comes up with its addresses, or is gone for good

@@ -6,6 +6,7 @@
 #include "core/json_log.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "module/domain_events.h"
 #include "money/money.h"
 
 #include <QSqlQuery>
@@ -292,6 +293,24 @@ Result<QString> fold(TenantTransaction &tx, const Facts &facts, const QDateTime 
     return applied;
 }
 
+// A failed attempt is recorded, and announced for the customer to hear of it (notifications
+// mails the pay link); a card that needs the customer's authentication says so.
+Result<QString> failedPayment(TenantTransaction &tx, const Facts &f, const QDateTime &now)
+{
+    auto outcome = fold(tx, f, now, QStringLiteral("payment_failed"));
+    if (!outcome || f.invoiceId.isEmpty())
+        return outcome;
+    const QJsonObject data{
+        {QStringLiteral("decline_code"), f.declineCode},
+        {QStringLiteral("reason"), f.declineMessage},
+        {QStringLiteral("requires_action"), f.declineCode == QLatin1String("authentication_required")},
+        {QStringLiteral("payment_intent"), f.paymentIntent}};
+    if (auto st = events::DomainEvents::announce(tx, {events::PaymentFailed, {}, f.invoiceId, data}, now);
+        !st)
+        return st.error();
+    return outcome;
+}
+
 QString chargeIdOf(const QJsonObject &pi)
 {
     const QJsonValue c = pi.value(QStringLiteral("latest_charge"));
@@ -346,7 +365,7 @@ Result<QString> PaymentEffects::apply(TenantTransaction &tx, const StripeEvent &
         if (f.declineCode.isEmpty())
             f.declineCode = QStringLiteral("payment_failed");
         f.declineMessage = str(error, "message");
-        return fold(tx, f, now, QStringLiteral("payment_failed"));
+        return failedPayment(tx, f, now);
     }
     if (type == QLatin1String("checkout.session.async_payment_failed")) {
         f.session = str(o, "id");
@@ -354,7 +373,7 @@ Result<QString> PaymentEffects::apply(TenantTransaction &tx, const StripeEvent &
         f.currency = str(o, "currency");
         f.declineCode = QStringLiteral("async_payment_failed");
         f.declineMessage = QStringLiteral("the delayed payment method failed");
-        return fold(tx, f, now, QStringLiteral("payment_failed"));
+        return failedPayment(tx, f, now);
     }
     if (type == QLatin1String("charge.refunded")) {
         // A charge with a refund was a successful charge, even if its success event is still on

@@ -7,6 +7,7 @@
 #include "customers/customers_module.h"
 #include "dns/dns_module.h"
 #include "module/module_registry.h"
+#include "notifications/notifications_module.h"
 #include "payments/payments_module.h"
 #include "providers/providers_module.h"
 #include "service/system_module.h"
@@ -46,6 +47,7 @@ void installServiceModules()
         add(cloudpods::cloudPodsModule());
         add(dns::dnsModule());
         add(providers::providersModule());
+        add(notifications::notificationsModule());
     });
 }
 

@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "module/domain_events.h"
 #include "subscriptions/savepoint.h"
 #include "subscriptions/subscription_change.h"
 #include "subscriptions/subscription_history.h"
@@ -142,8 +143,16 @@ Status transition(TenantTransaction &tx, const Subscription &s, const QString &t
         return st;
     if (auto st = SubscriptionHistory::record(tx, s.id, {event, s.status, to, actor, {}}, now); !st)
         return st;
-    if (provision)
-        return provision(tx, s.serviceRequest(), now);
+    if (provision) {
+        if (auto st = provision(tx, s.serviceRequest(), now); !st)
+            return st;
+    }
+    if (to == QLatin1String("suspended")) {
+        // Listeners (notifications) tell the customer; subscriptions names none of them.
+        const events::DomainEvent suspended{events::SubscriptionSuspended, s.customerId, s.id,
+                                            QJsonObject{{QStringLiteral("description"), s.description}}};
+        return events::DomainEvents::announce(tx, suspended, now);
+    }
     return {};
 }
 

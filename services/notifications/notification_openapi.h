@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace mp::notifications {
+
+QJsonObject openApiFragment();
+
+} // namespace mp::notifications
