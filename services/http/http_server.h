@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "http/connection_limits.h"
 #include "http/router.h"
 
 #include <QAbstractHttpServer>
@@ -22,7 +23,11 @@ public:
 
     Router &router() { return m_router; }
     const Router &router() const { return m_router; }
+    // The body limit of every route that declares none (Router::add's maxBodyBytes).
     void setMaxBodyBytes(qsizetype bytes) { m_maxBodyBytes = bytes; }
+    qsizetype maxBodyBytes(const QString &method, const QString &path) const;
+    // Head size and timeouts, for connections accepted after this call.
+    void setConnectionLimits(const ConnectionLimits &limits) { m_limits = limits; }
     // With `threads` > 0, handlers run on a pool of that many threads and the answer is written
     // back on the server's thread; the handlers' database access must then be per thread (as
     // ServiceRuntime::database() is). 0, the default, runs them on the server's thread.
@@ -48,6 +53,7 @@ private:
     Router m_router;
     std::unique_ptr<QThreadPool> m_pool;
     qsizetype m_maxBodyBytes = 1024 * 1024;
+    ConnectionLimits m_limits;
 };
 
 } // namespace mp
