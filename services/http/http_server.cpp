@@ -66,11 +66,24 @@ Result<QPair<QHostAddress, quint16>> HttpServer::parseHostPort(const QString &ho
     return qMakePair(address, quint16(port));
 }
 
+void HttpServer::sslSetup(const QSslConfiguration &configuration)
+{
+    m_tls = true;
+    QAbstractHttpServer::sslSetup(configuration);
+}
+
 Result<quint16> HttpServer::listenOn(const QString &hostPort)
 {
     auto parsed = parseHostPort(hostPort);
     if (!parsed)
         return parsed.error();
+    if (m_tls) {
+        const quint16 port = listen(parsed->first, parsed->second);
+        if (port == 0)
+            return makeError(errors::ListenFailed, QStringLiteral("cannot listen on %1").arg(hostPort),
+                             QStringLiteral("MPANEL_LISTEN"));
+        return port;
+    }
     auto *server = new GuardedTcpServer(this, &m_limits, [this](const QString &method, const QString &path) {
         return maxBodyBytes(method, path);
     });

@@ -6,6 +6,7 @@
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
+#include <QSslConfiguration>
 
 #include <memory>
 
@@ -34,6 +35,11 @@ public:
     void setWorkerThreads(int threads);
     int workerThreads() const;
 
+    // TLS for the next listenOn(). Hides QAbstractHttpServer's, so a TLS listener is known here:
+    // it is QtHttpServer's own, without ConnectionGuard (only the test emulators serve TLS; the
+    // service serves plain HTTP behind whatever terminates TLS).
+    void sslSetup(const QSslConfiguration &configuration);
+
     // "127.0.0.1:8080", "[::1]:0", ":8080". Returns the bound port.
     Result<quint16> listenOn(const QString &hostPort);
     // Stops accepting connections; requests already read still get their answer.
@@ -54,6 +60,7 @@ private:
     std::unique_ptr<QThreadPool> m_pool;
     qsizetype m_maxBodyBytes = 1024 * 1024;
     ConnectionLimits m_limits;
+    bool m_tls = false;
 };
 
 } // namespace mp
