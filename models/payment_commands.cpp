@@ -1,6 +1,7 @@
 #include "payment_commands.h"
 
 #include "core/clock.h"
+#include "tenancy/role_matrix.h"
 
 #include <QMutex>
 
@@ -92,6 +93,9 @@ void refundInvoice(ConsoleSession *session, QObject *context, const QString &inv
         context,
         [invoiceId, amountMinor, reason,
          config = paymentConfig()](StaffSession &staff) -> Result<QJsonObject> {
+            // The role matrix the API enforces (docs/roles.md): support may not refund here either.
+            if (auto allowed = RoleMatrix::require(staff.info().role, StaffAction::Refund); !allowed)
+                return allowed.error();
             using payments::InvoiceCheckout;
             if (auto allowed = mayWrite(staff.info()); !allowed)
                 return allowed.error();

@@ -189,7 +189,8 @@ private Q_SLOTS:
         QCOMPARE(q("ma"), (QStringList{QStringLiteral("Margaret Hamilton"),
                                        QStringLiteral("Mary Jackson")})); // prefix
         QCOMPARE(q("%25%25%25"), QStringList{});                          // wildcards are literal
-        QCOMPARE(m_api.call("GET", QStringLiteral("/api/customers?q=a%00b"), m_admin).status, 200);
+        // NUL never reaches SQL: refused where the URL is read, naming the parameter.
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/customers?q=a%00b"), m_admin).status, 400);
         // Other tenants' customers never match.
         QCOMPARE(names(m_api.call("GET", QStringLiteral("/api/customers?q=ada"), m_otherAdmin)),
                  QStringList{QStringLiteral("Ada L.")});

@@ -141,6 +141,61 @@ private Q_SLOTS:
         QCOMPARE(q->value(0).toString(), QStringLiteral("read_only"));
     }
 
+    void deactivatingStaffCutsOffTheirTokensAndSignIn()
+    {
+        const QString tenant =
+            run({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("Leaver Co")}).lastLine();
+        const QString login = test::uniqueLogin(QStringLiteral("leaver"));
+        QCOMPARE(run({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("--tenant"), tenant,
+                      QStringLiteral("--login"), login, QStringLiteral("--role"), QStringLiteral("billing")},
+                     "the leaver's password\n")
+                     .exitCode,
+                 0);
+        const Run created =
+            run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--staff"), login});
+        QCOMPARE(created.exitCode, 0);
+        const QString token = created.lastLine();
+        auto who = ApiTokens::authenticate(m_db, token);
+        QVERIFY(who.ok());
+        QCOMPARE(who->tenantId, tenant);
+        QVERIFY(who->role == StaffRole::Billing);
+        // A second token of the same person, and one of nobody's, to see which go.
+        const QString second =
+            run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--staff"), login})
+                .lastLine();
+        const QString service =
+            run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--tenant"), tenant,
+                 QStringLiteral("--role"), QStringLiteral("admin")})
+                .lastLine();
+
+        // Revoking one token by its id.
+        const Run revoked = run({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("--id"),
+                                 QString::number(ApiTokens::authenticate(m_db, second)->tokenId)});
+        QCOMPARE(revoked.exitCode, 0);
+        QVERIFY(!ApiTokens::authenticate(m_db, second).ok());
+        QVERIFY(ApiTokens::authenticate(m_db, token).ok());
+        QCOMPARE(run({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("--id"),
+                      QStringLiteral("999999")})
+                     .exitCode,
+                 1);
+
+        const Run gone =
+            run({QStringLiteral("staff"), QStringLiteral("deactivate"), QStringLiteral("--login"), login});
+        QCOMPARE(gone.exitCode, 0);
+        QVERIFY2(gone.out.contains(QStringLiteral("revoked 1 API token")), qPrintable(gone.out));
+        QVERIFY(!ApiTokens::authenticate(m_db, token).ok());
+        QVERIFY(ApiTokens::authenticate(m_db, service).ok());
+        ConnectionSettings staff = TestCluster::instance()
+                                       .superuser(m_database)
+                                       .withLogin(login, QStringLiteral("the leaver's password"));
+        auto db = sql::open(staff, login + QStringLiteral("-after"));
+        QVERIFY(!db.ok());
+        // A token for them cannot be made any more either.
+        QCOMPARE(run({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--staff"), login})
+                     .exitCode,
+                 1);
+    }
+
     void unknownCommandsShowUsage()
     {
         const Run r = run({QStringLiteral("frobnicate")});

@@ -7,5 +7,6 @@
 namespace mp::errors {
 
 inline constexpr ErrorCode InvalidText{"invalid_text", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode TextTooLong{"text_too_long", ErrorCategory::Unprocessable};
 
 } // namespace mp::errors

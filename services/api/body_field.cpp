@@ -145,6 +145,13 @@ BodyField &&BodyField::readOnly() &&
     return std::move(*this);
 }
 
+std::optional<int> BodyField::effectiveMaximumLength() const
+{
+    if (m_maxLength || m_kind != Kind::String || m_values)
+        return m_maxLength;
+    return kDefaultMaxLength;
+}
+
 namespace {
 
 QJsonObject ref(const QString &name)
@@ -196,8 +203,8 @@ QJsonObject BodyField::schema() const
         s.insert(QStringLiteral("maximum"), *m_maximum);
     if (m_minLength)
         s.insert(QStringLiteral("minLength"), *m_minLength);
-    if (m_maxLength)
-        s.insert(QStringLiteral("maxLength"), *m_maxLength);
+    if (const auto max = effectiveMaximumLength())
+        s.insert(QStringLiteral("maxLength"), *max);
     if (m_nullable)
         s.insert(QStringLiteral("nullable"), true);
     if (m_readOnly)

@@ -27,6 +27,10 @@ public:
     // value and its path ("prices[2].currency") and answers the API's error for it.
     using Check = std::function<Status(const QJsonValue &value, const QString &path)>;
 
+    // Strings that declare no maxLength are held to this many characters (and documented so): no
+    // outside text is unbounded, whatever column it ends up in.
+    static constexpr int kDefaultMaxLength = 10000;
+
     static BodyField string(QString name);
     // Integers only: 3 is fine, 3.5, "3" and 1e300 are not.
     static BodyField integer(QString name);
@@ -79,6 +83,8 @@ public:
     std::optional<qint64> maximumValue() const { return m_maximum; }
     std::optional<int> minimumLength() const { return m_minLength; }
     std::optional<int> maximumLength() const { return m_maxLength; }
+    // The declared maxLength, else kDefaultMaxLength for strings (and none for other kinds).
+    std::optional<int> effectiveMaximumLength() const;
     const std::optional<ErrorCode> &rangeCode() const { return m_rangeCode; }
     const Check &valueCheck() const { return m_check; }
     // The table of an object or of each element of an array of objects.

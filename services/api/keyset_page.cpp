@@ -1,6 +1,7 @@
 #include "api/keyset_page.h"
 
 #include "core/errors.h"
+#include "core/uuid_text.h"
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -60,7 +61,7 @@ Result<KeysetPage> KeysetPage::parse(const QUrlQuery &query, const QList<SortOrd
         const QJsonArray key = o.value(QStringLiteral("k")).toArray();
         const QString id = o.value(QStringLiteral("i")).toString();
         if (o.value(QStringLiteral("s")).toString() != sort ||
-            key.size() != page.m_order.expressions.size() || QUuid::fromString(id).isNull())
+            key.size() != page.m_order.expressions.size() || !isUuid(id))
             return bad;
         for (const QJsonValue &v : key) {
             if (!v.isString() || v.toString().contains(QChar(0)))

@@ -42,7 +42,11 @@ const char *kCore = R"json({
     "/api/jobs/{id}/cancel": {"post": {"summary": "Cancel a job that has not finished (staff)", "tags": ["jobs"],
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
       "responses": {"200": {"description": "The job"}, "404": {"$ref": "#/components/responses/Error"},
-        "409": {"$ref": "#/components/responses/Error"}}}}
+        "409": {"$ref": "#/components/responses/Error"}}}},
+    "/api/tokens/{id}/revoke": {"post": {"summary": "Revoke one of the tenant's API tokens (owner or admin)", "tags": ["staff"],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+      "responses": {"200": {"description": "{\"id\", \"revoked_at\"}"}, "403": {"$ref": "#/components/responses/Error"},
+        "404": {"$ref": "#/components/responses/Error"}}}}
   },
   "components": {
     "securitySchemes": {

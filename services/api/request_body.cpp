@@ -1,6 +1,7 @@
 #include "api/request_body.h"
 
 #include "api/api_errors.h"
+#include "core/storable_text.h"
 #include "http/api_context.h"
 
 #include <QJsonArray>
@@ -46,10 +47,10 @@ std::optional<Error> shapeError(const BodyField &f, const QJsonValue &v, const Q
     case BodyField::Kind::Money:
         if (!v.isString())
             return wrongType(path, "a string");
-        // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
-        if (v.toString().contains(QChar(0)))
+        // Refused here, where every body is decoded, rather than failing in the database.
+        if (const QString problem = StorableText::problem(v.toString()); !problem.isEmpty())
             return makeError(errors::InvalidText,
-                             QStringLiteral("'%1' must not contain NUL characters").arg(path), path);
+                             QStringLiteral("'%1' must be text without %2").arg(path, problem), path);
         return std::nullopt;
     case BodyField::Kind::Integer:
         if (!isInteger(v))
@@ -114,6 +115,13 @@ std::optional<Error> valueError(const BodyField &f, const QJsonValue &v, const Q
             }
         }
     }
+    // A string without a declared maximum (one the domain code checks itself) still has a ceiling.
+    if (f.kind() == BodyField::Kind::String && !f.maximumLength() && f.effectiveMaximumLength() &&
+        v.toString().size() > *f.effectiveMaximumLength())
+        return makeError(
+            errors::TextTooLong,
+            QStringLiteral("'%1' must be at most %2 characters").arg(path).arg(*f.effectiveMaximumLength()),
+            path);
     if (f.valueCheck()) {
         if (auto s = f.valueCheck()(v, path); !s)
             return s.error();

@@ -1,5 +1,7 @@
 #include "api/responses.h"
 
+#include "core/uuid_text.h"
+
 #include "core/errors.h"
 #include "core/json_log.h"
 #include "http/api_context.h"
@@ -25,10 +27,10 @@ HttpResponse errorResponse(const Error &error)
 
 std::optional<QString> uuidParam(const HttpRequest &request, const QString &name)
 {
-    const QUuid id = QUuid::fromString(request.pathParams.value(name));
-    if (id.isNull())
+    const QString id = request.pathParams.value(name);
+    if (!isUuid(id))
         return std::nullopt;
-    return id.toString(QUuid::WithoutBraces);
+    return id.toLower();
 }
 
 QJsonValue timestamp(const QDateTime &t)

@@ -2,6 +2,7 @@
 
 #include "billing/billing_errors.h"
 #include "billing/checkout.h"
+#include "billing/invoice_pricing.h"
 #include "billing/invoice_status.h"
 #include "core/errors.h"
 #include "money/currency.h"
@@ -26,8 +27,17 @@ const RequestBody &lineBody()
 {
     static const RequestBody body =
         RequestBody()
-            .add(BodyField::string(QStringLiteral("description")).required())
-            .add(BodyField::integer(QStringLiteral("quantity")).defaultValue(1))
+            .add(BodyField::string(QStringLiteral("description"))
+                     .required()
+                     .minLength(1)
+                     .maxLength(500)
+                     .outOfRange(errors::InvalidLine))
+            // Lines staff write count something delivered: at least one (credits are credit notes).
+            .add(BodyField::integer(QStringLiteral("quantity"))
+                     .minimum(1)
+                     .maximum(InvoicePricing::kMaxQuantity)
+                     .outOfRange(errors::InvalidLine)
+                     .defaultValue(1))
             .add(BodyField::string(QStringLiteral("unit_price")).required().example(QStringLiteral("9.99")));
     return body;
 }
@@ -71,7 +81,7 @@ const RequestBody &invoiceBody()
             .add(BodyField::string(QStringLiteral("status"))
                      .oneOf({QStringLiteral("unpaid"), QStringLiteral("draft")}, errors::InvalidStatus)
                      .defaultValue(QStringLiteral("unpaid")))
-            .add(BodyField::string(QStringLiteral("notes")))
+            .add(BodyField::string(QStringLiteral("notes")).maxLength(2000).outOfRange(errors::InvalidValue))
             // An invoice without lines is refused as one with an empty list is.
             .add(BodyField::objects(QStringLiteral("items"), lineBody()).required(errors::InvalidLine));
     return body;
@@ -85,8 +95,13 @@ const RequestBody &invoiceStatusBody()
                      .required()
                      .oneOf(InvoiceStatuses::all(), errors::InvalidStatus))
             .add(BodyField::string(QStringLiteral("reason")).required(errors::InvalidReason))
-            .add(BodyField::string(QStringLiteral("payment_method")).example(QStringLiteral("bank_transfer")))
-            .add(BodyField::string(QStringLiteral("payment_reference")));
+            .add(BodyField::string(QStringLiteral("payment_method"))
+                     .maxLength(50)
+                     .outOfRange(errors::InvalidValue)
+                     .example(QStringLiteral("bank_transfer")))
+            .add(BodyField::string(QStringLiteral("payment_reference"))
+                     .maxLength(200)
+                     .outOfRange(errors::InvalidValue));
     return body;
 }
 

@@ -11,6 +11,7 @@
 #include "billing/invoices.h"
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/statement_cache.h"
 #include "http/api_context.h"
 #include "http/router.h"
@@ -91,8 +92,8 @@ HttpResponse checkout(const HttpRequest &request, const ApiContext &ctx)
             return api::internalError(caller.error());
         return signInFirst(caller.error());
     }
-    if (isStaff(*caller) && !canWrite(caller->role))
-        return HttpResponse::error(403, errors::Forbidden, QStringLiteral("this token is read-only"));
+    if (auto allowed = ApiContext::mayChange(*caller, request); !allowed)
+        return HttpResponse::error(403, allowed.error());
     auto body = checkoutBody().parse(request);
     if (!body)
         return errorResponse(body.error());
@@ -174,7 +175,7 @@ HttpResponse listInvoices(const HttpRequest &request, TenantTransaction &tx, con
     if (isStaff(caller)) {
         const QString customer =
             request.query.queryItemValue(QStringLiteral("customer_id"), QUrl::FullyDecoded);
-        if (!customer.isEmpty() && QUuid::fromString(customer).isNull())
+        if (!customer.isEmpty() && !isUuid(customer))
             return HttpResponse::error(400, errors::InvalidParameter,
                                        QStringLiteral("customer_id must be a uuid"),
                                        QStringLiteral("customer_id"));
@@ -247,7 +248,7 @@ HttpResponse createInvoice(const HttpRequest &request, TenantTransaction &tx)
                                    QStringLiteral("currency"));
     const QString customerId = body->string(QStringLiteral("customer_id"), QString());
     InvoiceDraft draft(*currency);
-    draft.customerId = QUuid::fromString(customerId).isNull() ? QString() : customerId;
+    draft.customerId = !isUuid(customerId) ? QString() : customerId;
     draft.notes = body->string(QStringLiteral("notes"), QString()).left(2000);
     draft.issue = body->string(QStringLiteral("status"), QStringLiteral("unpaid")) == QLatin1String("unpaid");
     auto lines = linesFrom(body->objects(QStringLiteral("items")), *currency);

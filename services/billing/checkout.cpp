@@ -4,6 +4,7 @@
 #include "billing/billing_settings.h"
 #include "billing/invoices.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "module/product_types.h"
@@ -62,7 +63,7 @@ QStringList Checkout::cycles()
 Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequest &request,
                                        const QDateTime &now)
 {
-    if (QUuid::fromString(request.customerId).isNull())
+    if (!isUuid(request.customerId))
         return refuse(errors::UnknownCustomer, QStringLiteral("no such customer"),
                       QStringLiteral("customer_id"));
     auto customer = sql::exec(tx.db(), kCustomer, {request.customerId});
@@ -76,7 +77,7 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
                       QStringLiteral("the customer account is %1").arg(customer->value(0).toString()),
                       QStringLiteral("customer_id"));
 
-    if (QUuid::fromString(request.productId).isNull())
+    if (!isUuid(request.productId))
         return refuse(errors::UnknownProduct, QStringLiteral("no such product"),
                       QStringLiteral("product_id"));
     auto product = sql::exec(tx.db(), kProduct, {request.productId});

@@ -9,6 +9,7 @@
 #include "billing/invoice_rows.h"
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/statement_cache.h"
 #include "db/tenant_transaction.h"
@@ -122,7 +123,7 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
     // Checked before any query, so bad input costs no round trip.
     if (auto s = InvoicePricing::check(draft.lines, draft.currency); !s)
         return s.error();
-    if (QUuid::fromString(draft.customerId).isNull())
+    if (!isUuid(draft.customerId))
         return makeError(errors::NotFound, QStringLiteral("no such customer"), QStringLiteral("customer_id"));
 
     // The same statements for every invoice, whoever issues it (API, checkout, console): keep
@@ -206,7 +207,7 @@ Result<Invoice> Invoices::find(TenantTransaction &tx, const QString &id)
 {
     const Error notFound =
         makeError(errors::NotFound, QStringLiteral("no such invoice"), QStringLiteral("id"));
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return notFound;
     auto q = sql::exec(tx.db(),
                        QStringLiteral("SELECT %1 FROM invoices i WHERE i.id = ?::uuid").arg(invoiceColumns()),
@@ -355,7 +356,7 @@ Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id,
 {
     const Error notFound =
         makeError(errors::NotFound, QStringLiteral("no such invoice"), QStringLiteral("id"));
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return notFound;
     auto locked = sql::exec(tx.db(), kLockInvoice, {id});
     if (!locked)

@@ -3,6 +3,7 @@
 #include "api/responses.h"
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 
@@ -88,12 +89,31 @@ const api::RequestBody &CloudPodTemplates::body()
     static const api::RequestBody body =
         api::RequestBody(QStringLiteral("CloudPodTemplateInput"))
             .add(BodyField::string(QStringLiteral("name")).maxLength(100))
-            .add(BodyField::integer(QStringLiteral("cpu_cores")).minimum(1).maximum(512))
-            .add(BodyField::integer(QStringLiteral("ram_mb")).minimum(128))
-            .add(BodyField::integer(QStringLiteral("disk_gb")).minimum(1))
+            // Bounds declared once: the decoder refuses what the document says is out of range
+            // (validate() repeats them for the console, where 0 stands for "none").
+            .add(BodyField::integer(QStringLiteral("cpu_cores"))
+                     .minimum(1)
+                     .maximum(512)
+                     .outOfRange(errors::InvalidValue))
+            .add(BodyField::integer(QStringLiteral("ram_mb"))
+                     .minimum(128)
+                     .maximum(4194304)
+                     .outOfRange(errors::InvalidValue))
+            .add(BodyField::integer(QStringLiteral("disk_gb"))
+                     .minimum(1)
+                     .maximum(65536)
+                     .outOfRange(errors::InvalidValue))
             .add(BodyField::string(QStringLiteral("network_bridge")).example(QStringLiteral("vmbr0")))
-            .add(BodyField::integer(QStringLiteral("network_vlan")).minimum(1).maximum(4094).nullable())
-            .add(BodyField::integer(QStringLiteral("network_rate_mbps")).minimum(1).nullable())
+            .add(BodyField::integer(QStringLiteral("network_vlan"))
+                     .minimum(1)
+                     .maximum(4094)
+                     .outOfRange(errors::InvalidValue)
+                     .nullable())
+            .add(BodyField::integer(QStringLiteral("network_rate_mbps"))
+                     .minimum(1)
+                     .maximum(100000)
+                     .outOfRange(errors::InvalidValue)
+                     .nullable())
             .add(BodyField::string(QStringLiteral("guest_kind"))
                      .oneOf({QStringLiteral("lxc"), QStringLiteral("qemu")}, errors::InvalidValue))
             .add(BodyField::string(QStringLiteral("ostemplate"))
@@ -215,7 +235,7 @@ Result<QList<CloudPodTemplate>> CloudPodTemplates::list(TenantTransaction &tx)
 
 Result<CloudPodTemplate> CloudPodTemplates::find(TenantTransaction &tx, const QString &id)
 {
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return notFound(id);
     auto q = sql::exec(tx.db(), kSelect + QStringLiteral("WHERE id = ?::uuid"), {id});
     if (!q)

@@ -4,6 +4,7 @@
 #include "catalog/catalog_terms.h"
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "module/product_types.h"
@@ -312,7 +313,7 @@ Result<ProductPage> Products::list(TenantTransaction &tx, const ProductFilter &f
 
 Result<Product> Products::find(TenantTransaction &tx, const QString &id)
 {
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return notFound(id);
     auto q = sql::exec(tx.db(), kSelect.arg(QString()) + QStringLiteral("WHERE p.id = ?::uuid"), {id});
     if (!q)
@@ -386,7 +387,7 @@ Result<Product> Products::update(TenantTransaction &tx, const QString &id, const
 
 Result<RemoveOutcome> Products::remove(TenantTransaction &tx, const QString &id)
 {
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return notFound(id);
     // The savepoint lets a foreign key from an order line (the orders module) turn the delete
     // into a retirement instead of aborting the caller's transaction.

@@ -2,6 +2,7 @@
 
 #include "api/responses.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "jobs/jobs.h"
@@ -118,7 +119,7 @@ bool CloudPods::isValidHostname(const QString &hostname)
 
 Result<CloudPod> CloudPods::find(const QSqlDatabase &db, const QString &id)
 {
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return notFound();
     auto q = sql::exec(
         db, QStringLiteral("SELECT ") + kPodColumns + kPodFrom + QStringLiteral("WHERE p.id = ?::uuid"),
@@ -132,10 +133,10 @@ Result<CloudPod> CloudPods::find(const QSqlDatabase &db, const QString &id)
 
 Result<CloudPod> CloudPods::create(TenantTransaction &tx, const NewPod &in, const QDateTime &now)
 {
-    if (QUuid::fromString(in.customerId).isNull())
+    if (!isUuid(in.customerId))
         return makeError(errors::InvalidValue, QStringLiteral("customer_id must be a customer's id"),
                          QStringLiteral("customer_id"));
-    if (QUuid::fromString(in.templateId).isNull())
+    if (!isUuid(in.templateId))
         return makeError(errors::InvalidValue, QStringLiteral("template_id must be a template's id"),
                          QStringLiteral("template_id"));
     if (!in.hostname.isEmpty() && !isValidHostname(in.hostname))
@@ -173,7 +174,7 @@ Result<CloudPod> CloudPods::create(TenantTransaction &tx, const NewPod &in, cons
 
 Result<CloudPod> CloudPods::forSubscription(TenantTransaction &tx, const QString &subscriptionId)
 {
-    if (QUuid::fromString(subscriptionId).isNull())
+    if (!isUuid(subscriptionId))
         return notFound();
     auto q = sql::exec(tx.db(), kPodForSubscription, {subscriptionId});
     if (!q)

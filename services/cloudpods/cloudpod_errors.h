@@ -12,6 +12,7 @@ inline constexpr ErrorCode CloudpodNoAddress{"cloudpod_no_address", ErrorCategor
 inline constexpr ErrorCode CloudpodNoCapacity{"cloudpod_no_capacity", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode CloudpodReconcile{"cloudpod_reconcile", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode CloudpodVmid{"cloudpod_vmid", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode IpPoolOverlap{"ip_pool_overlap", ErrorCategory::Conflict};
 inline constexpr ErrorCode UnknownTemplate{"unknown_template", ErrorCategory::Unprocessable};
 
 } // namespace mp::errors

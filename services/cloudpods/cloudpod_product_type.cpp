@@ -3,6 +3,7 @@
 #include "cloudpods/cloud_pods.h"
 #include "cloudpods/cloudpod_errors.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "module/provisioner.h"
@@ -29,7 +30,7 @@ Status checkTemplate(TenantTransaction &tx, const QString &templateId)
     const Error unknown =
         makeError(errors::UnknownTemplate, QStringLiteral("no CloudPod template %1").arg(templateId),
                   QStringLiteral("template_id"));
-    if (QUuid::fromString(templateId).isNull())
+    if (!isUuid(templateId))
         return unknown;
     auto q = sql::exec(tx.db(), QStringLiteral("SELECT 1 FROM cloudpod_templates WHERE id = ?::uuid"),
                        {templateId});
@@ -57,11 +58,10 @@ public:
     Status activated(TenantTransaction &tx, const provisioning::ServiceRequest &request,
                      const QDateTime &now) override
     {
-        if (QUuid::fromString(request.productId).isNull())
+        if (!isUuid(request.productId))
             return makeError(errors::InvalidValue, QStringLiteral("the subscription names no product"),
                              QStringLiteral("product_id"));
-        const QString orderItem =
-            QUuid::fromString(request.orderItemId).isNull() ? QString() : request.orderItemId;
+        const QString orderItem = !isUuid(request.orderItemId) ? QString() : request.orderItemId;
         auto q = sql::exec(tx.db(), kOrderedPod, {orderItem, request.productId});
         if (!q)
             return q.error();

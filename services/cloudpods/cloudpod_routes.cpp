@@ -7,6 +7,7 @@
 #include "cloudpods/proxmox_clusters.h"
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "http/api_context.h"
 #include "http/router.h"
@@ -64,7 +65,7 @@ HttpResponse listPods(const HttpRequest &request, TenantTransaction &tx, const C
         } else if (name == QLatin1String("node")) {
             filter.nodeName = value;
         } else if (name == QLatin1String("customer_id") && isStaff(caller)) {
-            if (QUuid::fromString(value).isNull())
+            if (!isUuid(value))
                 return HttpResponse::error(400, errors::InvalidParameter,
                                            QStringLiteral("customer_id must be a uuid"), name);
             filter.customerId = value;

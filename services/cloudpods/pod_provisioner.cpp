@@ -8,6 +8,7 @@
 #include "cloudpods/pod_progress.h"
 #include "cloudpods/proxmox_clusters.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/tenant_transaction.h"
 #include "jobs/job_context.h"
 #include "jobs/job_errors.h"
@@ -30,7 +31,7 @@ constexpr int kAddressPolls = 10;
 QString podIdOf(const JobContext &ctx)
 {
     const QString id = ctx.payload().value(QStringLiteral("pod_id")).toString();
-    return QUuid::fromString(id).isNull() ? QString() : id;
+    return !isUuid(id) ? QString() : id;
 }
 
 class Provisioner {

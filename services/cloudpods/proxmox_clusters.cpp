@@ -1,8 +1,11 @@
 #include "cloudpods/proxmox_clusters.h"
 
+#include "cloudpods/cloudpod_errors.h"
+
 #include "api/responses.h"
 #include "cloudpods/cluster_mode.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "proxmox/proxmox_lxc_spec.h"
@@ -43,11 +46,6 @@ Error invalid(const QString &field, const QString &message)
 Error notFound(const QString &what)
 {
     return makeError(errors::NotFound, QStringLiteral("no such %1").arg(what), QStringLiteral("id"));
-}
-
-bool isUuid(const QString &text)
-{
-    return !QUuid::fromString(text).isNull();
 }
 
 // The values of a cluster body, checked the way a call would check them.
@@ -156,7 +154,8 @@ const QString kInsertPool = QStringLiteral(
     "p AS (INSERT INTO ip_pools (tenant_id, cluster_id, node_id, name, first_address, last_address, "
     "prefix_length, "
     "gateway, dns_servers, created_at) "
-    "SELECT c.tenant_id, c.id, n.node_id, ?, ?::inet, ?::inet, ?, ?::inet, ?, ?::timestamptz FROM c, n "
+    "SELECT c.tenant_id, c.id, n.node_id, ?, ?::inet, ?::inet, ?, ?::inet, coalesce(?, ''), ?::timestamptz "
+    "FROM c, n "
     "RETURNING id, tenant_id, first_address, last_address, gateway), "
     "a AS (INSERT INTO ip_addresses (tenant_id, pool_id, address) "
     "SELECT p.tenant_id, p.id, p.first_address + i FROM p, generate_series(0, p.last_address - "
@@ -178,8 +177,13 @@ const api::RequestBody &ProxmoxClusters::clusterBody()
             .add(BodyField::string(QStringLiteral("api_base"))
                      .example(QStringLiteral("https://pve1.example.net:8006/api2/json")))
             .add(BodyField::string(QStringLiteral("token_id")).example(QStringLiteral("mpanel@pve!prov")))
-            .add(BodyField::string(QStringLiteral("token_secret")).writeOnly())
-            .add(BodyField::string(QStringLiteral("ca_pem")))
+            .add(BodyField::string(QStringLiteral("token_secret"))
+                     .maxLength(500)
+                     .outOfRange(errors::InvalidValue)
+                     .writeOnly())
+            .add(BodyField::string(QStringLiteral("ca_pem"))
+                     .maxLength(100000)
+                     .outOfRange(errors::InvalidValue))
             .add(BodyField::string(QStringLiteral("fingerprint"))
                      .describe(QStringLiteral("SHA-256 of the node certificate")))
             .add(BodyField::boolean(QStringLiteral("enabled")))
@@ -223,7 +227,10 @@ const api::RequestBody &ProxmoxClusters::poolBody()
                      .outOfRange(errors::InvalidValue)
                      .defaultValue(24))
             .add(BodyField::string(QStringLiteral("gateway")).required().format(QStringLiteral("ipv4")))
-            .add(BodyField::string(QStringLiteral("dns_servers")));
+            .add(BodyField::string(QStringLiteral("dns_servers"))
+                     .maxLength(200)
+                     .outOfRange(errors::InvalidValue)
+                     .defaultValue(QString()));
     return body;
 }
 
@@ -518,6 +525,11 @@ Result<QJsonObject> ProxmoxClusters::addPool(TenantTransaction &tx, const QJsonO
     auto q = sql::exec(tx.db(), kInsertPool,
                        {clusterId, node, name.trimmed(), addresses[0].toString(), addresses[1].toString(),
                         prefixLength, addresses[2].toString(), dnsServers, now.toUTC()});
+    // ip_pools_no_overlap (migration 0023): one address never belongs to two pools of a cluster.
+    if (!q && sql::hasSqlState(q.error(), "23P01"))
+        return makeError(errors::IpPoolOverlap,
+                         QStringLiteral("the range overlaps another IP pool of this cluster"),
+                         QStringLiteral("first_address"));
     if (!q)
         return q.error();
     if (!q->next())

@@ -29,6 +29,40 @@ void JsonLog::write(const QString &event, QJsonObject fields)
     std::fflush(stderr);
 }
 
+namespace {
+
+QString levelName(QtMsgType type)
+{
+    switch (type) {
+    case QtDebugMsg:
+        return QStringLiteral("debug");
+    case QtInfoMsg:
+        return QStringLiteral("info");
+    case QtWarningMsg:
+        return QStringLiteral("warning");
+    case QtCriticalMsg:
+        return QStringLiteral("critical");
+    case QtFatalMsg:
+        return QStringLiteral("fatal");
+    }
+    return QStringLiteral("unknown");
+}
+
+void qtMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    QJsonObject fields{{QStringLiteral("level"), levelName(type)}, {QStringLiteral("message"), message}};
+    if (context.category && qstrcmp(context.category, "default") != 0)
+        fields.insert(QStringLiteral("category"), QString::fromLatin1(context.category));
+    JsonLog::write(QStringLiteral("qt_message"), fields);
+}
+
+} // namespace
+
+QtMessageHandler JsonLog::captureQtMessages()
+{
+    return qInstallMessageHandler(qtMessage);
+}
+
 void JsonLog::setSink(std::function<void(const QByteArray &)> sink)
 {
     QMutexLocker lock(&s_mutex);

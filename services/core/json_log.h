@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QtGlobal>
 
 #include <functional>
 
@@ -14,6 +15,10 @@ public:
     static void write(const QString &event, QJsonObject fields);
     // For tests: capture lines instead of writing to stderr (nullptr restores stderr).
     static void setSink(std::function<void(const QByteArray &line)> sink);
+    // Routes every qDebug/qWarning/qCritical (Qt's own included, such as the SQL driver's) into
+    // this log as a "qt_message" line, so stderr stays one JSON object per line.
+    // Returns the handler it replaced.
+    static QtMessageHandler captureQtMessages();
 };
 
 } // namespace mp

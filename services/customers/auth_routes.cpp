@@ -2,6 +2,7 @@
 
 #include "api/responses.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "customers/auth_bodies.h"
 #include "customers/customer_errors.h"
 #include "customers/customer_json.h"
@@ -44,7 +45,7 @@ Result<QString> tenantFrom(const ApiContext &ctx, const api::BodyValues &body)
     const QString id = body.string(QStringLiteral("tenant_id"), QString());
     const Error unknown =
         makeError(errors::UnknownTenant, QStringLiteral("no such tenant"), QStringLiteral("tenant_id"));
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return unknown;
     auto tenant = Tenants::find(ctx.database(), id);
     if (!tenant)
@@ -228,14 +229,20 @@ HttpResponse logout(const ApiContext &ctx, const HttpRequest &request)
 void registerAuthRoutes(Router &router, ApiContext &context)
 {
     const ApiContext *ctx = &context;
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/auth/signup"),
-               [ctx](const HttpRequest &r) { return signup(*ctx, r); });
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/auth/login"),
-               [ctx](const HttpRequest &r) { return login(*ctx, r); });
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/auth/refresh"),
-               [ctx](const HttpRequest &r) { return refresh(*ctx, r); });
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/auth/logout"),
-               [ctx](const HttpRequest &r) { return logout(*ctx, r); });
+    // Anyone may call these without signing in: a few fields each, so a small body limit.
+    constexpr qsizetype kAuthBodyBytes = 16 * 1024;
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/auth/signup"),
+        [ctx](const HttpRequest &r) { return signup(*ctx, r); }, kAuthBodyBytes);
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/auth/login"),
+        [ctx](const HttpRequest &r) { return login(*ctx, r); }, kAuthBodyBytes);
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/auth/refresh"),
+        [ctx](const HttpRequest &r) { return refresh(*ctx, r); }, kAuthBodyBytes);
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/auth/logout"),
+        [ctx](const HttpRequest &r) { return logout(*ctx, r); }, kAuthBodyBytes);
 }
 
 } // namespace mp::customers

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "customers/countries.h"
 #include "customers/customer_errors.h"
 #include "customers/password_hasher.h"
@@ -228,7 +229,7 @@ Result<CustomerPage> Customers::list(TenantTransaction &tx, const CustomerFilter
 
 Result<Customer> Customers::find(TenantTransaction &tx, const QString &id)
 {
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return notFound(id);
     auto q = sql::exec(tx.db(),
                        QStringLiteral("SELECT %1 FROM customers c WHERE c.id = ?::uuid").arg(kColumns), {id});

@@ -9,6 +9,8 @@
 
 #include <libpq-fe.h>
 
+#include <vector>
+
 namespace mp::sql {
 
 Error fromSqlError(const QSqlError &error, const QString &what)
@@ -70,16 +72,69 @@ QList<QSqlQuery> &parkedStatements()
     return *parked;
 }
 
+// Whether a statement can be freed now: DEALLOCATE works in no transaction or a healthy one, not
+// in an aborted one, nor while a failed statement's results are still pending (QPSQL reads a
+// forward-only result row by row, so the connection reads as active until they are discarded).
+bool canFreeStatements(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    auto *conn = handle.isValid() ? *static_cast<PGconn *const *>(handle.constData()) : nullptr;
+    if (!conn)
+        return true;
+    const PGTransactionStatusType status = PQtransactionStatus(conn);
+    return status == PQTRANS_IDLE || status == PQTRANS_INTRANS;
+}
+
+// A one-off prepared statement whose own failure aborted the transaction: destroying it now
+// would send DEALLOCATE into the aborted transaction, which fails, and QPSQL would print "Unable
+// to free statement: ... transaction is aborted" (about a hundred such lines per test run, none
+// of them JSON). Such statements wait here and are freed by the next statement on their
+// connection once the transaction ended (or parked if that session is gone).
+struct DeferredStatement {
+    QString connection;
+    QString session;
+    QSqlQuery query;
+};
+
+// Never destroyed, as threadStatements() is not.
+std::vector<DeferredStatement> &deferredStatements()
+{
+    thread_local auto *deferred = new std::vector<DeferredStatement>();
+    return *deferred;
+}
+
+void freeDeferred(const QSqlDatabase &db)
+{
+    std::vector<DeferredStatement> &deferred = deferredStatements();
+    if (deferred.empty() || !canFreeStatements(db))
+        return;
+    const QString session = sessionKey(db);
+    for (auto it = deferred.begin(); it != deferred.end();) {
+        if (it->connection != db.connectionName()) {
+            ++it;
+            continue;
+        }
+        if (it->session != session)
+            parkedStatements().append(std::move(it->query));
+        it = deferred.erase(it);
+    }
+}
+
 Result<QSqlQuery> execOnce(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
 {
+    freeDeferred(db);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return fromSqlError(query.lastError(), QStringLiteral("preparing query"));
     for (const QVariant &value : binds)
         query.addBindValue(value);
-    if (!query.exec())
-        return fromSqlError(query.lastError(), QStringLiteral("running query"));
+    if (!query.exec()) {
+        Error error = fromSqlError(query.lastError(), QStringLiteral("running query"));
+        if (!canFreeStatements(db))
+            deferredStatements().push_back({db.connectionName(), sessionKey(db), std::move(query)});
+        return error;
+    }
     return query;
 }
 

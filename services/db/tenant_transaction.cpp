@@ -1,6 +1,7 @@
 #include "db/tenant_transaction.h"
 
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/db_errors.h"
 #include "db/sql.h"
 
@@ -17,7 +18,7 @@ const auto kEnterTenant =
 
 Result<TenantTransaction> TenantTransaction::begin(const QSqlDatabase &db, const QString &tenantId)
 {
-    if (QUuid::fromString(tenantId).isNull())
+    if (!isUuid(tenantId))
         return makeError(errors::InvalidTenant, QStringLiteral("not a tenant id: %1").arg(tenantId),
                          QStringLiteral("tenant"));
     QSqlDatabase handle = db;
@@ -30,7 +31,7 @@ Result<TenantTransaction> TenantTransaction::enter(const QSqlDatabase &db, const
 {
     QSqlDatabase handle = db;
     TenantTransaction tx(handle, tenantId);
-    if (QUuid::fromString(tenantId).isNull())
+    if (!isUuid(tenantId))
         return makeError(errors::InvalidTenant, QStringLiteral("not a tenant id: %1").arg(tenantId),
                          QStringLiteral("tenant"));
     // Role and tenant in one round trip: set_config('role', ..., true) is SET LOCAL ROLE.
@@ -48,7 +49,7 @@ TenantTransaction TenantTransaction::adopt(const QSqlDatabase &db, const QString
 
 Result<TenantTransaction> TenantTransaction::beginAsStaff(const QSqlDatabase &db, const QString &tenantId)
 {
-    if (QUuid::fromString(tenantId).isNull())
+    if (!isUuid(tenantId))
         return makeError(errors::InvalidTenant, QStringLiteral("not a tenant id: %1").arg(tenantId),
                          QStringLiteral("tenant"));
     QSqlDatabase handle = db;

@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "core/json_log.h"
 #include "tenancy/api_tokens.h"
+#include "tenancy/role_matrix.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -51,6 +52,20 @@ HttpResponse ApiContext::inTenant(const Caller &caller, const TenantWork &work) 
     return response;
 }
 
+// The one check of what a staff token may change: the role matrix's action for the route, or
+// (for a route the matrix does not list, such as a test module's) any role that may write.
+Status ApiContext::mayChange(const Caller &caller, const HttpRequest &request)
+{
+    if (!isStaff(caller))
+        return {}; // customers: each route checks its own scope
+    const StaffRole role = caller.role;
+    if (!canWrite(role))
+        return makeError(errors::Forbidden, QStringLiteral("this token is read-only"));
+    if (const auto action = RoleMatrix::actionForRoute(request.method, request.routePattern))
+        return RoleMatrix::require(role, *action);
+    return {};
+}
+
 HttpResponse ApiContext::asCaller(const HttpRequest &request, bool write, const TenantWork &work) const
 {
     auto caller = authenticate(request);
@@ -59,8 +74,10 @@ HttpResponse ApiContext::asCaller(const HttpRequest &request, bool write, const 
             return HttpResponse::error(500, errors::Internal, QStringLiteral("the database is unavailable"));
         return HttpResponse::error(401, caller.error());
     }
-    if (write && caller->kind == Caller::Kind::Staff && !canWrite(caller->role))
-        return HttpResponse::error(403, errors::Forbidden, QStringLiteral("this token is read-only"));
+    if (write) {
+        if (auto allowed = mayChange(*caller, request); !allowed)
+            return HttpResponse::error(403, allowed.error());
+    }
     return inTenant(caller.value(), work);
 }
 

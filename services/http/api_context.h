@@ -65,6 +65,10 @@ public:
     HttpResponse asStaff(const HttpRequest &request, bool write, const TenantWork &work) const;
     // Same for any authenticated caller (staff or customer); `work` enforces customer scope.
     HttpResponse asCaller(const HttpRequest &request, bool write, const TenantWork &work) const;
+    // Whether `caller` may make the change `request` asks for: the role matrix (tenancy/role_matrix.h)
+    // for staff, looked up by the request's route; a 403-ready error if not. asCaller and asStaff
+    // check it for every write; a route that authenticates by itself calls it.
+    static Status mayChange(const Caller &caller, const HttpRequest &request);
     // Runs `work` for an already-known caller.
     HttpResponse inTenant(const Caller &caller, const TenantWork &work) const;
 

@@ -7,6 +7,9 @@
 namespace mp::errors {
 
 inline constexpr ErrorCode BodyTooLarge{"body_too_large", ErrorCategory::PayloadTooLarge};
+inline constexpr ErrorCode HeadTooLarge{"head_too_large", ErrorCategory::BadRequest};
+inline constexpr ErrorCode LengthRequired{"length_required", ErrorCategory::BadRequest};
+inline constexpr ErrorCode RequestTimeout{"request_timeout", ErrorCategory::BadRequest};
 inline constexpr ErrorCode InvalidListen{"invalid_listen", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode ListenFailed{"listen_failed", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode MethodNotAllowed{"method_not_allowed", ErrorCategory::MethodNotAllowed};

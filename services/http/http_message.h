@@ -25,6 +25,7 @@ struct HttpRequest {
     QByteArray body;
     QHostAddress remoteAddress;
     QHash<QString, QString> pathParams; // filled by the router: "/api/products/{id}" -> "id"
+    QString routePattern;               // filled by the router: "/api/products/{id}"
 
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent
     QString bearerToken() const;                     // from "Authorization: Bearer ..."
@@ -42,6 +43,8 @@ struct HttpResponse {
     static HttpResponse error(int status, const ErrorCode &code, const QString &message,
                               const QString &field = {});
     static HttpResponse error(int status, const Error &error);
+    // The whole HTTP/1.1 answer as it goes on the wire.
+    QByteArray wire() const;
 };
 
 } // namespace mp

@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/json_log.h"
+#include "http/guarded_tcp_server.h"
 #include "http/http_errors.h"
 
 #include <QElapsedTimer>
@@ -65,16 +66,34 @@ Result<QPair<QHostAddress, quint16>> HttpServer::parseHostPort(const QString &ho
     return qMakePair(address, quint16(port));
 }
 
+void HttpServer::sslSetup(const QSslConfiguration &configuration)
+{
+    m_tls = true;
+    QAbstractHttpServer::sslSetup(configuration);
+}
+
 Result<quint16> HttpServer::listenOn(const QString &hostPort)
 {
     auto parsed = parseHostPort(hostPort);
     if (!parsed)
         return parsed.error();
-    const quint16 port = listen(parsed->first, parsed->second);
-    if (port == 0)
+    if (m_tls) {
+        const quint16 port = listen(parsed->first, parsed->second);
+        if (port == 0)
+            return makeError(errors::ListenFailed, QStringLiteral("cannot listen on %1").arg(hostPort),
+                             QStringLiteral("MPANEL_LISTEN"));
+        return port;
+    }
+    auto *server = new GuardedTcpServer(this, &m_limits, [this](const QString &method, const QString &path) {
+        return maxBodyBytes(method, path);
+    });
+    if (!server->listen(parsed->first, parsed->second)) {
+        delete server;
         return makeError(errors::ListenFailed, QStringLiteral("cannot listen on %1").arg(hostPort),
                          QStringLiteral("MPANEL_LISTEN"));
-    return port;
+    }
+    bind(server);
+    return server->serverPort();
 }
 
 void HttpServer::stopListening()
@@ -110,51 +129,19 @@ static QString methodName(QHttpServerRequest::Method method)
     }
 }
 
-static QByteArray reasonPhrase(int status)
+qsizetype HttpServer::maxBodyBytes(const QString &method, const QString &path) const
 {
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 202:
-        return "Accepted";
-    case 204:
-        return "No Content";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 409:
-        return "Conflict";
-    case 413:
-        return "Payload Too Large";
-    case 422:
-        return "Unprocessable Entity";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return status < 400 ? "OK" : "Error";
-    }
+    const qsizetype route = m_router.maxBodyBytes(method, path);
+    return route > 0 ? route : m_maxBodyBytes;
 }
 
 HttpResponse HttpServer::respond(HttpRequest &req) const
 {
-    if (req.body.size() > m_maxBodyBytes)
+    // ConnectionGuard refused larger announced bodies before reading them; this holds for
+    // requests that reach the router another way.
+    if (const qsizetype limit = maxBodyBytes(req.method, req.path); req.body.size() > limit)
         return HttpResponse::error(413, errors::BodyTooLarge,
-                                   QStringLiteral("the request body exceeds %1 bytes").arg(m_maxBodyBytes));
+                                   QStringLiteral("the request body exceeds %1 bytes").arg(limit));
     return m_router.dispatch(req);
 }
 
@@ -163,18 +150,12 @@ void HttpServer::answer(QTcpSocket *socket, const HttpRequest &req, const HttpRe
 {
     // Written by hand rather than through QHttpServerResponder, which may not outlive the
     // request it was made for: with the worker pool the answer comes after handleRequest returned.
-    QByteArray out;
-    out.reserve(256 + response.body.size());
-    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
-    out += "Content-Type: " + response.contentType + "\r\n";
-    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-    for (const auto &[key, value] : std::as_const(response.headers))
-        out += key + ": " + value + "\r\n";
-    out += "\r\n";
-    out += response.body;
+    const QByteArray out = response.wire();
     // One write per answer; no Nagle delay waiting for the client's ACK of the last one.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     socket->write(out);
+    if (auto *guard = ConnectionGuard::of(socket))
+        guard->answered();
 
     JsonLog::write(QStringLiteral("http_request"),
                    {{QStringLiteral("method"), req.method},
@@ -196,6 +177,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     req.headers = request.headers();
     req.body = request.body();
     req.remoteAddress = request.remoteAddress();
+    if (auto *guard = ConnectionGuard::of(socket))
+        guard->requestComplete();
 
     if (!m_pool) {
         const HttpResponse response = respond(req);

@@ -1,7 +1,10 @@
 #include "http/router.h"
 
 #include "core/errors.h"
+#include "core/storable_text.h"
 #include "http/http_errors.h"
+
+#include <QUrl>
 
 namespace mp {
 
@@ -10,9 +13,20 @@ static QStringList splitPath(const QString &path)
     return path.split(u'/', Qt::SkipEmptyParts);
 }
 
-void Router::add(const QString &method, const QString &pattern, HttpHandler handler)
+void Router::add(const QString &method, const QString &pattern, HttpHandler handler, qsizetype maxBodyBytes)
 {
-    m_routes.append(Route{method, pattern, splitPath(pattern), std::move(handler)});
+    m_routes.append(Route{method, pattern, splitPath(pattern), std::move(handler), maxBodyBytes});
+}
+
+qsizetype Router::maxBodyBytes(const QString &method, const QString &path) const
+{
+    const QStringList segments = splitPath(path);
+    for (const Route &route : m_routes) {
+        QHash<QString, QString> params;
+        if (route.method == method && match(route, segments, &params))
+            return route.maxBodyBytes;
+    }
+    return 0;
 }
 
 bool Router::match(const Route &route, const QStringList &segments, QHash<QString, QString> *params)
@@ -31,8 +45,38 @@ bool Router::match(const Route &route, const QStringList &segments, QHash<QStrin
     return true;
 }
 
+// The one check of the request's text outside the body, before any handler reads it: a path,
+// query parameter or header that could not be stored (a NUL from %00, a lone surrogate) is a 400
+// naming it. Bodies are checked where they are decoded (api::RequestBody).
+static std::optional<HttpResponse> unstorableUrlText(const HttpRequest &request)
+{
+    const auto refuse = [](const QString &field, const QString &problem) {
+        return HttpResponse::error(400, errors::InvalidParameter,
+                                   QStringLiteral("'%1' must be text without %2").arg(field, problem), field);
+    };
+    // The path as the router matches it may still hold %00; what a handler could decode counts.
+    const QString decodedPath = QUrl::fromPercentEncoding(request.path.toUtf8());
+    if (const QString problem = StorableText::problem(decodedPath); !problem.isEmpty())
+        return refuse(QStringLiteral("path"), problem);
+    const auto items = request.query.queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items) {
+        const QString keyProblem = StorableText::problem(key);
+        if (!keyProblem.isEmpty())
+            return refuse(StorableText::repaired(key), keyProblem);
+        if (const QString problem = StorableText::problem(value); !problem.isEmpty())
+            return refuse(key, problem);
+    }
+    for (const auto &[name, value] : request.headers) {
+        if (value.contains('\0'))
+            return refuse(QString::fromLatin1(name), QStringLiteral("a NUL character"));
+    }
+    return std::nullopt;
+}
+
 HttpResponse Router::dispatch(HttpRequest &request) const
 {
+    if (auto refused = unstorableUrlText(request))
+        return *refused;
     const QStringList segments = splitPath(request.path);
     QStringList allowed;
     for (const Route &route : m_routes) {
@@ -44,6 +88,7 @@ HttpResponse Router::dispatch(HttpRequest &request) const
             continue;
         }
         request.pathParams = params;
+        request.routePattern = route.pattern;
         return route.handler(request);
     }
     if (!allowed.isEmpty()) {

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace mp {
 
@@ -16,7 +17,10 @@ using HttpHandler = std::function<HttpResponse(const HttpRequest &)>;
 // 405 with Allow; an unknown path answers 404; both in the API's JSON error shape.
 class Router {
 public:
-    void add(const QString &method, const QString &pattern, HttpHandler handler);
+    // `maxBodyBytes` > 0 sets the route's own body limit (else the server's default applies).
+    void add(const QString &method, const QString &pattern, HttpHandler handler, qsizetype maxBodyBytes = 0);
+    // The route's own body limit, 0 for none or for no such route.
+    qsizetype maxBodyBytes(const QString &method, const QString &path) const;
     HttpResponse dispatch(HttpRequest &request) const;
     // "GET /api/products/{id}" for every route, for the OpenAPI coverage test.
     QStringList routes() const;
@@ -27,6 +31,7 @@ private:
         QString pattern;
         QStringList segments;
         HttpHandler handler;
+        qsizetype maxBodyBytes = 0;
     };
     static bool match(const Route &route, const QStringList &segments, QHash<QString, QString> *params);
     QList<Route> m_routes;

@@ -4,6 +4,7 @@
 #include "billing/invoices.h"
 #include "core/errors.h"
 #include "core/json_log.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "module/domain_events.h"
@@ -140,7 +141,7 @@ QString nowText(const QDateTime &now)
 Result<QString> upsert(TenantTransaction &tx, const Facts &f, const QDateTime &now)
 {
     const QString at = nowText(now);
-    const QVariant invoice = QUuid::fromString(f.invoiceId).isNull() ? QVariant() : QVariant(f.invoiceId);
+    const QVariant invoice = !isUuid(f.invoiceId) ? QVariant() : QVariant(f.invoiceId);
     auto q = sql::exec(tx.db(), kUpsert,
                        {tx.tenantId(), f.paymentIntent, textOrNull(f.session), textOrNull(f.charge), f.amount,
                         f.currency.toUpper(), f.succeeded, f.refunded, textOrNull(f.declineCode),
@@ -325,7 +326,7 @@ QString invoiceIdOf(const StripeEvent &event)
     QString id = metadata.value(QStringLiteral("mpanel_invoice")).toString();
     if (id.isEmpty())
         id = str(event.object, "client_reference_id");
-    return QUuid::fromString(id).isNull() ? QString() : QUuid::fromString(id).toString(QUuid::WithoutBraces);
+    return !isUuid(id) ? QString() : QUuid::fromString(id).toString(QUuid::WithoutBraces);
 }
 
 Result<QString> PaymentEffects::apply(TenantTransaction &tx, const StripeEvent &event, const QDateTime &now)

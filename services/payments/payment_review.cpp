@@ -2,6 +2,7 @@
 
 #include "billing/invoices.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "payments/payment_effects.h"
@@ -64,7 +65,7 @@ Result<Held> lockHeld(TenantTransaction &tx, const QString &paymentId)
 {
     const Error notFound =
         makeError(errors::NotFound, QStringLiteral("no such payment"), QStringLiteral("id"));
-    if (QUuid::fromString(paymentId).isNull())
+    if (!isUuid(paymentId))
         return notFound;
     auto q = sql::exec(tx.db(), kLockHeld, {paymentId});
     if (!q)

@@ -2,6 +2,7 @@
 
 #include "api/responses.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "money/currency.h"
@@ -189,7 +190,7 @@ Result<Payment> Payments::find(TenantTransaction &tx, const QString &id)
 {
     const Error notFound =
         makeError(errors::NotFound, QStringLiteral("no such payment"), QStringLiteral("id"));
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return notFound;
     auto q = sql::exec(tx.db(), kFind.arg(kColumns), {id});
     if (!q)

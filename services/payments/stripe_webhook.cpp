@@ -1,15 +1,20 @@
 #include "payments/stripe_webhook.h"
 
 #include "core/json_log.h"
+#include "core/storable_text.h"
 #include "db/sql.h"
 #include "db/statement_cache.h"
 #include "db/tenant_transaction.h"
 #include "payments/payment_effects.h"
+#include "stripe/stripe_errors.h"
 #include "stripe/stripe_event.h"
 #include "stripe/stripe_signature.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSqlQuery>
 
 namespace mp::payments {
@@ -74,6 +79,63 @@ WebhookOutcome failed(QSqlDatabase &db, const QString &eventId, const Error &err
     return o;
 }
 
+QJsonValue repairedJson(const QJsonValue &value);
+
+QJsonObject repairedObject(const QJsonObject &object)
+{
+    QJsonObject out;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        out.insert(StorableText::repaired(it.key()), repairedJson(it.value()));
+    return out;
+}
+
+// The event as it can be stored: every string with its NUL characters and lone surrogates
+// replaced by U+FFFD (jsonb refuses \u0000 and lone surrogates, and the event must be stored to
+// be acted on exactly once).
+QJsonValue repairedJson(const QJsonValue &value)
+{
+    if (value.isString())
+        return StorableText::repaired(value.toString());
+    if (value.isObject())
+        return repairedObject(value.toObject());
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &v : value.toArray())
+            out.append(repairedJson(v));
+        return out;
+    }
+    return value;
+}
+
+// A verified body as stored and processed. Decided here, once: text Stripe carries from
+// customers (names, descriptions, metadata) may hold anything, so a NUL or lone surrogate in it
+// is repaired and the event is stored and applied (2xx) rather than refused, which would make
+// Stripe retry a real payment for days and then drop it. An id or type that cannot be Stripe's
+// (stripe_events.id is [A-Za-z0-9_]{1,255}, type 1 to 200 characters) is refused for good with
+// a 4xx naming the field: there is nothing to key the event by, and nothing is written.
+Result<QByteArray> storableEventBody(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return body; // parseStripeEvent answers this one
+    static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9_]{1,255}$"));
+    const QJsonValue id = doc.object().value(QStringLiteral("id"));
+    if (id.isString() && !idPattern.match(id.toString()).hasMatch())
+        return makeError(errors::StripeEventInvalid,
+                         QStringLiteral("the event id is not a Stripe event id (letters, digits and _, "
+                                        "at most 255)"),
+                         QStringLiteral("id"));
+    const QJsonValue type = doc.object().value(QStringLiteral("type"));
+    if (type.isString() && (!StorableText::isStorable(type.toString()) || type.toString().size() > 200))
+        return makeError(errors::StripeEventInvalid,
+                         QStringLiteral("the event type is not a Stripe event type"), QStringLiteral("type"));
+    const QJsonObject repaired = repairedObject(doc.object());
+    if (repaired == doc.object())
+        return body; // stored as Stripe sent it
+    return QJsonDocument(repaired).toJson(QJsonDocument::Compact);
+}
+
 QVariant textOrNull(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
@@ -122,7 +184,10 @@ WebhookOutcome StripeWebhook::receive(const QSqlDatabase &database, const QByteA
 {
     if (auto verified = stripe::verifySignature(signatureHeader, body, secrets); !verified)
         return refused(verified.error());
-    auto parsed = parseStripeEvent(body);
+    auto storable = storableEventBody(body);
+    if (!storable)
+        return refused(storable.error());
+    auto parsed = parseStripeEvent(*storable);
     if (!parsed)
         return refused(parsed.error());
     const StripeEvent &event = *parsed;
@@ -138,7 +203,7 @@ WebhookOutcome StripeWebhook::receive(const QSqlDatabase &database, const QByteA
     const QString paymentIntent = event.paymentIntentId();
     auto stored = sql::exec(
         db, kStore,
-        {event.id, event.type, event.livemode, textOrNull(paymentIntent), QString::fromUtf8(body), at});
+        {event.id, event.type, event.livemode, textOrNull(paymentIntent), QString::fromUtf8(*storable), at});
     if (!stored)
         return failed(db, event.id, stored.error());
     if (!stored->next()) {

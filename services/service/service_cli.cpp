@@ -53,7 +53,10 @@ const char *kUsage =
     "  tenant create NAME                        prints the new tenant id on its last line\n"
     "  tenant list                               one line per tenant: ID<TAB>NAME, oldest first\n"
     "  staff add --tenant ID --login NAME --role ROLE   (password from stdin)\n"
+    "  staff deactivate --login NAME             cut a staff member off: sign-in, sessions, API tokens\n"
     "  token create --tenant ID --role ROLE [--label TEXT]  prints the token on its last line\n"
+    "  token create --staff LOGIN [--label TEXT] a token of that staff member (their tenant and role)\n"
+    "  token revoke --id N                       the token stops working at once\n"
     "  db stop                                   stop the embedded database cluster\n";
 
 // Every command but `migrate` needs the schema this binary was built for.
@@ -175,8 +178,54 @@ int cmdStaffAdd(const DatabaseTarget &target, const QCommandLineParser &parser)
     return 0;
 }
 
+int cmdStaffDeactivate(const DatabaseTarget &target, const QCommandLineParser &parser)
+{
+    const QString login = parser.value(QStringLiteral("login"));
+    if (login.isEmpty())
+        return fail(QStringLiteral("usage: staff deactivate --login NAME"));
+    auto conn = PgConnection::connect(target.settings);
+    if (!conn)
+        return fail(conn.error());
+    auto revoked = StaffAccounts::deactivate(*conn.value(), login);
+    if (!revoked)
+        return fail(revoked.error());
+    out() << "deactivated staff login " << login << "; revoked " << revoked.value() << " API token(s)"
+          << Qt::endl;
+    return 0;
+}
+
+int cmdTokenRevoke(const DatabaseTarget &target, const QCommandLineParser &parser)
+{
+    bool ok = false;
+    const qint64 id = parser.value(QStringLiteral("id")).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return fail(QStringLiteral("usage: token revoke --id N"));
+    Error error;
+    QSqlDatabase db = adminDatabase(target, &error);
+    if (!db.isValid() || !db.isOpen())
+        return fail(error);
+    if (auto s = ApiTokens::revoke(db, id); !s)
+        return fail(s.error());
+    out() << "revoked API token " << id << Qt::endl;
+    return 0;
+}
+
 int cmdTokenCreate(const DatabaseTarget &target, const QCommandLineParser &parser)
 {
+    if (parser.isSet(QStringLiteral("staff"))) {
+        Error error;
+        QSqlDatabase db = adminDatabase(target, &error);
+        if (!db.isValid() || !db.isOpen())
+            return fail(error);
+        auto token = ApiTokens::createForStaff(db, parser.value(QStringLiteral("staff")),
+                                               parser.value(QStringLiteral("label")));
+        if (!token)
+            return fail(token.error());
+        out() << "created a token for " << parser.value(QStringLiteral("staff"))
+              << "; it is shown only this once:\n"
+              << token.value() << Qt::endl;
+        return 0;
+    }
     const QString tenant = parser.value(QStringLiteral("tenant"));
     const auto role = staffRoleFromString(parser.value(QStringLiteral("role")));
     if (tenant.isEmpty() || !role)
@@ -223,6 +272,8 @@ int runServiceCli(const QStringList &arguments)
         {QStringLiteral("role"), QStringLiteral("owner, admin, billing, support or read-only."),
          QStringLiteral("role")},
         {QStringLiteral("label"), QStringLiteral("A note on what a token is for."), QStringLiteral("text")},
+        {QStringLiteral("staff"), QStringLiteral("The staff login a token is for."), QStringLiteral("login")},
+        {QStringLiteral("id"), QStringLiteral("An API token's id."), QStringLiteral("n")},
     });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see below)."));
     if (!parser.parse(arguments))
@@ -237,7 +288,8 @@ int runServiceCli(const QStringList &arguments)
     const bool known = verb == QLatin1String("migrate") || verb == QLatin1String("serve") ||
                        command == QLatin1String("tenant create") || command == QLatin1String("tenant list") ||
                        command == QLatin1String("staff add") || command == QLatin1String("token create") ||
-                       command == QLatin1String("db stop");
+                       command == QLatin1String("staff deactivate") ||
+                       command == QLatin1String("token revoke") || command == QLatin1String("db stop");
     if (!known) {
         QTextStream(stderr) << kUsage;
         return 2;
@@ -264,6 +316,10 @@ int runServiceCli(const QStringList &arguments)
         return cmdTenantCreate(target.value(), args);
     if (command == QLatin1String("staff add"))
         return cmdStaffAdd(target.value(), parser);
+    if (command == QLatin1String("staff deactivate"))
+        return cmdStaffDeactivate(target.value(), parser);
+    if (command == QLatin1String("token revoke"))
+        return cmdTokenRevoke(target.value(), parser);
     return cmdTokenCreate(target.value(), parser);
 }
 

@@ -5,6 +5,7 @@
 #include "http/health_routes.h"
 #include "jobs/jobs_routes.h"
 #include "module/module_context.h"
+#include "service/token_routes.h"
 
 namespace mp {
 
@@ -15,6 +16,7 @@ Module systemModule()
             registerHealthRoutes(router, [&context] { return context.database(); });
             api::registerOpenApiRoute(router);
             registerJobRoutes(router, context);
+            registerTokenRoutes(router, context);
         });
     });
 }

@@ -3,6 +3,7 @@
 #include "billing/credit_notes.h"
 #include "billing/invoices.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "jobs/jobs.h"
@@ -204,7 +205,7 @@ Result<SubscriptionChange> SubscriptionChanges::request(TenantTransaction &tx, c
                        QStringLiteral("cycle must be one of %1 (a one-time price is not a subscription)")
                            .arg(SubscriptionCalendar::allCycles().join(QStringLiteral(", "))),
                        QStringLiteral("cycle"));
-    if (QUuid::fromString(change.productId).isNull())
+    if (!isUuid(change.productId))
         return invalid(errors::InvalidProduct, QStringLiteral("product_id must be a uuid"),
                        QStringLiteral("product_id"));
 

@@ -1,6 +1,7 @@
 #include "subscriptions/subscription_lifecycle.h"
 
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "module/domain_events.h"
@@ -272,7 +273,7 @@ Status extendPaidPeriods(TenantTransaction &tx, const QString &invoiceId, const 
 
 Result<Subscription> SubscriptionLifecycle::lock(TenantTransaction &tx, const QString &id)
 {
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return notFound();
     auto q = sql::exec(tx.db(),
                        QStringLiteral("SELECT %1 FROM subscriptions s WHERE s.id = ?::uuid FOR UPDATE")

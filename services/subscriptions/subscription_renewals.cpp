@@ -5,6 +5,7 @@
 #include "billing/invoice_number_format.h"
 #include "billing/tax_calculation.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "money/currency.h"
@@ -285,7 +286,7 @@ Result<RenewalRun> SubscriptionRenewals::run(TenantTransaction &tx, const QDateT
                           rates->value(2).toLongLong(), rates->value(3).toDate(), rates->value(4).toDate()});
 
     const bool single = !options.onlySubscriptionId.isEmpty();
-    if (single && QUuid::fromString(options.onlySubscriptionId).isNull())
+    if (single && !isUuid(options.onlySubscriptionId))
         return makeError(errors::NotFound, QStringLiteral("no such subscription"), QStringLiteral("id"));
     // Renew-now ignores the lead time: any due date qualifies.
     const QDate horizon = single ? QDate(9999, 12, 31) : ctx.today.addDays(settings->renewDaysBefore);

@@ -3,6 +3,7 @@
 #include "api/responses.h"
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "http/api_context.h"
 #include "http/router.h"
 #include "module/service_lifecycle.h"
@@ -76,11 +77,11 @@ HttpResponse listSubscriptions(const HttpRequest &request, TenantTransaction &tx
                             QStringLiteral("status must be one of %1")
                                 .arg(subscriptionStatuses().join(QStringLiteral(", "))));
     filter.productId = request.query.queryItemValue(QStringLiteral("product_id"), QUrl::FullyDecoded);
-    if (!filter.productId.isEmpty() && QUuid::fromString(filter.productId).isNull())
+    if (!filter.productId.isEmpty() && !isUuid(filter.productId))
         return badParameter(QStringLiteral("product_id"), QStringLiteral("product_id must be a uuid"));
     if (isStaff(caller)) {
         filter.customerId = request.query.queryItemValue(QStringLiteral("customer_id"), QUrl::FullyDecoded);
-        if (!filter.customerId.isEmpty() && QUuid::fromString(filter.customerId).isNull())
+        if (!filter.customerId.isEmpty() && !isUuid(filter.customerId))
             return badParameter(QStringLiteral("customer_id"), QStringLiteral("customer_id must be a uuid"));
     } else {
         filter.customerId = caller.customerId;

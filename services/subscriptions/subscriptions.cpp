@@ -1,6 +1,7 @@
 #include "subscriptions/subscriptions.h"
 
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "money/currency.h"
@@ -52,7 +53,7 @@ Result<Subscription> Subscriptions::find(TenantTransaction &tx, const QString &i
 {
     const Error notFound =
         makeError(errors::NotFound, QStringLiteral("no such subscription"), QStringLiteral("id"));
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return notFound;
     auto q = sql::exec(
         tx.db(),

@@ -1,6 +1,7 @@
 #include "tenancy/staff_accounts.h"
 
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/pg_connection.h"
 #include "tenancy/tenancy_errors.h"
 
@@ -40,7 +41,7 @@ Status StaffAccounts::add(PgConnection &admin, const QString &tenantId, const QS
         return s;
     if (auto s = validatePassword(password); !s)
         return s;
-    if (QUuid::fromString(tenantId).isNull())
+    if (!isUuid(tenantId))
         return makeError(errors::InvalidTenant, QStringLiteral("not a tenant id: %1").arg(tenantId),
                          QStringLiteral("tenant"));
     auto tenant = admin.query(QStringLiteral("SELECT 1 FROM tenants WHERE id = $1"), {tenantId});
@@ -82,6 +83,45 @@ Status StaffAccounts::setPassword(PgConnection &admin, const QString &login, con
         return verifier.error();
     return admin.exec(QStringLiteral("ALTER ROLE %1 PASSWORD %2")
                           .arg(admin.quoteIdentifier(login), admin.quoteLiteral(verifier.value())));
+}
+
+} // namespace mp
+
+namespace mp {
+
+Result<int> StaffAccounts::deactivate(PgConnection &admin, const QString &login)
+{
+    if (auto s = validateLogin(login); !s)
+        return s.error();
+    auto staff = admin.query(QStringLiteral("SELECT id FROM staff WHERE login = $1"), {login});
+    if (!staff)
+        return staff.error();
+    if (staff->isEmpty())
+        return makeError(errors::NotFound, QStringLiteral("no staff member signs in as '%1'").arg(login),
+                         QStringLiteral("login"));
+    const QString id = staff->first().value(0);
+    const QString script =
+        QStringLiteral("BEGIN;"
+                       "UPDATE staff SET active = false WHERE id = %1;"
+                       "UPDATE api_tokens SET revoked_at = now() WHERE staff_id = %1 AND revoked_at IS NULL;"
+                       "ALTER ROLE %2 NOLOGIN;"
+                       "COMMIT;")
+            .arg(admin.quoteLiteral(id), admin.quoteIdentifier(login));
+    auto before = admin.query(
+        QStringLiteral("SELECT count(*) FROM api_tokens WHERE staff_id = $1 AND revoked_at IS NULL"), {id});
+    if (!before)
+        return before.error();
+    if (auto s = admin.exec(script); !s) {
+        (void)admin.exec(QStringLiteral("ROLLBACK"));
+        return s.error();
+    }
+    // Sessions already open would keep working until they end: end them.
+    if (auto s = admin.query(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                            "WHERE usename = $1 AND pid <> pg_backend_pid()"),
+                             {login});
+        !s)
+        return s.error();
+    return before->first().value(0).toInt();
 }
 
 } // namespace mp

@@ -18,6 +18,10 @@ public:
     static Status add(PgConnection &admin, const QString &tenantId, const QString &login, StaffRole role,
                       const QString &password);
     static Status setPassword(PgConnection &admin, const QString &login, const QString &password);
+    // Cuts a staff member off, in one transaction: marked inactive (the console's tenant and role
+    // functions stop answering for them), every API token made for them revoked, their login
+    // unable to sign in; then their open sessions are ended. Returns how many tokens it revoked.
+    static Result<int> deactivate(PgConnection &admin, const QString &login);
 };
 
 } // namespace mp

@@ -1,6 +1,7 @@
 #include "tenancy/tenants.h"
 
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 
 #include <QUuid>
@@ -39,7 +40,7 @@ Result<QList<TenantInfo>> Tenants::list(const QSqlDatabase &db)
 
 Result<TenantInfo> Tenants::find(const QSqlDatabase &db, const QString &id)
 {
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return makeError(errors::NotFound, QStringLiteral("no tenant %1").arg(id), QStringLiteral("tenant"));
     auto q = sql::exec(db, QStringLiteral("SELECT id, name, time_zone FROM tenants WHERE id = ?"), {id});
     if (!q)

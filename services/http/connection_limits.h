@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace mp {
+
+// What one HTTP connection may cost the service. A request's head must fit in maxHeadBytes
+// (else 431), its body in the route's limit, announced by Content-Length (else 413 before any of
+// it is read; a body without Content-Length is 411); the whole request must arrive within
+// requestTimeoutMs of its first byte (else 408); a connection idle between requests for
+// idleTimeoutMs is closed.
+struct ConnectionLimits {
+    qsizetype maxHeadBytes = 32 * 1024;
+    int requestTimeoutMs = 30'000;
+    int idleTimeoutMs = 60'000;
+};
+
+} // namespace mp
