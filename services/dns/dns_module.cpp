@@ -15,6 +15,12 @@ Module dnsModule()
     // Zones may belong to customers; pods get their names when they come up.
     return Module(QStringLiteral("dns"), QStringList{QStringLiteral("customers")}, [](ModuleContext &module) {
         module.routes(&registerDnsRoutes);
+        module.staffWrites(StaffAction::ManageDns, {QStringLiteral("POST /api/dns/zones"),
+                                                    QStringLiteral("DELETE /api/dns/zones/{name}"),
+                                                    QStringLiteral("PATCH /api/dns/zones/{name}/records"),
+                                                    QStringLiteral("POST /api/dns/zones/{name}/dnssec")});
+        module.staffWrites(StaffAction::ManageProviders, {QStringLiteral("POST /api/dns/servers"),
+                                                          QStringLiteral("PUT /api/dns/settings")});
         module.openApi(openApiFragment());
         module.jobKind(kinds::syncZone, &syncZone);
         module.provider(powerDnsProviderSource());

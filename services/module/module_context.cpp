@@ -95,6 +95,11 @@ void ModuleContext::on(const QString &event, events::Listener listener)
     events::DomainEvents::listen(m_module, event, std::move(listener));
 }
 
+void ModuleContext::staffWrites(StaffAction action, const QStringList &routes)
+{
+    RoleMatrix::addRoutes(action, routes);
+}
+
 void ModuleContext::provider(ProviderSource source)
 {
     m_registry.addProvider(m_module, std::move(source));

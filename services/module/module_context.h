@@ -8,6 +8,7 @@
 #include "module/product_type.h"
 #include "module/provider_source.h"
 #include "module/service_events.h"
+#include "tenancy/role_matrix.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -50,6 +51,9 @@ public:
     void on(const QString &event, events::Listener listener);
     // A provider this module calls, for GET /api/system/providers and the console's status bar.
     void provider(ProviderSource source);
+    // The staff action each of the module's write routes ("METHOD /pattern") takes, for the role
+    // matrix; a write route left out is refused by tst_role_matrix.
+    void staffWrites(StaffAction action, const QStringList &routes);
     // Runs when a provisioned service comes up with its addresses, or is gone for good
     // (provisioning::ServiceEvents), in the transaction that records it.
     void onServiceOnline(provisioning::ServiceOnlineHook hook);

@@ -13,6 +13,10 @@ Module notificationsModule()
     return Module(QStringLiteral("notifications"), QStringList{QStringLiteral("billing")},
                   [](ModuleContext &module) {
                       module.routes(&registerNotificationRoutes);
+                      module.staffWrites(StaffAction::ManageProviders,
+                                         {QStringLiteral("PUT /api/notifications/settings")});
+                      module.staffWrites(StaffAction::ManageJobs,
+                                         {QStringLiteral("POST /api/notifications/outbox/{id}/retry")});
                       module.openApi(openApiFragment());
                       module.jobKind(QStringLiteral("notifications.send"), &OutboxSender::run);
                       module.jobKind(QStringLiteral("notifications.renewal_notices"),

@@ -2,6 +2,8 @@
 
 #include "core/errors.h"
 
+#include <QMutex>
+
 namespace mp {
 
 namespace {
@@ -53,7 +55,7 @@ QList<RoleRule> buildRules()
           QStringLiteral("POST /api/cloudpods/{id}/suspend"), QStringLiteral("POST /api/cloudpods/{id}/unsuspend"),
           QStringLiteral("POST /api/cloudpods/{id}/terminate"), QStringLiteral("POST /api/cloudpod-findings/check")}},
         {StaffAction::ManageProviders, QStringLiteral("manage_providers"),
-         QStringLiteral("register and edit provider endpoints (Proxmox clusters, nodes, IP pools)"),
+         QStringLiteral("register and edit provider endpoints and settings (Proxmox clusters, nodes, IP pools, DNS servers, the mail relay)"),
          {R::Owner, R::Admin},
          {QStringLiteral("POST /api/proxmox/clusters"), QStringLiteral("PATCH /api/proxmox/clusters/{id}"),
           QStringLiteral("POST /api/proxmox/clusters/{id}/nodes"), QStringLiteral("POST /api/ip-pools")}},
@@ -61,6 +63,10 @@ QList<RoleRule> buildRules()
          QStringLiteral("retry and cancel background jobs"),
          {R::Owner, R::Admin, R::Support},
          {QStringLiteral("POST /api/jobs/{id}/retry"), QStringLiteral("POST /api/jobs/{id}/cancel")}},
+        {StaffAction::ManageDns, QStringLiteral("manage_dns"),
+         QStringLiteral("create and delete DNS zones, change their records and DNSSEC"),
+         {R::Owner, R::Admin, R::Support},
+         {}},
         {StaffAction::ManageStaff, QStringLiteral("manage_staff"),
          QStringLiteral("create and revoke API tokens, deactivate staff members"),
          {R::Owner, R::Admin},
@@ -69,21 +75,47 @@ QList<RoleRule> buildRules()
     // clang-format on
 }
 
-} // namespace
+struct Table {
+    QMutex mutex;
+    QList<RoleRule> rules = buildRules();
+};
 
-const QList<RoleRule> &RoleMatrix::rules()
+Table &table()
 {
-    static const QList<RoleRule> rules = buildRules();
-    return rules;
+    static Table t;
+    return t;
 }
 
-const RoleRule &RoleMatrix::rule(StaffAction action)
+} // namespace
+
+QList<RoleRule> RoleMatrix::rules()
+{
+    Table &t = table();
+    QMutexLocker lock(&t.mutex);
+    return t.rules;
+}
+
+RoleRule RoleMatrix::rule(StaffAction action)
 {
     for (const RoleRule &r : rules()) {
         if (r.action == action)
             return r;
     }
     Q_UNREACHABLE();
+}
+
+void RoleMatrix::addRoutes(StaffAction action, const QStringList &routes)
+{
+    Table &t = table();
+    QMutexLocker lock(&t.mutex);
+    for (RoleRule &r : t.rules) {
+        if (r.action != action)
+            continue;
+        for (const QString &route : routes) {
+            if (!r.apiRoutes.contains(route))
+                r.apiRoutes << route;
+        }
+    }
 }
 
 bool RoleMatrix::allows(StaffRole role, StaffAction action)

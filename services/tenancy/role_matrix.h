@@ -24,6 +24,7 @@ enum class StaffAction {
     OperatePods,         // create pods by hand, retry/suspend/terminate them, run checks
     ManageProviders,     // register and edit provider endpoints: Proxmox clusters, nodes, IP pools
     ManageJobs,          // retry or cancel background jobs
+    ManageDns,           // create and delete zones, change their records and DNSSEC
     ManageStaff,         // API tokens and staff members
 };
 
@@ -43,8 +44,11 @@ struct RoleRule {
 // commands call allows() or require().
 class RoleMatrix {
 public:
-    static const QList<RoleRule> &rules();
-    static const RoleRule &rule(StaffAction action);
+    static QList<RoleRule> rules();
+    static RoleRule rule(StaffAction action);
+    // A module's write routes join an action's row, so a module declares them where it declares
+    // its routes (ModuleContext::staffWrites) and the table stays the one place that decides.
+    static void addRoutes(StaffAction action, const QStringList &routes);
     static bool allows(StaffRole role, StaffAction action);
     // A forbidden error naming the action when `role` may not take it.
     static Status require(StaffRole role, StaffAction action);
