@@ -104,3 +104,10 @@ INSERT INTO subscription_changes (tenant_id, subscription_id, kind, status, from
            description, cycle, unit_price_minor + 100, currency, quantity, current_period_start, current_period_end,
            10, 31, 32, 'seed', now()
     FROM subscriptions WHERE tenant_id = :tenant;
+-- 0019 pod access: saved SSH keys and passwords on their way to Proxmox.
+INSERT INTO customer_ssh_keys (tenant_id, customer_id, name, public_key, fingerprint, created_at)
+    SELECT tenant_id, id, 'laptop', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGl0cyBhIHNlZWQga2V5IG9mIDMyIGJ5dGVzISE= seed',
+           'SHA256:' || rpad(:n::text, 43, 'A'), now()
+    FROM customers WHERE tenant_id = :tenant;
+INSERT INTO cloudpod_pending_passwords (tenant_id, pod_id, purpose, password, created_at)
+    SELECT tenant_id, id, 'create', 'seed-password-' || :n, now() FROM cloud_pods WHERE tenant_id = :tenant;

@@ -20,6 +20,8 @@ struct NewPod {
     QString templateId;
     QString hostname; // empty: generated from the pod's id
     QString subscriptionId;
+    int unit = 1;          // which of the subscription's pods this is
+    QString sshPublicKeys; // checked with SshPublicKeys, one per line
 };
 
 struct PodFilter {
@@ -45,7 +47,7 @@ struct PodActions {
 // recorded on the row, carried out by jobs), and staff's retry.
 class CloudPods {
 public:
-    // Idempotent per subscription: a second call returns the existing pod with no new job.
+    // Idempotent per subscription and unit: a second call returns the existing pod with no new job.
     static Result<CloudPod> create(TenantTransaction &tx, const NewPod &pod, const QDateTime &now);
     static Result<CloudPod> find(const QSqlDatabase &db, const QString &id);
     static Result<QList<CloudPod>> list(TenantTransaction &tx, const PodFilter &filter);
@@ -55,8 +57,8 @@ public:
     static Result<QList<JobRecord>> jobs(TenantTransaction &tx, const QString &podId);
     static PodActions actionsFor(const CloudPod &pod);
 
-    // The pod of a subscription, or not_found.
-    static Result<CloudPod> forSubscription(TenantTransaction &tx, const QString &subscriptionId);
+    // The pods of a subscription by unit (empty: none yet).
+    static Result<QList<CloudPod>> ofSubscription(TenantTransaction &tx, const QString &subscriptionId);
     // Suspend or unsuspend: records the wish and queues the power job.
     static Status requestPower(TenantTransaction &tx, const QString &podId, bool suspended,
                                const QDateTime &now);

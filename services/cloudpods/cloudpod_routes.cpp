@@ -129,10 +129,10 @@ HttpResponse createPod(const HttpRequest &request, TenantTransaction &tx)
     auto body = newPodBody().parse(request);
     if (!body)
         return errorResponse(body.error());
-    NewPod pod{body->string(QStringLiteral("customer_id"), QString()),
-               body->string(QStringLiteral("template_id"), QString()),
-               body->string(QStringLiteral("hostname"), QString()),
-               {}};
+    NewPod pod;
+    pod.customerId = body->string(QStringLiteral("customer_id"), QString());
+    pod.templateId = body->string(QStringLiteral("template_id"), QString());
+    pod.hostname = body->string(QStringLiteral("hostname"), QString());
     auto created = CloudPods::create(tx, pod, Clock::current().now());
     if (!created)
         return errorResponse(created.error());
