@@ -15,6 +15,11 @@ ALTER TABLE cloud_pods ADD COLUMN ssh_public_keys text NOT NULL DEFAULT ''
 ALTER TABLE cloud_pods ADD COLUMN login_user text NOT NULL DEFAULT 'root'
     CHECK (login_user ~ '^[a-z_][a-z0-9_-]{0,31}$');
 
+-- A reinstall asked for and not yet past its destroy step: the job destroys the guest while this
+-- is set, clears it, then builds the guest again with the same name, VMID and address.
+ALTER TABLE cloud_pods ADD COLUMN reinstall_requested_at timestamptz;
+GRANT UPDATE (reinstall_requested_at) ON cloud_pods TO mpanel_staff;
+
 -- A checkout line's options as its product type decoded them (a CloudPod's SSH keys and whether
 -- a root password was generated; never the password itself).
 ALTER TABLE order_items ADD COLUMN options jsonb NOT NULL DEFAULT '{}'::jsonb

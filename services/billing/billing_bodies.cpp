@@ -57,10 +57,9 @@ RequestBody lineOptionsBody()
 
 } // namespace
 
-const RequestBody &checkoutBody()
+RequestBody checkoutBody()
 {
-    static const RequestBody body =
-        RequestBody(QStringLiteral("CheckoutRequest"))
+    return RequestBody(QStringLiteral("CheckoutRequest"))
             .add(BodyField::string(QStringLiteral("hostname"))
                      .describe(QStringLiteral(
                          "CloudPod products: the pod's host name (one DNS label); generated when absent")))
@@ -82,9 +81,8 @@ const RequestBody &checkoutBody()
                      .outOfRange(errors::InvalidYears))
             .add(BodyField::string(QStringLiteral("currency"))
                      .describe(QStringLiteral("default: the tenant's currency")))
-            .add(BodyField::object(QStringLiteral("options"), lineOptionsBody())
-                     .describe(QStringLiteral("the line's options, as its product type declares them")));
-    return body;
+        .add(BodyField::object(QStringLiteral("options"), lineOptionsBody())
+                 .describe(QStringLiteral("the line's options, as its product type declares them")));
 }
 
 const RequestBody &invoiceBody()

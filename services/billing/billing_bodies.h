@@ -5,8 +5,9 @@
 namespace mp::billing {
 
 // The request bodies of the billing routes, each declared once for decoding and for the OpenAPI
-// document.
-const api::RequestBody &checkoutBody();      // POST /api/checkout (CheckoutRequest)
+// document. The checkout body is built on each call: its `options` are those of the product
+// types declared by then.
+api::RequestBody checkoutBody();             // POST /api/checkout (CheckoutRequest)
 const api::RequestBody &invoiceBody();       // POST /api/invoices: a manual invoice
 const api::RequestBody &invoiceStatusBody(); // PATCH /api/invoices/{id}
 const api::RequestBody &creditNoteBody();    // POST /api/invoices/{id}/credit-notes

@@ -12,7 +12,7 @@ Module billingModule()
                   QStringList{QStringLiteral("catalog"), QStringLiteral("customers")},
                   [](ModuleContext &module) {
                       module.routes(&registerBillingRoutes);
-                      module.openApi(openApiFragment());
+                      module.openApi(&openApiFragment); // built when served: checkout options come from every module
                   });
 }
 

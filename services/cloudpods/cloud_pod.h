@@ -28,6 +28,7 @@ struct CloudPod {
     QString loginUser;     // root on a container, the cloud-init user on a VM
     bool suspendRequested = false;
     bool terminateRequested = false;
+    bool reinstallRequested = false;
     QDateTime createdAt, updatedAt, provisionedAt, terminatedAt;
 
     // How the customer connects, once the pod has an address: "ssh root@10.0.0.5".
@@ -46,6 +47,8 @@ inline const QString provision = QStringLiteral("cloudpod.provision");
 inline const QString power = QStringLiteral("cloudpod.power");
 inline const QString terminate = QStringLiteral("cloudpod.terminate");
 inline const QString reconcile = QStringLiteral("cloudpod.reconcile");
+inline const QString resetPassword = QStringLiteral("cloudpod.reset_password");
+inline const QString reinstall = QStringLiteral("cloudpod.reinstall");
 } // namespace kinds
 
 inline const QString kRelatedType = QStringLiteral("cloud_pod");

@@ -20,12 +20,12 @@ const QString kPodColumns = QStringLiteral(
     "p.node_id, "
     "n.name, p.vmid, p.guest_kind, p.status, host(p.ip_address), p.last_error, p.suspend_requested, "
     "p.terminate_requested_at IS NOT NULL, p.created_at, p.updated_at, p.provisioned_at, p.terminated_at, "
-    "cu.name, p.unit, p.ssh_public_keys, p.login_user");
+    "cu.name, p.unit, p.ssh_public_keys, p.login_user, p.reinstall_requested_at IS NOT NULL");
 const QString kPodFrom = QStringLiteral(
     " FROM cloud_pods p JOIN cloudpod_templates t ON t.id = p.template_id "
     "LEFT JOIN proxmox_clusters c ON c.id = p.cluster_id LEFT JOIN proxmox_nodes n ON n.id = p.node_id "
     "LEFT JOIN customers cu ON cu.id = p.customer_id ");
-constexpr int kPodColumnCount = 25;
+constexpr int kPodColumnCount = 26;
 
 CloudPod podFrom(const QSqlQuery &q)
 {
@@ -55,6 +55,7 @@ CloudPod podFrom(const QSqlQuery &q)
     p.unit = q.value(22).toInt();
     p.sshPublicKeys = q.value(23).toString();
     p.loginUser = q.value(24).toString();
+    p.reinstallRequested = q.value(25).toBool();
     return p;
 }
 
@@ -95,8 +96,10 @@ const QString kRetryPod =
     QStringLiteral("UPDATE cloud_pods SET status = 'pending', updated_at = ?::timestamptz "
                    "WHERE id = ?::uuid AND status = 'error' AND terminate_requested_at IS NULL RETURNING id");
 
-Result<EnqueuedJob> enqueueFor(TenantTransaction &tx, const QString &kind, const QString &podId,
-                               int maxAttempts, bool rerunIfRunning = false)
+} // namespace
+
+Result<EnqueuedJob> CloudPods::enqueueFor(TenantTransaction &tx, const QString &kind, const QString &podId,
+                                          int maxAttempts, bool rerunIfRunning)
 {
     JobSpec spec;
     spec.tenantId = tx.tenantId();
@@ -109,8 +112,6 @@ Result<EnqueuedJob> enqueueFor(TenantTransaction &tx, const QString &kind, const
     spec.rerunIfRunning = rerunIfRunning;
     return Jobs::enqueue(tx.db(), spec);
 }
-
-} // namespace
 
 QString CloudPods::generatedHostname(const QString &podId)
 {
@@ -388,6 +389,7 @@ QJsonObject CloudPods::toJson(const CloudPod &p)
             {QStringLiteral("last_error"), text(p.lastError)},
             {QStringLiteral("suspend_requested"), p.suspendRequested},
             {QStringLiteral("terminate_requested"), p.terminateRequested},
+            {QStringLiteral("reinstall_requested"), p.reinstallRequested},
             {QStringLiteral("created_at"), api::timestamp(p.createdAt)},
             {QStringLiteral("updated_at"), api::timestamp(p.updatedAt)},
             {QStringLiteral("provisioned_at"),

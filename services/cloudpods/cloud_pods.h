@@ -68,6 +68,10 @@ public:
     static Result<CloudPod> retry(TenantTransaction &tx, const QString &podId, const QString &actor,
                                   const QDateTime &now);
 
+    // Queues `kind` for the pod, once per pod while one is waiting (unique key kind:pod).
+    static Result<EnqueuedJob> enqueueFor(TenantTransaction &tx, const QString &kind, const QString &podId,
+                                          int maxAttempts, bool rerunIfRunning = false);
+
     static QString generatedHostname(const QString &podId);
     static bool isValidHostname(const QString &hostname);
     static QJsonObject toJson(const CloudPod &pod);

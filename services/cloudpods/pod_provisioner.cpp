@@ -337,7 +337,12 @@ Status provisionPod(JobContext &ctx)
         ctx.log(QStringLiteral("the pod is %1 already").arg(pod->status));
         return {};
     }
-    Provisioner provisioner(ctx, *progress, *pod);
+    return buildGuest(ctx, *progress, *pod);
+}
+
+Status buildGuest(JobContext &ctx, PodProgress &progress, const CloudPod &pod)
+{
+    Provisioner provisioner(ctx, progress, pod);
     Status result = provisioner.run();
     if (result)
         return result;
@@ -345,7 +350,7 @@ Status provisionPod(JobContext &ctx)
         return ctx.cancelRequested() ? JobContext::cancelled() : JobContext::interrupted();
     ctx.log(result.error().message);
     // The pod shows what went wrong even though this attempt's own transaction rolls back.
-    if (auto s = progress->setStatus(QStringLiteral("error"), result.error().message, ctx.now()); !s)
+    if (auto s = progress.setStatus(QStringLiteral("error"), result.error().message, ctx.now()); !s)
         ctx.log(QStringLiteral("could not record the error on the pod: %1").arg(s.error().message));
     return result;
 }
