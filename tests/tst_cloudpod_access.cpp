@@ -463,6 +463,149 @@ private Q_SLOTS:
             guests += g.isTemplate ? 0 : 1;
         QCOMPARE(guests, 0);
     }
+
+    // Keys saved on the profile: checked, listed, removed, and given to every pod ordered later.
+    void savedKeys()
+    {
+        auto r = m_api.call("POST", QStringLiteral("/api/ssh-keys"), m_customerToken,
+                            {{QStringLiteral("name"), QStringLiteral("laptop")},
+                             {QStringLiteral("public_key"), QStringLiteral("ssh-ed25519 not-base64!")}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(test::errorField(r), QStringLiteral("public_key"));
+        r = m_api.call("POST", QStringLiteral("/api/ssh-keys"), m_customerToken,
+                       {{QStringLiteral("name"), QStringLiteral("laptop")}, {QStringLiteral("public_key"), m_key2}});
+        QCOMPARE(r.status, 201);
+        const QString keyId = str(r.json(), "id");
+        QVERIFY(str(r.json(), "fingerprint").startsWith(QLatin1String("SHA256:")));
+        r = m_api.call("POST", QStringLiteral("/api/ssh-keys"), m_customerToken,
+                       {{QStringLiteral("name"), QStringLiteral("again")}, {QStringLiteral("public_key"), m_key2}});
+        QCOMPARE(r.status, 409);
+        QCOMPARE(test::errorField(r), QStringLiteral("public_key"));
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/ssh-keys"), m_customerToken)
+                     .json()
+                     .value(QStringLiteral("items"))
+                     .toArray()
+                     .size(),
+                 1);
+        // Staff say whose keys; another customer neither sees nor removes them.
+        r = m_api.call("GET", QStringLiteral("/api/ssh-keys"), m_staff);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(test::errorField(r), QStringLiteral("customer_id"));
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/ssh-keys?customer_id=") + m_customer, m_staff)
+                     .json()
+                     .value(QStringLiteral("items"))
+                     .toArray()
+                     .size(),
+                 1);
+        const QString bob =
+            m_api.signUp(m_tenant, QStringLiteral("Bob"), QStringLiteral("bob@example.com")).first;
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/ssh-keys"), bob).json().value(QStringLiteral("items")).toArray().size(),
+                 0);
+        QCOMPARE(m_api.call("DELETE", QStringLiteral("/api/ssh-keys/") + keyId, bob).status, 404);
+
+        // An order without options: the saved key, and no password since there is a key.
+        const auto ordered = order(m_lxcProduct, 1);
+        QVERIFY2(ordered.status == 201, ordered.body.constData());
+        QVERIFY(!ordered.json().contains(QStringLiteral("access")));
+        const QString subscription = pay(ordered);
+        startEngine();
+        QTRY_COMPARE_WITH_TIMEOUT(states(subscription), QStringList{QStringLiteral("active")}, 20000);
+        const qint64 vmid = podsOf(subscription).first().toObject().value(QStringLiteral("vmid")).toInteger();
+        QCOMPARE(m_pve->guest(vmid)->sshKeys, m_key2);
+        QVERIFY(m_pve->guest(vmid)->password.isEmpty());
+        QCOMPARE(m_api.call("DELETE", QStringLiteral("/api/ssh-keys/") + keyId, m_customerToken).status, 200);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM customer_ssh_keys")), 0);
+    }
+
+    // A VM's password through the guest agent, asked by the customer and each staff role that may;
+    // a container is refused clearly.
+    void resetPassword()
+    {
+        const auto vmOrder = order(m_vmProduct, 1, {{QStringLiteral("ssh_public_keys"), m_key1}});
+        const auto ctOrder = order(m_lxcProduct, 1, {{QStringLiteral("ssh_public_keys"), m_key1}});
+        const QString vmSub = pay(vmOrder);
+        const QString ctSub = pay(ctOrder);
+        startEngine();
+        QTRY_COMPARE_WITH_TIMEOUT(states(vmSub) + states(ctSub),
+                                  (QStringList{QStringLiteral("active"), QStringLiteral("active")}), 20000);
+        const QJsonObject vm = podsOf(vmSub).first().toObject();
+        const QJsonObject ct = podsOf(ctSub).first().toObject();
+        const QString path = QStringLiteral("/api/cloudpods/%1/reset-password");
+
+        auto r = m_api.call("POST", path.arg(str(ct, "id")), m_customerToken);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(test::errorCode(r), QStringLiteral("cloudpod_reset_unsupported"));
+        QCOMPARE(test::errorField(r), QStringLiteral("guest_kind"));
+
+        const QString bob = m_api.signUp(m_tenant, QStringLiteral("Bob"), QStringLiteral("bob@example.com")).first;
+        QCOMPARE(m_api.call("POST", path.arg(str(vm, "id")), bob).status, 404);
+        QCOMPARE(m_api.call("POST", path.arg(str(vm, "id")), m_api.staffToken(m_tenant, StaffRole::Billing)).status,
+                 403);
+        QCOMPARE(m_api.call("POST", path.arg(str(vm, "id")), m_api.staffToken(m_tenant, StaffRole::ReadOnly)).status,
+                 403);
+
+        const qint64 vmid = vm.value(QStringLiteral("vmid")).toInteger();
+        const QList<QPair<QString, QString>> callers{
+            {QStringLiteral("customer"), m_customerToken},
+            {QStringLiteral("owner"), m_api.staffToken(m_tenant, StaffRole::Owner)},
+            {QStringLiteral("admin"), m_api.staffToken(m_tenant, StaffRole::Admin)},
+            {QStringLiteral("support"), m_api.staffToken(m_tenant, StaffRole::Support)}};
+        for (const auto &[who, token] : callers) {
+            const int before = m_pve->guest(vmid)->passwordResets;
+            r = m_api.call("POST", path.arg(str(vm, "id")), token);
+            QVERIFY2(r.status == 202, qPrintable(who + u' ' + QString::fromUtf8(r.body)));
+            const QString password = str(r.json(), "root_password");
+            QCOMPARE(str(r.json(), "user"), QStringLiteral("admin"));
+            QTRY_COMPARE_WITH_TIMEOUT(m_pve->guest(vmid)->passwordResets, before + 1, 20000);
+            QCOMPARE(m_pve->guest(vmid)->userPasswords.value(QStringLiteral("admin")), password);
+            QTRY_COMPARE_WITH_TIMEOUT(rowsHolding(password), 0, 10000);
+            QVERIFY(!logged(password));
+        }
+    }
+
+    // Reinstall keeps the name, VMID, address and keys; the confirmation must name the pod.
+    void reinstall()
+    {
+        const auto ctOrder = order(m_lxcProduct, 1, {{QStringLiteral("ssh_public_keys"), m_key1}}, QStringLiteral("box"));
+        const auto vmOrder = order(m_vmProduct, 1, {{QStringLiteral("ssh_public_keys"), m_key1}}, QStringLiteral("vm"));
+        const QString ctSub = pay(ctOrder);
+        const QString vmSub = pay(vmOrder);
+        startEngine();
+        QTRY_COMPARE_WITH_TIMEOUT(states(ctSub) + states(vmSub),
+                                  (QStringList{QStringLiteral("active"), QStringLiteral("active")}), 20000);
+        for (const QString &subscription : {ctSub, vmSub}) {
+            const QJsonObject before = podsOf(subscription).first().toObject();
+            const QString path = QStringLiteral("/api/cloudpods/%1/reinstall").arg(str(before, "id"));
+            const qint64 vmid = before.value(QStringLiteral("vmid")).toInteger();
+            auto r = m_api.call("POST", path, m_customerToken, {{QStringLiteral("confirm"), QStringLiteral("other")}});
+            QCOMPARE(r.status, 422);
+            QCOMPARE(test::errorField(r), QStringLiteral("confirm"));
+            QCOMPARE(m_api.call("POST", path, m_api.staffToken(m_tenant, StaffRole::Billing),
+                                {{QStringLiteral("confirm"), str(before, "name")}})
+                         .status,
+                     403);
+            const int creates = m_pve->createRequests();
+            m_pve->guest(vmid); // the old guest
+            r = m_api.call("POST", path, m_api.staffToken(m_tenant, StaffRole::Support),
+                           {{QStringLiteral("confirm"), str(before, "name")}, {QStringLiteral("root_password"), true}});
+            QVERIFY2(r.status == 202, r.body.constData());
+            const QString password = str(r.json(), "root_password");
+            QCOMPARE(password.size(), 20);
+            QTRY_COMPARE_WITH_TIMEOUT(m_pve->createRequests(), creates + 1, 20000);
+            QTRY_COMPARE_WITH_TIMEOUT(states(subscription), QStringList{QStringLiteral("active")}, 20000);
+            const QJsonObject after = podsOf(subscription).first().toObject();
+            QCOMPARE(after.value(QStringLiteral("vmid")).toInteger(), vmid);
+            QCOMPARE(str(after, "name"), str(before, "name"));
+            QCOMPARE(str(after, "address"), str(before, "address"));
+            const auto guest = m_pve->guest(vmid);
+            QVERIFY(guest.has_value());
+            QCOMPARE(guest->password, password);
+            QCOMPARE(guest->sshKeys, m_key1);
+            QCOMPARE(guest->status, QStringLiteral("running"));
+            QCOMPARE(rowsHolding(password), 0);
+            QVERIFY(!logged(password));
+        }
+    }
 };
 
 QTEST_MAIN(TestCloudPodAccess)

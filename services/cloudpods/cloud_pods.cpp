@@ -292,6 +292,10 @@ PodActions CloudPods::actionsFor(const CloudPod &pod)
     a.suspend = live && !pod.suspendRequested;
     a.unsuspend = live && pod.suspendRequested;
     a.terminate = live;
+    a.resetPassword = live && pod.status == QLatin1String("active") && pod.guestKind == QLatin1String("qemu");
+    a.reinstall = live && !pod.reinstallRequested &&
+                  (pod.status == QLatin1String("active") || pod.status == QLatin1String("suspended") ||
+                   pod.status == QLatin1String("error"));
     return a;
 }
 

@@ -40,6 +40,8 @@ struct PodActions {
     bool suspend = false;
     bool unsuspend = false;
     bool terminate = false;
+    bool resetPassword = false; // a running VM (guest agent); containers cannot
+    bool reinstall = false;
 };
 
 // The pods and what changes them from outside the workers: creating one (row + provisioning

@@ -34,7 +34,8 @@ HttpResponse items(const QList<QJsonObject> &objects)
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("items"), array}});
 }
 
-// A pod the caller may see: staff any of the tenant's, a customer only its own.
+} // namespace
+
 Result<CloudPod> visiblePod(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {
     const auto id = api::uuidParam(request);
@@ -49,6 +50,8 @@ Result<CloudPod> visiblePod(const HttpRequest &request, TenantTransaction &tx, c
         return missing;
     return pod;
 }
+
+namespace {
 
 HttpResponse listPods(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {
@@ -90,6 +93,8 @@ HttpResponse listPods(const HttpRequest &request, TenantTransaction &tx, const C
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("items"), array}});
 }
 
+} // namespace
+
 HttpResponse podDetail(TenantTransaction &tx, const CloudPod &pod, int status)
 {
     QJsonObject body = CloudPods::toJson(pod);
@@ -115,6 +120,8 @@ HttpResponse podDetail(TenantTransaction &tx, const CloudPod &pod, int status)
     body.insert(QStringLiteral("jobs"), history);
     return HttpResponse::json(status, body);
 }
+
+namespace {
 
 HttpResponse getPod(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {

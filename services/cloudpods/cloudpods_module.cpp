@@ -4,6 +4,8 @@
 #include "cloudpods/cloudpod_openapi.h"
 #include "cloudpods/cloudpod_product_type.h"
 #include "cloudpods/cloudpod_routes.h"
+#include "cloudpods/pod_access_openapi.h"
+#include "cloudpods/pod_access_routes.h"
 #include "cloudpods/proxmox_provider.h"
 #include "module/module_context.h"
 
@@ -17,6 +19,8 @@ Module cloudPodsModule()
                   [](ModuleContext &module) {
                       module.routes(&registerCloudPodRoutes);
                       module.openApi(openApiFragment());
+                      module.routes(&registerPodAccessRoutes);
+                      module.openApi(podAccessOpenApi());
                       declareCloudPodJobs(module);
                       module.productType(cloudPodProductType());
                       module.provider(proxmoxProviderSource());

@@ -32,6 +32,11 @@ Status mustBeLive(const CloudPod &pod)
 
 } // namespace
 
+bool PodAccess::staffMayGrantAccess(StaffRole role)
+{
+    return role == StaffRole::Owner || role == StaffRole::Admin || role == StaffRole::Support;
+}
+
 Status PodAccess::storePassword(TenantTransaction &tx, const QString &podId, const QString &purpose,
                                 const QString &password, const QDateTime &now)
 {

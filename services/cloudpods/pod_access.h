@@ -2,6 +2,7 @@
 
 #include "cloudpods/cloud_pod.h"
 #include "core/result.h"
+#include "tenancy/staff_role.h"
 
 #include <QDateTime>
 
@@ -17,6 +18,10 @@ namespace mp::cloudpods {
 // it to Proxmox.
 class PodAccess {
 public:
+    // Staff who may hand out a way into a customer's pod: those who look after customers'
+    // servers (owner, admin, support); billing and read-only staff may not.
+    static bool staffMayGrantAccess(StaffRole role);
+
     // A new password for the login user of a running VM, set through the QEMU guest agent
     // (agent/set-user-password). A container is refused: Proxmox has no API call that sets a
     // container's password (only `pct exec` on the node); reinstall it, or use passwd inside.
