@@ -2,8 +2,8 @@
 
 #include "cloudpods/cloudpod_findings.h"
 #include "cloudpods/pod_access.h"
-#include "core/errors.h"
 #include "core/clock.h"
+#include "core/errors.h"
 #include "jobs/jobs.h"
 
 namespace mp::commands {

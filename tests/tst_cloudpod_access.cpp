@@ -36,9 +36,10 @@ QString makePublicKey(const QString &dir, const QString &name)
 {
     const QString path = dir + u'/' + name;
     QProcess keygen;
-    keygen.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                                QStringLiteral("-N"), QString(), QStringLiteral("-C"),
-                                                name + QStringLiteral("@example.com"), QStringLiteral("-f"), path});
+    keygen.start(QStringLiteral("ssh-keygen"),
+                 {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
+                  QString(), QStringLiteral("-C"), name + QStringLiteral("@example.com"),
+                  QStringLiteral("-f"), path});
     if (!keygen.waitForFinished(10000) || keygen.exitCode() != 0)
         qFatal("ssh-keygen failed: %s", keygen.readAllStandardError().constData());
     QFile pub(path + QStringLiteral(".pub"));
@@ -82,8 +83,9 @@ class TestCloudPodAccess : public QObject {
         m_api.exec(QStringLiteral("INSERT INTO products (id, tenant_id, type, name, template_id) "
                                   "VALUES (?::uuid, ?::uuid, 'cloudpod', ?, ?::uuid)"),
                    {id, m_tenant, name, templateId});
-        m_api.exec(QStringLiteral("INSERT INTO product_prices (tenant_id, product_id, cycle, currency, amount_minor) "
-                                  "VALUES (?::uuid, ?::uuid, 'monthly', 'EUR', 500)"),
+        m_api.exec(QStringLiteral(
+                       "INSERT INTO product_prices (tenant_id, product_id, cycle, currency, amount_minor) "
+                       "VALUES (?::uuid, ?::uuid, 'monthly', 'EUR', 500)"),
                    {m_tenant, id});
         return id;
     }
@@ -139,7 +141,8 @@ class TestCloudPodAccess : public QObject {
     qint64 rowsHolding(const QString &needle)
     {
         qint64 found = 0;
-        auto tables = sql::exec(m_api.db(), QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));
+        auto tables = sql::exec(
+            m_api.db(), QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));
         if (!tables)
             return -1;
         QStringList names;
@@ -147,7 +150,8 @@ class TestCloudPodAccess : public QObject {
             names << tables->value(0).toString();
         for (const QString &table : std::as_const(names))
             found += m_api.scalar(
-                QStringLiteral("SELECT count(*) FROM %1 t WHERE strpos(t::text, ?) > 0").arg(table), {needle});
+                QStringLiteral("SELECT count(*) FROM %1 t WHERE strpos(t::text, ?) > 0").arg(table),
+                {needle});
         return found;
     }
 
@@ -218,17 +222,20 @@ private Q_SLOTS:
                         {QStringLiteral("gateway"), QStringLiteral("10.20.0.1")},
                         {QStringLiteral("dns_servers"), QStringLiteral("10.20.0.2")}});
         QVERIFY2(r.status == 201, r.body.constData());
-        const auto [token, customer] = m_api.signUp(m_tenant, QStringLiteral("Alice"), QStringLiteral("alice@example.com"));
+        const auto [token, customer] =
+            m_api.signUp(m_tenant, QStringLiteral("Alice"), QStringLiteral("alice@example.com"));
         m_customerToken = token;
         m_customer = customer;
         const QString mini = m_api.text(
-            QStringLiteral("SELECT id::text FROM cloudpod_templates WHERE tenant_id = ?::uuid AND name = 'Mini'"),
+            QStringLiteral(
+                "SELECT id::text FROM cloudpod_templates WHERE tenant_id = ?::uuid AND name = 'Mini'"),
             {m_tenant});
         const QString vm = m_api.text(
-            QStringLiteral("INSERT INTO cloudpod_templates (tenant_id, name, cpu_cores, ram_mb, disk_gb, guest_kind, "
-                           "vm_template_id, placement_kind, placement_target) SELECT tenant_id, 'VM', cpu_cores, "
-                           "ram_mb, disk_gb, 'qemu', 9000, placement_kind, placement_target FROM cloudpod_templates "
-                           "WHERE id = ?::uuid RETURNING id::text"),
+            QStringLiteral(
+                "INSERT INTO cloudpod_templates (tenant_id, name, cpu_cores, ram_mb, disk_gb, guest_kind, "
+                "vm_template_id, placement_kind, placement_target) SELECT tenant_id, 'VM', cpu_cores, "
+                "ram_mb, disk_gb, 'qemu', 9000, placement_kind, placement_target FROM cloudpod_templates "
+                "WHERE id = ?::uuid RETURNING id::text"),
             {mini});
         m_lxcProduct = product(QStringLiteral("Pod Mini"), mini);
         m_vmProduct = product(QStringLiteral("VM Mini"), vm);
@@ -252,8 +259,11 @@ private Q_SLOTS:
                                     {QStringLiteral("root_password"), true}},
                                    QStringLiteral("shop"));
         QVERIFY2(ordered.status == 201, ordered.body.constData());
-        const QString password =
-            ordered.json().value(QStringLiteral("access")).toObject().value(QStringLiteral("root_password")).toString();
+        const QString password = ordered.json()
+                                     .value(QStringLiteral("access"))
+                                     .toObject()
+                                     .value(QStringLiteral("root_password"))
+                                     .toString();
         QCOMPARE(password.size(), 20);
         // Until the create call it waits in one place only, unreadable by staff logins.
         QCOMPARE(rowsHolding(password), 1);
@@ -269,7 +279,8 @@ private Q_SLOTS:
         // The create call carried them form-encoded under Proxmox's names.
         bool sawCreate = false;
         for (const auto &request : m_pve->requests()) {
-            if (request.method == QLatin1String("POST") && request.path.endsWith(QLatin1String("/nodes/pve1/lxc"))) {
+            if (request.method == QLatin1String("POST") &&
+                request.path.endsWith(QLatin1String("/nodes/pve1/lxc"))) {
                 sawCreate = true;
                 QVERIFY(request.body.contains("ssh-public-keys=ssh-ed25519%20"));
                 QVERIFY(request.body.contains("&password=" + password.toUtf8()));
@@ -281,7 +292,8 @@ private Q_SLOTS:
         QVERIFY(!logged(password));
         const QJsonObject pod = podsOf(subscription).first().toObject();
         QCOMPARE(str(pod, "connect"), QStringLiteral("ssh root@10.20.0.10"));
-        const auto detail = m_api.call("GET", QStringLiteral("/api/cloudpods/") + str(pod, "id"), m_customerToken);
+        const auto detail =
+            m_api.call("GET", QStringLiteral("/api/cloudpods/") + str(pod, "id"), m_customerToken);
         QCOMPARE(detail.status, 200);
         const QJsonObject access = detail.json().value(QStringLiteral("access")).toObject();
         QCOMPARE(str(access, "user"), QStringLiteral("root"));
@@ -315,7 +327,8 @@ private Q_SLOTS:
             }
         }
         QVERIFY(sawConfig);
-        QCOMPARE(str(podsOf(subscription).first().toObject(), "connect"), QStringLiteral("ssh admin@10.20.0.10"));
+        QCOMPARE(str(podsOf(subscription).first().toObject(), "connect"),
+                 QStringLiteral("ssh admin@10.20.0.10"));
     }
 
     // No key at all: the pod still gets a way in, a generated password.
@@ -323,7 +336,10 @@ private Q_SLOTS:
     {
         const auto ordered = order(m_lxcProduct, 1);
         QVERIFY2(ordered.status == 201, ordered.body.constData());
-        QVERIFY(!ordered.json().value(QStringLiteral("access")).toObject().value(QStringLiteral("root_password"))
+        QVERIFY(!ordered.json()
+                     .value(QStringLiteral("access"))
+                     .toObject()
+                     .value(QStringLiteral("root_password"))
                      .toString()
                      .isEmpty());
     }
@@ -332,13 +348,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QJsonObject>("options");
         QTest::addColumn<QString>("field");
-        QTest::newRow("not a key") << QJsonObject{{QStringLiteral("ssh_public_keys"), QStringLiteral("hello world")}}
+        QTest::newRow("not a key") << QJsonObject{{QStringLiteral("ssh_public_keys"),
+                                                   QStringLiteral("hello world")}}
                                    << QStringLiteral("options.ssh_public_keys");
         QTest::newRow("wrong blob") << QJsonObject{{QStringLiteral("ssh_public_keys"),
-                                                     QStringLiteral("ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIGl0cyBh x")}}
+                                                    QStringLiteral(
+                                                        "ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIGl0cyBh x")}}
                                     << QStringLiteral("options.ssh_public_keys");
         QTest::newRow("not base64") << QJsonObject{{QStringLiteral("ssh_public_keys"),
-                                                     QStringLiteral("ssh-ed25519 !!!! x")}}
+                                                    QStringLiteral("ssh-ed25519 !!!! x")}}
                                     << QStringLiteral("options.ssh_public_keys");
         QTest::newRow("wrong type") << QJsonObject{{QStringLiteral("root_password"), QStringLiteral("yes")}}
                                     << QStringLiteral("options.root_password");
@@ -361,22 +379,30 @@ private Q_SLOTS:
     // activations race and however often their jobs run; suspend and terminate reach all three.
     void quantityThreeMakesThreePodsOnce()
     {
-        const auto ordered = order(m_lxcProduct, 3, {{QStringLiteral("ssh_public_keys"), m_key1},
-                                                     {QStringLiteral("root_password"), true}},
-                                   QStringLiteral("web"));
+        const auto ordered =
+            order(m_lxcProduct, 3,
+                  {{QStringLiteral("ssh_public_keys"), m_key1}, {QStringLiteral("root_password"), true}},
+                  QStringLiteral("web"));
         QVERIFY2(ordered.status == 201, ordered.body.constData());
         QCOMPARE(str(ordered.json(), "amount_due"), QStringLiteral("15.00")); // billed once per unit
-        const QString password =
-            ordered.json().value(QStringLiteral("access")).toObject().value(QStringLiteral("root_password")).toString();
+        const QString password = ordered.json()
+                                     .value(QStringLiteral("access"))
+                                     .toObject()
+                                     .value(QStringLiteral("root_password"))
+                                     .toString();
         const QString subscription = pay(ordered);
         QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM cloud_pods")), 3);
 
         // Six more activations at once, each on its own connection, as raced webhooks would.
-        auto request = provisioning::ServiceRequest{subscription, m_customer, m_lxcProduct, QStringLiteral("cloudpod"),
-                                                    m_api.text(QStringLiteral("SELECT order_item_id::text FROM "
-                                                                              "subscriptions WHERE id = ?::uuid"),
-                                                               {subscription}),
-                                                    3};
+        auto request =
+            provisioning::ServiceRequest{subscription,
+                                         m_customer,
+                                         m_lxcProduct,
+                                         QStringLiteral("cloudpod"),
+                                         m_api.text(QStringLiteral("SELECT order_item_id::text FROM "
+                                                                   "subscriptions WHERE id = ?::uuid"),
+                                                    {subscription}),
+                                         3};
         QList<QThread *> threads;
         QAtomicInt failures;
         for (int i = 0; i < 6; ++i) {
@@ -388,7 +414,9 @@ private Q_SLOTS:
                         failures.ref();
                     } else {
                         auto tx = TenantTransaction::begin(db, m_tenant);
-                        if (!tx || !provisioning::onActivated(tx.value(), request, QDateTime::currentDateTimeUtc()) ||
+                        if (!tx ||
+                            !provisioning::onActivated(tx.value(), request,
+                                                       QDateTime::currentDateTimeUtc()) ||
                             !tx->commit())
                             failures.ref();
                     }
@@ -403,14 +431,16 @@ private Q_SLOTS:
         }
         QCOMPARE(failures.loadRelaxed(), 0);
         QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM cloud_pods")), 3);
-        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE kind = 'cloudpod.provision'")), 3);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE kind = 'cloudpod.provision'")),
+                 3);
 
         // The first create of unit 2 fails after Proxmox started it: its job is retried.
         m_pve->failNext(ProxmoxEmulator::Step::Create, ProxmoxEmulator::Fault::AnswerLost);
         startEngine(4);
-        QTRY_COMPARE_WITH_TIMEOUT(states(subscription), (QStringList{QStringLiteral("active"), QStringLiteral("active"),
-                                                                      QStringLiteral("active")}),
-                                  30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            states(subscription),
+            (QStringList{QStringLiteral("active"), QStringLiteral("active"), QStringLiteral("active")}),
+            30000);
         // A retried job of an active pod changes nothing.
         const QString firstPod = m_api.text(QStringLiteral("SELECT id::text FROM cloud_pods WHERE unit = 1"));
         JobSpec again;
@@ -419,7 +449,8 @@ private Q_SLOTS:
         again.payload = {{QStringLiteral("pod_id"), firstPod}};
         QVERIFY(Jobs::enqueue(m_api.db(), again).ok());
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE status NOT IN ('completed')")), 0, 20000);
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE status NOT IN ('completed')")), 0,
+            20000);
 
         const QJsonArray pods = podsOf(subscription);
         QCOMPARE(pods.size(), 3);
@@ -432,7 +463,8 @@ private Q_SLOTS:
             vmids << p.value(QStringLiteral("vmid")).toInteger();
             QCOMPARE(m_pve->guest(p.value(QStringLiteral("vmid")).toInteger())->password, password);
         }
-        QCOMPARE(names, (QSet<QString>{QStringLiteral("web"), QStringLiteral("web-2"), QStringLiteral("web-3")}));
+        QCOMPARE(names,
+                 (QSet<QString>{QStringLiteral("web"), QStringLiteral("web-2"), QStringLiteral("web-3")}));
         QCOMPARE(addresses.size(), 3);
         QCOMPARE(vmids.size(), 3);
         int guests = 0;
@@ -443,8 +475,13 @@ private Q_SLOTS:
         QVERIFY(!logged(password));
 
         // The customer sees the real state of each, without the staff-only parts.
-        const auto mine = m_api.call("GET", QStringLiteral("/api/subscriptions/") + subscription, m_customerToken);
-        const QJsonArray seen = mine.json().value(QStringLiteral("provisioning")).toObject().value(QStringLiteral("services")).toArray();
+        const auto mine =
+            m_api.call("GET", QStringLiteral("/api/subscriptions/") + subscription, m_customerToken);
+        const QJsonArray seen = mine.json()
+                                    .value(QStringLiteral("provisioning"))
+                                    .toObject()
+                                    .value(QStringLiteral("services"))
+                                    .toArray();
         QCOMPARE(seen.size(), 3);
         QVERIFY(!seen.first().toObject().contains(QStringLiteral("node")));
 
@@ -472,13 +509,15 @@ private Q_SLOTS:
                              {QStringLiteral("public_key"), QStringLiteral("ssh-ed25519 not-base64!")}});
         QCOMPARE(r.status, 422);
         QCOMPARE(test::errorField(r), QStringLiteral("public_key"));
-        r = m_api.call("POST", QStringLiteral("/api/ssh-keys"), m_customerToken,
-                       {{QStringLiteral("name"), QStringLiteral("laptop")}, {QStringLiteral("public_key"), m_key2}});
+        r = m_api.call(
+            "POST", QStringLiteral("/api/ssh-keys"), m_customerToken,
+            {{QStringLiteral("name"), QStringLiteral("laptop")}, {QStringLiteral("public_key"), m_key2}});
         QCOMPARE(r.status, 201);
         const QString keyId = str(r.json(), "id");
         QVERIFY(str(r.json(), "fingerprint").startsWith(QLatin1String("SHA256:")));
-        r = m_api.call("POST", QStringLiteral("/api/ssh-keys"), m_customerToken,
-                       {{QStringLiteral("name"), QStringLiteral("again")}, {QStringLiteral("public_key"), m_key2}});
+        r = m_api.call(
+            "POST", QStringLiteral("/api/ssh-keys"), m_customerToken,
+            {{QStringLiteral("name"), QStringLiteral("again")}, {QStringLiteral("public_key"), m_key2}});
         QCOMPARE(r.status, 409);
         QCOMPARE(test::errorField(r), QStringLiteral("public_key"));
         QCOMPARE(m_api.call("GET", QStringLiteral("/api/ssh-keys"), m_customerToken)
@@ -499,7 +538,11 @@ private Q_SLOTS:
                  1);
         const QString bob =
             m_api.signUp(m_tenant, QStringLiteral("Bob"), QStringLiteral("bob@example.com")).first;
-        QCOMPARE(m_api.call("GET", QStringLiteral("/api/ssh-keys"), bob).json().value(QStringLiteral("items")).toArray().size(),
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/ssh-keys"), bob)
+                     .json()
+                     .value(QStringLiteral("items"))
+                     .toArray()
+                     .size(),
                  0);
         QCOMPARE(m_api.call("DELETE", QStringLiteral("/api/ssh-keys/") + keyId, bob).status, 404);
 
@@ -537,11 +580,14 @@ private Q_SLOTS:
         QCOMPARE(test::errorCode(r), QStringLiteral("cloudpod_reset_unsupported"));
         QCOMPARE(test::errorField(r), QStringLiteral("guest_kind"));
 
-        const QString bob = m_api.signUp(m_tenant, QStringLiteral("Bob"), QStringLiteral("bob@example.com")).first;
+        const QString bob =
+            m_api.signUp(m_tenant, QStringLiteral("Bob"), QStringLiteral("bob@example.com")).first;
         QCOMPARE(m_api.call("POST", path.arg(str(vm, "id")), bob).status, 404);
-        QCOMPARE(m_api.call("POST", path.arg(str(vm, "id")), m_api.staffToken(m_tenant, StaffRole::Billing)).status,
+        QCOMPARE(m_api.call("POST", path.arg(str(vm, "id")), m_api.staffToken(m_tenant, StaffRole::Billing))
+                     .status,
                  403);
-        QCOMPARE(m_api.call("POST", path.arg(str(vm, "id")), m_api.staffToken(m_tenant, StaffRole::ReadOnly)).status,
+        QCOMPARE(m_api.call("POST", path.arg(str(vm, "id")), m_api.staffToken(m_tenant, StaffRole::ReadOnly))
+                     .status,
                  403);
 
         const qint64 vmid = vm.value(QStringLiteral("vmid")).toInteger();
@@ -566,8 +612,10 @@ private Q_SLOTS:
     // Reinstall keeps the name, VMID, address and keys; the confirmation must name the pod.
     void reinstall()
     {
-        const auto ctOrder = order(m_lxcProduct, 1, {{QStringLiteral("ssh_public_keys"), m_key1}}, QStringLiteral("box"));
-        const auto vmOrder = order(m_vmProduct, 1, {{QStringLiteral("ssh_public_keys"), m_key1}}, QStringLiteral("vm"));
+        const auto ctOrder =
+            order(m_lxcProduct, 1, {{QStringLiteral("ssh_public_keys"), m_key1}}, QStringLiteral("box"));
+        const auto vmOrder =
+            order(m_vmProduct, 1, {{QStringLiteral("ssh_public_keys"), m_key1}}, QStringLiteral("vm"));
         const QString ctSub = pay(ctOrder);
         const QString vmSub = pay(vmOrder);
         startEngine();
@@ -577,17 +625,20 @@ private Q_SLOTS:
             const QJsonObject before = podsOf(subscription).first().toObject();
             const QString path = QStringLiteral("/api/cloudpods/%1/reinstall").arg(str(before, "id"));
             const qint64 vmid = before.value(QStringLiteral("vmid")).toInteger();
-            auto r = m_api.call("POST", path, m_customerToken, {{QStringLiteral("confirm"), QStringLiteral("other")}});
+            auto r = m_api.call("POST", path, m_customerToken,
+                                {{QStringLiteral("confirm"), QStringLiteral("other")}});
             QCOMPARE(r.status, 422);
             QCOMPARE(test::errorField(r), QStringLiteral("confirm"));
-            QCOMPARE(m_api.call("POST", path, m_api.staffToken(m_tenant, StaffRole::Billing),
-                                {{QStringLiteral("confirm"), str(before, "name")}})
+            QCOMPARE(m_api
+                         .call("POST", path, m_api.staffToken(m_tenant, StaffRole::Billing),
+                               {{QStringLiteral("confirm"), str(before, "name")}})
                          .status,
                      403);
             const int creates = m_pve->createRequests();
             m_pve->guest(vmid); // the old guest
-            r = m_api.call("POST", path, m_api.staffToken(m_tenant, StaffRole::Support),
-                           {{QStringLiteral("confirm"), str(before, "name")}, {QStringLiteral("root_password"), true}});
+            r = m_api.call(
+                "POST", path, m_api.staffToken(m_tenant, StaffRole::Support),
+                {{QStringLiteral("confirm"), str(before, "name")}, {QStringLiteral("root_password"), true}});
             QVERIFY2(r.status == 202, r.body.constData());
             const QString password = str(r.json(), "root_password");
             QCOMPARE(password.size(), 20);

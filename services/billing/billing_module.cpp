@@ -8,12 +8,12 @@ namespace mp::billing {
 
 Module billingModule()
 {
-    return Module(QStringLiteral("billing"),
-                  QStringList{QStringLiteral("catalog"), QStringLiteral("customers")},
-                  [](ModuleContext &module) {
-                      module.routes(&registerBillingRoutes);
-                      module.openApi(&openApiFragment); // built when served: checkout options come from every module
-                  });
+    return Module(
+        QStringLiteral("billing"), QStringList{QStringLiteral("catalog"), QStringLiteral("customers")},
+        [](ModuleContext &module) {
+            module.routes(&registerBillingRoutes);
+            module.openApi(&openApiFragment); // built when served: checkout options come from every module
+        });
 }
 
 } // namespace mp::billing

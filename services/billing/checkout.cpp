@@ -219,12 +219,11 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         return order.error();
     order->next();
     const QString orderId = order->value(0).toString();
-    auto item = sql::exec(tx.db(), kInsertOrderItem,
-                          {tx.tenantId(), orderId, request.productId, type, description,
-                           isDomain ? QString() : request.cycle, domain,
-                           isDomain ? QVariant(request.years) : QVariant(), request.quantity, unitMinor,
-                           setupMinor, hostname,
-                           QString::fromUtf8(QJsonDocument(options.json()).toJson(QJsonDocument::Compact))});
+    auto item = sql::exec(
+        tx.db(), kInsertOrderItem,
+        {tx.tenantId(), orderId, request.productId, type, description, isDomain ? QString() : request.cycle,
+         domain, isDomain ? QVariant(request.years) : QVariant(), request.quantity, unitMinor, setupMinor,
+         hostname, QString::fromUtf8(QJsonDocument(options.json()).toJson(QJsonDocument::Compact))});
     if (!item)
         return item.error();
     item->next();

@@ -77,7 +77,8 @@ const QString kInsertPod = QStringLiteral(
     "SELECT ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, t.id, ?, t.guest_kind, ?, "
     "CASE WHEN t.guest_kind = 'qemu' THEN 'admin' ELSE 'root' END, ?::timestamptz, ?::timestamptz "
     "FROM cloudpod_templates t WHERE t.id = ?::uuid "
-    "ON CONFLICT (tenant_id, subscription_id, unit) WHERE subscription_id IS NOT NULL DO NOTHING RETURNING id");
+    "ON CONFLICT (tenant_id, subscription_id, unit) WHERE subscription_id IS NOT NULL DO NOTHING RETURNING "
+    "id");
 
 const QString kPodForSubscriptionUnit =
     QStringLiteral("SELECT id FROM cloud_pods WHERE subscription_id = ?::uuid AND unit = ?");
@@ -160,7 +161,8 @@ Result<CloudPod> CloudPods::create(TenantTransaction &tx, const NewPod &in, cons
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString hostname = in.hostname.isEmpty() ? generatedHostname(id) : in.hostname.toLower();
     if (in.unit < 1 || in.unit > 1000)
-        return makeError(errors::InvalidValue, QStringLiteral("a pod's unit is 1 to 1000"), QStringLiteral("unit"));
+        return makeError(errors::InvalidValue, QStringLiteral("a pod's unit is 1 to 1000"),
+                         QStringLiteral("unit"));
     auto q = sql::exec(tx.db(), kInsertPod,
                        {id, tx.tenantId(), in.customerId, nullable(in.subscriptionId), in.unit, hostname,
                         in.sshPublicKeys, now.toUTC(), now.toUTC(), in.templateId});

@@ -34,7 +34,10 @@ const api::RequestBody &sshKeyBody()
     using api::BodyField;
     static const api::RequestBody body =
         api::RequestBody(QStringLiteral("SshKeyInput"))
-            .add(BodyField::string(QStringLiteral("name")).required().maxLength(100).example(QStringLiteral("laptop")))
+            .add(BodyField::string(QStringLiteral("name"))
+                     .required()
+                     .maxLength(100)
+                     .example(QStringLiteral("laptop")))
             .add(BodyField::string(QStringLiteral("public_key"))
                      .required()
                      .describe(QStringLiteral("one OpenSSH public key: 'ssh-ed25519 AAAA... comment'")))

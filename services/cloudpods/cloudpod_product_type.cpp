@@ -27,7 +27,8 @@ const QString kOrderedPod = QStringLiteral(
     "LEFT JOIN order_items i ON i.id = NULLIF(?, '')::uuid AND i.product_id = p.id WHERE p.id = ?::uuid");
 const QString kSavedKeys = QStringLiteral(
     "SELECT public_key FROM customer_ssh_keys WHERE customer_id = ?::uuid ORDER BY created_at, id");
-const QString kSavedKeyCount = QStringLiteral("SELECT count(*) FROM customer_ssh_keys WHERE customer_id = ?::uuid");
+const QString kSavedKeyCount =
+    QStringLiteral("SELECT count(*) FROM customer_ssh_keys WHERE customer_id = ?::uuid");
 // A line's generated password goes to each of its pods, then leaves the line.
 const QString kLinePassword = QStringLiteral(
     "INSERT INTO cloudpod_pending_passwords (tenant_id, order_item_id, purpose, password, created_at) "
@@ -77,20 +78,23 @@ std::shared_ptr<const api::RequestBody> lineOptions()
                   .maxLength(40000)
                   .describe(QStringLiteral("CloudPods: OpenSSH public keys for root (the cloud-init user "
                                            "on a VM), one per line")));
-    body->add(BodyField::boolean(QStringLiteral("saved_ssh_keys"))
-                  .defaultValue(true)
-                  .describe(QStringLiteral("CloudPods: also install the keys saved on the customer's profile")));
-    body->add(BodyField::boolean(QStringLiteral("root_password"))
-                  .defaultValue(false)
-                  .describe(QStringLiteral("CloudPods: generate a root password, shown once in the checkout's "
-                                           "answer (access.root_password). A pod with no key gets one anyway")));
+    body->add(
+        BodyField::boolean(QStringLiteral("saved_ssh_keys"))
+            .defaultValue(true)
+            .describe(QStringLiteral("CloudPods: also install the keys saved on the customer's profile")));
+    body->add(
+        BodyField::boolean(QStringLiteral("root_password"))
+            .defaultValue(false)
+            .describe(QStringLiteral("CloudPods: generate a root password, shown once in the checkout's "
+                                     "answer (access.root_password). A pod with no key gets one anyway")));
     return body;
 }
 
 Result<QJsonObject> lineOrdered(TenantTransaction &tx, const provisioning::OrderedLine &line)
 {
     const QString field = QStringLiteral("options.ssh_public_keys");
-    auto keys = SshPublicKeys::parseList(line.options.string(QStringLiteral("ssh_public_keys"), QString()), field);
+    auto keys =
+        SshPublicKeys::parseList(line.options.string(QStringLiteral("ssh_public_keys"), QString()), field);
     if (!keys)
         return keys.error();
     qint64 saved = 0;
@@ -101,8 +105,8 @@ Result<QJsonObject> lineOrdered(TenantTransaction &tx, const provisioning::Order
         saved = q->next() ? q->value(0).toLongLong() : 0;
     }
     // A pod nobody can log in to is of no use: without any key it gets a password.
-    const bool password =
-        line.options.boolean(QStringLiteral("root_password")).value_or(false) || (keys->isEmpty() && saved == 0);
+    const bool password = line.options.boolean(QStringLiteral("root_password")).value_or(false) ||
+                          (keys->isEmpty() && saved == 0);
     if (!password)
         return QJsonObject();
     const QString generated = RootPasswords::generate();
@@ -110,10 +114,11 @@ Result<QJsonObject> lineOrdered(TenantTransaction &tx, const provisioning::Order
                        {tx.tenantId(), line.orderItemId, generated, QDateTime::currentDateTimeUtc()});
     if (!q)
         return q.error();
-    return QJsonObject{{QStringLiteral("root_password"), generated},
-                       {QStringLiteral("pods"), line.quantity},
-                       {QStringLiteral("note"), QStringLiteral("shown once: mPanel keeps no copy after the pods are "
-                                                               "created")}};
+    return QJsonObject{
+        {QStringLiteral("root_password"), generated},
+        {QStringLiteral("pods"), line.quantity},
+        {QStringLiteral("note"), QStringLiteral("shown once: mPanel keeps no copy after the pods are "
+                                                "created")}};
 }
 
 class CloudPodProvisioner final : public provisioning::Provisioner {
@@ -161,7 +166,8 @@ public:
             pod.sshPublicKeys = keys.join(u'\n');
             // Unit 1 keeps the name the customer chose; the others are numbered after it.
             if (!hostname.isEmpty())
-                pod.hostname = unit == 1 ? hostname : QStringLiteral("%1-%2").arg(hostname.left(58)).arg(unit);
+                pod.hostname =
+                    unit == 1 ? hostname : QStringLiteral("%1-%2").arg(hostname.left(58)).arg(unit);
             auto created = CloudPods::create(tx, pod, now);
             if (!created)
                 return created.error();
@@ -180,7 +186,8 @@ public:
     Status suspended(TenantTransaction &tx, const provisioning::ServiceRequest &request,
                      const QDateTime &now) override
     {
-        return eachPod(tx, request, [&](const CloudPod &pod) { return CloudPods::requestPower(tx, pod.id, true, now); });
+        return eachPod(tx, request,
+                       [&](const CloudPod &pod) { return CloudPods::requestPower(tx, pod.id, true, now); });
     }
 
     Status unsuspended(TenantTransaction &tx, const provisioning::ServiceRequest &request,
@@ -193,7 +200,8 @@ public:
     Status terminated(TenantTransaction &tx, const provisioning::ServiceRequest &request,
                       const QDateTime &now) override
     {
-        return eachPod(tx, request, [&](const CloudPod &pod) { return CloudPods::requestTerminate(tx, pod.id, now); });
+        return eachPod(tx, request,
+                       [&](const CloudPod &pod) { return CloudPods::requestTerminate(tx, pod.id, now); });
     }
 
     Result<QString> status(TenantTransaction &tx, const provisioning::ServiceRequest &request) override

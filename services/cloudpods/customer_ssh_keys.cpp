@@ -12,7 +12,8 @@ namespace mp::cloudpods {
 
 namespace {
 
-const QString kColumns = QStringLiteral("id::text, customer_id::text, name, public_key, fingerprint, created_at");
+const QString kColumns =
+    QStringLiteral("id::text, customer_id::text, name, public_key, fingerprint, created_at");
 
 SavedSshKey keyFrom(const QSqlQuery &q)
 {
@@ -49,25 +50,28 @@ Result<QList<SavedSshKey>> CustomerSshKeys::list(TenantTransaction &tx, const QS
     return keys;
 }
 
-Result<SavedSshKey> CustomerSshKeys::add(TenantTransaction &tx, const QString &customerId, const QString &name,
-                                         const QString &publicKey, const QDateTime &now)
+Result<SavedSshKey> CustomerSshKeys::add(TenantTransaction &tx, const QString &customerId,
+                                         const QString &name, const QString &publicKey, const QDateTime &now)
 {
     if (name.trimmed().isEmpty())
         return makeError(errors::InvalidValue, QStringLiteral("a key needs a name"), QStringLiteral("name"));
     auto key = SshPublicKeys::parse(publicKey, QStringLiteral("public_key"));
     if (!key)
         return key.error();
-    auto customer = sql::exec(tx.db(), QStringLiteral("SELECT 1 FROM customers WHERE id = ?::uuid"), {customerId});
+    auto customer =
+        sql::exec(tx.db(), QStringLiteral("SELECT 1 FROM customers WHERE id = ?::uuid"), {customerId});
     if (!customer)
         return customer.error();
     if (!customer->next())
-        return makeError(errors::InvalidValue, QStringLiteral("no such customer"), QStringLiteral("customer_id"));
-    auto q = sql::exec(tx.db(),
-                       QStringLiteral("INSERT INTO customer_ssh_keys (tenant_id, customer_id, name, public_key, "
-                                      "fingerprint, created_at) VALUES (?::uuid, ?::uuid, ?, ?, ?, ?::timestamptz) "
-                                      "ON CONFLICT (tenant_id, customer_id, fingerprint) DO NOTHING RETURNING %1")
-                           .arg(kColumns),
-                       {tx.tenantId(), customerId, name.trimmed(), key->line(), key->fingerprint, now.toUTC()});
+        return makeError(errors::InvalidValue, QStringLiteral("no such customer"),
+                         QStringLiteral("customer_id"));
+    auto q = sql::exec(
+        tx.db(),
+        QStringLiteral("INSERT INTO customer_ssh_keys (tenant_id, customer_id, name, public_key, "
+                       "fingerprint, created_at) VALUES (?::uuid, ?::uuid, ?, ?, ?, ?::timestamptz) "
+                       "ON CONFLICT (tenant_id, customer_id, fingerprint) DO NOTHING RETURNING %1")
+            .arg(kColumns),
+        {tx.tenantId(), customerId, name.trimmed(), key->line(), key->fingerprint, now.toUTC()});
     if (!q)
         return q.error();
     if (!q->next())
@@ -79,16 +83,19 @@ Result<SavedSshKey> CustomerSshKeys::add(TenantTransaction &tx, const QString &c
 
 Status CustomerSshKeys::remove(TenantTransaction &tx, const QString &customerId, const QString &id)
 {
-    const Error missing = makeError(errors::NotFound, QStringLiteral("no such SSH key"), QStringLiteral("id"));
+    const Error missing =
+        makeError(errors::NotFound, QStringLiteral("no such SSH key"), QStringLiteral("id"));
     if (QUuid::fromString(id).isNull())
         return missing;
-    auto q = customerId.isEmpty()
-                 ? sql::exec(tx.db(), QStringLiteral("DELETE FROM customer_ssh_keys WHERE id = ?::uuid RETURNING id"),
-                             {id})
-                 : sql::exec(tx.db(),
-                             QStringLiteral("DELETE FROM customer_ssh_keys WHERE id = ?::uuid AND customer_id = ?::uuid "
-                                            "RETURNING id"),
-                             {id, customerId});
+    auto q =
+        customerId.isEmpty()
+            ? sql::exec(tx.db(),
+                        QStringLiteral("DELETE FROM customer_ssh_keys WHERE id = ?::uuid RETURNING id"), {id})
+            : sql::exec(
+                  tx.db(),
+                  QStringLiteral("DELETE FROM customer_ssh_keys WHERE id = ?::uuid AND customer_id = ?::uuid "
+                                 "RETURNING id"),
+                  {id, customerId});
     if (!q)
         return q.error();
     if (!q->next())

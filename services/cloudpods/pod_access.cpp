@@ -25,7 +25,8 @@ const QString kAskReinstall = QStringLiteral(
 Status mustBeLive(const CloudPod &pod)
 {
     if (pod.status == QLatin1String("terminated") || pod.terminateRequested)
-        return makeError(errors::InvalidTransition, QStringLiteral("the pod is terminated or being terminated"),
+        return makeError(errors::InvalidTransition,
+                         QStringLiteral("the pod is terminated or being terminated"),
                          QStringLiteral("status"));
     return {};
 }
@@ -47,20 +48,23 @@ Status PodAccess::storePassword(TenantTransaction &tx, const QString &podId, con
     return {};
 }
 
-Result<QString> PodAccess::requestPasswordReset(TenantTransaction &tx, const CloudPod &pod, const QDateTime &now)
+Result<QString> PodAccess::requestPasswordReset(TenantTransaction &tx, const CloudPod &pod,
+                                                const QDateTime &now)
 {
     if (auto s = mustBeLive(pod); !s)
         return s.error();
     if (pod.guestKind != QLatin1String("qemu"))
-        return makeError(errors::CloudpodResetUnsupported,
-                         QStringLiteral("a container's password cannot be reset from outside: Proxmox has no API "
-                                        "call for it. Reinstall the pod with a new password, or run passwd in it"),
-                         QStringLiteral("guest_kind"));
+        return makeError(
+            errors::CloudpodResetUnsupported,
+            QStringLiteral("a container's password cannot be reset from outside: Proxmox has no API "
+                           "call for it. Reinstall the pod with a new password, or run passwd in it"),
+            QStringLiteral("guest_kind"));
     if (pod.status != QLatin1String("active"))
-        return makeError(errors::InvalidTransition,
-                         QStringLiteral("the password is set through the guest agent of a running VM; this pod is %1")
-                             .arg(pod.status),
-                         QStringLiteral("status"));
+        return makeError(
+            errors::InvalidTransition,
+            QStringLiteral("the password is set through the guest agent of a running VM; this pod is %1")
+                .arg(pod.status),
+            QStringLiteral("status"));
     const QString password = RootPasswords::generate();
     if (auto s = storePassword(tx, pod.id, QStringLiteral("reset"), password, now); !s)
         return s.error();
@@ -79,9 +83,10 @@ Result<QString> PodAccess::requestReinstall(TenantTransaction &tx, const CloudPo
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(errors::InvalidTransition,
-                         QStringLiteral("a pod is reinstalled once it was built; this one is %1").arg(pod.status),
-                         QStringLiteral("status"));
+        return makeError(
+            errors::InvalidTransition,
+            QStringLiteral("a pod is reinstalled once it was built; this one is %1").arg(pod.status),
+            QStringLiteral("status"));
     QString password;
     if (newPassword || pod.sshPublicKeys.trimmed().isEmpty()) {
         password = RootPasswords::generate();

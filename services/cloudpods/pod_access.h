@@ -25,7 +25,8 @@ public:
     // A new password for the login user of a running VM, set through the QEMU guest agent
     // (agent/set-user-password). A container is refused: Proxmox has no API call that sets a
     // container's password (only `pct exec` on the node); reinstall it, or use passwd inside.
-    static Result<QString> requestPasswordReset(TenantTransaction &tx, const CloudPod &pod, const QDateTime &now);
+    static Result<QString> requestPasswordReset(TenantTransaction &tx, const CloudPod &pod,
+                                                const QDateTime &now);
     // The guest destroyed and built again from its template with the same name, VMID and
     // address, and the same SSH keys. With `newPassword` (or when the pod has no key) a new root
     // password is generated and returned; otherwise the answer is empty.

@@ -45,16 +45,17 @@ Status resetPodPassword(JobContext &ctx)
         const qint64 vmid = pod->vmid;
         const QString user = pod->loginUser;
         const QString secret = *password;
-        if (auto s = ops->run(QStringLiteral("setting the password of '%1' through the guest agent of VM %2")
-                                  .arg(user)
-                                  .arg(vmid),
-                              node,
-                              [=](ProxmoxClient &c) { return c.setGuestUserPassword(node, vmid, user, secret); });
+        if (auto s = ops->run(
+                QStringLiteral("setting the password of '%1' through the guest agent of VM %2")
+                    .arg(user)
+                    .arg(vmid),
+                node, [=](ProxmoxClient &c) { return c.setGuestUserPassword(node, vmid, user, secret); });
             !s)
             return s;
         if (auto s = progress->dropPendingPassword(QStringLiteral("reset")); !s)
             return s;
-        ctx.log(QStringLiteral("password of '%1' reset through the guest agent; mPanel keeps no copy").arg(user));
+        ctx.log(
+            QStringLiteral("password of '%1' reset through the guest agent; mPanel keeps no copy").arg(user));
         return {};
     }();
     return reportFailure(ctx, *progress, *pod, result);
@@ -78,10 +79,11 @@ Status reinstallPod(JobContext &ctx)
         if (auto s = destroyPodGuest(ctx, *progress, *pod); !s)
             return reportFailure(ctx, *progress, *pod, s);
         auto cleared = progress->inTransaction([&](TenantTransaction &tx) -> Status {
-            auto q = sql::exec(tx.db(),
-                               QStringLiteral("UPDATE cloud_pods SET reinstall_requested_at = NULL, "
-                                              "status = 'provisioning', updated_at = ?::timestamptz WHERE id = ?::uuid"),
-                               {ctx.now().toUTC(), pod->id});
+            auto q = sql::exec(
+                tx.db(),
+                QStringLiteral("UPDATE cloud_pods SET reinstall_requested_at = NULL, "
+                               "status = 'provisioning', updated_at = ?::timestamptz WHERE id = ?::uuid"),
+                {ctx.now().toUTC(), pod->id});
             if (!q)
                 return q.error();
             return {};

@@ -39,9 +39,10 @@ QJsonObject podAccessOpenApi()
 {
     using api::OpenApi;
     QJsonObject fragment = OpenApi::fragment(kFragment);
-    OpenApi::describeRequestBody(fragment, QStringLiteral("post"), QStringLiteral("/api/cloudpods/{id}/reinstall"),
-                                 reinstallBody());
-    OpenApi::describeRequestBody(fragment, QStringLiteral("post"), QStringLiteral("/api/ssh-keys"), sshKeyBody());
+    OpenApi::describeRequestBody(fragment, QStringLiteral("post"),
+                                 QStringLiteral("/api/cloudpods/{id}/reinstall"), reinstallBody());
+    OpenApi::describeRequestBody(fragment, QStringLiteral("post"), QStringLiteral("/api/ssh-keys"),
+                                 sshKeyBody());
     return fragment;
 }
 

@@ -30,9 +30,10 @@ bool mayGrantAccess(const Caller &caller)
 
 HttpResponse forbidden()
 {
-    return HttpResponse::error(403, errors::Forbidden,
-                               QStringLiteral("resetting or reinstalling a pod is for the customer, support, admins "
-                                              "and owners"));
+    return HttpResponse::error(
+        403, errors::Forbidden,
+        QStringLiteral("resetting or reinstalling a pod is for the customer, support, admins "
+                       "and owners"));
 }
 
 HttpResponse resetPassword(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
@@ -47,11 +48,12 @@ HttpResponse resetPassword(const HttpRequest &request, TenantTransaction &tx, co
     auto password = PodAccess::requestPasswordReset(tx, *pod, Clock::current().now());
     if (!password)
         return errorResponse(password.error());
-    return HttpResponse::json(202, QJsonObject{{QStringLiteral("pod_id"), pod->id},
-                                               {QStringLiteral("user"), pod->loginUser},
-                                               {QStringLiteral("root_password"), *password},
-                                               {QStringLiteral("note"), QStringLiteral("shown once: set through the "
-                                                                                       "guest agent in a moment")}});
+    return HttpResponse::json(
+        202, QJsonObject{{QStringLiteral("pod_id"), pod->id},
+                         {QStringLiteral("user"), pod->loginUser},
+                         {QStringLiteral("root_password"), *password},
+                         {QStringLiteral("note"), QStringLiteral("shown once: set through the "
+                                                                 "guest agent in a moment")}});
 }
 
 HttpResponse reinstall(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
@@ -64,11 +66,14 @@ HttpResponse reinstall(const HttpRequest &request, TenantTransaction &tx, const 
     auto pod = visiblePod(request, tx, caller);
     if (!pod)
         return errorResponse(pod.error());
-    if (body->string(QStringLiteral("confirm"), QString()).trimmed().compare(pod->hostname, Qt::CaseInsensitive) != 0)
-        return HttpResponse::error(422, errors::InvalidValue,
-                                   QStringLiteral("type the pod's host name (%1) to confirm: the guest is erased")
-                                       .arg(pod->hostname),
-                                   QStringLiteral("confirm"));
+    if (body->string(QStringLiteral("confirm"), QString())
+            .trimmed()
+            .compare(pod->hostname, Qt::CaseInsensitive) != 0)
+        return HttpResponse::error(
+            422, errors::InvalidValue,
+            QStringLiteral("type the pod's host name (%1) to confirm: the guest is erased")
+                .arg(pod->hostname),
+            QStringLiteral("confirm"));
     auto password = PodAccess::requestReinstall(
         tx, *pod, body->boolean(QStringLiteral("root_password")).value_or(false), Clock::current().now());
     if (!password)
@@ -95,14 +100,16 @@ Result<QString> keyOwner(const Caller &caller, const QString &requested)
         return caller.customerId;
     }
     if (QUuid::fromString(requested).isNull())
-        return makeError(errors::MissingField, QStringLiteral("staff: send customer_id, the customer whose keys"),
+        return makeError(errors::MissingField,
+                         QStringLiteral("staff: send customer_id, the customer whose keys"),
                          QStringLiteral("customer_id"));
     return requested;
 }
 
 HttpResponse listKeys(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {
-    auto owner = keyOwner(caller, request.query.queryItemValue(QStringLiteral("customer_id"), QUrl::FullyDecoded));
+    auto owner =
+        keyOwner(caller, request.query.queryItemValue(QStringLiteral("customer_id"), QUrl::FullyDecoded));
     if (!owner)
         return errorResponse(owner.error());
     auto keys = CustomerSshKeys::list(tx, *owner);
@@ -122,8 +129,9 @@ HttpResponse addKey(const HttpRequest &request, TenantTransaction &tx, const Cal
     auto owner = keyOwner(caller, body->string(QStringLiteral("customer_id"), QString()));
     if (!owner)
         return errorResponse(owner.error());
-    auto key = CustomerSshKeys::add(tx, *owner, body->string(QStringLiteral("name"), QString()),
-                                    body->string(QStringLiteral("public_key"), QString()), Clock::current().now());
+    auto key =
+        CustomerSshKeys::add(tx, *owner, body->string(QStringLiteral("name"), QString()),
+                             body->string(QStringLiteral("public_key"), QString()), Clock::current().now());
     if (!key)
         return errorResponse(key.error());
     HttpResponse response = HttpResponse::json(201, key->toJson());
@@ -146,13 +154,16 @@ void registerPodAccessRoutes(Router &router, ApiContext &context)
     ApiContext *ctx = &context;
     const auto write = [ctx](HttpResponse (*work)(const HttpRequest &, TenantTransaction &, const Caller &)) {
         return [ctx, work](const HttpRequest &r) {
-            return ctx->asCaller(r, true, [&r, work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
+            return ctx->asCaller(
+                r, true, [&r, work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
         };
     };
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/cloudpods/{id}/reset-password"), write(&resetPassword));
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/cloudpods/{id}/reset-password"),
+               write(&resetPassword));
     router.add(QStringLiteral("POST"), QStringLiteral("/api/cloudpods/{id}/reinstall"), write(&reinstall));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/ssh-keys"), [ctx](const HttpRequest &r) {
-        return ctx->asCaller(r, false, [&r](TenantTransaction &tx, const Caller &c) { return listKeys(r, tx, c); });
+        return ctx->asCaller(r, false,
+                             [&r](TenantTransaction &tx, const Caller &c) { return listKeys(r, tx, c); });
     });
     router.add(QStringLiteral("POST"), QStringLiteral("/api/ssh-keys"), write(&addKey));
     router.add(QStringLiteral("DELETE"), QStringLiteral("/api/ssh-keys/{id}"), write(&removeKey));

@@ -11,12 +11,12 @@ class JobContext;
 namespace mp::cloudpods {
 
 // The handlers behind the CloudPod job kinds (payload {"pod_id": ...} except reconcile).
-Status provisionPod(JobContext &ctx);  // pod_provisioner.cpp
-Status powerPod(JobContext &ctx);      // pod_power.cpp
-Status terminatePod(JobContext &ctx);  // pod_power.cpp
-Status reconcilePods(JobContext &ctx); // pod_reconciler.cpp
+Status provisionPod(JobContext &ctx);     // pod_provisioner.cpp
+Status powerPod(JobContext &ctx);         // pod_power.cpp
+Status terminatePod(JobContext &ctx);     // pod_power.cpp
+Status reconcilePods(JobContext &ctx);    // pod_reconciler.cpp
 Status resetPodPassword(JobContext &ctx); // pod_access_jobs.cpp
-Status reinstallPod(JobContext &ctx);      // pod_access_jobs.cpp
+Status reinstallPod(JobContext &ctx);     // pod_access_jobs.cpp
 
 // Shared steps of the pod jobs (pod_power.cpp): the cluster's operations, stopping a running
 // guest, destroying the pod's guest (stop, destroy with purge; none is fine), and recording a

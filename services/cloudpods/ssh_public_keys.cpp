@@ -42,7 +42,8 @@ Result<SshPublicKey> SshPublicKeys::parse(const QString &text, const QString &fi
     if (line.isEmpty())
         return invalid(field, QStringLiteral("an SSH public key is required"));
     if (line.size() > kMaxLine || line.contains(u'\n') || line.contains(u'\r'))
-        return invalid(field, QStringLiteral("an SSH public key is one line of at most %1 characters").arg(kMaxLine));
+        return invalid(
+            field, QStringLiteral("an SSH public key is one line of at most %1 characters").arg(kMaxLine));
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
     const QStringList parts = line.split(spaces, Qt::SkipEmptyParts);
     SshPublicKey key;
@@ -54,7 +55,8 @@ Result<SshPublicKey> SshPublicKeys::parse(const QString &text, const QString &fi
                                              "got '%2'")
                                   .arg(types().join(QStringLiteral(", ")), key.type.left(40)));
     static const QRegularExpression base64(QStringLiteral("^[A-Za-z0-9+/]+={0,2}$"));
-    const QByteArray blob = QByteArray::fromBase64(key.base64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const QByteArray blob =
+        QByteArray::fromBase64(key.base64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!base64.match(key.base64).hasMatch() || blob.size() < 4 + key.type.size())
         return invalid(field, QStringLiteral("the %1 key's data is not valid base64").arg(key.type));
     // The blob's first field (a 32-bit length and the type's name) repeats the key type.

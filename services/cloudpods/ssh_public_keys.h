@@ -9,9 +9,9 @@ namespace mp::cloudpods {
 
 // One OpenSSH public key as authorized_keys holds it: "ssh-ed25519 AAAA... comment".
 struct SshPublicKey {
-    QString type;    // ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256, ...
-    QString base64;  // the key blob
-    QString comment; // may be empty
+    QString type;        // ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256, ...
+    QString base64;      // the key blob
+    QString comment;     // may be empty
     QString fingerprint; // "SHA256:..." as ssh-keygen -l prints it
 
     QString line() const;

@@ -100,7 +100,7 @@ public:
         QString password; // what create (LXC) or cloud-init (cipassword) received, for tests
         QString sshKeys;  // authorized keys as the guest gets them (sshkeys URL-decoded)
         QString ciuser;
-        bool agent = false;                 // QEMU guest agent configured (and running with the VM)
+        bool agent = false;                   // QEMU guest agent configured (and running with the VM)
         QMap<QString, QString> userPasswords; // set through the guest agent, by user
         int passwordResets = 0;
     };

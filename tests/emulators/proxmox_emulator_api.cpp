@@ -119,8 +119,9 @@ void ProxmoxEmulator::addRoutes()
     route("GET", "/nodes/{node}/lxc/{vmid}/interfaces", &ProxmoxEmulator::lxcInterfaces, Step::Any);
     route("GET", "/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces",
           &ProxmoxEmulator::qemuAgentInterfaces, Step::Any);
-    route("POST", "/nodes/{node}/qemu/{vmid}/agent/set-user-password", &ProxmoxEmulator::qemuAgentSetUserPassword,
-          Step::Config, {s("username", true), s("password", true), b("crypted")});
+    route("POST", "/nodes/{node}/qemu/{vmid}/agent/set-user-password",
+          &ProxmoxEmulator::qemuAgentSetUserPassword, Step::Config,
+          {s("username", true), s("password", true), b("crypted")});
     route("GET", "/nodes/{node}/tasks/{upid}/status", &ProxmoxEmulator::taskStatus, Step::TaskStatus);
     route("GET", "/nodes/{node}/tasks/{upid}/log", &ProxmoxEmulator::taskLog, Step::TaskStatus,
           {i("start"), i("limit"), b("download")});
@@ -521,9 +522,10 @@ ProxmoxEmulator::Reply ProxmoxEmulator::setQemuConfig(const Call &call)
         const QString encoded = params.value(QStringLiteral("sshkeys"));
         static const QRegularExpression urlencoded(QStringLiteral("^[A-Za-z0-9%._~-]*$"));
         if (!urlencoded.match(encoded).hasMatch())
-            return paramError({{QStringLiteral("sshkeys"),
-                                QStringLiteral("invalid format - value does not look like a valid url-encoded "
-                                               "string")}});
+            return paramError(
+                {{QStringLiteral("sshkeys"),
+                  QStringLiteral("invalid format - value does not look like a valid url-encoded "
+                                 "string")}});
         const QString keys = QUrl::fromPercentEncoding(encoded.toLatin1());
         if (!validSshPublicKeys(keys))
             return error(500, QStringLiteral("SSH public key validation error"));
@@ -531,10 +533,11 @@ ProxmoxEmulator::Reply ProxmoxEmulator::setQemuConfig(const Call &call)
     }
     if (params.contains(QStringLiteral("agent"))) {
         const QString agent = params.value(QStringLiteral("agent")).section(u',', 0, 0);
-        if (agent != QLatin1String("1") && agent != QLatin1String("0") && agent != QLatin1String("enabled=1") &&
-            agent != QLatin1String("enabled=0"))
-            return paramError({{QStringLiteral("agent"),
-                                QStringLiteral("invalid format - type check ('boolean') failed - got '%1'").arg(agent)}});
+        if (agent != QLatin1String("1") && agent != QLatin1String("0") &&
+            agent != QLatin1String("enabled=1") && agent != QLatin1String("enabled=0"))
+            return paramError(
+                {{QStringLiteral("agent"),
+                  QStringLiteral("invalid format - type check ('boolean') failed - got '%1'").arg(agent)}});
     }
     const QString upid = startTask(
         g->node, QStringLiteral("qmconfig"), QString::number(vmid), call, [this, vmid, params]() -> QString {
@@ -774,8 +777,10 @@ bool ProxmoxEmulator::validSshPublicKeys(const QString &keys)
         file.write(line.toUtf8() + '\n');
         file.flush();
         QProcess keygen;
-        keygen.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-l"), QStringLiteral("-f"), file.fileName()});
-        if (!keygen.waitForFinished(5000) || keygen.exitStatus() != QProcess::NormalExit || keygen.exitCode() != 0)
+        keygen.start(QStringLiteral("ssh-keygen"),
+                     {QStringLiteral("-l"), QStringLiteral("-f"), file.fileName()});
+        if (!keygen.waitForFinished(5000) || keygen.exitStatus() != QProcess::NormalExit ||
+            keygen.exitCode() != 0)
             return false;
     }
     return true;

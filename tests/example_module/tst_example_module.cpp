@@ -151,11 +151,13 @@ private Q_SLOTS:
         QCOMPARE(errorField(r), QStringLiteral("options.root_password"));
         QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM orders")), orders);
         // A type nothing provisions is only billed: any quantity.
-        const QString other = str(m_api.call("POST", QStringLiteral("/api/products"), m_admin,
-                                              jsonObject(R"({"type": "other", "name": "Consulting hour", "prices":
+        const QString other =
+            str(m_api
+                    .call("POST", QStringLiteral("/api/products"), m_admin,
+                          jsonObject(R"({"type": "other", "name": "Consulting hour", "prices":
                                                   [{"cycle": "monthly", "currency": "EUR", "amount": "10.00"}]})"))
-                                      .json(),
-                                  "id");
+                    .json(),
+                "id");
         r = m_api.call("POST", QStringLiteral("/api/checkout"), m_admin,
                        {{QStringLiteral("product_id"), other},
                         {QStringLiteral("customer_id"), m_customer},

@@ -284,11 +284,12 @@ void CloudPodDetailDialog::reinstall()
     if (m_confirm)
         return;
     const QString name = m_detail ? m_detail->pod.hostname : m_id;
-    m_confirm = new QMessageBox(QMessageBox::Warning, tr("Reinstall CloudPod"),
-                                tr("Reinstall %1 from its template? Everything on its disk is erased. It keeps its "
-                                   "name, address, VMID and SSH keys.")
-                                    .arg(name),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    m_confirm =
+        new QMessageBox(QMessageBox::Warning, tr("Reinstall CloudPod"),
+                        tr("Reinstall %1 from its template? Everything on its disk is erased. It keeps its "
+                           "name, address, VMID and SSH keys.")
+                            .arg(name),
+                        QMessageBox::Yes | QMessageBox::Cancel, this);
     m_confirm->setObjectName(QStringLiteral("reinstallConfirm"));
     m_confirm->setDefaultButton(QMessageBox::Cancel);
     auto *password = new QCheckBox(tr("Generate a new root password"), m_confirm);
