@@ -165,7 +165,9 @@ Result<CloudPod> CloudPods::create(TenantTransaction &tx, const NewPod &in, cons
                          QStringLiteral("unit"));
     auto q = sql::exec(tx.db(), kInsertPod,
                        {id, tx.tenantId(), in.customerId, nullable(in.subscriptionId), in.unit, hostname,
-                        in.sshPublicKeys, now.toUTC(), now.toUTC(), in.templateId});
+                        // A null QString binds as NULL: no keys is the empty text.
+                        in.sshPublicKeys.isEmpty() ? QStringLiteral("") : in.sshPublicKeys, now.toUTC(),
+                        now.toUTC(), in.templateId});
     if (!q)
         return q.error();
     if (!q->next()) {
