@@ -57,32 +57,34 @@ RequestBody lineOptionsBody()
 
 } // namespace
 
-RequestBody checkoutBody()
+const RequestBody &checkoutBody()
 {
-    return RequestBody(QStringLiteral("CheckoutRequest"))
-        .add(BodyField::string(QStringLiteral("hostname"))
-                 .describe(QStringLiteral(
-                     "CloudPod products: the pod's host name (one DNS label); generated when absent")))
-        .add(BodyField::string(QStringLiteral("customer_id"))
-                 .format(QStringLiteral("uuid"))
-                 .describe(QStringLiteral("staff only")))
-        .add(BodyField::string(QStringLiteral("product_id")).required().format(QStringLiteral("uuid")))
-        .add(BodyField::string(QStringLiteral("cycle")).oneOf(Checkout::cycles(), errors::UnknownCycle))
-        .add(BodyField::integer(QStringLiteral("quantity"))
-                 .minimum(1)
-                 .maximum(Checkout::kMaxQuantity)
-                 .outOfRange(errors::InvalidQuantity)
-                 .defaultValue(1))
-        .add(BodyField::string(QStringLiteral("domain"))
-                 .describe(QStringLiteral("domain products: the name to register")))
-        .add(BodyField::integer(QStringLiteral("years"))
-                 .minimum(1)
-                 .maximum(10)
-                 .outOfRange(errors::InvalidYears))
-        .add(BodyField::string(QStringLiteral("currency"))
-                 .describe(QStringLiteral("default: the tenant's currency")))
-        .add(BodyField::object(QStringLiteral("options"), lineOptionsBody())
-                 .describe(QStringLiteral("the line's options, as its product type declares them")));
+    static const RequestBody body =
+        RequestBody(QStringLiteral("CheckoutRequest"))
+            .add(BodyField::string(QStringLiteral("hostname"))
+                     .describe(QStringLiteral(
+                         "CloudPod products: the pod's host name (one DNS label); generated when absent")))
+            .add(BodyField::string(QStringLiteral("customer_id"))
+                     .format(QStringLiteral("uuid"))
+                     .describe(QStringLiteral("staff only")))
+            .add(BodyField::string(QStringLiteral("product_id")).required().format(QStringLiteral("uuid")))
+            .add(BodyField::string(QStringLiteral("cycle")).oneOf(Checkout::cycles(), errors::UnknownCycle))
+            .add(BodyField::integer(QStringLiteral("quantity"))
+                     .minimum(1)
+                     .maximum(Checkout::kMaxQuantity)
+                     .outOfRange(errors::InvalidQuantity)
+                     .defaultValue(1))
+            .add(BodyField::string(QStringLiteral("domain"))
+                     .describe(QStringLiteral("domain products: the name to register")))
+            .add(BodyField::integer(QStringLiteral("years"))
+                     .minimum(1)
+                     .maximum(10)
+                     .outOfRange(errors::InvalidYears))
+            .add(BodyField::string(QStringLiteral("currency"))
+                     .describe(QStringLiteral("default: the tenant's currency")))
+            .add(BodyField::object(QStringLiteral("options"), lineOptionsBody())
+                     .describe(QStringLiteral("the line's options, as its product type declares them")));
+    return body;
 }
 
 const RequestBody &invoiceBody()

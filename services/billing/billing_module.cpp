@@ -8,12 +8,14 @@ namespace mp::billing {
 
 Module billingModule()
 {
-    return Module(
-        QStringLiteral("billing"), QStringList{QStringLiteral("catalog"), QStringLiteral("customers")},
-        [](ModuleContext &module) {
-            module.routes(&registerBillingRoutes);
-            module.openApi(&openApiFragment); // built when served: checkout options come from every module
-        });
+    return Module(QStringLiteral("billing"),
+                  QStringList{QStringLiteral("catalog"), QStringLiteral("customers")},
+                  [](ModuleContext &module) {
+                      module.routes(&registerBillingRoutes);
+                      // Built when the document is first served, after every module declared its product
+                      // types: the checkout's options are theirs.
+                      module.openApi(&openApiFragment);
+                  });
 }
 
 } // namespace mp::billing
