@@ -1,7 +1,9 @@
 #include "cloudpod_commands.h"
 
 #include "cloudpods/cloudpod_findings.h"
+#include "cloudpods/pod_access.h"
 #include "core/clock.h"
+#include "core/errors.h"
 #include "jobs/jobs.h"
 
 namespace mp::commands {
@@ -59,6 +61,45 @@ void podAction(ConsoleSession *session, QObject *context, const QString &id, Pod
             if (!done)
                 return done.error();
             return podDetail(tx, id);
+        },
+        std::move(reply));
+}
+
+namespace {
+
+Result<cloudpods::CloudPod> podForAccess(TenantTransaction &tx, const SessionInfo &staff, const QString &id)
+{
+    if (!cloudpods::PodAccess::staffMayGrantAccess(staff.role))
+        return makeError(errors::Forbidden,
+                         QObject::tr("resetting or reinstalling a pod is for support, admins and owners"));
+    return cloudpods::CloudPods::find(tx.db(), id);
+}
+
+} // namespace
+
+void resetPodPassword(ConsoleSession *session, QObject *context, const QString &id, Reply<QString> reply)
+{
+    runStaffCommand(
+        session, context,
+        [id](TenantTransaction &tx, const SessionInfo &staff) -> Result<QString> {
+            auto pod = podForAccess(tx, staff, id);
+            if (!pod)
+                return pod.error();
+            return cloudpods::PodAccess::requestPasswordReset(tx, *pod, Clock::current().now());
+        },
+        std::move(reply));
+}
+
+void reinstallPod(ConsoleSession *session, QObject *context, const QString &id, bool newPassword,
+                  Reply<QString> reply)
+{
+    runStaffCommand(
+        session, context,
+        [id, newPassword](TenantTransaction &tx, const SessionInfo &staff) -> Result<QString> {
+            auto pod = podForAccess(tx, staff, id);
+            if (!pod)
+                return pod.error();
+            return cloudpods::PodAccess::requestReinstall(tx, *pod, newPassword, Clock::current().now());
         },
         std::move(reply));
 }

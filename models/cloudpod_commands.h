@@ -33,6 +33,14 @@ void loadPod(ConsoleSession *session, QObject *context, const QString &id, Reply
 // it is afterwards.
 void podAction(ConsoleSession *session, QObject *context, const QString &id, PodAction action,
                Reply<PodDetail> reply);
+// A new password for a running VM's login user through the guest agent, or a reinstall from the
+// template keeping name, VMID and address (with a new root password when `newPassword`). The
+// reply is the generated password, to be shown once (empty for a reinstall without one). Only
+// staff PodAccess::staffMayGrantAccess allows; the same service calls as the REST API.
+void resetPodPassword(ConsoleSession *session, QObject *context, const QString &id, Reply<QString> reply);
+void reinstallPod(ConsoleSession *session, QObject *context, const QString &id, bool newPassword,
+                  Reply<QString> reply);
+
 // Queues a reconciliation now (POST /api/cloudpod-findings/check): the reply is its job.
 void checkFindings(ConsoleSession *session, QObject *context, Reply<EnqueuedJob> reply);
 // When reconciliation last ran to the end; null: never.

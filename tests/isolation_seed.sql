@@ -118,3 +118,10 @@ INSERT INTO dns_changes (tenant_id, zone_id, changes, actor, created_at)
 -- 0018 notifications: the tenant's relay settings.
 INSERT INTO notification_settings (tenant_id, from_address, smtp_host, smtp_port, tls_mode, updated_at)
     VALUES (:tenant, 'billing@example.com', 'smtp.example.com', 587, 'starttls', now());
+-- 0019 pod access: saved SSH keys and passwords on their way to Proxmox.
+INSERT INTO customer_ssh_keys (tenant_id, customer_id, name, public_key, fingerprint, created_at)
+    SELECT tenant_id, id, 'laptop', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGl0cyBhIHNlZWQga2V5IG9mIDMyIGJ5dGVzISE= seed',
+           'SHA256:' || rpad(:n::text, 43, 'A'), now()
+    FROM customers WHERE tenant_id = :tenant;
+INSERT INTO cloudpod_pending_passwords (tenant_id, pod_id, purpose, password, created_at)
+    SELECT tenant_id, id, 'create', 'seed-password-' || :n, now() FROM cloud_pods WHERE tenant_id = :tenant;

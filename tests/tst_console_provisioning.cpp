@@ -14,6 +14,8 @@
 #include "console_sections.h"
 #include "console_session/change_feed.h"
 #include "core/clock.h"
+#include "customers/customer_detail_page.h"
+#include "customers/customers_page.h"
 #include "emulators/proxmox_emulator.h"
 #include "jobs/job_engine.h"
 #include "jobs/jobs.h"
@@ -21,6 +23,7 @@
 #include "node_capacity_model.h"
 #include "provisioning/cloud_pod_detail_dialog.h"
 #include "provisioning/cloud_pods_page.h"
+#include "provisioning/customer_pods_part.h"
 #include "provisioning/findings_page.h"
 #include "provisioning/provisioning_page.h"
 #include "support/console_fixture.h"
@@ -562,6 +565,78 @@ private Q_SLOTS:
         QVERIFY(!dialog->suspendButton()->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(status(id), u"terminated"_s, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(m_pve->guests().size(), qsizetype(0), 5000);
+    }
+
+    // The customer detail's CloudPods box, declared by the Provisioning section: the customer's
+    // pods only, their state live.
+    void customerDetailListsPodsLive()
+    {
+        const mp::ConsoleSections sections = mp::consoleSections();
+        mp::SectionContext context;
+        context.session = m_f->session.get();
+        context.feed = m_feed.get();
+        context.runCommand = [](const QString &, const QVariant &) { return false; };
+        context.detailParts = [&sections](const QString &page) { return sections.detailParts(page); };
+        std::unique_ptr<QWidget> widget(sections.find(u"customers"_s)->page(context));
+        auto *page = qobject_cast<mp::CustomersPage *>(widget.get());
+        QVERIFY(page);
+        QVERIFY(!page->detail()->placeholder(u"cloudpods"_s)); // the box took its place
+        auto *part = dynamic_cast<mp::CustomerPodsPart *>(page->detail()->part(u"cloudpods"_s));
+        QVERIFY(part);
+        QAbstractItemModelTester tester(part->pods());
+        page->showCustomer(m_alice);
+        const QString web = createPod(m_alice, u"Mini"_s, u"web1"_s);
+        createPod(m_bob, u"Mini"_s, u"db1"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(part->pods()->rowCount(), 1, 10000);
+        QCOMPARE(part->pods()->index(0, mp::CloudPodTableModel::Hostname).data().toString(), u"web1"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(part->pods()->index(0, mp::CloudPodTableModel::Status).data().toString(),
+                                  u"Active"_s, 20000);
+        QVERIFY(part->view()->table()->isColumnHidden(mp::CloudPodTableModel::Customer));
+        page->showCustomer(m_bob);
+        QTRY_COMPARE_WITH_TIMEOUT(part->pods()->index(0, mp::CloudPodTableModel::Hostname).data().toString(),
+                                  u"db1"_s, 10000);
+        QCOMPARE(status(web), u"active"_s);
+    }
+
+    // Reinstall from the pod's detail: asks first, then shows the new root password once; the
+    // guest is built again with the same VMID and address and that password. A container's
+    // password cannot be reset (the button says so by being off).
+    void reinstallFromTheDetail()
+    {
+        mp::CloudPodsPage page(m_f->session.get(), m_feed.get());
+        const QString id = createPod(m_alice, u"Mini"_s, u"web1"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), u"active"_s, 20000);
+        const auto before = CloudPods::find(m_f->service, id).value();
+        mp::CloudPodDetailDialog *dialog = page.openPod(id);
+        QSignalSpy loaded(dialog, &mp::CloudPodDetailDialog::loaded);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!dialog->resetPasswordButton()->isEnabled());
+        QVERIFY(dialog->reinstallButton()->isEnabled());
+        QSignalSpy finished(dialog, &mp::CloudPodDetailDialog::actionFinished);
+        QTest::mouseClick(dialog->reinstallButton(), Qt::LeftButton);
+        QVERIFY(dialog->confirmDialog());
+        dialog->confirmDialog()->button(QMessageBox::Cancel)->click();
+        QTest::qWait(200);
+        QVERIFY(finished.isEmpty());
+        QVERIFY(!CloudPods::find(m_f->service, id).value().reinstallRequested);
+        const int creates = m_pve->createRequests();
+        QTest::mouseClick(dialog->reinstallButton(), Qt::LeftButton);
+        QVERIFY(dialog->confirmDialog());
+        dialog->confirmDialog()->button(QMessageBox::Yes)->click();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.takeFirst().first().toString(), QString());
+        QVERIFY(dialog->passwordDialog());
+        const QString text = dialog->passwordDialog()->text();
+        QTRY_COMPARE_WITH_TIMEOUT(m_pve->createRequests(), creates + 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), u"active"_s, 20000);
+        const auto after = CloudPods::find(m_f->service, id).value();
+        QCOMPARE(after.vmid, before.vmid);
+        QCOMPARE(after.ipAddress, before.ipAddress);
+        const QString password = m_pve->guest(after.vmid)->password;
+        QCOMPARE(password.size(), 20);
+        QVERIFY(text.contains(password));
+        dialog->passwordDialog()->button(QMessageBox::Ok)->click();
+        QTRY_VERIFY(!dialog->passwordDialog());
     }
 
     void retryFromTheDetail()

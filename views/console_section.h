@@ -4,15 +4,31 @@
 
 #include <QStringList>
 #include <QVariant>
+#include <QWidget>
 
 #include <functional>
-
-class QWidget;
 
 namespace mp {
 
 class ChangeFeed;
 class ConsoleSession;
+struct SectionContext;
+
+// A box one section puts on another section's detail page, in the place that page keeps for it
+// by name (the customer detail keeps "cloudpods" and "domains"): the CloudPods section lists a
+// customer's pods there without the customers section naming it.
+class DetailPart : public QWidget {
+public:
+    using QWidget::QWidget;
+    // The record the host page shows now (a customer's id).
+    virtual void showRecord(const QString &id) = 0;
+};
+
+struct DetailPartDeclaration {
+    QString page; // the host page: "customer"
+    QString slot; // the place on it: "cloudpods"
+    std::function<DetailPart *(const SectionContext &context, QWidget *parent)> make;
+};
 
 // A navigation row whose title and summary are translated in the navigation's context
 // ("mp::NavigationModel"), where the catalogue keeps every section's row. Mark both with
@@ -27,6 +43,8 @@ struct SectionContext {
     ChangeFeed *feed = nullptr;
     // False when no section offers `command` or its page is not there yet.
     std::function<bool(const QString &command, const QVariant &argument)> runCommand;
+    // The parts other sections declared for `page` (empty when none or outside a window).
+    std::function<QList<DetailPartDeclaration>(const QString &page)> detailParts;
 };
 
 // Something a section lets the rest of the console ask of it, by a stable id such as
@@ -55,6 +73,8 @@ struct ConsoleSection {
     // The `mpanel_changed_<table>` channels its models and pages listen on.
     QStringList channels;
     QList<SectionCommand> commands;
+    // Boxes it puts on other sections' detail pages.
+    QList<DetailPartDeclaration> detailParts;
 };
 
 // A section page that shows other sections' pages as tabs of its own (Provisioning shows Jobs).

@@ -47,4 +47,14 @@ QStringList ConsoleSections::channels() const
     return all;
 }
 
+QList<DetailPartDeclaration> ConsoleSections::detailParts(const QString &page) const
+{
+    QList<DetailPartDeclaration> parts;
+    for (const ConsoleSection &section : m_sections)
+        for (const DetailPartDeclaration &part : section.detailParts)
+            if (part.page == page)
+                parts.append(part);
+    return parts;
+}
+
 } // namespace mp

@@ -22,6 +22,8 @@ public:
     QList<NavigationEntry> navigation() const;
     // Every channel some section listens on, each once, in the order they were declared.
     QStringList channels() const;
+    // Every section's parts for detail page `page`, in the order the sections were added.
+    QList<DetailPartDeclaration> detailParts(const QString &page) const;
 
 private:
     QList<ConsoleSection> m_sections;

@@ -125,7 +125,8 @@ void MainWindow::installSectionPages(ConsoleSession *session, ChangeFeed *feed)
         session, feed,
         [window = QPointer<MainWindow>(this)](const QString &command, const QVariant &argument) {
             return window && window->runCommand(command, argument);
-        }};
+        },
+        [sections = m_sections](const QString &page) { return sections.detailParts(page); }};
     // Hosts first: a hosted section's page goes into its host's page.
     for (const ConsoleSection &section : m_sections.all())
         if (section.page && section.host.isEmpty())

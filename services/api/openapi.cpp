@@ -171,11 +171,17 @@ QJsonObject OpenApi::document()
                                      "decimal strings in the currency's precision.")}}},
         {QStringLiteral("security"), QJsonArray{QJsonObject{{QStringLiteral("bearer"), QJsonArray()}}}}};
     merge(doc, fragment(kCore));
-    QMutexLocker lock(&g_fragmentsMutex);
-    for (const QJsonObject &f : std::as_const(fragments()))
-        merge(doc, f);
-    for (const auto &p : std::as_const(providers()))
-        merge(doc, p.second());
+    QList<std::function<QJsonObject()>> lazy;
+    {
+        QMutexLocker lock(&g_fragmentsMutex);
+        for (const QJsonObject &f : std::as_const(fragments()))
+            merge(doc, f);
+        for (const auto &p : std::as_const(providers()))
+            lazy.append(p.second);
+    }
+    // Providers run unlocked: one may describe a request body, which registers it under the lock.
+    for (const auto &make : std::as_const(lazy))
+        merge(doc, make());
     return doc;
 }
 

@@ -5,6 +5,7 @@
 #include "billing/invoice_pricing.h"
 #include "billing/invoice_status.h"
 #include "core/errors.h"
+#include "module/product_types.h"
 #include "money/currency.h"
 #include "money/money_errors.h"
 
@@ -42,6 +43,28 @@ const RequestBody &lineBody()
     return body;
 }
 
+// The `options` of a checkout line: every field some product type's lineOptions declares (each
+// type decodes its own again, so a field of another type is refused naming it). Built once, when
+// the modules have declared their types.
+RequestBody lineOptionsBody()
+{
+    RequestBody body(QStringLiteral("CheckoutLineOptions"));
+    QStringList seen;
+    const QList<provisioning::ProductType> types = provisioning::ProductTypes::global().all();
+    for (const provisioning::ProductType &type : types) {
+        if (!type.lineOptions)
+            continue;
+        const QList<BodyField> fields = type.lineOptions->fields();
+        for (const BodyField &field : fields) {
+            if (seen.contains(field.name()))
+                continue;
+            seen << field.name();
+            body.add(field);
+        }
+    }
+    return body;
+}
+
 } // namespace
 
 const RequestBody &checkoutBody()
@@ -68,7 +91,9 @@ const RequestBody &checkoutBody()
                      .maximum(10)
                      .outOfRange(errors::InvalidYears))
             .add(BodyField::string(QStringLiteral("currency"))
-                     .describe(QStringLiteral("default: the tenant's currency")));
+                     .describe(QStringLiteral("default: the tenant's currency")))
+            .add(BodyField::object(QStringLiteral("options"), lineOptionsBody())
+                     .describe(QStringLiteral("the line's options, as its product type declares them")));
     return body;
 }
 

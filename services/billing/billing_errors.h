@@ -9,6 +9,7 @@ namespace mp::errors {
 inline constexpr ErrorCode CustomerInactive{"customer_inactive", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode InvalidDomain{"invalid_domain", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode InvalidLine{"invalid_line", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode InvalidOptions{"invalid_options", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode InvalidNumberFormat{"invalid_number_format", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode InvalidQuantity{"invalid_quantity", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode InvalidState{"invalid_state", ErrorCategory::Unprocessable};

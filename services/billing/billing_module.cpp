@@ -12,7 +12,9 @@ Module billingModule()
                   QStringList{QStringLiteral("catalog"), QStringLiteral("customers")},
                   [](ModuleContext &module) {
                       module.routes(&registerBillingRoutes);
-                      module.openApi(openApiFragment());
+                      // Built when the document is first served, after every module declared its product
+                      // types: the checkout's options are theirs.
+                      module.openApi(&openApiFragment);
                   });
 }
 

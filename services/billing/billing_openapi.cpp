@@ -12,7 +12,7 @@ const char *kFragment = R"json({
     "/api/checkout": {"post": {"summary": "Order a product: order, items and an unpaid, numbered invoice in one transaction",
       "description": "A customer token orders for itself; a staff token orders for customer_id. Without a valid token: 401 with sign_in {url, return_to}.",
       "tags": ["billing"],
-      "responses": {"201": {"description": "{order_id, invoice_id, invoice_number, currency, amount_due, amount_due_minor, invoice}"},
+      "responses": {"201": {"description": "{order_id, invoice_id, invoice_number, currency, amount_due, amount_due_minor, invoice, access}; access (only when the line asked for it, e.g. a generated root password) is shown once and kept nowhere"},
         "400": {"$ref": "#/components/responses/Error"}, "401": {"description": "{error, sign_in: {url, return_to}}"},
         "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
     "/api/invoices": {

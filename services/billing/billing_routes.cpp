@@ -125,6 +125,8 @@ HttpResponse checkout(const HttpRequest &request, const ApiContext &ctx)
     if (domain && !years)
         r.years = 1;
     r.currency = body->string(QStringLiteral("currency"), QString());
+    if (const auto options = body->object(QStringLiteral("options")))
+        r.options = options->json();
     r.placedBy = actorOf(*caller);
     return ctx.inTenant(*caller, [&r](TenantTransaction &tx, const Caller &) {
         const QDateTime now = Clock::current().now();
@@ -141,6 +143,9 @@ HttpResponse checkout(const HttpRequest &request, const ApiContext &ctx)
                          {QStringLiteral("amount_due"), placed->invoice.total.toDecimalString()},
                          {QStringLiteral("amount_due_minor"), placed->invoice.total.minorAmount()},
                          {QStringLiteral("invoice"), InvoiceJson::toJson(placed->invoice, *today, true)}};
+        // Shown once: nothing keeps it after this answer (a generated root password).
+        if (!placed->shownOnce.isEmpty())
+            body.insert(QStringLiteral("access"), placed->shownOnce);
         HttpResponse response = HttpResponse::json(201, body);
         response.headers.append(
             {"Location", QStringLiteral("/api/invoices/%1").arg(placed->invoice.id).toLatin1()});

@@ -11,6 +11,7 @@
 #include "module/provisioning_errors.h"
 #include "money/money_errors.h"
 
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -31,8 +32,10 @@ VALUES (?::uuid, ?::uuid, ?, ?, ?::timestamptz) RETURNING id::text
 )sql");
 const auto kInsertOrderItem = QStringLiteral(R"sql(
 INSERT INTO order_items (tenant_id, order_id, position, product_id, product_type, description, cycle,
-                         domain_name, domain_years, quantity, unit_price_minor, setup_fee_minor, hostname)
-VALUES (?::uuid, ?::uuid, 1, ?::uuid, ?, ?, nullif(?, ''), nullif(?, ''), ?::smallint, ?, ?, ?, nullif(?, ''))
+                         domain_name, domain_years, quantity, unit_price_minor, setup_fee_minor, hostname,
+                         options)
+VALUES (?::uuid, ?::uuid, 1, ?::uuid, ?, ?, nullif(?, ''), nullif(?, ''), ?::smallint, ?, ?, ?, nullif(?, ''),
+        ?::jsonb)
 RETURNING id::text
 )sql");
 // The catalog's signal that a product has history: from now on DELETE retires it.
@@ -119,6 +122,11 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         return refuse(errors::InvalidQuantity,
                       QStringLiteral("quantity must be a whole number from 1 to %1").arg(kMaxQuantity),
                       QStringLiteral("quantity"));
+    if (request.quantity > 1 && !productType->takesQuantity())
+        return refuse(errors::InvalidQuantity,
+                      QStringLiteral("%1 products are sold one at a time: order quantity 1 per line")
+                          .arg(productType->label),
+                      QStringLiteral("quantity"));
     if (isDomain) {
         if (!request.cycle.isEmpty())
             return refuse(errors::UnknownCycle,
@@ -192,6 +200,19 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
                       QStringLiteral("hostname"));
     }
 
+    // The line's options, decoded with the table its type declares; a type without one takes none.
+    api::BodyValues options;
+    if (!request.options.isEmpty()) {
+        if (!productType->lineOptions)
+            return refuse(errors::InvalidOptions,
+                          QStringLiteral("%1 products take no options").arg(productType->label),
+                          QStringLiteral("options.") + request.options.constBegin().key());
+        auto decoded = productType->lineOptions->decode(request.options, QStringLiteral("options"));
+        if (!decoded)
+            return decoded.error();
+        options = *decoded;
+    }
+
     const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);
     auto order = sql::exec(tx.db(), kInsertOrder,
                            {tx.tenantId(), request.customerId, currency->code(), request.placedBy, nowText});
@@ -199,15 +220,23 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         return order.error();
     order->next();
     const QString orderId = order->value(0).toString();
-    auto item = sql::exec(tx.db(), kInsertOrderItem,
-                          {tx.tenantId(), orderId, request.productId, type, description,
-                           isDomain ? QString() : request.cycle, domain,
-                           isDomain ? QVariant(request.years) : QVariant(), request.quantity, unitMinor,
-                           setupMinor, hostname});
+    auto item = sql::exec(
+        tx.db(), kInsertOrderItem,
+        {tx.tenantId(), orderId, request.productId, type, description, isDomain ? QString() : request.cycle,
+         domain, isDomain ? QVariant(request.years) : QVariant(), request.quantity, unitMinor, setupMinor,
+         hostname, QString::fromUtf8(QJsonDocument(options.json()).toJson(QJsonDocument::Compact))});
     if (!item)
         return item.error();
     item->next();
     const QString orderItemId = item->value(0).toString();
+    QJsonObject shownOnce;
+    if (productType->lineOrdered) {
+        auto ordered = productType->lineOrdered(
+            tx, provisioning::OrderedLine{request.customerId, orderItemId, request.quantity, options});
+        if (!ordered)
+            return ordered.error();
+        shownOnce = *ordered;
+    }
 
     InvoiceDraft draft(*currency);
     draft.customerId = request.customerId;
@@ -222,7 +251,7 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         return invoice.error();
     if (auto marked = sql::exec(tx.db(), kMarkOrdered, {nowText, request.productId}); !marked)
         return marked.error();
-    return CheckoutResult{orderId, *invoice};
+    return CheckoutResult{orderId, *invoice, shownOnce};
 }
 
 } // namespace mp::billing

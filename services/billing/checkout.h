@@ -4,6 +4,7 @@
 #include "core/result.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 namespace mp {
@@ -20,6 +21,7 @@ struct CheckoutRequest {
     QString domain;       // domains: the name to register
     qint64 years = 0;     // domains: 1-10
     QString hostname;     // CloudPods: the pod's host name; generated when empty
+    QJsonObject options;  // the line's options, decoded with its product type's lineOptions
     QString currency;     // empty: the tenant's default currency
     bool byStaff = false; // staff may order hidden products for a customer
     QString placedBy;     // for the order row: "customer", "staff token 12"
@@ -28,6 +30,9 @@ struct CheckoutRequest {
 struct CheckoutResult {
     QString orderId;
     Invoice invoice;
+    // What the product type shows once and never again (a generated root password); empty when
+    // nothing. Never stored by billing and never logged.
+    QJsonObject shownOnce;
 };
 
 // One checkout in the caller's transaction: the order and its item with the catalog price of

@@ -7,6 +7,7 @@
 #include "db/tenant_transaction.h"
 #include "jobs/jobs.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QUuid>
@@ -20,12 +21,12 @@ const QString kPodColumns = QStringLiteral(
     "p.node_id, "
     "n.name, p.vmid, p.guest_kind, p.status, host(p.ip_address), p.last_error, p.suspend_requested, "
     "p.terminate_requested_at IS NOT NULL, p.created_at, p.updated_at, p.provisioned_at, p.terminated_at, "
-    "cu.name");
+    "cu.name, p.unit, p.ssh_public_keys, p.login_user, p.reinstall_requested_at IS NOT NULL");
 const QString kPodFrom = QStringLiteral(
     " FROM cloud_pods p JOIN cloudpod_templates t ON t.id = p.template_id "
     "LEFT JOIN proxmox_clusters c ON c.id = p.cluster_id LEFT JOIN proxmox_nodes n ON n.id = p.node_id "
     "LEFT JOIN customers cu ON cu.id = p.customer_id ");
-constexpr int kPodColumnCount = 22;
+constexpr int kPodColumnCount = 26;
 
 CloudPod podFrom(const QSqlQuery &q)
 {
@@ -52,6 +53,10 @@ CloudPod podFrom(const QSqlQuery &q)
     p.provisionedAt = q.value(19).toDateTime();
     p.terminatedAt = q.value(20).toDateTime();
     p.customerName = q.value(21).toString();
+    p.unit = q.value(22).toInt();
+    p.sshPublicKeys = q.value(23).toString();
+    p.loginUser = q.value(24).toString();
+    p.reinstallRequested = q.value(25).toBool();
     return p;
 }
 
@@ -65,17 +70,21 @@ QVariant nullable(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
-// The pod row and its first provisioning job; the subscription's unique index makes a second
-// activation a no-op.
+// The pod row and its first provisioning job; the unique index on (subscription, unit) makes a
+// second activation a no-op. A container logs in as root, a VM as the cloud-init user.
 const QString kInsertPod = QStringLiteral(
-    "INSERT INTO cloud_pods (id, tenant_id, customer_id, subscription_id, template_id, hostname, guest_kind, "
-    "created_at, updated_at) "
-    "SELECT ?::uuid, ?::uuid, ?::uuid, ?::uuid, t.id, ?, t.guest_kind, ?::timestamptz, ?::timestamptz "
+    "INSERT INTO cloud_pods (id, tenant_id, customer_id, subscription_id, unit, template_id, hostname, "
+    "guest_kind, ssh_public_keys, login_user, created_at, updated_at) "
+    "SELECT ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, t.id, ?, t.guest_kind, ?, "
+    "CASE WHEN t.guest_kind = 'qemu' THEN 'admin' ELSE 'root' END, ?::timestamptz, ?::timestamptz "
     "FROM cloudpod_templates t WHERE t.id = ?::uuid "
-    "ON CONFLICT (tenant_id, subscription_id) WHERE subscription_id IS NOT NULL DO NOTHING RETURNING id");
+    "ON CONFLICT (tenant_id, subscription_id, unit) WHERE subscription_id IS NOT NULL DO NOTHING RETURNING "
+    "id");
 
-const QString kPodForSubscription =
-    QStringLiteral("SELECT id FROM cloud_pods WHERE subscription_id = ?::uuid");
+const QString kPodForSubscriptionUnit =
+    QStringLiteral("SELECT id FROM cloud_pods WHERE subscription_id = ?::uuid AND unit = ?");
+const QString kPodsOfSubscription =
+    QStringLiteral("SELECT id FROM cloud_pods WHERE subscription_id = ?::uuid ORDER BY unit");
 
 const QString kSetPower = QStringLiteral(
     "UPDATE cloud_pods SET suspend_requested = ?, updated_at = ?::timestamptz "
@@ -89,8 +98,10 @@ const QString kRetryPod =
     QStringLiteral("UPDATE cloud_pods SET status = 'pending', updated_at = ?::timestamptz "
                    "WHERE id = ?::uuid AND status = 'error' AND terminate_requested_at IS NULL RETURNING id");
 
-Result<EnqueuedJob> enqueueFor(TenantTransaction &tx, const QString &kind, const QString &podId,
-                               int maxAttempts, bool rerunIfRunning = false)
+} // namespace
+
+Result<EnqueuedJob> CloudPods::enqueueFor(TenantTransaction &tx, const QString &kind, const QString &podId,
+                                          int maxAttempts, bool rerunIfRunning)
 {
     JobSpec spec;
     spec.tenantId = tx.tenantId();
@@ -103,8 +114,6 @@ Result<EnqueuedJob> enqueueFor(TenantTransaction &tx, const QString &kind, const
     spec.rerunIfRunning = rerunIfRunning;
     return Jobs::enqueue(tx.db(), spec);
 }
-
-} // namespace
 
 QString CloudPods::generatedHostname(const QString &podId)
 {
@@ -152,16 +161,23 @@ Result<CloudPod> CloudPods::create(TenantTransaction &tx, const NewPod &in, cons
                          QStringLiteral("customer_id"));
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString hostname = in.hostname.isEmpty() ? generatedHostname(id) : in.hostname.toLower();
+    if (in.unit < 1 || in.unit > 1000)
+        return makeError(errors::InvalidValue, QStringLiteral("a pod's unit is 1 to 1000"),
+                         QStringLiteral("unit"));
     auto q = sql::exec(tx.db(), kInsertPod,
-                       {id, tx.tenantId(), in.customerId, nullable(in.subscriptionId), hostname, now.toUTC(),
+                       {id, tx.tenantId(), in.customerId, nullable(in.subscriptionId), in.unit, hostname,
+                        // A null QString binds as NULL: no keys is the empty text.
+                        in.sshPublicKeys.isEmpty() ? QStringLiteral("") : in.sshPublicKeys, now.toUTC(),
                         now.toUTC(), in.templateId});
     if (!q)
         return q.error();
     if (!q->next()) {
         if (!in.subscriptionId.isEmpty()) {
-            auto existing = forSubscription(tx, in.subscriptionId);
-            if (existing)
-                return existing;
+            auto existing = sql::exec(tx.db(), kPodForSubscriptionUnit, {in.subscriptionId, in.unit});
+            if (!existing)
+                return existing.error();
+            if (existing->next())
+                return find(tx.db(), existing->value(0).toString());
         }
         return makeError(errors::InvalidValue, QStringLiteral("no such CloudPod template"),
                          QStringLiteral("template_id"));
@@ -172,16 +188,24 @@ Result<CloudPod> CloudPods::create(TenantTransaction &tx, const NewPod &in, cons
     return find(tx.db(), id);
 }
 
-Result<CloudPod> CloudPods::forSubscription(TenantTransaction &tx, const QString &subscriptionId)
+Result<QList<CloudPod>> CloudPods::ofSubscription(TenantTransaction &tx, const QString &subscriptionId)
 {
+    QList<CloudPod> pods;
     if (!isUuid(subscriptionId))
-        return notFound();
-    auto q = sql::exec(tx.db(), kPodForSubscription, {subscriptionId});
+        return pods;
+    auto q = sql::exec(tx.db(), kPodsOfSubscription, {subscriptionId});
     if (!q)
         return q.error();
-    if (!q->next())
-        return notFound();
-    return find(tx.db(), q->value(0).toString());
+    QStringList ids;
+    while (q->next())
+        ids << q->value(0).toString();
+    for (const QString &id : std::as_const(ids)) {
+        auto pod = find(tx.db(), id);
+        if (!pod)
+            return pod.error();
+        pods.append(*pod);
+    }
+    return pods;
 }
 
 namespace {
@@ -273,6 +297,10 @@ PodActions CloudPods::actionsFor(const CloudPod &pod)
     a.suspend = live && !pod.suspendRequested;
     a.unsuspend = live && pod.suspendRequested;
     a.terminate = live;
+    a.resetPassword = live && pod.status == QLatin1String("active") && pod.guestKind == QLatin1String("qemu");
+    a.reinstall = live && !pod.reinstallRequested &&
+                  (pod.status == QLatin1String("active") || pod.status == QLatin1String("suspended") ||
+                   pod.status == QLatin1String("error"));
     return a;
 }
 
@@ -351,6 +379,7 @@ QJsonObject CloudPods::toJson(const CloudPod &p)
     return {{QStringLiteral("id"), p.id},
             {QStringLiteral("customer_id"), p.customerId},
             {QStringLiteral("subscription_id"), text(p.subscriptionId)},
+            {QStringLiteral("unit"), p.unit},
             {QStringLiteral("template"),
              QJsonObject{{QStringLiteral("id"), p.templateId}, {QStringLiteral("name"), p.templateName}}},
             {QStringLiteral("hostname"), p.hostname},
@@ -361,9 +390,15 @@ QJsonObject CloudPods::toJson(const CloudPod &p)
             {QStringLiteral("node"), text(p.nodeName)},
             {QStringLiteral("vmid"), p.vmid > 0 ? QJsonValue(p.vmid) : QJsonValue()},
             {QStringLiteral("guest_kind"), p.guestKind},
+            {QStringLiteral("access"),
+             QJsonObject{{QStringLiteral("user"), p.loginUser},
+                         {QStringLiteral("ssh_public_keys"),
+                          QJsonArray::fromStringList(p.sshPublicKeys.split(u'\n', Qt::SkipEmptyParts))},
+                         {QStringLiteral("connect"), text(p.connectCommand())}}},
             {QStringLiteral("last_error"), text(p.lastError)},
             {QStringLiteral("suspend_requested"), p.suspendRequested},
             {QStringLiteral("terminate_requested"), p.terminateRequested},
+            {QStringLiteral("reinstall_requested"), p.reinstallRequested},
             {QStringLiteral("created_at"), api::timestamp(p.createdAt)},
             {QStringLiteral("updated_at"), api::timestamp(p.updatedAt)},
             {QStringLiteral("provisioned_at"),

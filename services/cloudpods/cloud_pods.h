@@ -20,6 +20,8 @@ struct NewPod {
     QString templateId;
     QString hostname; // empty: generated from the pod's id
     QString subscriptionId;
+    int unit = 1;          // which of the subscription's pods this is
+    QString sshPublicKeys; // checked with SshPublicKeys, one per line
 };
 
 struct PodFilter {
@@ -38,6 +40,8 @@ struct PodActions {
     bool suspend = false;
     bool unsuspend = false;
     bool terminate = false;
+    bool resetPassword = false; // a running VM (guest agent); containers cannot
+    bool reinstall = false;
 };
 
 // The pods and what changes them from outside the workers: creating one (row + provisioning
@@ -45,7 +49,7 @@ struct PodActions {
 // recorded on the row, carried out by jobs), and staff's retry.
 class CloudPods {
 public:
-    // Idempotent per subscription: a second call returns the existing pod with no new job.
+    // Idempotent per subscription and unit: a second call returns the existing pod with no new job.
     static Result<CloudPod> create(TenantTransaction &tx, const NewPod &pod, const QDateTime &now);
     static Result<CloudPod> find(const QSqlDatabase &db, const QString &id);
     static Result<QList<CloudPod>> list(TenantTransaction &tx, const PodFilter &filter);
@@ -55,8 +59,8 @@ public:
     static Result<QList<JobRecord>> jobs(TenantTransaction &tx, const QString &podId);
     static PodActions actionsFor(const CloudPod &pod);
 
-    // The pod of a subscription, or not_found.
-    static Result<CloudPod> forSubscription(TenantTransaction &tx, const QString &subscriptionId);
+    // The pods of a subscription by unit (empty: none yet).
+    static Result<QList<CloudPod>> ofSubscription(TenantTransaction &tx, const QString &subscriptionId);
     // Suspend or unsuspend: records the wish and queues the power job.
     static Status requestPower(TenantTransaction &tx, const QString &podId, bool suspended,
                                const QDateTime &now);
@@ -65,6 +69,10 @@ public:
     // A pod in error: queue its provisioning again (or revive the dead job).
     static Result<CloudPod> retry(TenantTransaction &tx, const QString &podId, const QString &actor,
                                   const QDateTime &now);
+
+    // Queues `kind` for the pod, once per pod while one is waiting (unique key kind:pod).
+    static Result<EnqueuedJob> enqueueFor(TenantTransaction &tx, const QString &kind, const QString &podId,
+                                          int maxAttempts, bool rerunIfRunning = false);
 
     static QString generatedHostname(const QString &podId);
     static bool isValidHostname(const QString &hostname);

@@ -10,6 +10,8 @@ inline constexpr ErrorCode CloudpodBusy{"cloudpod_busy", ErrorCategory::Unproces
 inline constexpr ErrorCode CloudpodGuestMissing{"cloudpod_guest_missing", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode CloudpodNoAddress{"cloudpod_no_address", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode CloudpodNoCapacity{"cloudpod_no_capacity", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode CloudpodResetUnsupported{"cloudpod_reset_unsupported",
+                                                    ErrorCategory::Unprocessable};
 inline constexpr ErrorCode CloudpodReconcile{"cloudpod_reconcile", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode CloudpodVmid{"cloudpod_vmid", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode IpPoolOverlap{"ip_pool_overlap", ErrorCategory::Conflict};

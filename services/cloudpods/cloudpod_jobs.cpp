@@ -12,6 +12,8 @@ void declareCloudPodJobs(ModuleContext &module)
     module.jobKind(kinds::power, powerPod);
     module.jobKind(kinds::terminate, terminatePod);
     module.jobKind(kinds::reconcile, reconcilePods);
+    module.jobKind(kinds::resetPassword, resetPodPassword);
+    module.jobKind(kinds::reinstall, reinstallPod);
     JobSchedule reconcile;
     reconcile.name = QStringLiteral("cloudpod.reconcile.quarter_hourly");
     reconcile.kind = kinds::reconcile;

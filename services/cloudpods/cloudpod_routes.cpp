@@ -35,7 +35,8 @@ HttpResponse items(const QList<QJsonObject> &objects)
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("items"), array}});
 }
 
-// A pod the caller may see: staff any of the tenant's, a customer only its own.
+} // namespace
+
 Result<CloudPod> visiblePod(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {
     const auto id = api::uuidParam(request);
@@ -50,6 +51,8 @@ Result<CloudPod> visiblePod(const HttpRequest &request, TenantTransaction &tx, c
         return missing;
     return pod;
 }
+
+namespace {
 
 HttpResponse listPods(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {
@@ -91,6 +94,8 @@ HttpResponse listPods(const HttpRequest &request, TenantTransaction &tx, const C
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("items"), array}});
 }
 
+} // namespace
+
 HttpResponse podDetail(TenantTransaction &tx, const CloudPod &pod, int status)
 {
     QJsonObject body = CloudPods::toJson(pod);
@@ -117,6 +122,8 @@ HttpResponse podDetail(TenantTransaction &tx, const CloudPod &pod, int status)
     return HttpResponse::json(status, body);
 }
 
+namespace {
+
 HttpResponse getPod(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {
     auto pod = visiblePod(request, tx, caller);
@@ -130,10 +137,10 @@ HttpResponse createPod(const HttpRequest &request, TenantTransaction &tx)
     auto body = newPodBody().parse(request);
     if (!body)
         return errorResponse(body.error());
-    NewPod pod{body->string(QStringLiteral("customer_id"), QString()),
-               body->string(QStringLiteral("template_id"), QString()),
-               body->string(QStringLiteral("hostname"), QString()),
-               {}};
+    NewPod pod;
+    pod.customerId = body->string(QStringLiteral("customer_id"), QString());
+    pod.templateId = body->string(QStringLiteral("template_id"), QString());
+    pod.hostname = body->string(QStringLiteral("hostname"), QString());
     auto created = CloudPods::create(tx, pod, Clock::current().now());
     if (!created)
         return errorResponse(created.error());

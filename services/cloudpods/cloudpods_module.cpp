@@ -4,6 +4,8 @@
 #include "cloudpods/cloudpod_openapi.h"
 #include "cloudpods/cloudpod_product_type.h"
 #include "cloudpods/cloudpod_routes.h"
+#include "cloudpods/pod_access_openapi.h"
+#include "cloudpods/pod_access_routes.h"
 #include "cloudpods/proxmox_provider.h"
 #include "module/module_context.h"
 
@@ -12,15 +14,22 @@ namespace mp::cloudpods {
 Module cloudPodsModule()
 {
     // Products name CloudPod templates (catalog); pods are what a subscription pays for.
-    return Module(QStringLiteral("cloudpods"),
-                  QStringList{QStringLiteral("catalog"), QStringLiteral("subscriptions")},
-                  [](ModuleContext &module) {
-                      module.routes(&registerCloudPodRoutes);
-                      module.openApi(openApiFragment());
-                      declareCloudPodJobs(module);
-                      module.productType(cloudPodProductType());
-                      module.provider(proxmoxProviderSource());
-                  });
+    return Module(
+        QStringLiteral("cloudpods"), QStringList{QStringLiteral("catalog"), QStringLiteral("subscriptions")},
+        [](ModuleContext &module) {
+            module.routes(&registerCloudPodRoutes);
+            module.openApi(openApiFragment());
+            module.routes(&registerPodAccessRoutes);
+            module.staffWrites(StaffAction::OperatePods,
+                               {QStringLiteral("POST /api/cloudpods/{id}/reset-password"),
+                                QStringLiteral("POST /api/cloudpods/{id}/reinstall")});
+            module.staffWrites(StaffAction::ManageCustomers, {QStringLiteral("POST /api/ssh-keys"),
+                                                              QStringLiteral("DELETE /api/ssh-keys/{id}")});
+            module.openApi(podAccessOpenApi());
+            declareCloudPodJobs(module);
+            module.productType(cloudPodProductType());
+            module.provider(proxmoxProviderSource());
+        });
 }
 
 } // namespace mp::cloudpods

@@ -75,6 +75,15 @@ Status GuestOperations::runTask(const QString &step, const QString &node,
     return {};
 }
 
+Status GuestOperations::run(const QString &step, const QString &node,
+                            const std::function<ProxmoxCall *(ProxmoxClient &)> &make)
+{
+    auto r = call(make);
+    if (!r)
+        return stepError(step, node, r.error());
+    return {};
+}
+
 Result<proxmox::GuestStatus> GuestOperations::status(GuestType type, const QString &node, qint64 vmid)
 {
     auto r = call([&](ProxmoxClient &c) { return c.guestStatus(type, node, vmid); });

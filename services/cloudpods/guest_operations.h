@@ -33,6 +33,9 @@ public:
     Status runTask(const QString &step, const QString &node,
                    const std::function<ProxmoxCall *(ProxmoxClient &)> &call,
                    proxmox::ProxmoxError *details = nullptr);
+    // Runs a call that answers at once (no task).
+    Status run(const QString &step, const QString &node,
+               const std::function<ProxmoxCall *(ProxmoxClient &)> &call);
     Result<proxmox::GuestStatus> status(proxmox::GuestType type, const QString &node, qint64 vmid);
     // Waits while a task holds the guest (a create still running after a lost answer).
     Status waitUnlocked(proxmox::GuestType type, const QString &node, qint64 vmid);

@@ -14,6 +14,13 @@ using proxmox::GuestType;
 
 namespace {
 
+GuestType typeOf(const proxmox::GuestResource &guest)
+{
+    return guest.type == QLatin1String("qemu") ? GuestType::Qemu : GuestType::Lxc;
+}
+
+} // namespace
+
 Result<GuestOperations> operationsFor(JobContext &ctx, PodProgress &progress, const QString &clusterId)
 {
     ProxmoxSettings settings;
@@ -27,11 +34,6 @@ Result<GuestOperations> operationsFor(JobContext &ctx, PodProgress &progress, co
     if (!loaded)
         return loaded.error();
     return GuestOperations(settings, [&ctx] { return ctx.stopRequested(); });
-}
-
-GuestType typeOf(const proxmox::GuestResource &guest)
-{
-    return guest.type == QLatin1String("qemu") ? GuestType::Qemu : GuestType::Lxc;
 }
 
 Status stopIfRunning(GuestOperations &ops, const proxmox::GuestResource &guest, JobContext &ctx)
@@ -67,7 +69,34 @@ Status reportFailure(JobContext &ctx, PodProgress &progress, const CloudPod &pod
     return result;
 }
 
-} // namespace
+Status destroyPodGuest(JobContext &ctx, PodProgress &progress, const CloudPod &pod)
+{
+    if (pod.clusterId.isEmpty())
+        return {};
+    auto ops = operationsFor(ctx, progress, pod.clusterId);
+    if (!ops)
+        return ops.error();
+    bool foreign = false;
+    auto found = ops->findPodGuest(pod.tag(), pod.vmid, pod.hostname, &foreign);
+    if (!found)
+        return found.error();
+    if (!found->has_value() || foreign) {
+        ctx.log(QStringLiteral("no guest of this pod on the cluster: nothing to destroy"));
+        return {};
+    }
+    const proxmox::GuestResource guest = **found;
+    if (auto s = stopIfRunning(*ops, guest, ctx); !s)
+        return s;
+    const GuestType type = typeOf(guest);
+    const QString node = guest.node;
+    const qint64 vmid = guest.vmid;
+    if (auto s = ops->runTask(QStringLiteral("destroying guest %1").arg(vmid), node,
+                              [=](ProxmoxClient &c) { return c.runTask(c.destroyGuest(type, node, vmid)); });
+        !s)
+        return s;
+    ctx.log(QStringLiteral("destroyed guest %1 on node '%2' (purged)").arg(vmid).arg(node));
+    return {};
+}
 
 Status powerPod(JobContext &ctx)
 {
@@ -136,31 +165,8 @@ Status terminatePod(JobContext &ctx)
     if (pod->status == QLatin1String("terminated"))
         return {};
     const Status result = [&]() -> Status {
-        if (!pod->clusterId.isEmpty()) {
-            auto ops = operationsFor(ctx, *progress, pod->clusterId);
-            if (!ops)
-                return ops.error();
-            bool foreign = false;
-            auto found = ops->findPodGuest(pod->tag(), pod->vmid, pod->hostname, &foreign);
-            if (!found)
-                return found.error();
-            if (found->has_value() && !foreign) {
-                const proxmox::GuestResource guest = **found;
-                if (auto s = stopIfRunning(*ops, guest, ctx); !s)
-                    return s;
-                const GuestType type = typeOf(guest);
-                const QString node = guest.node;
-                const qint64 vmid = guest.vmid;
-                if (auto s = ops->runTask(
-                        QStringLiteral("destroying guest %1").arg(vmid), node,
-                        [=](ProxmoxClient &c) { return c.runTask(c.destroyGuest(type, node, vmid)); });
-                    !s)
-                    return s;
-                ctx.log(QStringLiteral("destroyed guest %1 on node '%2' (purged)").arg(vmid).arg(node));
-            } else {
-                ctx.log(QStringLiteral("no guest of this pod on the cluster: nothing to destroy"));
-            }
-        }
+        if (auto s = destroyPodGuest(ctx, *progress, *pod); !s)
+            return s;
         if (auto s = progress->markTerminated(ctx.now()); !s)
             return s;
         ctx.log(QStringLiteral("pod terminated; node allocation, VMID and address released"));

@@ -85,6 +85,8 @@ const QString kActive =
 const QString kReleaseAllocation = QStringLiteral("DELETE FROM node_allocations WHERE pod_id = ?::uuid");
 const QString kReleaseAddress =
     QStringLiteral("UPDATE ip_addresses SET pod_id = NULL, allocated_at = NULL WHERE pod_id = ?::uuid");
+const QString kDropPasswords =
+    QStringLiteral("DELETE FROM cloudpod_pending_passwords WHERE pod_id = ?::uuid");
 const QString kTerminated = QStringLiteral(
     "UPDATE cloud_pods SET status = 'terminated', last_error = NULL, terminated_at = ?::timestamptz, "
     "updated_at = ?::timestamptz WHERE id = ?::uuid");
@@ -316,6 +318,38 @@ Result<AddressLease> PodProgress::allocateAddress(const Placement &placement, co
     return out;
 }
 
+Result<QString> PodProgress::pendingPassword(const QString &purpose)
+{
+    QString out;
+    auto s = inTransaction([&](TenantTransaction &tx) -> Status {
+        auto q = sql::exec(tx.db(),
+                           QStringLiteral("SELECT password FROM cloudpod_pending_passwords "
+                                          "WHERE pod_id = ?::uuid AND purpose = ?"),
+                           {m_podId, purpose});
+        if (!q)
+            return q.error();
+        if (q->next())
+            out = q->value(0).toString();
+        return {};
+    });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+Status PodProgress::dropPendingPassword(const QString &purpose)
+{
+    return inTransaction([&](TenantTransaction &tx) -> Status {
+        auto q = sql::exec(
+            tx.db(),
+            QStringLiteral("DELETE FROM cloudpod_pending_passwords WHERE pod_id = ?::uuid AND purpose = ?"),
+            {m_podId, purpose});
+        if (!q)
+            return q.error();
+        return {};
+    });
+}
+
 Status PodProgress::markActive(const QString &address, const QDateTime &now)
 {
     return inTransaction([&](TenantTransaction &tx) -> Status {
@@ -358,7 +392,8 @@ Status PodProgress::markActive(const QString &address, const QDateTime &now)
 Status PodProgress::markTerminated(const QDateTime &now)
 {
     return inTransaction([&](TenantTransaction &tx) -> Status {
-        for (const QString *statement : {&kReleaseAllocation, &kReleaseAddress, &kDropVmid}) {
+        for (const QString *statement :
+             {&kReleaseAllocation, &kReleaseAddress, &kDropVmid, &kDropPasswords}) {
             if (auto q = sql::exec(tx.db(), *statement, {m_podId}); !q)
                 return q.error();
         }

@@ -62,6 +62,11 @@ public:
     Status replaceVmid(const QString &clusterId, qint64 vmid, const QDateTime &now);
     // The lowest free address of the node's pools, then the cluster's; the pod keeps one it has.
     Result<AddressLease> allocateAddress(const Placement &placement, const QDateTime &now);
+    // The generated password waiting to be handed to Proxmox for `purpose` ("create", "reset"),
+    // empty when none; and its removal once Proxmox has it (committed at once).
+    Result<QString> pendingPassword(const QString &purpose);
+    Status dropPendingPassword(const QString &purpose);
+
     Status markActive(const QString &address, const QDateTime &now);
     // Terminated: node allocation, VMID and address released in the same transaction.
     Status markTerminated(const QDateTime &now);

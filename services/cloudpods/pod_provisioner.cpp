@@ -76,8 +76,18 @@ public:
         m_lease = *lease;
         m_ctx.log(QStringLiteral("address %1/%2").arg(m_lease.address).arg(m_lease.prefixLength));
 
+        auto password = m_progress.pendingPassword(QStringLiteral("create"));
+        if (!password)
+            return password.error();
+        m_password = *password;
         if (auto s = createOrAdopt(); !s)
             return s;
+        // A container has its password from the create (this attempt's or an earlier one's):
+        // mPanel's copy goes now.
+        if (m_type == GuestType::Lxc && !m_password.isEmpty()) {
+            if (auto s = forgetPassword(); !s)
+                return s;
+        }
         if (auto s = m_ops->waitUnlocked(m_type, m_node, m_vmid); !s)
             return GuestOperations::stepError(QStringLiteral("waiting for guest %1").arg(m_vmid), m_node,
                                               s.error());
@@ -175,6 +185,8 @@ private:
             spec.nameserver = m_lease.dnsServers;
             spec.tags = tags;
             spec.description = QStringLiteral("mPanel CloudPod %1").arg(m_pod.id);
+            spec.password = m_password;
+            spec.sshPublicKeys = m_pod.sshPublicKeys;
             return m_ops->runTask(
                 QStringLiteral("creating container %1").arg(m_vmid), m_node,
                 [spec](ProxmoxClient &c) { return c.runTask(c.createLxc(spec)); }, details);
@@ -203,12 +215,30 @@ private:
                              .arg(m_lease.gateway);
         spec.nameserver = m_lease.dnsServers;
         spec.tags = QStringList{kManagedTag, m_pod.tag()};
+        // Cloud-init makes the login user with the customer's keys and password; the guest
+        // agent reports the address and takes a password reset.
+        spec.ciuser = m_pod.loginUser;
+        spec.cipassword = m_password;
+        spec.sshkeys = m_pod.sshPublicKeys;
+        spec.agent = true;
         const QString node = m_node;
         const qint64 vmid = m_vmid;
-        return m_ops->runTask(QStringLiteral("configuring VM %1").arg(m_vmid), m_node,
-                              [spec, node, vmid](ProxmoxClient &c) -> ProxmoxCall * {
-                                  return c.runTask(c.setQemuConfig(node, vmid, spec));
-                              });
+        if (auto s = m_ops->runTask(QStringLiteral("configuring VM %1").arg(m_vmid), m_node,
+                                    [spec, node, vmid](ProxmoxClient &c) -> ProxmoxCall * {
+                                        return c.runTask(c.setQemuConfig(node, vmid, spec));
+                                    });
+            !s)
+            return s;
+        return m_password.isEmpty() ? Status() : forgetPassword();
+    }
+
+    Status forgetPassword()
+    {
+        if (auto s = m_progress.dropPendingPassword(QStringLiteral("create")); !s)
+            return s;
+        m_password.clear();
+        m_ctx.log(QStringLiteral("root password handed to Proxmox; mPanel keeps no copy"));
+        return {};
     }
 
     Status startAndFinish()
@@ -266,6 +296,7 @@ private:
     AddressLease m_lease;
     QString m_node;
     qint64 m_vmid = 0;
+    QString m_password; // on its way to Proxmox: never logged
     std::optional<GuestOperations> m_ops;
 };
 
@@ -307,7 +338,12 @@ Status provisionPod(JobContext &ctx)
         ctx.log(QStringLiteral("the pod is %1 already").arg(pod->status));
         return {};
     }
-    Provisioner provisioner(ctx, *progress, *pod);
+    return buildGuest(ctx, *progress, *pod);
+}
+
+Status buildGuest(JobContext &ctx, PodProgress &progress, const CloudPod &pod)
+{
+    Provisioner provisioner(ctx, progress, pod);
     Status result = provisioner.run();
     if (result)
         return result;
@@ -315,7 +351,7 @@ Status provisionPod(JobContext &ctx)
         return ctx.cancelRequested() ? JobContext::cancelled() : JobContext::interrupted();
     ctx.log(result.error().message);
     // The pod shows what went wrong even though this attempt's own transaction rolls back.
-    if (auto s = progress->setStatus(QStringLiteral("error"), result.error().message, ctx.now()); !s)
+    if (auto s = progress.setStatus(QStringLiteral("error"), result.error().message, ctx.now()); !s)
         ctx.log(QStringLiteral("could not record the error on the pod: %1").arg(s.error().message));
     return result;
 }

@@ -3,6 +3,7 @@
 #include "api/responses.h"
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "dns/dns_bodies.h"
 #include "dns/dns_names.h"
 #include "dns/dns_servers.h"
@@ -58,7 +59,7 @@ HttpResponse listZones(const HttpRequest &request, TenantTransaction &tx, const 
     ZoneFilter filter;
     for (const auto &[name, value] : request.query.queryItems(QUrl::FullyDecoded)) {
         if (name == QLatin1String("customer_id") && isStaff(caller)) {
-            if (QUuid::fromString(value).isNull())
+            if (!isUuid(value))
                 return HttpResponse::error(400, errors::InvalidParameter,
                                            QStringLiteral("customer_id must be a uuid"), name);
             filter.customerId = value;
@@ -114,7 +115,7 @@ HttpResponse createZone(const HttpRequest &request, TenantTransaction &tx, const
     zone.dnssec = body->boolean(QStringLiteral("dnssec")).value_or(false);
     for (const auto &[key, value] : {std::pair{QStringLiteral("customer_id"), zone.customerId},
                                      std::pair{QStringLiteral("server_id"), zone.serverId}}) {
-        if (!value.isEmpty() && QUuid::fromString(value).isNull())
+        if (!value.isEmpty() && !isUuid(value))
             return HttpResponse::error(422, errors::InvalidValue,
                                        QStringLiteral("%1 must be a uuid").arg(key), key);
     }

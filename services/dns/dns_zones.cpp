@@ -2,6 +2,7 @@
 
 #include "api/responses.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "dns/dns_errors.h"
@@ -221,7 +222,7 @@ Result<DnsZone> DnsZones::find(const QSqlDatabase &db, const QString &canonicalN
 
 Result<DnsZone> DnsZones::findById(const QSqlDatabase &db, const QString &id)
 {
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return makeError(errors::NotFound, QStringLiteral("no such zone"), QStringLiteral("id"));
     auto q = sql::exec(db, kZoneSelect + QStringLiteral("WHERE z.id = ?::uuid"), {id});
     if (!q)

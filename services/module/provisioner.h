@@ -4,6 +4,7 @@
 #include "module/service_request.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QString>
 
 namespace mp {
@@ -35,6 +36,13 @@ public:
     virtual Status changed(TenantTransaction &, const ServiceRequest &, const QDateTime &) { return {}; }
     // One line for staff: the provisioned service's state, or why there is none.
     virtual Result<QString> status(TenantTransaction &tx, const ServiceRequest &request) = 0;
+    // What was provisioned for the subscription as it really is now, one object per service
+    // (each of a line's pods): {"id", "type", "name", "state", ...}. `forStaff` adds what only
+    // staff see (nodes, provider errors). Default: nothing to list.
+    virtual Result<QJsonArray> services(TenantTransaction &, const ServiceRequest &, bool /*forStaff*/)
+    {
+        return QJsonArray();
+    }
 };
 
 } // namespace mp::provisioning

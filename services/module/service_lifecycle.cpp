@@ -69,4 +69,12 @@ Result<QString> serviceStatus(TenantTransaction &tx, const ServiceRequest &reque
     return provisioner->status(tx, request);
 }
 
+Result<QJsonArray> serviceDetails(TenantTransaction &tx, const ServiceRequest &request, bool forStaff)
+{
+    const auto provisioner = provisionerOf(request);
+    if (!provisioner)
+        return QJsonArray();
+    return provisioner->services(tx, request, forStaff);
+}
+
 } // namespace mp::provisioning

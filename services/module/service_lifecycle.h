@@ -4,6 +4,7 @@
 #include "module/service_request.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QString>
 
 namespace mp {
@@ -28,5 +29,8 @@ Status onChanged(TenantTransaction &tx, const ServiceRequest &request, const QDa
 // What the console shows as a subscription's provisioning status: the provisioned service's
 // state, or why there is none.
 Result<QString> serviceStatus(TenantTransaction &tx, const ServiceRequest &request);
+// The provisioned services as they really are (Provisioner::services); empty when nothing
+// provisions the type.
+Result<QJsonArray> serviceDetails(TenantTransaction &tx, const ServiceRequest &request, bool forStaff);
 
 } // namespace mp::provisioning

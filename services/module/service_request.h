@@ -11,6 +11,7 @@ struct ServiceRequest {
     QString productId;
     QString productType; // a registered product type's id (ProductTypes)
     QString orderItemId; // the order line that bought it (host name, domain name), may be empty
+    int quantity = 1;    // units the subscription pays for (a type with provisionsQuantity makes each)
 };
 
 } // namespace mp::provisioning

@@ -2,6 +2,7 @@
 
 #include "api/responses.h"
 #include "core/errors.h"
+#include "core/uuid_text.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "notifications/notification_errors.h"
@@ -172,7 +173,7 @@ Result<OutboxPage> Outbox::list(TenantTransaction &tx, const QString &status, co
 
 Result<OutboxEntry> Outbox::find(TenantTransaction &tx, const QString &id)
 {
-    if (QUuid::fromString(id).isNull())
+    if (!isUuid(id))
         return notFound();
     auto q = sql::exec(
         tx.db(), QStringLiteral("SELECT %1 FROM email_outbox o WHERE o.id = ?::uuid").arg(kColumns), {id});

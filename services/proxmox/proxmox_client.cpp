@@ -223,6 +223,26 @@ ProxmoxJob *ProxmoxClient::destroyGuest(GuestType type, const QString &node, qin
     return del(path, query);
 }
 
+ProxmoxJob *ProxmoxClient::setGuestUserPassword(const QString &node, qint64 vmid, const QString &username,
+                                                const QString &password)
+{
+    const QString path =
+        proxmox::guestPath(GuestType::Qemu, node, vmid) + QStringLiteral("/agent/set-user-password");
+    if (auto ok = checkGuest(node, vmid); !ok)
+        return refuse("POST", path, ok.error());
+    // The API's own limits (qemu-server Agent.pm): 5 to 1024 characters.
+    if (username.isEmpty() || password.size() < 5 || password.size() > 1024)
+        return refuse(
+            "POST", path,
+            makeError(errors::ProxmoxInvalidRequest,
+                      QStringLiteral("a user name and a password of 5 to 1024 characters are required"),
+                      QStringLiteral("password")));
+    Params form;
+    form.add(QStringLiteral("username"), username);
+    form.add(QStringLiteral("password"), password);
+    return post(path, form);
+}
+
 ProxmoxTaskWatcher *ProxmoxClient::watchTask(const QString &upid)
 {
     auto *watcher = new ProxmoxTaskWatcher(m_network, m_settings, upid, this);

@@ -65,6 +65,11 @@ public:
     // destroy-unreferenced-disks=1. A running guest is refused (500): stop it first.
     ProxmoxJob *destroyGuest(proxmox::GuestType type, const QString &node, qint64 vmid);
 
+    // POST /nodes/{node}/qemu/{vmid}/agent/set-user-password through the QEMU guest agent of a
+    // running VM: synchronous, data {"result": {}}. Sent once; the password is never logged.
+    ProxmoxJob *setGuestUserPassword(const QString &node, qint64 vmid, const QString &username,
+                                     const QString &password);
+
     // --- tasks -----------------------------------------------------------------------------
     ProxmoxTaskWatcher *watchTask(const QString &upid);
     // Waits for the task a mutation starts: `runTask(client.createLxc(spec))`. Fails with the

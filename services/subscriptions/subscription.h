@@ -39,7 +39,7 @@ struct Subscription {
 
     provisioning::ServiceRequest serviceRequest() const
     {
-        return {id, customerId, productId, productType, orderItemId};
+        return {id, customerId, productId, productType, orderItemId, quantity};
     }
     bool live() const
     {

@@ -21,7 +21,7 @@ const char *kFragment = R"json({
         {"$ref": "#/components/parameters/Limit"}, {"$ref": "#/components/parameters/Cursor"}],
       "responses": {"200": {"description": "{items: [Subscription], next_cursor}"}, "400": {"$ref": "#/components/responses/Error"},
         "401": {"$ref": "#/components/responses/Error"}}}},
-    "/api/subscriptions/{id}": {"get": {"summary": "One subscription with its product, customer, invoices (and their payments), expected provisioning state and history",
+    "/api/subscriptions/{id}": {"get": {"summary": "One subscription with its product, customer, invoices (and their payments), expected provisioning state, the real state of each provisioned service (provisioning.services: each CloudPod with its state, address and how to connect) and history",
       "tags": ["subscriptions"], "parameters": [{"$ref": "#/components/parameters/Id"}],
       "responses": {"200": {"description": "SubscriptionDetail"}, "404": {"$ref": "#/components/responses/Error"}}}},
     "/api/subscriptions/{id}/cancel": {"post": {"summary": "Cancel now (service terminated, no prorated credit) or at the period end (no more renewals, expires then)",

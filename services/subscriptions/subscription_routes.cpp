@@ -51,6 +51,16 @@ HttpResponse detailResponse(TenantTransaction &tx, const Subscription &s, const 
     if (!links)
         return errorResponse(links.error());
     QJsonObject json = SubscriptionJson::detail(s, *links);
+    {
+        // What was really provisioned, each service (each pod) with its own state, beside the
+        // state the subscription expects.
+        auto services = provisioning::serviceDetails(tx, s.serviceRequest(), isStaff(caller));
+        if (!services)
+            return errorResponse(services.error());
+        QJsonObject provisioning = json.value(QStringLiteral("provisioning")).toObject();
+        provisioning.insert(QStringLiteral("services"), *services);
+        json.insert(QStringLiteral("provisioning"), provisioning);
+    }
     if (isStaff(caller)) {
         // What the product type's provisioner says of the service, as the console shows it; for
         // staff only, since it names nodes and provider errors.

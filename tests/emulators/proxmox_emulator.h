@@ -97,8 +97,12 @@ public:
         QString ipv4; // assigned while running
         QString hwaddr;
         bool unprivileged = true;
-        QString password; // what create received, for tests to check encoding
-        QString sshKeys;
+        QString password; // what create (LXC) or cloud-init (cipassword) received, for tests
+        QString sshKeys;  // authorized keys as the guest gets them (sshkeys URL-decoded)
+        QString ciuser;
+        bool agent = false;                   // QEMU guest agent configured (and running with the VM)
+        QMap<QString, QString> userPasswords; // set through the guest agent, by user
+        int passwordResets = 0;
     };
     struct Task {
         QString upid;
@@ -236,11 +240,14 @@ private:
     Reply destroyGuest(const Call &call);
     Reply lxcInterfaces(const Call &call);
     Reply qemuAgentInterfaces(const Call &call);
+    Reply qemuAgentSetUserPassword(const Call &call);
     Reply taskStatus(const Call &call);
     Reply taskLog(const Call &call);
 
     // Helpers shared by the endpoints.
     std::optional<Reply> checkNode(const QString &node) const;
+    // PVE::Tools::validate_ssh_public_keys: every non-blank line must read with `ssh-keygen -l`.
+    static bool validSshPublicKeys(const QString &keys);
     Guest *findGuest(const Call &call, const QString &type, Reply *error);
     // A task that stops after its duration: `work` applies its effect and returns "" or the
     // error exitstatus; `cleanup` undoes what the request did when the task fails.

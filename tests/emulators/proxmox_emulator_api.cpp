@@ -6,6 +6,10 @@
 #include "proxmox/proxmox_params.h"
 
 #include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryFile>
+#include <QUrl>
 
 namespace mp::test {
 
@@ -115,6 +119,9 @@ void ProxmoxEmulator::addRoutes()
     route("GET", "/nodes/{node}/lxc/{vmid}/interfaces", &ProxmoxEmulator::lxcInterfaces, Step::Any);
     route("GET", "/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces",
           &ProxmoxEmulator::qemuAgentInterfaces, Step::Any);
+    route("POST", "/nodes/{node}/qemu/{vmid}/agent/set-user-password",
+          &ProxmoxEmulator::qemuAgentSetUserPassword, Step::Config,
+          {s("username", true), s("password", true), b("crypted")});
     route("GET", "/nodes/{node}/tasks/{upid}/status", &ProxmoxEmulator::taskStatus, Step::TaskStatus);
     route("GET", "/nodes/{node}/tasks/{upid}/log", &ProxmoxEmulator::taskLog, Step::TaskStatus,
           {i("start"), i("limit"), b("download")});
@@ -412,6 +419,9 @@ ProxmoxEmulator::Reply ProxmoxEmulator::createLxc(const Call &call)
         return paramError(
             {{QStringLiteral("password"), QStringLiteral("value must be at least 5 characters long")}});
     g.sshKeys = call.params.value(QStringLiteral("ssh-public-keys"));
+    // Checked before the worker forks (pve-container create_vm).
+    if (!g.sshKeys.isEmpty() && !validSshPublicKeys(g.sshKeys))
+        return error(500, QStringLiteral("SSH public key validation error"));
     g.unprivileged =
         call.params.value(QStringLiteral("unprivileged"), QStringLiteral("1")) == QLatin1String("1");
     g.hwaddr = QStringLiteral("BC:24:11:%1:%2:%3")
@@ -505,7 +515,30 @@ ProxmoxEmulator::Reply ProxmoxEmulator::setQemuConfig(const Call &call)
     if (!g->lock.isEmpty())
         return error(500, QStringLiteral("VM is locked (%1)").arg(g->lock));
     const qint64 vmid = g->vmid;
-    const QMap<QString, QString> params = call.params;
+    QMap<QString, QString> params = call.params;
+    if (params.contains(QStringLiteral("sshkeys"))) {
+        // Format "urlencoded": the value is percent-encoded on top of the form encoding; qemu-server
+        // decodes it and validates the keys before the task starts.
+        const QString encoded = params.value(QStringLiteral("sshkeys"));
+        static const QRegularExpression urlencoded(QStringLiteral("^[A-Za-z0-9%._~-]*$"));
+        if (!urlencoded.match(encoded).hasMatch())
+            return paramError(
+                {{QStringLiteral("sshkeys"),
+                  QStringLiteral("invalid format - value does not look like a valid url-encoded "
+                                 "string")}});
+        const QString keys = QUrl::fromPercentEncoding(encoded.toLatin1());
+        if (!validSshPublicKeys(keys))
+            return error(500, QStringLiteral("SSH public key validation error"));
+        params.insert(QStringLiteral("sshkeys"), keys);
+    }
+    if (params.contains(QStringLiteral("agent"))) {
+        const QString agent = params.value(QStringLiteral("agent")).section(u',', 0, 0);
+        if (agent != QLatin1String("1") && agent != QLatin1String("0") &&
+            agent != QLatin1String("enabled=1") && agent != QLatin1String("enabled=0"))
+            return paramError(
+                {{QStringLiteral("agent"),
+                  QStringLiteral("invalid format - type check ('boolean') failed - got '%1'").arg(agent)}});
+    }
     const QString upid = startTask(
         g->node, QStringLiteral("qmconfig"), QString::number(vmid), call, [this, vmid, params]() -> QString {
             auto it = m_guests.find(vmid);
@@ -527,6 +560,10 @@ ProxmoxEmulator::Reply ProxmoxEmulator::setQemuConfig(const Call &call)
                 it->sshKeys = params.value(QStringLiteral("sshkeys"));
             if (params.contains(QStringLiteral("cipassword")))
                 it->password = params.value(QStringLiteral("cipassword"));
+            if (params.contains(QStringLiteral("ciuser")))
+                it->ciuser = params.value(QStringLiteral("ciuser"));
+            if (params.contains(QStringLiteral("agent")))
+                it->agent = params.value(QStringLiteral("agent")).endsWith(u'1');
             return {};
         });
     return ok(upid);
@@ -702,6 +739,51 @@ ProxmoxEmulator::Reply ProxmoxEmulator::qemuAgentInterfaces(const Call &call)
                                   QStringLiteral("::1/128")),
                     interfaceJson(QStringLiteral("eth0"), g->hwaddr.toLower(), g->ipv4, 24,
                                   QStringLiteral("ipv4"), QStringLiteral("fe80::be24:11ff:fe00:2/64"))}}});
+}
+
+// Synchronous, no task: qemu-server's agent call answers the guest agent's own result
+// ({"result": {}} for guest-set-user-password).
+ProxmoxEmulator::Reply ProxmoxEmulator::qemuAgentSetUserPassword(const Call &call)
+{
+    Reply err;
+    Guest *g = findGuest(call, QStringLiteral("qemu"), &err);
+    if (!g)
+        return err;
+    const QString password = call.params.value(QStringLiteral("password"));
+    if (password.size() < 5)
+        return paramError(
+            {{QStringLiteral("password"), QStringLiteral("value must be at least 5 characters long")}});
+    if (password.size() > 1024)
+        return paramError(
+            {{QStringLiteral("password"), QStringLiteral("value may only be 1024 characters long")}});
+    if (g->status != QLatin1String("running"))
+        return error(500, QStringLiteral("VM %1 is not running").arg(g->vmid));
+    if (!g->agent)
+        return error(500, QStringLiteral("No QEMU guest agent configured"));
+    g->userPasswords.insert(call.params.value(QStringLiteral("username")), password);
+    ++g->passwordResets;
+    return ok(QJsonObject{{QStringLiteral("result"), QJsonObject()}});
+}
+
+bool ProxmoxEmulator::validSshPublicKeys(const QString &keys)
+{
+    const QStringList lines = keys.split(u'\n');
+    for (const QString &line : lines) {
+        if (line.trimmed().isEmpty())
+            continue;
+        QTemporaryFile file;
+        if (!file.open())
+            return false;
+        file.write(line.toUtf8() + '\n');
+        file.flush();
+        QProcess keygen;
+        keygen.start(QStringLiteral("ssh-keygen"),
+                     {QStringLiteral("-l"), QStringLiteral("-f"), file.fileName()});
+        if (!keygen.waitForFinished(5000) || keygen.exitStatus() != QProcess::NormalExit ||
+            keygen.exitCode() != 0)
+            return false;
+    }
+    return true;
 }
 
 ProxmoxEmulator::Reply ProxmoxEmulator::taskStatus(const Call &call)

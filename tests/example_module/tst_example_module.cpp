@@ -131,6 +131,39 @@ private Q_SLOTS:
                         {QStringLiteral("hostname"), QStringLiteral("widget1")}});
         QCOMPARE(r.status, 422);
         QCOMPARE(errorField(r), QStringLiteral("hostname"));
+        // Its provisioner makes one widget per subscription (no provisionsQuantity): more than one
+        // per line is refused, naming the field, and nothing is ordered; nor does it take options.
+        const qint64 orders = m_api.scalar(QStringLiteral("SELECT count(*) FROM orders"));
+        r = m_api.call("POST", QStringLiteral("/api/checkout"), m_admin,
+                       {{QStringLiteral("product_id"), product},
+                        {QStringLiteral("customer_id"), m_customer},
+                        {QStringLiteral("cycle"), QStringLiteral("monthly")},
+                        {QStringLiteral("quantity"), 2}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(errorCode(r), QStringLiteral("invalid_quantity"));
+        QCOMPARE(errorField(r), QStringLiteral("quantity"));
+        r = m_api.call("POST", QStringLiteral("/api/checkout"), m_admin,
+                       {{QStringLiteral("product_id"), product},
+                        {QStringLiteral("customer_id"), m_customer},
+                        {QStringLiteral("cycle"), QStringLiteral("monthly")},
+                        {QStringLiteral("options"), QJsonObject{{QStringLiteral("root_password"), true}}}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(errorField(r), QStringLiteral("options.root_password"));
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM orders")), orders);
+        // A type nothing provisions is only billed: any quantity.
+        const QString other =
+            str(m_api
+                    .call("POST", QStringLiteral("/api/products"), m_admin,
+                          jsonObject(R"({"type": "other", "name": "Consulting hour", "prices":
+                                                  [{"cycle": "monthly", "currency": "EUR", "amount": "10.00"}]})"))
+                    .json(),
+                "id");
+        r = m_api.call("POST", QStringLiteral("/api/checkout"), m_admin,
+                       {{QStringLiteral("product_id"), other},
+                        {QStringLiteral("customer_id"), m_customer},
+                        {QStringLiteral("cycle"), QStringLiteral("monthly")},
+                        {QStringLiteral("quantity"), 3}});
+        QCOMPARE(r.status, 201);
         // A type no module declares is still refused.
         r = m_api.call("POST", QStringLiteral("/api/products"), m_admin,
                        jsonObject(R"({"type": "gadget", "name": "Gadget"})"));

@@ -80,6 +80,8 @@ CustomerDetailPage::CustomerDetailPage(ConsoleSession *session, ChangeFeed *feed
         {QStringLiteral("cloudpods"), tr("CloudPods")},
     };
     auto *laterRow = new QHBoxLayout;
+    laterRow->setObjectName(QStringLiteral("laterRow"));
+    m_laterRow = laterRow;
     for (const auto &[name, title] : later) {
         auto *box = new QGroupBox(title, this);
         box->setObjectName(name);
@@ -105,11 +107,28 @@ QWidget *CustomerDetailPage::placeholder(const QString &name) const
     return nullptr;
 }
 
+void CustomerDetailPage::installPart(const QString &slot, DetailPart *part)
+{
+    QWidget *box = placeholder(slot);
+    if (!part || !box)
+        return;
+    part->setParent(this);
+    part->setObjectName(slot);
+    delete m_laterRow->replaceWidget(box, part);
+    m_placeholders.removeOne(box);
+    box->deleteLater();
+    m_parts.insert(slot, part);
+    if (!m_id.isEmpty())
+        part->showRecord(m_id);
+}
+
 void CustomerDetailPage::showCustomer(const QString &id)
 {
     const bool other = id != m_id;
     m_id = id;
     if (other) {
+        for (DetailPart *part : std::as_const(m_parts))
+            part->showRecord(id);
         m_title->setText(tr("<h2>Loading…</h2>"));
         m_profile->clear();
         billing::InvoiceFilter filter;

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "console_section.h"
 #include "customers/customer.h"
 
+#include <QHash>
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QTableView;
 class QVBoxLayout;
@@ -29,8 +32,11 @@ public:
     InvoiceTableModel *invoices() const { return m_invoices; }
     SubscriptionTableModel *subscriptions() const { return m_subscriptions; }
     PaymentListModel *payments() const { return m_payments; }
-    // The box a later module fills: "domains", "cloudpods".
+    // The box a later module fills: "domains", "cloudpods"; null once a part took its place.
     QWidget *placeholder(const QString &name) const;
+    // Puts `part` where placeholder `slot` was (the page owns it) and shows it this customer.
+    void installPart(const QString &slot, DetailPart *part);
+    DetailPart *part(const QString &slot) const { return m_parts.value(slot); }
 
 Q_SIGNALS:
     void backRequested();
@@ -54,7 +60,9 @@ private:
     LazyTableView *m_subscriptionsView;
     PaymentListModel *m_payments;
     QTableView *m_paymentsView;
+    QHBoxLayout *m_laterRow;
     QList<QWidget *> m_placeholders;
+    QHash<QString, DetailPart *> m_parts;
 };
 
 } // namespace mp

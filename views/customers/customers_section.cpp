@@ -21,6 +21,10 @@ ConsoleSection customersSection()
         // A subscription in the customer detail opens in the Subscriptions section.
         QObject::connect(page->detail(), &CustomerDetailPage::subscriptionActivated, page,
                          [run = c.runCommand](const QString &id) { run(openSubscriptionCommand(), id); });
+        // Other modules' boxes (a customer's CloudPods) take their places on the detail.
+        if (c.detailParts)
+            for (const DetailPartDeclaration &part : c.detailParts(QStringLiteral("customer")))
+                page->detail()->installPart(part.slot, part.make(c, page->detail()));
         return page;
     };
     // The detail lists the customer's invoices, subscriptions and payments.

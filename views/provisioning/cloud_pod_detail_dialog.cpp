@@ -4,6 +4,7 @@
 #include "cloud_pod_table_model.h"
 #include "job_commands.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -45,8 +46,13 @@ CloudPodDetailDialog::CloudPodDetailDialog(ConsoleSession *session, const QStrin
       m_jobs(new QTreeWidget(this)), m_log(new QPlainTextEdit(this)), m_message(new QLabel(this)),
       m_retry(new QPushButton(tr("&Retry"), this)), m_suspend(new QPushButton(tr("&Suspend"), this)),
       m_unsuspend(new QPushButton(tr("&Unsuspend"), this)),
-      m_terminate(new QPushButton(tr("&Terminate…"), this))
+      m_terminate(new QPushButton(tr("&Terminate…"), this)),
+      m_resetPassword(new QPushButton(tr("Reset &password…"), this)),
+      m_reinstall(new QPushButton(tr("Re&install…"), this))
 {
+    m_connect = valueLabel(this);
+    m_resetPassword->setObjectName(QStringLiteral("resetPassword"));
+    m_reinstall->setObjectName(QStringLiteral("reinstall"));
     setObjectName(QStringLiteral("cloudPodDetail"));
     setWindowTitle(tr("CloudPod"));
     resize(760, 620);
@@ -60,6 +66,7 @@ CloudPodDetailDialog::CloudPodDetailDialog(ConsoleSession *session, const QStrin
     form->addRow(tr("Template:"), m_template);
     form->addRow(tr("Node:"), m_node);
     form->addRow(tr("Customer:"), m_customer);
+    form->addRow(tr("Connect:"), m_connect);
     form->addRow(tr("Last error:"), m_lastError);
 
     m_jobs->setObjectName(QStringLiteral("podJobs"));
@@ -76,7 +83,7 @@ CloudPodDetailDialog::CloudPodDetailDialog(ConsoleSession *session, const QStrin
     split->addWidget(m_log);
 
     auto *actions = new QHBoxLayout;
-    for (QPushButton *b : {m_retry, m_suspend, m_unsuspend, m_terminate}) {
+    for (QPushButton *b : {m_retry, m_suspend, m_unsuspend, m_terminate, m_resetPassword, m_reinstall}) {
         b->setEnabled(false);
         actions->addWidget(b);
     }
@@ -97,6 +104,8 @@ CloudPodDetailDialog::CloudPodDetailDialog(ConsoleSession *session, const QStrin
     connect(m_suspend, &QPushButton::clicked, this, &CloudPodDetailDialog::suspend);
     connect(m_unsuspend, &QPushButton::clicked, this, &CloudPodDetailDialog::unsuspend);
     connect(m_terminate, &QPushButton::clicked, this, &CloudPodDetailDialog::terminate);
+    connect(m_resetPassword, &QPushButton::clicked, this, &CloudPodDetailDialog::resetPassword);
+    connect(m_reinstall, &QPushButton::clicked, this, &CloudPodDetailDialog::reinstall);
     connect(m_jobs, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (!item)
             return;
@@ -166,12 +175,15 @@ void CloudPodDetailDialog::display(const commands::PodDetail &d)
             : tr("%1 / %2, VMID %3 (%4)").arg(p.clusterName, p.nodeName).arg(p.vmid).arg(p.guestKind));
     m_customer->setText(p.customerName);
     m_lastError->setText(p.lastError.isEmpty() ? tr("none") : p.lastError);
+    m_connect->setText(p.connectCommand().isEmpty() ? tr("once it has an address") : p.connectCommand());
     m_message->clear();
 
     m_retry->setEnabled(!m_busy && d.actions.retry);
     m_suspend->setEnabled(!m_busy && d.actions.suspend);
     m_unsuspend->setEnabled(!m_busy && d.actions.unsuspend);
     m_terminate->setEnabled(!m_busy && d.actions.terminate);
+    m_resetPassword->setEnabled(!m_busy && d.actions.resetPassword);
+    m_reinstall->setEnabled(!m_busy && d.actions.reinstall);
 
     const QSignalBlocker block(m_jobs);
     m_jobs->clear();
@@ -198,7 +210,7 @@ void CloudPodDetailDialog::showLog(const QList<JobLogLine> &lines)
 void CloudPodDetailDialog::requestAction(PodAction action, const std::function<void(const Error *)> &done)
 {
     m_busy = true;
-    for (QPushButton *b : {m_retry, m_suspend, m_unsuspend, m_terminate})
+    for (QPushButton *b : {m_retry, m_suspend, m_unsuspend, m_terminate, m_resetPassword, m_reinstall})
         b->setEnabled(false);
     m_message->setText(tr("Working…"));
     commands::podAction(m_session, this, m_id, action,
@@ -251,6 +263,78 @@ void CloudPodDetailDialog::terminate()
         m_confirm = nullptr;
         if (result == QMessageBox::Yes)
             requestAction(PodAction::Terminate, [](const Error *) {});
+    });
+    m_confirm->open();
+}
+
+void CloudPodDetailDialog::showPasswordOnce(const QString &title, const QString &password)
+{
+    m_passwordBox = new QMessageBox(QMessageBox::Information, title,
+                                    tr("The new password of %1 on %2:\n\n%3\n\nCopy it now: it is shown "
+                                       "this once and mPanel keeps no copy once the pod has it.")
+                                        .arg(m_detail ? m_detail->pod.loginUser : QString(),
+                                             m_detail ? m_detail->pod.hostname : m_id, password),
+                                    QMessageBox::Ok, this);
+    m_passwordBox->setObjectName(QStringLiteral("passwordShownOnce"));
+    m_passwordBox->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_passwordBox->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_passwordBox, &QMessageBox::finished, this, [this] { m_passwordBox = nullptr; });
+    m_passwordBox->open();
+}
+
+void CloudPodDetailDialog::accessDone(const Result<QString> &password, const QString &title)
+{
+    m_busy = false;
+    if (!password) {
+        if (m_detail)
+            display(*m_detail);
+        m_message->setText(password.error().message);
+        Q_EMIT actionFinished(password.error().message);
+        return;
+    }
+    if (!password->isEmpty())
+        showPasswordOnce(title, *password);
+    reload();
+    Q_EMIT actionFinished({});
+}
+
+void CloudPodDetailDialog::resetPassword()
+{
+    m_busy = true;
+    m_message->setText(tr("Working…"));
+    commands::resetPodPassword(m_session, this, m_id, [this](const Result<QString> &password) {
+        accessDone(password, tr("New password"));
+    });
+}
+
+void CloudPodDetailDialog::reinstall()
+{
+    if (m_confirm)
+        return;
+    const QString name = m_detail ? m_detail->pod.hostname : m_id;
+    m_confirm =
+        new QMessageBox(QMessageBox::Warning, tr("Reinstall CloudPod"),
+                        tr("Reinstall %1 from its template? Everything on its disk is erased. It keeps its "
+                           "name, address, VMID and SSH keys.")
+                            .arg(name),
+                        QMessageBox::Yes | QMessageBox::Cancel, this);
+    m_confirm->setObjectName(QStringLiteral("reinstallConfirm"));
+    m_confirm->setDefaultButton(QMessageBox::Cancel);
+    auto *password = new QCheckBox(tr("Generate a new root password"), m_confirm);
+    password->setObjectName(QStringLiteral("newPassword"));
+    password->setChecked(true);
+    m_confirm->setCheckBox(password);
+    m_confirm->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_confirm, &QMessageBox::finished, this, [this, password](int result) {
+        const bool newPassword = password->isChecked();
+        m_confirm = nullptr;
+        if (result != QMessageBox::Yes)
+            return;
+        m_busy = true;
+        m_message->setText(tr("Working…"));
+        commands::reinstallPod(m_session, this, m_id, newPassword, [this](const Result<QString> &generated) {
+            accessDone(generated, tr("Reinstalled: new root password"));
+        });
     });
     m_confirm->open();
 }

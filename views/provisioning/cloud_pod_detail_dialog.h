@@ -37,6 +37,11 @@ public:
     void unsuspend();
     // Asks first (the confirmation is confirmDialog() while open); terminates on Yes.
     void terminate();
+    // A new password for a VM's login user; the password is shown once (passwordDialog()).
+    void resetPassword();
+    // Asks first, naming what is erased and kept (confirmDialog()); reinstalls on Yes, with a new
+    // root password when the confirmation's check box is ticked.
+    void reinstall();
     // Runs an action without asking; `done` gets the error (or none).
     void requestAction(commands::PodAction action, const std::function<void(const Error *)> &done);
 
@@ -46,6 +51,9 @@ public:
     QPushButton *unsuspendButton() const { return m_unsuspend; }
     QPushButton *terminateButton() const { return m_terminate; }
     QMessageBox *confirmDialog() const { return m_confirm; }
+    QPushButton *resetPasswordButton() const { return m_resetPassword; }
+    QPushButton *reinstallButton() const { return m_reinstall; }
+    QMessageBox *passwordDialog() const { return m_passwordBox; }
     QTreeWidget *jobsList() const { return m_jobs; }
     QPlainTextEdit *logView() const { return m_log; }
     QLabel *message() const { return m_message; }
@@ -58,6 +66,9 @@ private:
     void display(const commands::PodDetail &detail);
     void showLog(const QList<JobLogLine> &lines);
     void refresh();
+    // Shows a generated password once; nothing keeps it after the box closes.
+    void showPasswordOnce(const QString &title, const QString &password);
+    void accessDone(const Result<QString> &password, const QString &title);
 
     ConsoleSession *m_session;
     QString m_id;
@@ -70,6 +81,7 @@ private:
     QLabel *m_node;
     QLabel *m_customer;
     QLabel *m_lastError;
+    QLabel *m_connect;
     QTreeWidget *m_jobs;
     QPlainTextEdit *m_log;
     QLabel *m_message;
@@ -77,6 +89,9 @@ private:
     QPushButton *m_suspend;
     QPushButton *m_unsuspend;
     QPushButton *m_terminate;
+    QPushButton *m_resetPassword;
+    QPushButton *m_reinstall;
+    QMessageBox *m_passwordBox = nullptr;
     QMessageBox *m_confirm = nullptr;
     bool m_busy = false;
 };
