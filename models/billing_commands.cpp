@@ -52,7 +52,7 @@ void changeInvoiceStatus(ConsoleSession *session, QObject *context, const QStrin
                          const billing::StatusChange &change, Reply<billing::Invoice> reply)
 {
     runStaffWrite(
-        session, context,
+        session, context, StaffAction::ManageInvoices,
         [id, change](TenantTransaction &tx, const SessionInfo &staff) {
             billing::StatusChange c = change;
             c.actor = staffActor(staff);

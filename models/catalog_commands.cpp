@@ -8,7 +8,7 @@ void saveProduct(ConsoleSession *session, QObject *context, const QString &id,
                  const catalog::ProductDraft &draft, Reply<catalog::Product> reply)
 {
     runStaffWrite(
-        session, context,
+        session, context, StaffAction::ManageCatalog,
         [id, draft](TenantTransaction &tx) {
             return id.isEmpty() ? catalog::Products::create(tx, draft)
                                 : catalog::Products::update(tx, id, draft);
@@ -20,8 +20,8 @@ void removeProduct(ConsoleSession *session, QObject *context, const QString &id,
                    Reply<catalog::RemoveOutcome> reply)
 {
     runStaffWrite(
-        session, context, [id](TenantTransaction &tx) { return catalog::Products::remove(tx, id); },
-        std::move(reply));
+        session, context, StaffAction::ManageCatalog,
+        [id](TenantTransaction &tx) { return catalog::Products::remove(tx, id); }, std::move(reply));
 }
 
 void loadProduct(ConsoleSession *session, QObject *context, const QString &id, Reply<catalog::Product> reply)

@@ -40,7 +40,7 @@ void podAction(ConsoleSession *session, QObject *context, const QString &id, Pod
                Reply<PodDetail> reply)
 {
     runStaffWrite(
-        session, context,
+        session, context, StaffAction::OperatePods,
         [id, action](TenantTransaction &tx, const SessionInfo &staff) -> Result<PodDetail> {
             using cloudpods::CloudPods;
             const QDateTime now = Clock::current().now();
@@ -79,8 +79,8 @@ Result<cloudpods::CloudPod> podForAccess(TenantTransaction &tx, const SessionInf
 
 void resetPodPassword(ConsoleSession *session, QObject *context, const QString &id, Reply<QString> reply)
 {
-    runStaffCommand(
-        session, context,
+    runStaffWrite<QString>(
+        session, context, StaffAction::OperatePods,
         [id](TenantTransaction &tx, const SessionInfo &staff) -> Result<QString> {
             auto pod = podForAccess(tx, staff, id);
             if (!pod)
@@ -93,8 +93,8 @@ void resetPodPassword(ConsoleSession *session, QObject *context, const QString &
 void reinstallPod(ConsoleSession *session, QObject *context, const QString &id, bool newPassword,
                   Reply<QString> reply)
 {
-    runStaffCommand(
-        session, context,
+    runStaffWrite<QString>(
+        session, context, StaffAction::OperatePods,
         [id, newPassword](TenantTransaction &tx, const SessionInfo &staff) -> Result<QString> {
             auto pod = podForAccess(tx, staff, id);
             if (!pod)
@@ -107,7 +107,8 @@ void reinstallPod(ConsoleSession *session, QObject *context, const QString &id, 
 void checkFindings(ConsoleSession *session, QObject *context, Reply<EnqueuedJob> reply)
 {
     runStaffWrite(
-        session, context, [](TenantTransaction &tx) { return cloudpods::CloudPodFindings::requestCheck(tx); },
+        session, context, StaffAction::OperatePods,
+        [](TenantTransaction &tx) { return cloudpods::CloudPodFindings::requestCheck(tx); },
         std::move(reply));
 }
 

@@ -8,7 +8,7 @@ void saveCustomer(ConsoleSession *session, QObject *context, const QString &id,
                   const customers::CustomerDraft &draft, Reply<customers::Customer> reply)
 {
     runStaffWrite(
-        session, context,
+        session, context, StaffAction::ManageCustomers,
         [id, draft](TenantTransaction &tx) {
             return id.isEmpty() ? customers::Customers::create(tx, draft)
                                 : customers::Customers::update(tx, id, draft);

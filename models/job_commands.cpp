@@ -37,7 +37,7 @@ void runJobAction(ConsoleSession *session, QObject *context, qint64 id, JobActio
                   Reply<JobRecord> reply)
 {
     runStaffWrite(
-        session, context,
+        session, context, StaffAction::ManageJobs,
         [id, action](TenantTransaction &tx, const SessionInfo &staff) {
             return action(tx.db(), id, staffActor(staff));
         },

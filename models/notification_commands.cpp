@@ -51,8 +51,8 @@ void saveMailSettings(ConsoleSession *session, QObject *context, const QJsonObje
 void retryMail(ConsoleSession *session, QObject *context, const QString &id,
                Reply<notifications::OutboxEntry> reply)
 {
-    runStaffCommand(
-        session, context,
+    runStaffWrite(
+        session, context, StaffAction::ManageJobs,
         [id](TenantTransaction &tx) { return notifications::Outbox::retry(tx, id, Clock::current().now()); },
         std::move(reply));
 }

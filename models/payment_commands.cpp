@@ -59,7 +59,7 @@ void payInvoice(ConsoleSession *session, QObject *context, const QString &invoic
         context,
         [invoiceId, config = paymentConfig()](StaffSession &staff) -> Result<payments::CheckoutStarted> {
             using payments::InvoiceCheckout;
-            if (auto allowed = mayWrite(staff.info()); !allowed)
+            if (auto allowed = mayTake(staff.info(), StaffAction::CollectPayments); !allowed)
                 return allowed.error();
             auto stripe = StripeSettings::fromConfig(config);
             if (!stripe)
@@ -94,11 +94,9 @@ void refundInvoice(ConsoleSession *session, QObject *context, const QString &inv
         [invoiceId, amountMinor, reason,
          config = paymentConfig()](StaffSession &staff) -> Result<QJsonObject> {
             // The role matrix the API enforces (docs/roles.md): support may not refund here either.
-            if (auto allowed = RoleMatrix::require(staff.info().role, StaffAction::Refund); !allowed)
+            if (auto allowed = mayTake(staff.info(), StaffAction::Refund); !allowed)
                 return allowed.error();
             using payments::InvoiceCheckout;
-            if (auto allowed = mayWrite(staff.info()); !allowed)
-                return allowed.error();
             auto stripe = StripeSettings::fromConfig(config);
             if (!stripe)
                 return stripe.error();

@@ -14,4 +14,11 @@ Status mayWrite(const SessionInfo &staff)
     return makeError(errors::Forbidden, QStringLiteral("your role is read-only: it may not change anything"));
 }
 
+Status mayTake(const SessionInfo &staff, StaffAction action)
+{
+    if (auto writes = mayWrite(staff); !writes)
+        return writes;
+    return RoleMatrix::require(staff.role, action);
+}
+
 } // namespace mp::commands

@@ -4,6 +4,7 @@
 #include "console_session/staff_transaction.h"
 #include "core/errors.h"
 #include "core/result.h"
+#include "tenancy/role_matrix.h"
 
 #include <QObject>
 
@@ -30,6 +31,9 @@ QString staffActor(const SessionInfo &staff);
 // answers a read-only token (403 forbidden), rather than whatever a row-level security policy
 // makes of the write (an error for an insert, an update of no rows).
 Status mayWrite(const SessionInfo &staff);
+// mayWrite, then the role matrix (docs/roles.md) for `action`: the same table the REST API
+// enforces, so a console command and its route refuse the same roles.
+Status mayTake(const SessionInfo &staff, StaffAction action);
 
 // Runs `work(tx)`, or `work(tx, staff)` when it asks who acts, in one staff transaction on the
 // session thread and `reply(result)` on `context`'s thread. `work` returns Result<T>; an error
@@ -50,14 +54,14 @@ void runStaffCommand(ConsoleSession *session, QObject *context, Work work, Reply
         std::move(reply));
 }
 
-// runStaffCommand for a command that writes: refused for read-only staff (mayWrite).
+// runStaffCommand for a command that takes `action`: refused for roles the matrix refuses (mayTake).
 template<class T, class Work>
-void runStaffWrite(ConsoleSession *session, QObject *context, Work work, Reply<T> reply)
+void runStaffWrite(ConsoleSession *session, QObject *context, StaffAction action, Work work, Reply<T> reply)
 {
     runStaffCommand<T>(
         session, context,
-        [work = std::move(work)](TenantTransaction &tx, const SessionInfo &staff) -> Result<T> {
-            if (auto allowed = mayWrite(staff); !allowed)
+        [action, work = std::move(work)](TenantTransaction &tx, const SessionInfo &staff) -> Result<T> {
+            if (auto allowed = mayTake(staff, action); !allowed)
                 return allowed.error();
             if constexpr (std::is_invocable_v<Work &, TenantTransaction &, const SessionInfo &>)
                 return work(tx, staff);

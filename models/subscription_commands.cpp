@@ -49,7 +49,7 @@ void changeSubscription(ConsoleSession *session, QObject *context, const QString
 {
     using subscriptions::SubscriptionLifecycle;
     runStaffWrite(
-        session, context,
+        session, context, StaffAction::ManageSubscriptions,
         [id, action](TenantTransaction &tx, const SessionInfo &staff) -> Result<subscriptions::Subscription> {
             const QDateTime now = Clock::current().now();
             const QString actor = staffActor(staff);
@@ -72,7 +72,7 @@ void changeSubscription(ConsoleSession *session, QObject *context, const QString
 void renewSubscriptionNow(ConsoleSession *session, QObject *context, const QString &id, Reply<QString> reply)
 {
     runStaffWrite(
-        session, context,
+        session, context, StaffAction::ManageSubscriptions,
         [id](TenantTransaction &tx, const SessionInfo &staff) {
             return subscriptions::SubscriptionRenewals::renewNow(tx, id, staffActor(staff),
                                                                  Clock::current().now());

@@ -34,10 +34,8 @@ const QString kSavedKeyCount =
 const QString kLinePassword = QStringLiteral(
     "INSERT INTO cloudpod_pending_passwords (tenant_id, order_item_id, purpose, password, created_at) "
     "VALUES (?::uuid, ?::uuid, 'create', ?, ?::timestamptz)");
-const QString kPassToPod = QStringLiteral(
-    "INSERT INTO cloudpod_pending_passwords (tenant_id, pod_id, purpose, password, created_at) "
-    "SELECT tenant_id, ?::uuid, 'create', password, created_at FROM cloudpod_pending_passwords "
-    "WHERE order_item_id = ?::uuid ON CONFLICT DO NOTHING");
+// A function (migration 0024): staff logins mark invoices paid but may not read the password.
+const QString kPassToPod = QStringLiteral("SELECT mpanel_pass_line_password(?::uuid, ?::uuid)");
 const QString kDropLinePassword =
     QStringLiteral("DELETE FROM cloudpod_pending_passwords WHERE order_item_id = ?::uuid");
 
