@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "emulators/stripe_emulator_errors.h"
 #include "emulators/stripe_emulator_replies.h"
+#include "http/connection_guard.h"
 #include "stripe/stripe_form.h"
 
 #include <QHttpServerRequest>
@@ -37,6 +38,10 @@ protected:
                                    : QStringLiteral("OTHER");
         m_emulator->m_requests.append(
             StripeEmulator::RecordedRequest{method, path, request.headers(), request.body()});
+        // The request is in: a fault below must not leave the connection guard's 30 s
+        // request-arrival timer running, or its 408 races the client's own 30 s timeout.
+        if (auto *guard = ConnectionGuard::of(socket))
+            guard->requestComplete();
 
         activeFault.reset();
         if (path.startsWith(QLatin1String("/v1/")) && !m_emulator->m_faults.isEmpty())
