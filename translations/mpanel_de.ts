@@ -11,6 +11,22 @@
         <source>%1 %2 · total %3</source>
         <translation>%1 %2 · Summe %3</translation>
     </message>
+    <message>
+        <source>resetting or reinstalling a pod is for support, admins and owners</source>
+        <translation>Zurücksetzen oder Neuinstallieren eines Pods ist Support, Admins und Inhabern vorbehalten</translation>
+    </message>
+    <message>
+        <source>Only owners and admins manage the mail settings.</source>
+        <translation>Nur Inhaber und Administratoren verwalten die E-Mail-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation>%1 %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -35,12 +51,12 @@
         <translation>Die Konfiguration kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Show section &lt;name&gt; (e.g. Catalog) first.</source>
-        <translation>Zuerst den Bereich &lt;name&gt; (z. B. Katalog) anzeigen.</translation>
-    </message>
-    <message>
         <source>Show tab &lt;title&gt; (e.g. Findings) of that section first.</source>
         <translation>Zuerst den Reiter &lt;title&gt; (z. B. Befunde) dieses Bereichs anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show section &lt;name&gt; first: its id or English name (e.g. billing or Billing) in any language, or its name as shown.</source>
+        <translation>Zuerst den Bereich &lt;name&gt; zeigen: seine ID oder sein englischer Name (z. B. billing oder Billing) in jeder Sprache, oder sein angezeigter Name.</translation>
     </message>
 </context>
 <context>
@@ -310,6 +326,54 @@
     <message>
         <source>Terminate %1? Its guest is stopped and destroyed with its disks, and its address and node capacity are released. This cannot be undone.</source>
         <translation>%1 kündigen? Der Gast wird angehalten und samt seinen Datenträgern gelöscht; seine Adresse und die Knotenkapazität werden freigegeben. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>&amp;Passwort zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;install…</source>
+        <translation>Neu &amp;installieren…</translation>
+    </message>
+    <message>
+        <source>Connect:</source>
+        <translation>Verbinden:</translation>
+    </message>
+    <message>
+        <source>once it has an address</source>
+        <translation>sobald er eine Adresse hat</translation>
+    </message>
+    <message>
+        <source>The new password of %1 on %2:
+
+%3
+
+Copy it now: it is shown this once and mPanel keeps no copy once the pod has it.</source>
+        <translation>Das neue Passwort von %1 auf %2:
+
+%3
+
+Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält keine Kopie, sobald der Pod es hat.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>Reinstall CloudPod</source>
+        <translation>CloudPod neu installieren</translation>
+    </message>
+    <message>
+        <source>Reinstall %1 from its template? Everything on its disk is erased. It keeps its name, address, VMID and SSH keys.</source>
+        <translation>%1 aus seiner Vorlage neu installieren? Alles auf seiner Festplatte wird gelöscht. Name, Adresse, VMID und SSH-Schlüssel bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Generate a new root password</source>
+        <translation>Ein neues Root-Passwort erzeugen</translation>
+    </message>
+    <message>
+        <source>Reinstalled: new root password</source>
+        <translation>Neu installiert: neues Root-Passwort</translation>
     </message>
 </context>
 <context>
@@ -585,6 +649,1016 @@
         <source>The password could not be kept in the keychain: %1</source>
         <translation>Das Passwort konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>The login or the password is not right. Check both and try again.</source>
+        <translation>Anmeldename oder Passwort stimmen nicht. Prüfen Sie beides und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>mp::Countries</name>
+    <message>
+        <source>Andorra</source>
+        <translation>Andorra</translation>
+    </message>
+    <message>
+        <source>United Arab Emirates</source>
+        <translation>Vereinigte Arabische Emirate</translation>
+    </message>
+    <message>
+        <source>Afghanistan</source>
+        <translation>Afghanistan</translation>
+    </message>
+    <message>
+        <source>Antigua And Barbuda</source>
+        <translation>Antigua und Barbuda</translation>
+    </message>
+    <message>
+        <source>Anguilla</source>
+        <translation>Anguilla</translation>
+    </message>
+    <message>
+        <source>Albania</source>
+        <translation>Albanien</translation>
+    </message>
+    <message>
+        <source>Armenia</source>
+        <translation>Armenien</translation>
+    </message>
+    <message>
+        <source>Angola</source>
+        <translation>Angola</translation>
+    </message>
+    <message>
+        <source>Antarctica</source>
+        <translation>Antarktis</translation>
+    </message>
+    <message>
+        <source>Argentina</source>
+        <translation>Argentinien</translation>
+    </message>
+    <message>
+        <source>American Samoa</source>
+        <translation>Amerikanisch-Samoa</translation>
+    </message>
+    <message>
+        <source>Austria</source>
+        <translation>Österreich</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Australien</translation>
+    </message>
+    <message>
+        <source>Aruba</source>
+        <translation>Aruba</translation>
+    </message>
+    <message>
+        <source>Aland Islands</source>
+        <translation>Åland</translation>
+    </message>
+    <message>
+        <source>Azerbaijan</source>
+        <translation>Aserbaidschan</translation>
+    </message>
+    <message>
+        <source>Bosnia And Herzegovina</source>
+        <translation>Bosnien und Herzegowina</translation>
+    </message>
+    <message>
+        <source>Barbados</source>
+        <translation>Barbados</translation>
+    </message>
+    <message>
+        <source>Bangladesh</source>
+        <translation>Bangladesch</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Belgien</translation>
+    </message>
+    <message>
+        <source>Burkina Faso</source>
+        <translation>Burkina Faso</translation>
+    </message>
+    <message>
+        <source>Bulgaria</source>
+        <translation>Bulgarien</translation>
+    </message>
+    <message>
+        <source>Bahrain</source>
+        <translation>Bahrain</translation>
+    </message>
+    <message>
+        <source>Burundi</source>
+        <translation>Burundi</translation>
+    </message>
+    <message>
+        <source>Benin</source>
+        <translation>Benin</translation>
+    </message>
+    <message>
+        <source>Saint Barthelemy</source>
+        <translation>Saint-Barthélemy</translation>
+    </message>
+    <message>
+        <source>Bermuda</source>
+        <translation>Bermuda</translation>
+    </message>
+    <message>
+        <source>Brunei</source>
+        <translation>Brunei</translation>
+    </message>
+    <message>
+        <source>Bolivia</source>
+        <translation>Bolivien</translation>
+    </message>
+    <message>
+        <source>Caribbean Netherlands</source>
+        <translation>Karibische Niederlande</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>Brasilien</translation>
+    </message>
+    <message>
+        <source>Bahamas</source>
+        <translation>Bahamas</translation>
+    </message>
+    <message>
+        <source>Bhutan</source>
+        <translation>Bhutan</translation>
+    </message>
+    <message>
+        <source>Bouvet Island</source>
+        <translation>Bouvet-Insel</translation>
+    </message>
+    <message>
+        <source>Botswana</source>
+        <translation>Botsuana</translation>
+    </message>
+    <message>
+        <source>Belarus</source>
+        <translation>Belarus</translation>
+    </message>
+    <message>
+        <source>Belize</source>
+        <translation>Belize</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Kanada</translation>
+    </message>
+    <message>
+        <source>Cocos Islands</source>
+        <translation>Kokosinseln</translation>
+    </message>
+    <message>
+        <source>Congo Kinshasa</source>
+        <translation>Kongo (Kinshasa)</translation>
+    </message>
+    <message>
+        <source>Central African Republic</source>
+        <translation>Zentralafrikanische Republik</translation>
+    </message>
+    <message>
+        <source>Congo Brazzaville</source>
+        <translation>Kongo (Brazzaville)</translation>
+    </message>
+    <message>
+        <source>Switzerland</source>
+        <translation>Schweiz</translation>
+    </message>
+    <message>
+        <source>Ivory Coast</source>
+        <translation>Elfenbeinküste</translation>
+    </message>
+    <message>
+        <source>Cook Islands</source>
+        <translation>Cookinseln</translation>
+    </message>
+    <message>
+        <source>Chile</source>
+        <translation>Chile</translation>
+    </message>
+    <message>
+        <source>Cameroon</source>
+        <translation>Kamerun</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>China</translation>
+    </message>
+    <message>
+        <source>Colombia</source>
+        <translation>Kolumbien</translation>
+    </message>
+    <message>
+        <source>Costa Rica</source>
+        <translation>Costa Rica</translation>
+    </message>
+    <message>
+        <source>Cuba</source>
+        <translation>Kuba</translation>
+    </message>
+    <message>
+        <source>Cape Verde</source>
+        <translation>Kap Verde</translation>
+    </message>
+    <message>
+        <source>Curacao</source>
+        <translation>Curaçao</translation>
+    </message>
+    <message>
+        <source>Christmas Island</source>
+        <translation>Weihnachtsinseln</translation>
+    </message>
+    <message>
+        <source>Cyprus</source>
+        <translation>Zypern</translation>
+    </message>
+    <message>
+        <source>Czechia</source>
+        <translation>Tschechien</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Deutschland</translation>
+    </message>
+    <message>
+        <source>Djibouti</source>
+        <translation>Dschibuti</translation>
+    </message>
+    <message>
+        <source>Denmark</source>
+        <translation>Dänemark</translation>
+    </message>
+    <message>
+        <source>Dominica</source>
+        <translation>Dominica</translation>
+    </message>
+    <message>
+        <source>Dominican Republic</source>
+        <translation>Dominikanische Republik</translation>
+    </message>
+    <message>
+        <source>Algeria</source>
+        <translation>Algerien</translation>
+    </message>
+    <message>
+        <source>Ecuador</source>
+        <translation>Ecuador</translation>
+    </message>
+    <message>
+        <source>Estonia</source>
+        <translation>Estland</translation>
+    </message>
+    <message>
+        <source>Egypt</source>
+        <translation>Ägypten</translation>
+    </message>
+    <message>
+        <source>Western Sahara</source>
+        <translation>Westsahara</translation>
+    </message>
+    <message>
+        <source>Eritrea</source>
+        <translation>Eritrea</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>Spanien</translation>
+    </message>
+    <message>
+        <source>Ethiopia</source>
+        <translation>Äthiopien</translation>
+    </message>
+    <message>
+        <source>Finland</source>
+        <translation>Finnland</translation>
+    </message>
+    <message>
+        <source>Fiji</source>
+        <translation>Fidschi</translation>
+    </message>
+    <message>
+        <source>Falkland Islands</source>
+        <translation>Falklandinseln</translation>
+    </message>
+    <message>
+        <source>Micronesia</source>
+        <translation>Mikronesien</translation>
+    </message>
+    <message>
+        <source>Faroe Islands</source>
+        <translation>Färöer-Inseln</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Frankreich</translation>
+    </message>
+    <message>
+        <source>Gabon</source>
+        <translation>Gabun</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Vereinigtes Königreich</translation>
+    </message>
+    <message>
+        <source>Grenada</source>
+        <translation>Grenada</translation>
+    </message>
+    <message>
+        <source>Georgia</source>
+        <translation>Georgien</translation>
+    </message>
+    <message>
+        <source>French Guiana</source>
+        <translation>Französisch-Guyana</translation>
+    </message>
+    <message>
+        <source>Guernsey</source>
+        <translation>Guernsey</translation>
+    </message>
+    <message>
+        <source>Ghana</source>
+        <translation>Ghana</translation>
+    </message>
+    <message>
+        <source>Gibraltar</source>
+        <translation>Gibraltar</translation>
+    </message>
+    <message>
+        <source>Greenland</source>
+        <translation>Grönland</translation>
+    </message>
+    <message>
+        <source>Gambia</source>
+        <translation>Gambia</translation>
+    </message>
+    <message>
+        <source>Guinea</source>
+        <translation>Guinea</translation>
+    </message>
+    <message>
+        <source>Guadeloupe</source>
+        <translation>Guadeloupe</translation>
+    </message>
+    <message>
+        <source>Equatorial Guinea</source>
+        <translation>Äquatorialguinea</translation>
+    </message>
+    <message>
+        <source>Greece</source>
+        <translation>Griechenland</translation>
+    </message>
+    <message>
+        <source>South Georgia And South Sandwich Islands</source>
+        <translation>Südgeorgien und die Südlichen Sandwichinseln</translation>
+    </message>
+    <message>
+        <source>Guatemala</source>
+        <translation>Guatemala</translation>
+    </message>
+    <message>
+        <source>Guam</source>
+        <translation>Guam</translation>
+    </message>
+    <message>
+        <source>Guinea Bissau</source>
+        <translation>Guinea-Bissau</translation>
+    </message>
+    <message>
+        <source>Guyana</source>
+        <translation>Guyana</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>Hongkong</translation>
+    </message>
+    <message>
+        <source>Heard And McDonald Islands</source>
+        <translation>Heard und McDonaldinseln</translation>
+    </message>
+    <message>
+        <source>Honduras</source>
+        <translation>Honduras</translation>
+    </message>
+    <message>
+        <source>Croatia</source>
+        <translation>Kroatien</translation>
+    </message>
+    <message>
+        <source>Haiti</source>
+        <translation>Haiti</translation>
+    </message>
+    <message>
+        <source>Hungary</source>
+        <translation>Ungarn</translation>
+    </message>
+    <message>
+        <source>Indonesia</source>
+        <translation>Indonesien</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>Irland</translation>
+    </message>
+    <message>
+        <source>Israel</source>
+        <translation>Israel</translation>
+    </message>
+    <message>
+        <source>Isle Of Man</source>
+        <translation>Isle of Man</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>Indien</translation>
+    </message>
+    <message>
+        <source>British Indian Ocean Territory</source>
+        <translation>Britisches Territorium im Indischen Ozean</translation>
+    </message>
+    <message>
+        <source>Iraq</source>
+        <translation>Irak</translation>
+    </message>
+    <message>
+        <source>Iran</source>
+        <translation>Iran</translation>
+    </message>
+    <message>
+        <source>Iceland</source>
+        <translation>Island</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>Italien</translation>
+    </message>
+    <message>
+        <source>Jersey</source>
+        <translation>Jersey</translation>
+    </message>
+    <message>
+        <source>Jamaica</source>
+        <translation>Jamaika</translation>
+    </message>
+    <message>
+        <source>Jordan</source>
+        <translation>Jordanien</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>Japan</translation>
+    </message>
+    <message>
+        <source>Kenya</source>
+        <translation>Kenia</translation>
+    </message>
+    <message>
+        <source>Kyrgyzstan</source>
+        <translation>Kirgisistan</translation>
+    </message>
+    <message>
+        <source>Cambodia</source>
+        <translation>Kambodscha</translation>
+    </message>
+    <message>
+        <source>Kiribati</source>
+        <translation>Kiribati</translation>
+    </message>
+    <message>
+        <source>Comoros</source>
+        <translation>Komoren</translation>
+    </message>
+    <message>
+        <source>Saint Kitts And Nevis</source>
+        <translation>St. Kitts und Nevis</translation>
+    </message>
+    <message>
+        <source>North Korea</source>
+        <translation>Nordkorea</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>Südkorea</translation>
+    </message>
+    <message>
+        <source>Kuwait</source>
+        <translation>Kuwait</translation>
+    </message>
+    <message>
+        <source>Cayman Islands</source>
+        <translation>Cayman-Inseln</translation>
+    </message>
+    <message>
+        <source>Kazakhstan</source>
+        <translation>Kasachstan</translation>
+    </message>
+    <message>
+        <source>Laos</source>
+        <translation>Laos</translation>
+    </message>
+    <message>
+        <source>Lebanon</source>
+        <translation>Libanon</translation>
+    </message>
+    <message>
+        <source>Saint Lucia</source>
+        <translation>St. Lucia</translation>
+    </message>
+    <message>
+        <source>Liechtenstein</source>
+        <translation>Liechtenstein</translation>
+    </message>
+    <message>
+        <source>Sri Lanka</source>
+        <translation>Sri Lanka</translation>
+    </message>
+    <message>
+        <source>Liberia</source>
+        <translation>Liberia</translation>
+    </message>
+    <message>
+        <source>Lesotho</source>
+        <translation>Lesotho</translation>
+    </message>
+    <message>
+        <source>Lithuania</source>
+        <translation>Litauen</translation>
+    </message>
+    <message>
+        <source>Luxembourg</source>
+        <translation>Luxemburg</translation>
+    </message>
+    <message>
+        <source>Latvia</source>
+        <translation>Lettland</translation>
+    </message>
+    <message>
+        <source>Libya</source>
+        <translation>Libyen</translation>
+    </message>
+    <message>
+        <source>Morocco</source>
+        <translation>Marokko</translation>
+    </message>
+    <message>
+        <source>Monaco</source>
+        <translation>Monaco</translation>
+    </message>
+    <message>
+        <source>Moldova</source>
+        <translation>Moldau</translation>
+    </message>
+    <message>
+        <source>Montenegro</source>
+        <translation>Montenegro</translation>
+    </message>
+    <message>
+        <source>Saint Martin</source>
+        <translation>Saint-Martin</translation>
+    </message>
+    <message>
+        <source>Madagascar</source>
+        <translation>Madagaskar</translation>
+    </message>
+    <message>
+        <source>Marshall Islands</source>
+        <translation>Marshallinseln</translation>
+    </message>
+    <message>
+        <source>Macedonia</source>
+        <translation>Nordmazedonien</translation>
+    </message>
+    <message>
+        <source>Mali</source>
+        <translation>Mali</translation>
+    </message>
+    <message>
+        <source>Myanmar</source>
+        <translation>Myanmar</translation>
+    </message>
+    <message>
+        <source>Mongolia</source>
+        <translation>Mongolei</translation>
+    </message>
+    <message>
+        <source>Macao</source>
+        <translation>Macao</translation>
+    </message>
+    <message>
+        <source>Northern Mariana Islands</source>
+        <translation>Nördliche Marianen</translation>
+    </message>
+    <message>
+        <source>Martinique</source>
+        <translation>Martinique</translation>
+    </message>
+    <message>
+        <source>Mauritania</source>
+        <translation>Mauretanien</translation>
+    </message>
+    <message>
+        <source>Montserrat</source>
+        <translation>Montserrat</translation>
+    </message>
+    <message>
+        <source>Malta</source>
+        <translation>Malta</translation>
+    </message>
+    <message>
+        <source>Mauritius</source>
+        <translation>Mauritius</translation>
+    </message>
+    <message>
+        <source>Maldives</source>
+        <translation>Malediven</translation>
+    </message>
+    <message>
+        <source>Malawi</source>
+        <translation>Malawi</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>Mexiko</translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation>Malaysia</translation>
+    </message>
+    <message>
+        <source>Mozambique</source>
+        <translation>Mosambik</translation>
+    </message>
+    <message>
+        <source>Namibia</source>
+        <translation>Namibia</translation>
+    </message>
+    <message>
+        <source>New Caledonia</source>
+        <translation>Neukaledonien</translation>
+    </message>
+    <message>
+        <source>Niger</source>
+        <translation>Niger</translation>
+    </message>
+    <message>
+        <source>Norfolk Island</source>
+        <translation>Norfolkinsel</translation>
+    </message>
+    <message>
+        <source>Nigeria</source>
+        <translation>Nigeria</translation>
+    </message>
+    <message>
+        <source>Nicaragua</source>
+        <translation>Nicaragua</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>Niederlande</translation>
+    </message>
+    <message>
+        <source>Norway</source>
+        <translation>Norwegen</translation>
+    </message>
+    <message>
+        <source>Nepal</source>
+        <translation>Nepal</translation>
+    </message>
+    <message>
+        <source>Nauru</source>
+        <translation>Nauru</translation>
+    </message>
+    <message>
+        <source>Niue</source>
+        <translation>Niue</translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation>Neuseeland</translation>
+    </message>
+    <message>
+        <source>Oman</source>
+        <translation>Oman</translation>
+    </message>
+    <message>
+        <source>Panama</source>
+        <translation>Panama</translation>
+    </message>
+    <message>
+        <source>Peru</source>
+        <translation>Peru</translation>
+    </message>
+    <message>
+        <source>French Polynesia</source>
+        <translation>Französisch-Polynesien</translation>
+    </message>
+    <message>
+        <source>Papua New Guinea</source>
+        <translation>Papua-Neuguinea</translation>
+    </message>
+    <message>
+        <source>Philippines</source>
+        <translation>Philippinen</translation>
+    </message>
+    <message>
+        <source>Pakistan</source>
+        <translation>Pakistan</translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation>Polen</translation>
+    </message>
+    <message>
+        <source>Saint Pierre And Miquelon</source>
+        <translation>Saint-Pierre und Miquelon</translation>
+    </message>
+    <message>
+        <source>Pitcairn</source>
+        <translation>Pitcairn</translation>
+    </message>
+    <message>
+        <source>Puerto Rico</source>
+        <translation>Puerto Rico</translation>
+    </message>
+    <message>
+        <source>Palestinian Territories</source>
+        <translation>Palästinensische Gebiete</translation>
+    </message>
+    <message>
+        <source>Portugal</source>
+        <translation>Portugal</translation>
+    </message>
+    <message>
+        <source>Palau</source>
+        <translation>Palau</translation>
+    </message>
+    <message>
+        <source>Paraguay</source>
+        <translation>Paraguay</translation>
+    </message>
+    <message>
+        <source>Qatar</source>
+        <translation>Katar</translation>
+    </message>
+    <message>
+        <source>Reunion</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Romania</source>
+        <translation>Rumänien</translation>
+    </message>
+    <message>
+        <source>Serbia</source>
+        <translation>Serbien</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>Russland</translation>
+    </message>
+    <message>
+        <source>Rwanda</source>
+        <translation>Ruanda</translation>
+    </message>
+    <message>
+        <source>Saudi Arabia</source>
+        <translation>Saudi-Arabien</translation>
+    </message>
+    <message>
+        <source>Solomon Islands</source>
+        <translation>Salomoninseln</translation>
+    </message>
+    <message>
+        <source>Seychelles</source>
+        <translation>Seychellen</translation>
+    </message>
+    <message>
+        <source>Sudan</source>
+        <translation>Sudan</translation>
+    </message>
+    <message>
+        <source>Sweden</source>
+        <translation>Schweden</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>Singapur</translation>
+    </message>
+    <message>
+        <source>Saint Helena</source>
+        <translation>St. Helena</translation>
+    </message>
+    <message>
+        <source>Slovenia</source>
+        <translation>Slowenien</translation>
+    </message>
+    <message>
+        <source>Svalbard And Jan Mayen</source>
+        <translation>Svalbard und Jan Mayen</translation>
+    </message>
+    <message>
+        <source>Slovakia</source>
+        <translation>Slowakei</translation>
+    </message>
+    <message>
+        <source>Sierra Leone</source>
+        <translation>Sierra Leone</translation>
+    </message>
+    <message>
+        <source>San Marino</source>
+        <translation>San Marino</translation>
+    </message>
+    <message>
+        <source>Senegal</source>
+        <translation>Senegal</translation>
+    </message>
+    <message>
+        <source>Somalia</source>
+        <translation>Somalia</translation>
+    </message>
+    <message>
+        <source>Suriname</source>
+        <translation>Suriname</translation>
+    </message>
+    <message>
+        <source>South Sudan</source>
+        <translation>Südsudan</translation>
+    </message>
+    <message>
+        <source>Sao Tome And Principe</source>
+        <translation>São Tomé und Príncipe</translation>
+    </message>
+    <message>
+        <source>El Salvador</source>
+        <translation>El Salvador</translation>
+    </message>
+    <message>
+        <source>Sint Maarten</source>
+        <translation>Sint Maarten</translation>
+    </message>
+    <message>
+        <source>Syria</source>
+        <translation>Syrien</translation>
+    </message>
+    <message>
+        <source>Eswatini</source>
+        <translation>Eswatini</translation>
+    </message>
+    <message>
+        <source>Turks And Caicos Islands</source>
+        <translation>Turks- und Caicosinseln</translation>
+    </message>
+    <message>
+        <source>Chad</source>
+        <translation>Tschad</translation>
+    </message>
+    <message>
+        <source>French Southern Territories</source>
+        <translation>Französische Süd- und Antarktisgebiete</translation>
+    </message>
+    <message>
+        <source>Togo</source>
+        <translation>Togo</translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation>Thailand</translation>
+    </message>
+    <message>
+        <source>Tajikistan</source>
+        <translation>Tadschikistan</translation>
+    </message>
+    <message>
+        <source>Tokelau</source>
+        <translation>Tokelau</translation>
+    </message>
+    <message>
+        <source>Timor-Leste</source>
+        <translation>Timor-Leste</translation>
+    </message>
+    <message>
+        <source>Turkmenistan</source>
+        <translation>Turkmenistan</translation>
+    </message>
+    <message>
+        <source>Tunisia</source>
+        <translation>Tunesien</translation>
+    </message>
+    <message>
+        <source>Tonga</source>
+        <translation>Tonga</translation>
+    </message>
+    <message>
+        <source>Turkey</source>
+        <translation>Türkei</translation>
+    </message>
+    <message>
+        <source>Trinidad And Tobago</source>
+        <translation>Trinidad und Tobago</translation>
+    </message>
+    <message>
+        <source>Tuvalu</source>
+        <translation>Tuvalu</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>Taiwan</translation>
+    </message>
+    <message>
+        <source>Tanzania</source>
+        <translation>Tansania</translation>
+    </message>
+    <message>
+        <source>Ukraine</source>
+        <translation>Ukraine</translation>
+    </message>
+    <message>
+        <source>Uganda</source>
+        <translation>Uganda</translation>
+    </message>
+    <message>
+        <source>United States Outlying Islands</source>
+        <translation>Amerikanische Überseeinseln</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Vereinigte Staaten</translation>
+    </message>
+    <message>
+        <source>Uruguay</source>
+        <translation>Uruguay</translation>
+    </message>
+    <message>
+        <source>Uzbekistan</source>
+        <translation>Usbekistan</translation>
+    </message>
+    <message>
+        <source>Vatican City</source>
+        <translation>Vatikanstadt</translation>
+    </message>
+    <message>
+        <source>Saint Vincent And Grenadines</source>
+        <translation>St. Vincent und die Grenadinen</translation>
+    </message>
+    <message>
+        <source>Venezuela</source>
+        <translation>Venezuela</translation>
+    </message>
+    <message>
+        <source>British Virgin Islands</source>
+        <translation>Britische Jungferninseln</translation>
+    </message>
+    <message>
+        <source>United States Virgin Islands</source>
+        <translation>Amerikanische Jungferninseln</translation>
+    </message>
+    <message>
+        <source>Vietnam</source>
+        <translation>Vietnam</translation>
+    </message>
+    <message>
+        <source>Vanuatu</source>
+        <translation>Vanuatu</translation>
+    </message>
+    <message>
+        <source>Wallis And Futuna</source>
+        <translation>Wallis und Futuna</translation>
+    </message>
+    <message>
+        <source>Samoa</source>
+        <translation>Samoa</translation>
+    </message>
+    <message>
+        <source>Yemen</source>
+        <translation>Jemen</translation>
+    </message>
+    <message>
+        <source>Mayotte</source>
+        <translation>Mayotte</translation>
+    </message>
+    <message>
+        <source>South Africa</source>
+        <translation>Südafrika</translation>
+    </message>
+    <message>
+        <source>Zambia</source>
+        <translation>Sambia</translation>
+    </message>
+    <message>
+        <source>Zimbabwe</source>
+        <translation>Simbabwe</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CountryPicker</name>
+    <message>
+        <source>Type a country or its code, e.g. Germany or DE</source>
+        <translation>Land oder Ländercode eingeben, z. B. Deutschland oder DE</translation>
+    </message>
 </context>
 <context>
     <name>mp::CustomerDetailPage</name>
@@ -712,10 +1786,6 @@
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <source>ISO 3166 code, e.g. DE</source>
-        <translation>ISO-3166-Code, z. B. DE</translation>
-    </message>
-    <message>
         <source>&amp;Tax ID:</source>
         <translation>&amp;USt-IdNr.:</translation>
     </message>
@@ -730,6 +1800,13 @@
     <message>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CustomerPodsPart</name>
+    <message>
+        <source>CloudPods</source>
+        <translation>CloudPods</translation>
     </message>
 </context>
 <context>
@@ -870,6 +1947,157 @@
     </message>
 </context>
 <context>
+    <name>mp::DnsPage</name>
+    <message>
+        <source>No DNS zones yet. Register a PowerDNS server (POST /api/dns/servers), then zones come with CloudPods once a pod zone is set, or are created with POST /api/dns/zones.</source>
+        <translation>Noch keine DNS-Zonen. Registrieren Sie einen PowerDNS-Server (POST /api/dns/servers); dann entstehen Zonen mit den CloudPods, sobald eine Pod-Zone eingestellt ist, oder mit POST /api/dns/zones.</translation>
+    </message>
+    <message>
+        <source>Zones on your PowerDNS servers. Changes are checked before PowerDNS sees them and go out as one update per zone; the serial moves once per update.</source>
+        <translation>Zonen auf Ihren PowerDNS-Servern. Änderungen werden geprüft, bevor PowerDNS sie sieht, und gehen als eine Aktualisierung je Zone hinaus; die Seriennummer steigt einmal je Aktualisierung.</translation>
+    </message>
+    <message>
+        <source>Record sets</source>
+        <translation>Eintragsgruppen</translation>
+    </message>
+    <message>
+        <source>Record sets of %1</source>
+        <translation>Eintragsgruppen von %1</translation>
+    </message>
+    <message>
+        <source> · serial %1</source>
+        <translation> · Seriennummer %1</translation>
+    </message>
+    <message>
+        <source> · signed, DS %1</source>
+        <translation> · signiert, DS %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n change(s) pending</source>
+        <translation>
+            <numerusform> · %n Änderung ausstehend</numerusform>
+            <numerusform> · %n Änderungen ausstehend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a zone to see its record sets.</source>
+        <translation>Wählen Sie eine Zone, um ihre Eintragsgruppen zu sehen.</translation>
+    </message>
+    <message>
+        <source>This zone has no record sets besides its SOA yet.</source>
+        <translation>Diese Zone hat außer ihrem SOA noch keine Eintragsgruppen.</translation>
+    </message>
+</context>
+<context>
+    <name>mp::DnsRecordTableModel</name>
+    <message>
+        <source>Made for %1 %2; removed with it</source>
+        <translation>Angelegt für %1 %2; wird mit ihm entfernt</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Ausgeliefert</translation>
+    </message>
+    <message>
+        <source>Served (automatic)</source>
+        <translation>Ausgeliefert (automatisch)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>mp::DnsZoneTableModel</name>
+    <message>
+        <source>Being created</source>
+        <translation>Wird angelegt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Being deleted</source>
+        <translation>Wird gelöscht</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>(tenant)</source>
+        <translation>(Mandant)</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signiert</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) pending</source>
+        <translation>
+            <numerusform>%n Änderung ausstehend</numerusform>
+            <numerusform>%n Änderungen ausstehend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>DNSSEC</source>
+        <translation>DNSSEC</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+</context>
+<context>
     <name>mp::EmptySectionPage</name>
     <message>
         <source>Nothing is here yet.</source>
@@ -907,14 +2135,6 @@
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <source>Reconciliation has reported nothing yet.</source>
-        <translation>Der Abgleich hat noch nichts gemeldet.</translation>
-    </message>
-    <message>
-        <source>No open findings: every guest mPanel tagged belongs to a live pod, and every live pod&apos;s guest is there.</source>
-        <translation>Keine offenen Befunde: Jeder von mPanel markierte Gast gehört zu einem aktiven Pod, und der Gast jedes aktiven Pods ist vorhanden.</translation>
-    </message>
-    <message>
         <source>Queueing a reconciliation…</source>
         <translation>Abgleich wird eingereiht…</translation>
     </message>
@@ -929,6 +2149,26 @@
     <message>
         <source>A reconciliation is already pending (job %1); it covers this too.</source>
         <translation>Ein Abgleich steht bereits aus (Job %1); er deckt auch dies ab.</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Last checked %1.</source>
+        <translation>Zuletzt geprüft %1.</translation>
+    </message>
+    <message>
+        <source>No check has run yet. Reconciliation compares the clusters&apos; guests with the pods every 15 minutes; &quot;Check now&quot; runs it at once.</source>
+        <translation>Es ist noch keine Prüfung gelaufen. Der Abgleich vergleicht alle 15 Minuten die Gäste der Cluster mit den Pods; „Jetzt prüfen&quot; startet ihn sofort.</translation>
+    </message>
+    <message>
+        <source>Reconciliation has reported nothing (last checked %1).</source>
+        <translation>Der Abgleich hat nichts gemeldet (zuletzt geprüft %1).</translation>
+    </message>
+    <message>
+        <source>No open findings at the last check (%1): every guest mPanel tagged belongs to a live pod, and every live pod&apos;s guest is there.</source>
+        <translation>Keine offenen Befunde bei der letzten Prüfung (%1): Jeder von mPanel markierte Gast gehört zu einem laufenden Pod, und der Gast jedes laufenden Pods ist vorhanden.</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +2372,10 @@
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
 </context>
 <context>
     <name>mp::JobTableModel</name>
@@ -1308,6 +2552,113 @@
     <message>
         <source>%1 loaded, more as you scroll</source>
         <translation>%1 geladen, weitere beim Scrollen</translation>
+    </message>
+</context>
+<context>
+    <name>mp::MailSettingsForm</name>
+    <message>
+        <source>Remove the stored password</source>
+        <translation>Gespeichertes Passwort entfernen</translation>
+    </message>
+    <message>
+        <source>Send notification mail</source>
+        <translation>Benachrichtigungen per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>&amp;Save mail settings</source>
+        <translation>E-Mail-Einstellungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>billing@your-company.example</source>
+        <translation>rechnung@ihre-firma.example</translation>
+    </message>
+    <message>
+        <source>Empty: your seller name</source>
+        <translation>Leer: Ihr Verkäufername</translation>
+    </message>
+    <message>
+        <source>smtp.your-provider.example</source>
+        <translation>smtp.ihr-anbieter.example</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (Port 587)</translation>
+    </message>
+    <message>
+        <source>TLS from the start (port 465)</source>
+        <translation>TLS von Anfang an (Port 465)</translation>
+    </message>
+    <message>
+        <source>None (a relay on this machine only)</source>
+        <translation>Keine (nur ein Mailserver auf diesem Rechner)</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> Tage vorher</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation>Absenderadresse:</translation>
+    </message>
+    <message>
+        <source>Sender name:</source>
+        <translation>Absendername:</translation>
+    </message>
+    <message>
+        <source>Reply to:</source>
+        <translation>Antwort an:</translation>
+    </message>
+    <message>
+        <source>SMTP relay:</source>
+        <translation>SMTP-Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Attempts before failing:</source>
+        <translation>Versuche bis zum Fehlschlag:</translation>
+    </message>
+    <message>
+        <source>Renewal notice:</source>
+        <translation>Verlängerungshinweis:</translation>
+    </message>
+    <message>
+        <source>Mail is not set up yet: notification mail waits in the outbox until a relay is saved here.</source>
+        <translation>E-Mail ist noch nicht eingerichtet: Benachrichtigungen warten im Postausgang, bis hier ein Mailserver gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>Notification mail goes out through %1.</source>
+        <translation>Benachrichtigungen werden über %1 versendet.</translation>
+    </message>
+    <message>
+        <source>Notification mail is switched off: it waits in the outbox.</source>
+        <translation>Benachrichtigungen sind ausgeschaltet: sie warten im Postausgang.</translation>
+    </message>
+    <message>
+        <source>Stored; type to replace</source>
+        <translation>Gespeichert; zum Ersetzen eingeben</translation>
+    </message>
+    <message>
+        <source>None stored</source>
+        <translation>Keines gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +2841,14 @@
         <source>Uptime and health of your servers and services.</source>
         <translation>Verfügbarkeit und Zustand Ihrer Server und Dienste.</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Mail to your customers: invoices, receipts, reminders; the relay.</source>
+        <translation>E-Mails an Ihre Kunden: Rechnungen, Quittungen, Erinnerungen; der Mailserver.</translation>
+    </message>
 </context>
 <context>
     <name>mp::NodeCapacityModel</name>
@@ -1547,6 +2906,37 @@
     </message>
 </context>
 <context>
+    <name>mp::NotificationsPage</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Send a failed or waiting message again now, with a fresh attempt budget</source>
+        <translation>Eine fehlgeschlagene oder wartende Nachricht jetzt erneut senden, mit neuen Versuchen</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Mail settings</source>
+        <translation>E-Mail-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Message to %1 queued again.</source>
+        <translation>Nachricht an %1 erneut eingereiht.</translation>
+    </message>
+</context>
+<context>
     <name>mp::OrderTableModel</name>
     <message numerus="yes">
         <source>%1 (+%n more)</source>
@@ -1590,6 +2980,53 @@
     <message>
         <source>Placed by</source>
         <translation>Bestellt von</translation>
+    </message>
+</context>
+<context>
+    <name>mp::OutboxTableModel</name>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
     </message>
 </context>
 <context>
