@@ -94,6 +94,16 @@ const QString kFinish = QStringLiteral(
     "       (SELECT pg_notify('mpanel_jobs', '') FROM kept WHERE outcome = 'completed' LIMIT 1)");
 #undef NEXT_STATUS
 
+// Locks the batch's rows before kFinish, in a statement of its own. kFinish decides between
+// moving a job and keeping it (a rerun asked for while it ran) in two sub-statements that read one
+// snapshot: when a rerun mark commits while kFinish waits for its row, the sub-statement whose
+// condition failed on the old row version never re-reads it, so neither takes the job, the batch
+// counts it lost, and it sat "running" until taken back 30 s later. Once locked here, kFinish's
+// own, later snapshot has every committed mark, and nothing can change the rows any more.
+const QString kLockBatch = QStringLiteral(
+    "SELECT count(*) FROM (SELECT 1 FROM jobs_pending WHERE id = ANY (?::bigint[]) AND locked_by = ? "
+    "AND status = 'running' FOR UPDATE) AS locked");
+
 // Skips rows a worker is completing this instant: they need no heartbeat, and waiting on them
 // could deadlock with the completing statement. No index covers heartbeat_at, so this is a HOT
 // update.
@@ -191,11 +201,11 @@ QString idArray(const QList<qint64> &ids)
     return text + u'}';
 }
 
-JobBatchQueries::JobBatchQueries(const QSqlDatabase &db) : m_db(db), m_claim(db), m_finish(db) {}
+JobBatchQueries::JobBatchQueries(const QSqlDatabase &db) : m_db(db), m_claim(db), m_lock(db), m_finish(db) {}
 
 Status JobBatchQueries::prepare()
 {
-    for (auto [query, text] : {std::pair{&m_claim, &kClaim}, {&m_finish, &kFinish}}) {
+    for (auto [query, text] : {std::pair{&m_claim, &kClaim}, {&m_lock, &kLockBatch}, {&m_finish, &kFinish}}) {
         query->setForwardOnly(true);
         if (!query->prepare(*text))
             return sql::fromSqlError(query->lastError(), QStringLiteral("preparing the job queries"));
@@ -274,6 +284,11 @@ Result<int> JobBatchQueries::finish(const QList<JobOutcome> &outcomes, const QSt
                                    ? QStringLiteral("[]")
                                    : QString::fromUtf8(QJsonDocument(lines).toJson(QJsonDocument::Compact)),
                                at};
+    m_lock.bindValue(0, ids);
+    m_lock.bindValue(1, worker);
+    if (auto s = run(m_lock, QStringLiteral("locking the batch")); !s)
+        return s.error();
+    m_lock.finish();
     for (int i = 0; i < int(std::size(values)); ++i)
         m_finish.bindValue(i, values[i]);
     if (auto s = run(m_finish, QStringLiteral("recording job outcomes")); !s)

@@ -64,7 +64,7 @@ public:
 
 private:
     QSqlDatabase m_db;
-    QSqlQuery m_claim, m_finish;
+    QSqlQuery m_claim, m_lock, m_finish;
 };
 
 // The supervisor's SQL, on its own connection.
