@@ -11,6 +11,7 @@
 #include "jobs/job_engine.h"
 #include "jobs/jobs.h"
 #include "module/service_lifecycle.h"
+#include "support/pod_cluster.h"
 #include "support/service_fixture.h"
 
 #include <QMutex>
@@ -198,30 +199,9 @@ private Q_SLOTS:
         m_pve->addGuest(vmTemplate);
         QVERIFY(m_pve->start().ok());
 
-        auto r = m_api.call(
-            "POST", QStringLiteral("/api/proxmox/clusters"), m_staff,
-            {{QStringLiteral("name"), QStringLiteral("fra1")},
-             {QStringLiteral("api_base"), m_pve->apiBase().toString()},
-             {QStringLiteral("token_id"), m_pve->tokenId()},
-             {QStringLiteral("token_secret"), m_pve->tokenSecret()},
-             {QStringLiteral("ca_pem"), QString::fromLatin1(ProxmoxEmulator::caCertificate().toPem())}});
-        QCOMPARE(r.status, 201);
-        m_cluster = str(r.json(), "id");
-        r = m_api.call("POST", QStringLiteral("/api/proxmox/clusters/%1/nodes").arg(m_cluster), m_staff,
-                       {{QStringLiteral("name"), QStringLiteral("pve1")},
-                        {QStringLiteral("cpu_cores"), 64},
-                        {QStringLiteral("ram_mb"), 262144},
-                        {QStringLiteral("disk_gb"), 2000}});
-        QCOMPARE(r.status, 201);
-        r = m_api.call("POST", QStringLiteral("/api/ip-pools"), m_staff,
-                       {{QStringLiteral("cluster_id"), m_cluster},
-                        {QStringLiteral("name"), QStringLiteral("fra1 public")},
-                        {QStringLiteral("first_address"), QStringLiteral("10.20.0.10")},
-                        {QStringLiteral("last_address"), QStringLiteral("10.20.0.40")},
-                        {QStringLiteral("prefix_length"), 24},
-                        {QStringLiteral("gateway"), QStringLiteral("10.20.0.1")},
-                        {QStringLiteral("dns_servers"), QStringLiteral("10.20.0.2")}});
-        QVERIFY2(r.status == 201, r.body.constData());
+        const test::PodCluster cluster = test::registerPodCluster(m_api, m_staff, *m_pve, {64, 262144, 2000});
+        QVERIFY2(!cluster.id.isEmpty(), qPrintable(cluster.failure));
+        m_cluster = cluster.id;
         const auto [token, customer] =
             m_api.signUp(m_tenant, QStringLiteral("Alice"), QStringLiteral("alice@example.com"));
         m_customerToken = token;

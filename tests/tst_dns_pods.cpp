@@ -5,6 +5,7 @@
 #include "emulators/proxmox_emulator.h"
 #include "support/dns_test_engine.h"
 #include "support/pdns_server.h"
+#include "support/pod_cluster.h"
 #include "support/service_fixture.h"
 
 #include <QJsonArray>
@@ -56,34 +57,8 @@ private Q_SLOTS:
         m_tenant = m_api.tenant(QStringLiteral("Pod Names Co"));
         m_staff = m_api.staffToken(m_tenant);
 
-        auto r = m_api.call(
-            "POST", QStringLiteral("/api/proxmox/clusters"), m_staff,
-            {{QStringLiteral("name"), QStringLiteral("fra1")},
-             {QStringLiteral("api_base"), m_pve->apiBase().toString()},
-             {QStringLiteral("token_id"), m_pve->tokenId()},
-             {QStringLiteral("token_secret"), m_pve->tokenSecret()},
-             {QStringLiteral("ca_pem"), QString::fromLatin1(ProxmoxEmulator::caCertificate().toPem())}});
-        QCOMPARE(r.status, 201);
-        const QString cluster = r.json().value(QStringLiteral("id")).toString();
-        QCOMPARE(m_api
-                     .call("POST", QStringLiteral("/api/proxmox/clusters/%1/nodes").arg(cluster), m_staff,
-                           {{QStringLiteral("name"), QStringLiteral("pve1")},
-                            {QStringLiteral("cpu_cores"), 16},
-                            {QStringLiteral("ram_mb"), 65536},
-                            {QStringLiteral("disk_gb"), 400}})
-                     .status,
-                 201);
-        QCOMPARE(m_api
-                     .call("POST", QStringLiteral("/api/ip-pools"), m_staff,
-                           {{QStringLiteral("cluster_id"), cluster},
-                            {QStringLiteral("name"), QStringLiteral("fra1 public")},
-                            {QStringLiteral("first_address"), QStringLiteral("10.20.0.10")},
-                            {QStringLiteral("last_address"), QStringLiteral("10.20.0.40")},
-                            {QStringLiteral("prefix_length"), 24},
-                            {QStringLiteral("gateway"), QStringLiteral("10.20.0.1")},
-                            {QStringLiteral("dns_servers"), QStringLiteral("10.20.0.2")}})
-                     .status,
-                 201);
+        const test::PodCluster cluster = test::registerPodCluster(m_api, m_staff, *m_pve);
+        QVERIFY2(!cluster.id.isEmpty(), qPrintable(cluster.failure));
 
         QCOMPARE(m_api
                      .call("POST", QStringLiteral("/api/dns/servers"), m_staff,
