@@ -117,6 +117,14 @@ QString KeysetPage::keySelect() const
     return parts.join(QStringLiteral(", "));
 }
 
+QStringList KeysetPage::rowKey(const QSqlQuery &row, int firstKeyColumn) const
+{
+    QStringList key;
+    for (int k = 0; k < keyColumns(); ++k)
+        key << row.value(firstKeyColumn + k).toString();
+    return key;
+}
+
 QString KeysetPage::cursorAfter(const QStringList &key, const QString &id) const
 {
     const QString sort = (m_descending ? QStringLiteral("-") : QString()) + m_order.name;

@@ -5,10 +5,14 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
 #include <QVariantList>
+
+#include <type_traits>
+#include <utility>
 
 namespace mp::api {
 
@@ -49,6 +53,8 @@ public:
 
     // The cursor that continues after a row with these key texts and id.
     QString cursorAfter(const QStringList &key, const QString &id) const;
+    // The key texts of the current row, selected by keySelect() from column `firstKeyColumn` on.
+    QStringList rowKey(const QSqlQuery &row, int firstKeyColumn) const;
 
 private:
     SortOrder m_order;
@@ -61,6 +67,47 @@ private:
 // A free-text filter (?q=): trimmed, at most 200 characters, without NULs (which PostgreSQL text
 // cannot hold).
 QString searchParameter(const QUrlQuery &query, const QString &name = QStringLiteral("q"));
+
+namespace detail {
+template<class T> struct IsResult : std::false_type {
+};
+template<class T> struct IsResult<Result<T>> : std::true_type {
+};
+inline QString itemId(const QJsonValue &item)
+{
+    return item.toObject().value(QStringLiteral("id")).toString();
+}
+template<class Item> QString itemId(const Item &item)
+{
+    return item.id;
+}
+} // namespace detail
+
+// Reads a page from `rows`, selected as "<columns>, keySelect()" with LIMIT limit() + 1: the extra
+// row is not an item, it only says a next page exists. `fromRow` makes an item of a row, or an
+// error that ends the read. `Page` has `items` (each with an `id`) and `nextCursor`.
+template<class Page, class FromRow>
+Result<Page> readPage(QSqlQuery &rows, const KeysetPage &page, int firstKeyColumn, FromRow &&fromRow)
+{
+    Page result;
+    QStringList lastKey;
+    while (rows.next()) {
+        if (result.items.size() == page.limit()) {
+            result.nextCursor = page.cursorAfter(lastKey, detail::itemId(std::as_const(result.items).last()));
+            break;
+        }
+        if constexpr (detail::IsResult<std::invoke_result_t<FromRow &, QSqlQuery &>>::value) {
+            auto item = fromRow(rows);
+            if (!item)
+                return item.error();
+            result.items.append(std::move(*item));
+        } else {
+            result.items.append(fromRow(rows));
+        }
+        lastKey = page.rowKey(rows, firstKeyColumn);
+    }
+    return result;
+}
 
 // {"items": [...], "next_cursor": "..." | null}
 QJsonObject pageBody(const QJsonArray &items, const QString &nextCursor);

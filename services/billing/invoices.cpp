@@ -280,22 +280,7 @@ Result<InvoicePage> Invoices::list(TenantTransaction &tx, const InvoiceFilter &f
     auto q = sql::exec(tx.db(), text, binds);
     if (!q)
         return q.error();
-    InvoicePage result;
-    QStringList lastKey;
-    while (q->next()) {
-        if (result.items.size() == page.limit()) {
-            result.nextCursor = page.cursorAfter(lastKey, result.items.last().id);
-            break;
-        }
-        auto inv = invoiceFromRow(*q);
-        if (!inv)
-            return inv.error();
-        result.items.append(*inv);
-        lastKey.clear();
-        for (int k = 0; k < page.keyColumns(); ++k)
-            lastKey << q->value(kInvoiceColumnCount + k).toString();
-    }
-    return result;
+    return api::readPage<InvoicePage>(*q, page, kInvoiceColumnCount, invoiceFromRow);
 }
 
 namespace {

@@ -77,34 +77,24 @@ Result<OrderPage> Orders::list(TenantTransaction &tx, const OrderFilter &filter,
         binds);
     if (!q)
         return q.error();
-    OrderPage result;
-    QStringList lastKey;
-    while (q->next()) {
-        if (result.items.size() == page.limit()) {
-            result.nextCursor = page.cursorAfter(lastKey, result.items.last().id);
-            break;
-        }
-        const auto currency = Currency::fromCode(q->value(5).toString());
+    return api::readPage<OrderPage>(*q, page, kColumns, [](const QSqlQuery &row) -> Result<OrderSummary> {
+        const auto currency = Currency::fromCode(row.value(5).toString());
         if (!currency)
             return makeError(
                 errors::InvalidCurrency,
-                QStringLiteral("stored order currency %1 is unknown").arg(q->value(5).toString()));
+                QStringLiteral("stored order currency %1 is unknown").arg(row.value(5).toString()));
         OrderSummary o(*currency);
-        o.id = q->value(0).toString();
-        o.customerId = q->value(1).toString();
-        o.customerName = q->value(2).toString();
-        o.status = q->value(3).toString();
-        o.placedBy = q->value(4).toString();
-        o.createdAt = q->value(6).toDateTime();
-        o.description = q->value(7).toString();
-        o.itemCount = q->value(8).toInt();
-        o.amount = Money(q->value(9).toString().toLongLong(), *currency);
-        result.items.append(o);
-        lastKey.clear();
-        for (int k = 0; k < page.keyColumns(); ++k)
-            lastKey << q->value(kColumns + k).toString();
-    }
-    return result;
+        o.id = row.value(0).toString();
+        o.customerId = row.value(1).toString();
+        o.customerName = row.value(2).toString();
+        o.status = row.value(3).toString();
+        o.placedBy = row.value(4).toString();
+        o.createdAt = row.value(6).toDateTime();
+        o.description = row.value(7).toString();
+        o.itemCount = row.value(8).toInt();
+        o.amount = Money(row.value(9).toString().toLongLong(), *currency);
+        return o;
+    });
 }
 
 Result<QList<OrderTotal>> Orders::totals(TenantTransaction &tx, const OrderFilter &filter)

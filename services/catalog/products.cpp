@@ -296,19 +296,7 @@ Result<ProductPage> Products::list(TenantTransaction &tx, const ProductFilter &f
     auto q = sql::exec(tx.db(), sql, binds);
     if (!q)
         return q.error();
-    ProductPage result;
-    QStringList lastKey;
-    while (q->next()) {
-        if (result.items.size() == page.limit()) {
-            result.nextCursor = page.cursorAfter(lastKey, result.items.last().id);
-            break;
-        }
-        result.items.append(productFrom(*q));
-        lastKey.clear();
-        for (int i = 0; i < page.keyColumns(); ++i)
-            lastKey << q->value(kSelectColumns + i).toString();
-    }
-    return result;
+    return api::readPage<ProductPage>(*q, page, kSelectColumns, productFrom);
 }
 
 Result<Product> Products::find(TenantTransaction &tx, const QString &id)

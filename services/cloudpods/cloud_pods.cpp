@@ -273,19 +273,7 @@ Result<PodPage> CloudPods::page(TenantTransaction &tx, const PodFilter &filter, 
     auto q = sql::exec(tx.db(), text, binds);
     if (!q)
         return q.error();
-    PodPage result;
-    QStringList lastKey;
-    while (q->next()) {
-        if (result.items.size() == page.limit()) {
-            result.nextCursor = page.cursorAfter(lastKey, result.items.last().id);
-            break;
-        }
-        result.items.append(podFrom(*q));
-        lastKey.clear();
-        for (int k = 0; k < page.keyColumns(); ++k)
-            lastKey << q->value(kPodColumnCount + k).toString();
-    }
-    return result;
+    return api::readPage<PodPage>(*q, page, kPodColumnCount, podFrom);
 }
 
 PodActions CloudPods::actionsFor(const CloudPod &pod)

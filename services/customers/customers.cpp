@@ -212,19 +212,7 @@ Result<CustomerPage> Customers::list(TenantTransaction &tx, const CustomerFilter
     auto q = sql::exec(tx.db(), sql, binds);
     if (!q)
         return q.error();
-    CustomerPage result;
-    QStringList lastKey;
-    while (q->next()) {
-        if (result.items.size() == page.limit()) {
-            result.nextCursor = page.cursorAfter(lastKey, result.items.last().id);
-            break;
-        }
-        result.items.append(customerFrom(*q));
-        lastKey.clear();
-        for (int i = 0; i < page.keyColumns(); ++i)
-            lastKey << q->value(kColumnCount + i).toString();
-    }
-    return result;
+    return api::readPage<CustomerPage>(*q, page, kColumnCount, customerFrom);
 }
 
 Result<Customer> Customers::find(TenantTransaction &tx, const QString &id)

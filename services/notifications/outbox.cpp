@@ -156,19 +156,7 @@ Result<OutboxPage> Outbox::list(TenantTransaction &tx, const QString &status, co
     auto q = sql::exec(tx.db(), text, binds);
     if (!q)
         return q.error();
-    OutboxPage result;
-    QStringList lastKey;
-    while (q->next()) {
-        if (result.items.size() == page.limit()) {
-            result.nextCursor = page.cursorAfter(lastKey, result.items.last().id);
-            break;
-        }
-        result.items.append(fromRow(*q));
-        lastKey.clear();
-        for (int k = 0; k < page.keyColumns(); ++k)
-            lastKey << q->value(kColumnCount + k).toString();
-    }
-    return result;
+    return api::readPage<OutboxPage>(*q, page, kColumnCount, fromRow);
 }
 
 Result<OutboxEntry> Outbox::find(TenantTransaction &tx, const QString &id)

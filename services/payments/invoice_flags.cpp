@@ -54,30 +54,18 @@ Result<InvoiceFlagPage> InvoiceFlags::list(TenantTransaction &tx, const InvoiceF
     auto q = sql::exec(tx.db(), text, binds);
     if (!q)
         return q.error();
-    InvoiceFlagPage result;
-    QStringList lastKey;
-    QString lastId;
-    while (q->next()) {
-        if (result.items.size() == page.limit()) {
-            result.nextCursor = page.cursorAfter(lastKey, lastId);
-            break;
-        }
-        lastId = q->value(0).toString();
-        result.items.append(
-            QJsonObject{{QStringLiteral("id"), lastId},
-                        {QStringLiteral("invoice_id"), q->value(1).toString()},
-                        {QStringLiteral("invoice_number"), q->value(2).toString()},
-                        {QStringLiteral("payment_id"), q->value(3).toString()},
-                        {QStringLiteral("kind"), q->value(4).toString()},
-                        {QStringLiteral("detail"), q->value(5).toString()},
-                        {QStringLiteral("created_at"), api::timestamp(q->value(6).toDateTime())},
-                        {QStringLiteral("resolved_at"),
-                         q->value(7).isNull() ? QJsonValue() : api::timestamp(q->value(7).toDateTime())}});
-        lastKey.clear();
-        for (int k = 0; k < page.keyColumns(); ++k)
-            lastKey << q->value(kColumnCount + k).toString();
-    }
-    return result;
+    return api::readPage<InvoiceFlagPage>(*q, page, kColumnCount, [](const QSqlQuery &row) {
+        return QJsonObject{{QStringLiteral("id"), row.value(0).toString()},
+                           {QStringLiteral("invoice_id"), row.value(1).toString()},
+                           {QStringLiteral("invoice_number"), row.value(2).toString()},
+                           {QStringLiteral("payment_id"), row.value(3).toString()},
+                           {QStringLiteral("kind"), row.value(4).toString()},
+                           {QStringLiteral("detail"), row.value(5).toString()},
+                           {QStringLiteral("created_at"), api::timestamp(row.value(6).toDateTime())},
+                           {QStringLiteral("resolved_at"), row.value(7).isNull()
+                                                               ? QJsonValue()
+                                                               : api::timestamp(row.value(7).toDateTime())}};
+    });
 }
 
 } // namespace mp::payments

@@ -161,19 +161,7 @@ Result<PaymentPage> Payments::page(TenantTransaction &tx, const PaymentListFilte
     if (!q)
         return q.error();
     constexpr int kColumnCount = 20;
-    PaymentPage result;
-    QStringList lastKey;
-    while (q->next()) {
-        if (result.items.size() == page.limit()) {
-            result.nextCursor = page.cursorAfter(lastKey, result.items.last().id);
-            break;
-        }
-        result.items.append(fromRow(*q));
-        lastKey.clear();
-        for (int k = 0; k < page.keyColumns(); ++k)
-            lastKey << q->value(kColumnCount + k).toString();
-    }
-    return result;
+    return api::readPage<PaymentPage>(*q, page, kColumnCount, fromRow);
 }
 
 Result<QList<Payment>> Payments::forInvoice(TenantTransaction &tx, const QString &invoiceId)

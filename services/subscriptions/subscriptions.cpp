@@ -159,19 +159,8 @@ Result<SubscriptionPage> Subscriptions::list(TenantTransaction &tx, const Subscr
     auto q = sql::exec(tx.db(), text, binds);
     if (!q)
         return q.error();
-    SubscriptionPage result;
-    QStringList lastKey;
-    while (q->next()) {
-        if (result.items.size() == page.limit()) {
-            result.nextCursor = page.cursorAfter(lastKey, result.items.last().id);
-            break;
-        }
-        result.items.append(subscriptionFromRow(*q));
-        lastKey.clear();
-        for (int k = 0; k < page.keyColumns(); ++k)
-            lastKey << q->value(kSubscriptionColumnCount + k).toString();
-    }
-    return result;
+    return api::readPage<SubscriptionPage>(*q, page, kSubscriptionColumnCount,
+                                           [](const QSqlQuery &row) { return subscriptionFromRow(row); });
 }
 
 } // namespace mp::subscriptions
