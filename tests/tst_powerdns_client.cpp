@@ -5,6 +5,7 @@
 #include "powerdns/powerdns_client.h"
 #include "powerdns/powerdns_errors.h"
 #include "support/pdns_server.h"
+#include "support/scripted_http_server.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -138,8 +139,7 @@ private Q_SLOTS:
         auto again = wait(client.createZone(spec));
         QVERIFY(!again.ok());
         QCOMPARE(again.error().code, QString::fromLatin1(errors::PowerdnsConflict.name));
-        QVERIFY2(again.error().message.contains(QLatin1String("Conflict")),
-                 qPrintable(why(again)));
+        QVERIFY2(again.error().message.contains(QLatin1String("Conflict")), qPrintable(why(again)));
 
         // 422, JSON {"error": ...}: PowerDNS's own words reach the message.
         auto outOfZone = wait(client.patchRrsets(
@@ -163,6 +163,47 @@ private Q_SLOTS:
         QVERIFY(!refused.error().message.contains(QLatin1String("not-the-key")));
 
         QVERIFY(wait(client.deleteZone(QStringLiteral("errors.test."))).ok());
+    }
+
+    void serverErrorsAreRetriedWhenSafe()
+    {
+        // PowerDNS answers 500 while its backend fails (a database it cannot write). A PATCH of
+        // REPLACE/DELETE lands on the same state when repeated, so it is sent again and lands.
+        test::ScriptedServer failing(
+            {test::ScriptedServer::Step::ServerError, test::ScriptedServer::Step::ServerError});
+        PowerDnsSettings s = settings();
+        s.apiBase = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(failing.serverPort()));
+        s.retryBaseDelayMs = 10;
+        PowerDnsClient client(s);
+        const QList<PowerDnsRrset> www{
+            {QStringLiteral("www.backend.test."), QStringLiteral("A"), 300, {QStringLiteral("192.0.2.7")}}};
+        auto healed = wait(client.patchRrsets(QStringLiteral("backend.test."), www));
+        QVERIFY2(healed.ok(), qPrintable(why(healed)));
+        QCOMPARE(failing.requests(), 3);
+
+        // Creating a zone is not safe to repeat: one 500 is the answer, with PowerDNS's words.
+        test::ScriptedServer once({test::ScriptedServer::Step::ServerError});
+        s.apiBase = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(once.serverPort()));
+        PowerDnsClient creating(s);
+        PowerDnsZoneSpec spec;
+        spec.name = QStringLiteral("backend.test.");
+        auto refused = wait(creating.createZone(spec));
+        QVERIFY(!refused.ok());
+        QCOMPARE(once.requests(), 1);
+        QCOMPARE(refused.error().code, QString::fromLatin1(errors::PowerdnsServerError.name));
+        QVERIFY2(refused.error().message.contains(QLatin1String("Internal Server Error")),
+                 qPrintable(why(refused)));
+
+        // Failing for good: the retries run out and the error is the server's.
+        test::ScriptedServer broken({test::ScriptedServer::Step::ServerError,
+                                     test::ScriptedServer::Step::ServerError,
+                                     test::ScriptedServer::Step::ServerError});
+        s.apiBase = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(broken.serverPort()));
+        PowerDnsClient giving(s);
+        auto lost = wait(giving.patchRrsets(QStringLiteral("backend.test."), www));
+        QVERIFY(!lost.ok());
+        QCOMPARE(broken.requests(), 3);
+        QCOMPARE(lost.error().code, QString::fromLatin1(errors::PowerdnsServerError.name));
     }
 
     void invalidSettingsSendNothing()

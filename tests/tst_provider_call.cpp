@@ -3,19 +3,18 @@
 // exactly once and never from inside start().
 
 #include "provider_call/provider_call.h"
+#include "support/scripted_http_server.h"
 
-#include <QHash>
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 #include <optional>
 
 using namespace mp;
+using mp::test::ScriptedServer;
 
 namespace {
 
@@ -26,78 +25,6 @@ constexpr TransportCodes kTestTransport{{"test_network", ErrorCategory::Unproces
                                         {"test_timeout", ErrorCategory::Unprocessable},
                                         {"test_tls", ErrorCategory::Unprocessable},
                                         {"test_aborted", ErrorCategory::Unprocessable}};
-
-// Answers each request by the next step of its script; past the end, 200 "ok".
-class ScriptedServer : public QTcpServer {
-public:
-    enum class Step {
-        Unavailable, // 503
-        Ok,          // 200 "ok"
-        Hang,        // read the request, never answer
-        Drop         // read the request, close the connection without a byte of answer
-    };
-
-    explicit ScriptedServer(QList<Step> script) : m_script(std::move(script))
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-            }
-        });
-        listen(QHostAddress::LocalHost);
-    }
-
-    int requests() const { return m_methods.size(); }
-    const QList<QByteArray> &methods() const { return m_methods; }
-
-private:
-    void onReadyRead(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        for (;;) {
-            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                return;
-            qsizetype length = 0;
-            for (const QByteArray &line : buffer.left(headerEnd).split('\n'))
-                if (line.toLower().startsWith("content-length:"))
-                    length = line.mid(15).trimmed().toLongLong();
-            if (buffer.size() < headerEnd + 4 + length)
-                return;
-            m_methods.append(buffer.left(buffer.indexOf(' ')));
-            buffer.remove(0, headerEnd + 4 + length);
-            const Step step =
-                m_methods.size() <= m_script.size() ? m_script.at(m_methods.size() - 1) : Step::Ok;
-            switch (step) {
-            case Step::Unavailable:
-                answer(socket, "503 Service Unavailable", "busy");
-                break;
-            case Step::Ok:
-                answer(socket, "200 OK", "ok");
-                break;
-            case Step::Hang:
-                break;
-            case Step::Drop:
-                m_buffers.remove(socket);
-                socket->abort();
-                socket->deleteLater();
-                return;
-            }
-        }
-    }
-
-    static void answer(QTcpSocket *socket, const QByteArray &status, const QByteArray &body)
-    {
-        socket->write("HTTP/1.1 " + status + "\r\nContent-Type: text/plain\r\nContent-Length: " +
-                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
-    }
-
-    QList<Step> m_script;
-    QList<QByteArray> m_methods;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-};
 
 // The smallest client: a body as its result, the base's own retry judgement and wording.
 class TestCall : public ProviderCall {

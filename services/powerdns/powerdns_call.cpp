@@ -127,7 +127,10 @@ ProviderCall::Outcome PowerDnsCall::interpretAnswer(QNetworkReply &reply)
                                                     .arg(where())
                                                     .arg(status)
                                                     .arg(providerWords(status, body, reason)));
-    const bool transient = status == 429 || status == 502 || status == 503 || status == 504;
+    // PowerDNS answers 500 when its backend fails (a database it cannot write, a lost
+    // connection to its SQL server), which is over when the database is back: worth the retries
+    // a call that is safe to repeat gets.
+    const bool transient = status == 429 || status >= 500;
     return transient ? Outcome::transient() : Outcome::failed();
 }
 
