@@ -12,6 +12,19 @@
 using namespace mp;
 using namespace mp::test;
 
+namespace {
+
+// A refund body as staff send it: an amount ("" refunds what is left) and why.
+QJsonObject refundOf(const QString &amount)
+{
+    QJsonObject body{{QStringLiteral("reason"), QStringLiteral("requested_by_customer")}};
+    if (!amount.isEmpty())
+        body.insert(QStringLiteral("amount"), amount);
+    return body;
+}
+
+} // namespace
+
 class TstPaymentsFlow : public QObject {
     Q_OBJECT
 
@@ -187,27 +200,20 @@ private Q_SLOTS:
         QCOMPARE(invoice(id).value(QStringLiteral("status")).toString(), QStringLiteral("paid"));
 
         const QString path = QStringLiteral("/api/invoices/%1/refund").arg(id);
-        QCOMPARE(m_fx.call("POST", path, m_aliceToken,
-                           QJsonObject{{QStringLiteral("amount"), QStringLiteral("5.00")}})
-                     .status,
-                 403);
-        QCOMPARE(m_fx.call("POST", path, m_fx.admin(),
-                           QJsonObject{{QStringLiteral("amount"), QStringLiteral("25.00")}})
-                     .status,
-                 422);
-        QCOMPARE(m_fx.call("POST", path, m_fx.admin(),
-                           QJsonObject{{QStringLiteral("amount"), QStringLiteral("-1")}})
-                     .status,
-                 422);
+        QCOMPARE(m_fx.call("POST", path, m_aliceToken, refundOf(QStringLiteral("5.00"))).status, 403);
+        QCOMPARE(m_fx.call("POST", path, m_fx.admin(), refundOf(QStringLiteral("25.00"))).status, 422);
+        QCOMPARE(m_fx.call("POST", path, m_fx.admin(), refundOf(QStringLiteral("-1"))).status, 422);
+        // No reason: refused, naming the field, and nothing moves.
+        const auto unexplained = m_fx.call("POST", path, m_fx.admin(),
+                                           QJsonObject{{QStringLiteral("amount"), QStringLiteral("5.00")}});
+        QCOMPARE(unexplained.status, 422);
+        QCOMPARE(errorField(unexplained), QStringLiteral("reason"));
+        QCOMPARE(m_stripe.refundCount(), 0);
         const QList<QPair<QByteArray, QByteArray>> key{{"Idempotency-Key", "refund-once"}};
-        const auto partial = m_fx.call("POST", path, m_fx.admin(),
-                                       QJsonObject{{QStringLiteral("amount"), QStringLiteral("5.00")}}, key);
+        const auto partial = m_fx.call("POST", path, m_fx.admin(), refundOf(QStringLiteral("5.00")), key);
         QCOMPARE(partial.status, 200);
         // Retried with the same key: Stripe replays, nothing refunded twice.
-        QCOMPARE(m_fx.call("POST", path, m_fx.admin(),
-                           QJsonObject{{QStringLiteral("amount"), QStringLiteral("5.00")}}, key)
-                     .status,
-                 200);
+        QCOMPARE(m_fx.call("POST", path, m_fx.admin(), refundOf(QStringLiteral("5.00")), key).status, 200);
         QCOMPARE(m_stripe.refundCount(), 1);
         QCOMPARE(invoice(id).value(QStringLiteral("status")).toString(),
                  QStringLiteral("partially_refunded"));
@@ -218,7 +224,8 @@ private Q_SLOTS:
             "AND object_id = ? AND details->>'to' = ? ORDER BY id DESC LIMIT 1");
         const QString partialEntry = m_fx.text(trail, {id, QStringLiteral("partially_refunded")});
         QVERIFY2(partialEntry.startsWith(QStringLiteral("staff token ")) &&
-                     partialEntry.endsWith(QStringLiteral(" | refunded 5.00 USD of 20.00 USD with Stripe")),
+                     partialEntry.endsWith(QStringLiteral(
+                         " | refunded 5.00 USD of 20.00 USD with Stripe: requested_by_customer")),
                  qPrintable(partialEntry));
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT refunded_minor FROM payments WHERE invoice_id = ?::uuid"),
                              {id}),
@@ -226,14 +233,14 @@ private Q_SLOTS:
         QCOMPARE(invoice(id).value(QStringLiteral("status")).toString(),
                  QStringLiteral("partially_refunded"));
 
-        const auto rest = m_fx.call("POST", path, m_fx.admin());
+        const auto rest = m_fx.call("POST", path, m_fx.admin(), refundOf({}));
         QCOMPARE(rest.status, 200);
         QTRY_VERIFY_WITH_TIMEOUT(settled(), 20000);
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT refunded_minor FROM payments WHERE invoice_id = ?::uuid"),
                              {id}),
                  invoice(id).value(QStringLiteral("total_minor")).toInteger());
         QCOMPARE(invoice(id).value(QStringLiteral("status")).toString(), QStringLiteral("refunded"));
-        QCOMPARE(m_fx.call("POST", path, m_fx.admin()).status, 409);
+        QCOMPARE(m_fx.call("POST", path, m_fx.admin(), refundOf({})).status, 409);
     }
 
     void cancelledInvoicesCannotBePaid()

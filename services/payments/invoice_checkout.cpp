@@ -166,6 +166,9 @@ Result<RefundPlan> InvoiceCheckout::planRefund(TenantTransaction &tx, const QStr
                                                qint64 amountMinor, const QString &reason,
                                                const QString &requestKey)
 {
+    if (reason.isEmpty())
+        return makeError(errors::InvalidReason, QStringLiteral("say why the money goes back"),
+                         QStringLiteral("reason"));
     auto invoice = billing::Invoices::find(tx, invoiceId);
     if (!invoice)
         return invoice.error();

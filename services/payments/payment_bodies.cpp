@@ -14,7 +14,9 @@ const RequestBody &refundBody()
             .add(BodyField::string(QStringLiteral("amount"))
                      .example(QStringLiteral("5.00"))
                      .describe(QStringLiteral("omit to refund what is left")))
+            // Stripe's reasons; required, so that every refund says why in the audit trail.
             .add(BodyField::string(QStringLiteral("reason"))
+                     .required()
                      .oneOf({QStringLiteral("duplicate"), QStringLiteral("fraudulent"),
                              QStringLiteral("requested_by_customer")},
                             errors::InvalidReason));

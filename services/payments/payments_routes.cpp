@@ -134,14 +134,15 @@ HttpResponse pay(const HttpRequest &request, const ApiContext &ctx, const Paymen
 
 HttpResponse refund(const HttpRequest &request, const ApiContext &ctx, const PaymentConfig &config)
 {
-    auto body = refundBody().parse(request, api::RequestBody::Empty::AllowedAsEmptyObject);
-    if (!body)
-        return api::errorResponse(body.error());
     const QString requestKey = QString::fromLatin1(request.header("Idempotency-Key")).left(100);
 
     std::optional<RefundPlan> plan;
     Caller caller;
+    // The body is read once the caller may refund: a role that may not hears 403, whatever it sent.
     HttpResponse planned = ctx.asStaff(request, true, [&](TenantTransaction &tx, const Caller &c) {
+        auto body = refundBody().parse(request, api::RequestBody::Empty::AllowedAsEmptyObject);
+        if (!body)
+            return api::errorResponse(body.error());
         auto id = visibleInvoiceId(request, tx, c);
         if (!id)
             return api::errorResponse(id.error());
