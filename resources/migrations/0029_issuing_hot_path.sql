@@ -26,9 +26,12 @@ LANGUAGE plpgsql AS $$
 DECLARE
     invoice_status text;
 BEGIN
-    SELECT i.status INTO invoice_status
-    FROM invoices i
-    WHERE i.id IN (SELECT n.invoice_id FROM new_items n) AND i.status NOT IN ('draft', 'unpaid')
+    -- One key look-up per line (LIMIT keeps the planner from joining the whole of invoices, whose
+    -- size it knows, to a transition table whose size it does not).
+    SELECT s.status INTO invoice_status
+    FROM new_items n
+    CROSS JOIN LATERAL (SELECT i.status FROM invoices i WHERE i.id = n.invoice_id LIMIT 1) s
+    WHERE s.status NOT IN ('draft', 'unpaid')
     LIMIT 1;
     IF invoice_status IS NOT NULL THEN
         RAISE EXCEPTION 'the items of a % invoice are final', invoice_status USING ERRCODE = '55000';

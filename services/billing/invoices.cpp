@@ -24,17 +24,24 @@ namespace mp::billing {
 
 namespace {
 
-// The invoice and all its lines in one statement, whatever their number: the counter row is
-// locked from the number until commit, so every round trip in between holds up the next invoice.
+// The number, the invoice and all its lines in one statement, whatever their number: the counter
+// row is locked from the number until commit, so every round trip in between would hold up the
+// next invoice. A draft draws no number (the counter's insert is skipped, the number is NULL).
 const auto kInsertInvoice = QStringLiteral(R"sql(
-WITH invoice AS (
+WITH counter AS (
+  INSERT INTO document_counters (tenant_id, series, year, last_value)
+  SELECT ?::uuid, 'invoice', ?::integer, 1 WHERE ?::boolean
+  ON CONFLICT (tenant_id, series, year) DO UPDATE SET last_value = document_counters.last_value + 1
+  RETURNING last_value),
+invoice AS (
   INSERT INTO invoices (tenant_id, customer_id, order_id, status, number, number_year, number_seq, currency,
                         price_mode, issue_date, due_date, net_minor, tax_minor, total_minor, reverse_charge,
                         tax_note, seller, buyer, notes, created_at, issued_at)
-  VALUES (?::uuid, ?::uuid, nullif(?, '')::uuid, ?, nullif(?, ''), ?::smallint, ?::bigint, ?, ?, ?::date,
-          ?::date, ?, ?, ?, ?, coalesce(?, ''), ?::jsonb, ?::jsonb, coalesce(?, ''), ?::timestamptz,
-          ?::timestamptz)
-  RETURNING id, tenant_id),
+  SELECT ?::uuid, ?::uuid, nullif(?, '')::uuid, ?, mpanel_document_number(?, ?, ?, counter.last_value),
+         ?::smallint, counter.last_value, ?, ?, ?::date, ?::date, ?, ?, ?, ?, coalesce(?, ''), ?::jsonb, ?::jsonb,
+         coalesce(?, ''), ?::timestamptz, ?::timestamptz
+  FROM (SELECT 1) AS one LEFT JOIN counter ON true
+  RETURNING id, tenant_id, number),
 lines AS (
   INSERT INTO invoice_items (tenant_id, invoice_id, position, description, quantity, unit_price_minor, tax_name,
                              tax_rate_ppm, net_minor, tax_minor, gross_minor, order_item_id)
@@ -44,7 +51,7 @@ lines AS (
   FROM invoice, jsonb_to_recordset(?::jsonb) AS x(position smallint, description text, quantity integer,
        unit_price_minor bigint, tax_name text, tax_rate_ppm integer, net_minor bigint, tax_minor bigint,
        gross_minor bigint, order_item_id text))
-SELECT id::text FROM invoice
+SELECT id::text, number FROM invoice
 )sql");
 
 const auto kLockInvoice =
@@ -154,27 +161,28 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
     inv.tax = priced->tax;
     inv.total = priced->total;
 
-    qint64 sequence = 0;
     if (draft.issue) {
         inv.status = InvoiceStatus::Unpaid;
         inv.issueDate = today;
         inv.dueDate = today.addDays(settings.paymentTermsDays);
         inv.issuedAt = now;
-        // Last before the inserts: the counter row stays locked until this transaction ends.
-        if (auto s = issueNumber(tx, settings, today, &inv.number, &sequence); !s)
-            return s.error();
     }
+    const auto number = InvoiceNumberFormat::parts(settings.invoiceNumberFormat, today.year());
 
     const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);
     auto inserted =
         sql::exec(tx.db(), kInsertInvoice,
                   {tx.tenantId(),
+                   today.year(),
+                   draft.issue,
+                   tx.tenantId(),
                    inv.customerId,
                    inv.orderId,
                    InvoiceStatuses::toString(inv.status),
-                   inv.number,
+                   number.prefix,
+                   number.width,
+                   number.suffix,
                    draft.issue ? QVariant(today.year()) : QVariant(),
-                   draft.issue ? QVariant(sequence) : QVariant(),
                    inv.currency.code(),
                    priceModeName(inv.priceMode),
                    draft.issue ? QVariant(inv.issueDate.toString(Qt::ISODate)) : QVariant(),
@@ -195,6 +203,7 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
     if (!inserted->next())
         return makeError(errors::Internal, QStringLiteral("the invoice insert returned no row"));
     inv.id = inserted->value(0).toString();
+    inv.number = inserted->value(1).toString();
     inserted->finish();
     if (draft.issue) {
         if (auto s = announceIssued(tx, inv.id, inv.customerId, now); !s)
