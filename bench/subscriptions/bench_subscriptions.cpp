@@ -130,7 +130,8 @@ int main(int argc, char *argv[])
     if (!run)
         return fail(run.error().message);
     if (run->failed > 0)
-        return fail(QStringLiteral("%1 renewals failed, the first: %2").arg(run->failed).arg(run->errors.first()));
+        return fail(
+            QStringLiteral("%1 renewals failed, the first: %2").arg(run->failed).arg(run->errors.first()));
     if (auto st = tx->commit(); !st)
         return fail(st.error().message);
     const double seconds = double(timer.elapsed()) / 1000.0;

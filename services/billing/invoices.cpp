@@ -363,6 +363,14 @@ Status issueDraft(TenantTransaction &tx, const QString &id, const QDateTime &now
 Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id, const StatusChange &change,
                                        const QDateTime &now)
 {
+    if (auto s = setStatus(tx, id, change, now); !s)
+        return s.error();
+    return find(tx, id);
+}
+
+Status Invoices::setStatus(TenantTransaction &tx, const QString &id, const StatusChange &change,
+                           const QDateTime &now)
+{
     const Error notFound =
         makeError(errors::NotFound, QStringLiteral("no such invoice"), QStringLiteral("id"));
     if (!isUuid(id))
@@ -409,7 +417,7 @@ Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id,
                             QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
     if (!audit)
         return audit.error();
-    return find(tx, id);
+    return {};
 }
 
 Result<QDate> Invoices::today(TenantTransaction &tx)

@@ -73,6 +73,10 @@ public:
     // Draft -> unpaid issues it (number, dates). "invalid_transition" names the current status.
     static Result<Invoice> changeStatus(TenantTransaction &tx, const QString &id, const StatusChange &change,
                                         const QDateTime &now);
+    // The same move, without reading the invoice back: for callers that only need it done (a
+    // payment marking its invoice paid).
+    static Status setStatus(TenantTransaction &tx, const QString &id, const StatusChange &change,
+                            const QDateTime &now);
 
     // "Today" for a tenant: due dates and issue dates are calendar days where the tenant is.
     static QDate localDate(const BillingSettings &settings, const QDateTime &now);

@@ -19,8 +19,8 @@
 #include "subscriptions/subscription_settings.h"
 #include "subscriptions/subscriptions.h"
 
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QUuid>
 
 namespace mp::subscriptions {
@@ -187,8 +187,9 @@ Result<Renewal> compute(const Context &ctx, const QSqlQuery &q)
 // run claimed first is dropped, without using up a number).
 Result<QList<Renewal>> write(const Context &ctx, const QList<Renewal> &batch)
 {
-    sql::ArrayLiteral subscriptions, customers, invoiceIds, periodStarts, periodEnds, currencies, dueDates, nets,
-        taxes, reverseCharges, taxNotes, buyers, descriptions, quantities, unitPrices, taxNames, taxRates;
+    sql::ArrayLiteral subscriptions, customers, invoiceIds, periodStarts, periodEnds, currencies, dueDates,
+        nets, taxes, reverseCharges, taxNotes, buyers, descriptions, quantities, unitPrices, taxNames,
+        taxRates;
     for (const Renewal &r : batch) {
         subscriptions.append(r.subscriptionId);
         customers.append(r.customerId);
@@ -212,14 +213,42 @@ Result<QList<Renewal>> write(const Context &ctx, const QList<Renewal> &batch)
     const int year = ctx.today.year();
     const auto number = billing::InvoiceNumberFormat::parts(ctx.billing.invoiceNumberFormat, year);
     const QString tenant = ctx.tx.tenantId();
-    auto written = sql::exec(
-        ctx.tx.db(), kWrite,
-        {subscriptions.text(), customers.text(), invoiceIds.text(), periodStarts.text(), periodEnds.text(),
-         currencies.text(), dueDates.text(), nets.text(), taxes.text(), reverseCharges.text(), taxNotes.text(),
-         buyers.text(), descriptions.text(), quantities.text(), unitPrices.text(), taxNames.text(), taxRates.text(),
-         tenant, nowText, tenant, year, tenant, number.prefix, number.width, number.suffix, year,
-         billing::priceModeName(ctx.billing.priceMode), ctx.today.toString(Qt::ISODate), ctx.sellerJson, nowText,
-         nowText, tenant, tenant, nowText, ctx.actor});
+    auto written = sql::exec(ctx.tx.db(), kWrite,
+                             {subscriptions.text(),
+                              customers.text(),
+                              invoiceIds.text(),
+                              periodStarts.text(),
+                              periodEnds.text(),
+                              currencies.text(),
+                              dueDates.text(),
+                              nets.text(),
+                              taxes.text(),
+                              reverseCharges.text(),
+                              taxNotes.text(),
+                              buyers.text(),
+                              descriptions.text(),
+                              quantities.text(),
+                              unitPrices.text(),
+                              taxNames.text(),
+                              taxRates.text(),
+                              tenant,
+                              nowText,
+                              tenant,
+                              year,
+                              tenant,
+                              number.prefix,
+                              number.width,
+                              number.suffix,
+                              year,
+                              billing::priceModeName(ctx.billing.priceMode),
+                              ctx.today.toString(Qt::ISODate),
+                              ctx.sellerJson,
+                              nowText,
+                              nowText,
+                              tenant,
+                              tenant,
+                              nowText,
+                              ctx.actor});
     if (!written)
         return written.error();
     QSet<QString> won;
@@ -259,14 +288,9 @@ Result<RenewalRun> SubscriptionRenewals::run(TenantTransaction &tx, const QDateT
         return billingSettings.error();
     // The same few statements for every batch: keep them prepared on the connection.
     const sql::ScopedStatementCache statements;
-    Context ctx{tx,
-                now,
-                now.toTimeZone(billingSettings->timeZone).date(),
-                *settings,
-                *billingSettings,
-                {},
-                options.actor,
-                jsonText(billingSettings->sellerSnapshot())};
+    Context ctx{
+        tx, now,           now.toTimeZone(billingSettings->timeZone).date(), *settings, *billingSettings,
+        {}, options.actor, jsonText(billingSettings->sellerSnapshot())};
     auto rates = sql::exec(tx.db(), kTaxRates);
     if (!rates)
         return rates.error();
