@@ -76,12 +76,17 @@ lines AS (
 SELECT count(*) FROM lines
 )sql");
 
-const auto kSetStatus = QStringLiteral(R"sql(
-UPDATE invoices SET status = ?,
-       paid_at = CASE WHEN ? = 'paid' THEN ?::timestamptz ELSE paid_at END,
-       payment_method = CASE WHEN ? = 'paid' THEN nullif(?, '') ELSE payment_method END,
-       payment_reference = CASE WHEN ? = 'paid' THEN nullif(?, '') ELSE payment_reference END
-WHERE id = ?::uuid
+// A move between issued statuses and its audit row in one statement.
+const auto kSetStatusAudited = QStringLiteral(R"sql(
+WITH changed AS (
+  UPDATE invoices SET status = ?,
+         paid_at = CASE WHEN ? = 'paid' THEN ?::timestamptz ELSE paid_at END,
+         payment_method = CASE WHEN ? = 'paid' THEN nullif(?, '') ELSE payment_method END,
+         payment_reference = CASE WHEN ? = 'paid' THEN nullif(?, '') ELSE payment_reference END
+  WHERE id = ?::uuid
+  RETURNING id)
+INSERT INTO audit_log (tenant_id, at, actor, action, object_type, object_id, details)
+SELECT ?::uuid, ?::timestamptz, ?, 'invoice.status_changed', 'invoice', ?, ?::jsonb FROM changed
 )sql");
 
 const auto kAudit = QStringLiteral(R"sql(
@@ -375,12 +380,18 @@ Status Invoices::setStatus(TenantTransaction &tx, const QString &id, const Statu
         makeError(errors::NotFound, QStringLiteral("no such invoice"), QStringLiteral("id"));
     if (!isUuid(id))
         return notFound;
-    auto locked = sql::exec(tx.db(), kLockInvoice, {id});
-    if (!locked)
-        return locked.error();
-    if (!locked->next())
-        return notFound;
-    const auto from = InvoiceStatuses::fromString(locked->value(0).toString());
+    std::optional<InvoiceStatus> from = change.lockedFrom;
+    QString customerId;
+    if (!from || *from == InvoiceStatus::Draft) {
+        auto locked = sql::exec(tx.db(), kLockInvoice, {id});
+        if (!locked)
+            return locked.error();
+        if (!locked->next())
+            return notFound;
+        from = InvoiceStatuses::fromString(locked->value(0).toString());
+        customerId = locked->value(1).toString();
+        locked->finish();
+    }
     if (!from)
         return makeError(errors::Internal, QStringLiteral("unknown stored status"));
     if (auto s = InvoiceStatuses::checkTransition(*from, change.to); !s)
@@ -397,26 +408,28 @@ Status Invoices::setStatus(TenantTransaction &tx, const QString &id, const Statu
     if (*from == InvoiceStatus::Draft) {
         if (auto s = issueDraft(tx, id, now, details); !s)
             return s.error();
-        if (auto s = announceIssued(tx, id, locked->value(1).toString(), now); !s)
+        if (auto s = announceIssued(tx, id, customerId, now); !s)
             return s.error();
-    } else {
-        const QString to = InvoiceStatuses::toString(change.to);
-        auto u = sql::exec(tx.db(), kSetStatus,
-                           {to, to, nowText, to, change.paymentMethod, to, change.paymentReference, id});
-        if (!u)
-            return u.error();
-        if (change.to == InvoiceStatus::Paid && !change.paymentReference.isEmpty())
-            details.insert(QStringLiteral("payment_reference"), change.paymentReference);
-        if (change.to == InvoiceStatus::Paid) {
-            if (auto s = afterInvoicePaid(tx, id, now); !s)
-                return s.error();
-        }
+        auto audit = sql::exec(tx.db(), kAudit,
+                               {tx.tenantId(), nowText, change.actor, id,
+                                QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
+        if (!audit)
+            return audit.error();
+        return {};
     }
-    auto audit = sql::exec(tx.db(), kAudit,
-                           {tx.tenantId(), nowText, change.actor, id,
-                            QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
-    if (!audit)
-        return audit.error();
+    const QString to = InvoiceStatuses::toString(change.to);
+    if (change.to == InvoiceStatus::Paid && !change.paymentReference.isEmpty())
+        details.insert(QStringLiteral("payment_reference"), change.paymentReference);
+    auto u = sql::exec(tx.db(), kSetStatusAudited,
+                       {to, to, nowText, to, change.paymentMethod, to, change.paymentReference, id,
+                        tx.tenantId(), nowText, change.actor, id,
+                        QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
+    if (!u)
+        return u.error();
+    if (u->numRowsAffected() != 1)
+        return notFound;
+    if (change.to == InvoiceStatus::Paid)
+        return afterInvoicePaid(tx, id, now);
     return {};
 }
 

@@ -50,6 +50,9 @@ struct StatusChange {
     QString actor;            // for the audit log: "staff token 12"
     QString paymentMethod;    // to paid: "bank_transfer", "manual", ...
     QString paymentReference; // to paid: the bank's reference
+    // The status the caller read under the invoice's row lock (SELECT ... FOR UPDATE) earlier in
+    // this transaction, if it did: the move then does not lock and read it again.
+    std::optional<InvoiceStatus> lockedFrom;
 };
 
 // Invoices of the caller's tenant, inside the caller's transaction (RLS scopes every query).

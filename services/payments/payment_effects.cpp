@@ -57,8 +57,9 @@ RETURNING id, invoice_id, amount_minor, currency, succeeded, refunded_minor, inv
           payment_intent
 )sql");
 
+// Locked: what is read here decides the invoice's next status (Invoices::setStatus relies on it).
 const auto kInvoiceDue =
-    QStringLiteral("SELECT status, total_minor, currency FROM invoices WHERE id = ?::uuid");
+    QStringLiteral("SELECT status, total_minor, currency FROM invoices WHERE id = ?::uuid FOR UPDATE");
 const auto kApplied = QStringLiteral("UPDATE payments SET invoice_applied = true WHERE id = ?::uuid");
 const auto kHold = QStringLiteral("UPDATE payments SET review_state = 'held', review_reason = ? WHERE id = "
                                   "?::uuid AND review_state IS NULL");
@@ -234,6 +235,7 @@ Result<QString> applyToInvoice(TenantTransaction &tx, Row &row, const QDateTime 
     change.actor = QStringLiteral("stripe");
     change.paymentMethod = QStringLiteral("stripe");
     change.paymentReference = row.paymentIntent;
+    change.lockedFrom = billing::InvoiceStatus::Unpaid;
     if (const Status changed = billing::Invoices::setStatus(tx, row.invoiceId, change, now); !changed) {
         // Paid meanwhile by another payment (setStatus locks the invoice and checks the move).
         if (changed.error().code == errors::InvalidTransition)
@@ -276,6 +278,7 @@ Status syncRefund(TenantTransaction &tx, const Row &row, const QDateTime &now, c
     if (!cause.reason.isEmpty())
         change.reason += QStringLiteral(": ") + cause.reason;
     change.actor = cause.actor;
+    change.lockedFrom = *current;
     return billing::Invoices::setStatus(tx, row.invoiceId, change, now);
 }
 
