@@ -2,6 +2,7 @@
 // connections at once come out numbered 1..1000 with no gap and no duplicate; a rolled-back
 // issue gives its number back; years restart. Plus the database's own guard of issued invoices.
 #include "billing/credit_notes.h"
+#include "billing/invoice_number_format.h"
 #include "billing/invoices.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
@@ -234,6 +235,26 @@ private Q_SLOTS:
         auto foreign = Invoices::create(*tx2, draftFor(m_customer), kNow);
         QVERIFY(!foreign.ok());
         QCOMPARE(foreign.error().code, QStringLiteral("not_found"));
+    }
+
+    // Numbers drawn in SQL (the invoice's own statement, a renewal batch) are printed by
+    // mpanel_document_number() from InvoiceNumberFormat::parts: the same text as format().
+    void numbersPrintedInSqlMatchTheFormat()
+    {
+        const QList<std::tuple<QString, int, qint64>> cases{
+            {QStringLiteral("INV-{YYYY}-{NNNNNN}"), 2026, 123},
+            {QStringLiteral("R{YY}/{NNNN}"), 2031, 42},
+            {QStringLiteral("{YYYY}{NN}"), 2026, 1234},
+            {QStringLiteral("{NNN}-{YYYY}"), 2026, 7},
+            {QStringLiteral("{YYYY}-{N}"), 2026, 0},
+            {QStringLiteral("X{NNNNNNNNNNNN}"), 2026, 987654321}};
+        for (const auto &[pattern, year, sequence] : cases) {
+            const auto parts = InvoiceNumberFormat::parts(pattern, year);
+            auto q = sql::exec(m_owner, QStringLiteral("SELECT mpanel_document_number(?, ?, ?, ?::bigint)"),
+                               {parts.prefix, parts.width, parts.suffix, sequence});
+            QVERIFY2(q && q->next(), q ? "no row" : qPrintable(q.error().message));
+            QCOMPARE(q->value(0).toString(), InvoiceNumberFormat::format(pattern, year, sequence));
+        }
     }
 
     // The database itself refuses to rewrite or delete an issued invoice, to skip a status, or

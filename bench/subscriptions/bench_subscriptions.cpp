@@ -129,6 +129,9 @@ int main(int argc, char *argv[])
     auto run = subscriptions::SubscriptionRenewals::run(*tx, clock.now(), options);
     if (!run)
         return fail(run.error().message);
+    if (run->failed > 0)
+        return fail(
+            QStringLiteral("%1 renewals failed, the first: %2").arg(run->failed).arg(run->errors.first()));
     if (auto st = tx->commit(); !st)
         return fail(st.error().message);
     const double seconds = double(timer.elapsed()) / 1000.0;

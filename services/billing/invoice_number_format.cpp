@@ -58,24 +58,33 @@ Status InvoiceNumberFormat::validate(const QString &pattern, const QString &fiel
 
 QString InvoiceNumberFormat::format(const QString &pattern, int year, qint64 sequence)
 {
-    QString out;
+    const Parts p = parts(pattern, year);
+    return p.prefix + QStringLiteral("%1").arg(sequence, p.width, 10, QLatin1Char('0')) + p.suffix;
+}
+
+InvoiceNumberFormat::Parts InvoiceNumberFormat::parts(const QString &pattern, int year)
+{
+    Parts p;
+    QString *out = &p.prefix;
     for (qsizetype i = 0; i < pattern.size(); ++i) {
         const QChar c = pattern.at(i);
         const qsizetype close = c == u'{' ? pattern.indexOf(u'}', i) : -1;
         if (close < 0) {
-            out.append(c);
+            out->append(c);
             continue;
         }
         const QStringView token = QStringView(pattern).mid(i + 1, close - i - 1);
-        if (token == u"YYYY")
-            out.append(QStringLiteral("%1").arg(year, 4, 10, QLatin1Char('0')));
-        else if (token == u"YY")
-            out.append(QStringLiteral("%1").arg(year % 100, 2, 10, QLatin1Char('0')));
-        else
-            out.append(QStringLiteral("%1").arg(sequence, int(token.size()), 10, QLatin1Char('0')));
+        if (token == u"YYYY") {
+            out->append(QStringLiteral("%1").arg(year, 4, 10, QLatin1Char('0')));
+        } else if (token == u"YY") {
+            out->append(QStringLiteral("%1").arg(year % 100, 2, 10, QLatin1Char('0')));
+        } else {
+            p.width = int(token.size());
+            out = &p.suffix;
+        }
         i = close;
     }
-    return out;
+    return p;
 }
 
 } // namespace mp::billing

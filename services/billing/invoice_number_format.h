@@ -21,6 +21,17 @@ public:
     static Status validate(const QString &pattern, const QString &field = QStringLiteral("pattern"));
     // Assumes a valid pattern.
     static QString format(const QString &pattern, int year, qint64 sequence);
+
+    // The pattern for one year as the text around the sequence and the sequence's width, for a
+    // statement that draws the sequence and prints the number itself (mpanel_document_number(),
+    // migration 0029): prefix + sequence zero-padded to width + suffix == format(). Assumes a valid
+    // pattern.
+    struct Parts {
+        QString prefix;
+        int width = 1;
+        QString suffix;
+    };
+    static Parts parts(const QString &pattern, int year);
 };
 
 } // namespace mp::billing

@@ -24,17 +24,24 @@ namespace mp::billing {
 
 namespace {
 
-// The invoice and all its lines in one statement, whatever their number: the counter row is
-// locked from the number until commit, so every round trip in between holds up the next invoice.
+// The number, the invoice and all its lines in one statement, whatever their number: the counter
+// row is locked from the number until commit, so every round trip in between would hold up the
+// next invoice. A draft draws no number (the counter's insert is skipped, the number is NULL).
 const auto kInsertInvoice = QStringLiteral(R"sql(
-WITH invoice AS (
+WITH counter AS (
+  INSERT INTO document_counters (tenant_id, series, year, last_value)
+  SELECT ?::uuid, 'invoice', ?::integer, 1 WHERE ?::boolean
+  ON CONFLICT (tenant_id, series, year) DO UPDATE SET last_value = document_counters.last_value + 1
+  RETURNING last_value),
+invoice AS (
   INSERT INTO invoices (tenant_id, customer_id, order_id, status, number, number_year, number_seq, currency,
                         price_mode, issue_date, due_date, net_minor, tax_minor, total_minor, reverse_charge,
                         tax_note, seller, buyer, notes, created_at, issued_at)
-  VALUES (?::uuid, ?::uuid, nullif(?, '')::uuid, ?, nullif(?, ''), ?::smallint, ?::bigint, ?, ?, ?::date,
-          ?::date, ?, ?, ?, ?, coalesce(?, ''), ?::jsonb, ?::jsonb, coalesce(?, ''), ?::timestamptz,
-          ?::timestamptz)
-  RETURNING id, tenant_id),
+  SELECT ?::uuid, ?::uuid, nullif(?, '')::uuid, ?, mpanel_document_number(?, ?, ?, counter.last_value),
+         ?::smallint, counter.last_value, ?, ?, ?::date, ?::date, ?, ?, ?, ?, coalesce(?, ''), ?::jsonb, ?::jsonb,
+         coalesce(?, ''), ?::timestamptz, ?::timestamptz
+  FROM (SELECT 1) AS one LEFT JOIN counter ON true
+  RETURNING id, tenant_id, number),
 lines AS (
   INSERT INTO invoice_items (tenant_id, invoice_id, position, description, quantity, unit_price_minor, tax_name,
                              tax_rate_ppm, net_minor, tax_minor, gross_minor, order_item_id)
@@ -44,7 +51,7 @@ lines AS (
   FROM invoice, jsonb_to_recordset(?::jsonb) AS x(position smallint, description text, quantity integer,
        unit_price_minor bigint, tax_name text, tax_rate_ppm integer, net_minor bigint, tax_minor bigint,
        gross_minor bigint, order_item_id text))
-SELECT id::text FROM invoice
+SELECT id::text, number FROM invoice
 )sql");
 
 const auto kLockInvoice =
@@ -69,12 +76,17 @@ lines AS (
 SELECT count(*) FROM lines
 )sql");
 
-const auto kSetStatus = QStringLiteral(R"sql(
-UPDATE invoices SET status = ?,
-       paid_at = CASE WHEN ? = 'paid' THEN ?::timestamptz ELSE paid_at END,
-       payment_method = CASE WHEN ? = 'paid' THEN nullif(?, '') ELSE payment_method END,
-       payment_reference = CASE WHEN ? = 'paid' THEN nullif(?, '') ELSE payment_reference END
-WHERE id = ?::uuid
+// A move between issued statuses and its audit row in one statement.
+const auto kSetStatusAudited = QStringLiteral(R"sql(
+WITH changed AS (
+  UPDATE invoices SET status = ?,
+         paid_at = CASE WHEN ? = 'paid' THEN ?::timestamptz ELSE paid_at END,
+         payment_method = CASE WHEN ? = 'paid' THEN nullif(?, '') ELSE payment_method END,
+         payment_reference = CASE WHEN ? = 'paid' THEN nullif(?, '') ELSE payment_reference END
+  WHERE id = ?::uuid
+  RETURNING id)
+INSERT INTO audit_log (tenant_id, at, actor, action, object_type, object_id, details)
+SELECT ?::uuid, ?::timestamptz, ?, 'invoice.status_changed', 'invoice', ?, ?::jsonb FROM changed
 )sql");
 
 const auto kAudit = QStringLiteral(R"sql(
@@ -154,27 +166,28 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
     inv.tax = priced->tax;
     inv.total = priced->total;
 
-    qint64 sequence = 0;
     if (draft.issue) {
         inv.status = InvoiceStatus::Unpaid;
         inv.issueDate = today;
         inv.dueDate = today.addDays(settings.paymentTermsDays);
         inv.issuedAt = now;
-        // Last before the inserts: the counter row stays locked until this transaction ends.
-        if (auto s = issueNumber(tx, settings, today, &inv.number, &sequence); !s)
-            return s.error();
     }
+    const auto number = InvoiceNumberFormat::parts(settings.invoiceNumberFormat, today.year());
 
     const QString nowText = now.toUTC().toString(Qt::ISODateWithMs);
     auto inserted =
         sql::exec(tx.db(), kInsertInvoice,
                   {tx.tenantId(),
+                   today.year(),
+                   draft.issue,
+                   tx.tenantId(),
                    inv.customerId,
                    inv.orderId,
                    InvoiceStatuses::toString(inv.status),
-                   inv.number,
+                   number.prefix,
+                   number.width,
+                   number.suffix,
                    draft.issue ? QVariant(today.year()) : QVariant(),
-                   draft.issue ? QVariant(sequence) : QVariant(),
                    inv.currency.code(),
                    priceModeName(inv.priceMode),
                    draft.issue ? QVariant(inv.issueDate.toString(Qt::ISODate)) : QVariant(),
@@ -195,6 +208,7 @@ Result<Invoice> Invoices::create(TenantTransaction &tx, const InvoiceDraft &draf
     if (!inserted->next())
         return makeError(errors::Internal, QStringLiteral("the invoice insert returned no row"));
     inv.id = inserted->value(0).toString();
+    inv.number = inserted->value(1).toString();
     inserted->finish();
     if (draft.issue) {
         if (auto s = announceIssued(tx, inv.id, inv.customerId, now); !s)
@@ -339,16 +353,30 @@ Status issueDraft(TenantTransaction &tx, const QString &id, const QDateTime &now
 Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id, const StatusChange &change,
                                        const QDateTime &now)
 {
+    if (auto s = setStatus(tx, id, change, now); !s)
+        return s.error();
+    return find(tx, id);
+}
+
+Status Invoices::setStatus(TenantTransaction &tx, const QString &id, const StatusChange &change,
+                           const QDateTime &now)
+{
     const Error notFound =
         makeError(errors::NotFound, QStringLiteral("no such invoice"), QStringLiteral("id"));
     if (!isUuid(id))
         return notFound;
-    auto locked = sql::exec(tx.db(), kLockInvoice, {id});
-    if (!locked)
-        return locked.error();
-    if (!locked->next())
-        return notFound;
-    const auto from = InvoiceStatuses::fromString(locked->value(0).toString());
+    std::optional<InvoiceStatus> from = change.lockedFrom;
+    QString customerId;
+    if (!from || *from == InvoiceStatus::Draft) {
+        auto locked = sql::exec(tx.db(), kLockInvoice, {id});
+        if (!locked)
+            return locked.error();
+        if (!locked->next())
+            return notFound;
+        from = InvoiceStatuses::fromString(locked->value(0).toString());
+        customerId = locked->value(1).toString();
+        locked->finish();
+    }
     if (!from)
         return makeError(errors::Internal, QStringLiteral("unknown stored status"));
     if (auto s = InvoiceStatuses::checkTransition(*from, change.to); !s)
@@ -365,27 +393,29 @@ Result<Invoice> Invoices::changeStatus(TenantTransaction &tx, const QString &id,
     if (*from == InvoiceStatus::Draft) {
         if (auto s = issueDraft(tx, id, now, details); !s)
             return s.error();
-        if (auto s = announceIssued(tx, id, locked->value(1).toString(), now); !s)
+        if (auto s = announceIssued(tx, id, customerId, now); !s)
             return s.error();
-    } else {
-        const QString to = InvoiceStatuses::toString(change.to);
-        auto u = sql::exec(tx.db(), kSetStatus,
-                           {to, to, nowText, to, change.paymentMethod, to, change.paymentReference, id});
-        if (!u)
-            return u.error();
-        if (change.to == InvoiceStatus::Paid && !change.paymentReference.isEmpty())
-            details.insert(QStringLiteral("payment_reference"), change.paymentReference);
-        if (change.to == InvoiceStatus::Paid) {
-            if (auto s = afterInvoicePaid(tx, id, now); !s)
-                return s.error();
-        }
+        auto audit = sql::exec(tx.db(), kAudit,
+                               {tx.tenantId(), nowText, change.actor, id,
+                                QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
+        if (!audit)
+            return audit.error();
+        return {};
     }
-    auto audit = sql::exec(tx.db(), kAudit,
-                           {tx.tenantId(), nowText, change.actor, id,
-                            QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
-    if (!audit)
-        return audit.error();
-    return find(tx, id);
+    const QString to = InvoiceStatuses::toString(change.to);
+    if (change.to == InvoiceStatus::Paid && !change.paymentReference.isEmpty())
+        details.insert(QStringLiteral("payment_reference"), change.paymentReference);
+    auto u = sql::exec(tx.db(), kSetStatusAudited,
+                       {to, to, nowText, to, change.paymentMethod, to, change.paymentReference, id,
+                        tx.tenantId(), nowText, change.actor, id,
+                        QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
+    if (!u)
+        return u.error();
+    if (u->numRowsAffected() != 1)
+        return notFound;
+    if (change.to == InvoiceStatus::Paid)
+        return afterInvoicePaid(tx, id, now);
+    return {};
 }
 
 Result<QDate> Invoices::today(TenantTransaction &tx)

@@ -50,6 +50,9 @@ struct StatusChange {
     QString actor;            // for the audit log: "staff token 12"
     QString paymentMethod;    // to paid: "bank_transfer", "manual", ...
     QString paymentReference; // to paid: the bank's reference
+    // The status the caller read under the invoice's row lock (SELECT ... FOR UPDATE) earlier in
+    // this transaction, if it did: the move then does not lock and read it again.
+    std::optional<InvoiceStatus> lockedFrom;
 };
 
 // Invoices of the caller's tenant, inside the caller's transaction (RLS scopes every query).
@@ -73,6 +76,10 @@ public:
     // Draft -> unpaid issues it (number, dates). "invalid_transition" names the current status.
     static Result<Invoice> changeStatus(TenantTransaction &tx, const QString &id, const StatusChange &change,
                                         const QDateTime &now);
+    // The same move, without reading the invoice back: for callers that only need it done (a
+    // payment marking its invoice paid).
+    static Status setStatus(TenantTransaction &tx, const QString &id, const StatusChange &change,
+                            const QDateTime &now);
 
     // "Today" for a tenant: due dates and issue dates are calendar days where the tenant is.
     static QDate localDate(const BillingSettings &settings, const QDateTime &now);

@@ -5,6 +5,7 @@
 #include "db/db_errors.h"
 #include "db/sql.h"
 
+#include <QSqlQuery>
 #include <QUuid>
 
 namespace mp {
@@ -22,9 +23,18 @@ Result<TenantTransaction> TenantTransaction::begin(const QSqlDatabase &db, const
         return makeError(errors::InvalidTenant, QStringLiteral("not a tenant id: %1").arg(tenantId),
                          QStringLiteral("tenant"));
     QSqlDatabase handle = db;
-    if (!handle.transaction())
-        return sql::fromSqlError(handle.lastError(), QStringLiteral("beginning a transaction"));
-    return enter(handle, tenantId);
+    // BEGIN, role and tenant in one round trip: one simple query of two statements. Not forward
+    // only, so QPSQL runs it with PQexec, which reports an error of either statement. The id is
+    // a checked UUID, so it is safe as a literal.
+    QSqlQuery begin(handle);
+    if (!begin.exec(QStringLiteral("BEGIN; SELECT set_config('role', 'mpanel_app', true), "
+                                   "set_config('mpanel.tenant_id', '%1', true)")
+                        .arg(tenantId))) {
+        const Error error = sql::fromSqlError(begin.lastError(), QStringLiteral("beginning a transaction"));
+        handle.rollback();
+        return error;
+    }
+    return TenantTransaction(handle, tenantId);
 }
 
 Result<TenantTransaction> TenantTransaction::enter(const QSqlDatabase &db, const QString &tenantId)

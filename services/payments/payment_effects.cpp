@@ -24,7 +24,7 @@ const auto kUpsert = QStringLiteral(R"sql(
 INSERT INTO payments AS p (tenant_id, invoice_id, customer_id, payment_intent, checkout_session, charge_id,
                            amount_minor, currency, status, succeeded, refunded_minor, decline_code, decline_message,
                            created_at, updated_at, succeeded_at)
-SELECT ?::uuid, i.id, i.customer_id, ?, ?, ?, ?, ?, 'pending', ?::boolean, ?, ?, ?, ?::timestamptz,
+SELECT ?::uuid, i.id, i.customer_id, ?, ?, ?, ?, ?, NULL, ?::boolean, ?, ?, ?, ?::timestamptz,
        ?::timestamptz, CASE WHEN ?::boolean THEN ?::timestamptz END
 FROM (SELECT 1) AS one LEFT JOIN invoices i ON i.id = ?::uuid
 ON CONFLICT (tenant_id, payment_intent) DO UPDATE SET
@@ -43,25 +43,23 @@ ON CONFLICT (tenant_id, payment_intent) DO UPDATE SET
     decline_message = CASE WHEN p.succeeded OR EXCLUDED.succeeded THEN NULL
                            ELSE COALESCE(EXCLUDED.decline_message, p.decline_message) END,
     succeeded_at = COALESCE(p.succeeded_at, EXCLUDED.succeeded_at),
-    updated_at = EXCLUDED.updated_at
-RETURNING id
+    updated_at = EXCLUDED.updated_at,
+    status = NULL
+RETURNING id, invoice_id, amount_minor, currency, succeeded, refunded_minor, invoice_applied, review_state,
+          payment_intent
 )sql");
 
-// The status follows from the facts: a dispute still open outranks everything, then refunds.
+// The status follows from the facts: a status written as NULL is derived from them by the
+// payments_derive_status trigger (migration 0029), which the upsert above relies on as well.
 const auto kDeriveStatus = QStringLiteral(R"sql(
-UPDATE payments SET status = CASE
-    WHEN dispute_id IS NOT NULL AND COALESCE(dispute_status, '') NOT IN ('won', 'warning_closed') THEN 'disputed'
-    WHEN succeeded AND amount_minor > 0 AND refunded_minor >= amount_minor THEN 'refunded'
-    WHEN succeeded AND refunded_minor > 0 THEN 'partially_refunded'
-    WHEN succeeded THEN 'succeeded'
-    WHEN decline_code IS NOT NULL THEN 'failed'
-    ELSE 'pending' END
-WHERE id = ?::uuid
-RETURNING invoice_id, amount_minor, currency, succeeded, refunded_minor, invoice_applied, review_state, payment_intent
+UPDATE payments SET status = NULL WHERE id = ?::uuid
+RETURNING id, invoice_id, amount_minor, currency, succeeded, refunded_minor, invoice_applied, review_state,
+          payment_intent
 )sql");
 
+// Locked: what is read here decides the invoice's next status (Invoices::setStatus relies on it).
 const auto kInvoiceDue =
-    QStringLiteral("SELECT status, total_minor, currency FROM invoices WHERE id = ?::uuid");
+    QStringLiteral("SELECT status, total_minor, currency FROM invoices WHERE id = ?::uuid FOR UPDATE");
 const auto kApplied = QStringLiteral("UPDATE payments SET invoice_applied = true WHERE id = ?::uuid");
 const auto kHold = QStringLiteral("UPDATE payments SET review_state = 'held', review_reason = ? WHERE id = "
                                   "?::uuid AND review_state IS NULL");
@@ -138,7 +136,24 @@ QString nowText(const QDateTime &now)
     return now.toUTC().toString(Qt::ISODateWithMs);
 }
 
-Result<QString> upsert(TenantTransaction &tx, const Facts &f, const QDateTime &now)
+// The payment row as a statement returned it (id first, then kDeriveStatus's columns).
+Row rowFrom(const QSqlQuery &q)
+{
+    Row r;
+    r.id = q.value(0).toString();
+    r.invoiceId = q.value(1).toString();
+    r.amount = q.value(2).toLongLong();
+    r.currency = q.value(3).toString();
+    r.succeeded = q.value(4).toBool();
+    r.refunded = q.value(5).toLongLong();
+    r.invoiceApplied = q.value(6).toBool();
+    r.reviewState = q.value(7).toString();
+    r.paymentIntent = q.value(8).toString();
+    return r;
+}
+
+// Records the facts and returns the payment with its status derived, in one statement.
+Result<Row> upsert(TenantTransaction &tx, const Facts &f, const QDateTime &now)
 {
     const QString at = nowText(now);
     const QVariant invoice = !isUuid(f.invoiceId) ? QVariant() : QVariant(f.invoiceId);
@@ -150,7 +165,9 @@ Result<QString> upsert(TenantTransaction &tx, const Facts &f, const QDateTime &n
         return q.error();
     if (!q->next())
         return makeError(errors::Internal, QStringLiteral("the payment upsert returned no row"));
-    return q->value(0).toString();
+    Row row = rowFrom(*q);
+    q->finish();
+    return row;
 }
 
 Result<Row> deriveStatus(TenantTransaction &tx, const QString &paymentId)
@@ -160,17 +177,9 @@ Result<Row> deriveStatus(TenantTransaction &tx, const QString &paymentId)
         return q.error();
     if (!q->next())
         return makeError(errors::Internal, QStringLiteral("the payment vanished"));
-    Row r;
-    r.id = paymentId;
-    r.invoiceId = q->value(0).toString();
-    r.amount = q->value(1).toLongLong();
-    r.currency = q->value(2).toString();
-    r.succeeded = q->value(3).toBool();
-    r.refunded = q->value(4).toLongLong();
-    r.invoiceApplied = q->value(5).toBool();
-    r.reviewState = q->value(6).toString();
-    r.paymentIntent = q->value(7).toString();
-    return r;
+    Row row = rowFrom(*q);
+    q->finish();
+    return row;
 }
 
 Status flag(TenantTransaction &tx, const Row &row, const QString &kind, const QString &detail,
@@ -226,9 +235,9 @@ Result<QString> applyToInvoice(TenantTransaction &tx, Row &row, const QDateTime 
     change.actor = QStringLiteral("stripe");
     change.paymentMethod = QStringLiteral("stripe");
     change.paymentReference = row.paymentIntent;
-    auto changed = billing::Invoices::changeStatus(tx, row.invoiceId, change, now);
-    if (!changed) {
-        // Paid meanwhile by another payment (changeStatus locks and re-reads the invoice).
+    change.lockedFrom = billing::InvoiceStatus::Unpaid;
+    if (const Status changed = billing::Invoices::setStatus(tx, row.invoiceId, change, now); !changed) {
+        // Paid meanwhile by another payment (setStatus locks the invoice and checks the move).
         if (changed.error().code == errors::InvalidTransition)
             return hold(tx, row, QStringLiteral("the invoice is no longer unpaid"), now);
         return changed.error();
@@ -269,18 +278,13 @@ Status syncRefund(TenantTransaction &tx, const Row &row, const QDateTime &now, c
     if (!cause.reason.isEmpty())
         change.reason += QStringLiteral(": ") + cause.reason;
     change.actor = cause.actor;
-    auto changed = billing::Invoices::changeStatus(tx, row.invoiceId, change, now);
-    if (!changed)
-        return changed.error();
-    return {};
+    change.lockedFrom = *current;
+    return billing::Invoices::setStatus(tx, row.invoiceId, change, now);
 }
 
 Result<QString> fold(TenantTransaction &tx, const Facts &facts, const QDateTime &now, const QString &outcome)
 {
-    auto id = upsert(tx, facts, now);
-    if (!id)
-        return id.error();
-    auto row = deriveStatus(tx, *id);
+    auto row = upsert(tx, facts, now);
     if (!row)
         return row.error();
     auto applied = applyToInvoice(tx, *row, now);
@@ -393,13 +397,13 @@ Result<QString> PaymentEffects::apply(TenantTransaction &tx, const StripeEvent &
         const QJsonValue charge = o.value(QStringLiteral("charge"));
         f.charge =
             charge.isObject() ? charge.toObject().value(QStringLiteral("id")).toString() : charge.toString();
-        auto id = upsert(tx, f, now);
-        if (!id)
-            return id.error();
+        auto upserted = upsert(tx, f, now);
+        if (!upserted)
+            return upserted.error();
         const bool closed = type == QLatin1String("charge.dispute.closed");
-        if (auto q = sql::exec(tx.db(), kDispute, {str(o, "id"), closed, str(o, "status"), *id}); !q)
+        if (auto q = sql::exec(tx.db(), kDispute, {str(o, "id"), closed, str(o, "status"), upserted->id}); !q)
             return q.error();
-        auto row = deriveStatus(tx, *id);
+        auto row = deriveStatus(tx, upserted->id);
         if (!row)
             return row.error();
         if (auto s = flag(

@@ -16,7 +16,7 @@ namespace mp::payments {
 // (keyed by the PaymentIntent) and folds in what it knows: success, refunded amount (Stripe's
 // running total, so the largest seen wins), decline, dispute. The status is derived from those
 // facts, never from the order the events came in. The invoice is marked paid once, from the
-// first event that shows the payment succeeded, through Invoices::changeStatus, and only when
+// first event that shows the payment succeeded, through Invoices::setStatus, and only when
 // amount and currency are what the invoice asks for; anything else is held for staff review.
 class PaymentEffects {
 public:

@@ -1,5 +1,6 @@
 #include "payments/stripe_webhook.h"
 
+#include "core/errors.h"
 #include "core/json_log.h"
 #include "core/storable_text.h"
 #include "db/sql.h"
@@ -21,19 +22,20 @@ namespace mp::payments {
 
 namespace {
 
-const auto kStore = QStringLiteral(R"sql(
-INSERT INTO stripe_events (id, type, livemode, payment_intent, payload, received_at)
-VALUES (?, ?, ?, ?, ?::jsonb, ?::timestamptz)
-ON CONFLICT (id) DO NOTHING
-RETURNING id
+// The event stored once (by its Stripe id) and routed to its tenant, in one statement.
+const auto kStoreAndRoute = QStringLiteral(R"sql(
+WITH stored AS (
+  INSERT INTO stripe_events (id, type, livemode, payment_intent, payload, received_at)
+  VALUES (?, ?, ?, ?, ?::jsonb, ?::timestamptz)
+  ON CONFLICT (id) DO NOTHING
+  RETURNING id)
+SELECT EXISTS (SELECT 1 FROM stored), mpanel_stripe_event_tenant(?::uuid, ?, ?)
 )sql");
-const auto kRoute = QStringLiteral("SELECT mpanel_stripe_event_tenant(?::uuid, ?, ?)");
-// Back to the service's own login (from mpanel_app) to write the global event row.
-const auto kLeaveTenant = QStringLiteral("SET LOCAL ROLE NONE");
-const auto kEnterTenantRole = QStringLiteral("SET LOCAL ROLE mpanel_app");
-const auto kUnrouted = QStringLiteral(
-    "SELECT id, payload::text FROM stripe_events WHERE payment_intent = ? AND result = 'unrouted' "
-    "ORDER BY received_at, id FOR UPDATE");
+// From inside the tenant's transaction (migration 0029): records the outcome and returns the
+// payment's unrouted events, locked.
+const auto kRoutedDone =
+    QStringLiteral("SELECT id, payload FROM mpanel_stripe_event_done(?, ?, ?::timestamptz, ?)");
+// On the service's own login, for an event no tenant could be found for.
 const auto kDone = QStringLiteral(
     "UPDATE stripe_events SET processed_at = ?::timestamptz, tenant_id = ?::uuid, result = ? WHERE id = ?");
 
@@ -141,36 +143,39 @@ QVariant textOrNull(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-// Events about this payment that came before anything named their tenant (a charge event
-// without mPanel's metadata ahead of the session's completion): now that the payment is known,
-// they are applied in this transaction, so the end state does not depend on delivery order.
-// Runs as the service's own login and enters the tenant for each one.
-Status replayUnrouted(TenantTransaction &tx, const QString &paymentIntent, const QDateTime &now)
+// Records what processing did with a routed event and returns the events about its payment that
+// came before anything named their tenant (a charge event without mPanel's metadata ahead of the
+// session's completion), for the caller to apply in this transaction.
+Result<QList<QPair<QString, QByteArray>>> routedDone(TenantTransaction &tx, const QString &eventId,
+                                                     const QString &result, const QString &at,
+                                                     const QString &paymentIntent)
 {
-    if (paymentIntent.isEmpty())
-        return {};
-    auto pending = sql::exec(tx.db(), kUnrouted, {paymentIntent});
-    if (!pending)
-        return pending.error();
-    QList<QPair<QString, QByteArray>> events;
-    while (pending->next())
-        events.append({pending->value(0).toString(), pending->value(1).toString().toUtf8()});
-    pending->finish();
+    auto done = sql::exec(tx.db(), kRoutedDone, {eventId, result, at, textOrNull(paymentIntent)});
+    if (!done)
+        return done.error();
+    QList<QPair<QString, QByteArray>> unrouted;
+    while (done->next())
+        unrouted.append({done->value(0).toString(), done->value(1).toString().toUtf8()});
+    done->finish();
+    return unrouted;
+}
+
+// Applies the unrouted events now that the payment is known, so the end state does not depend
+// on delivery order; each is recorded as replayed.
+Status replayUnrouted(TenantTransaction &tx, const QList<QPair<QString, QByteArray>> &events,
+                      const QDateTime &now)
+{
     const QString at = now.toUTC().toString(Qt::ISODateWithMs);
-    for (const auto &[id, payload] : std::as_const(events)) {
+    for (const auto &[id, payload] : events) {
         auto event = parseStripeEvent(payload);
         QString result = QStringLiteral("invalid");
         if (event) {
-            if (auto r = sql::exec(tx.db(), kEnterTenantRole); !r)
-                return r.error();
             auto applied = PaymentEffects::apply(tx, *event, now);
             if (!applied)
                 return applied.error();
             result = *applied + QStringLiteral(" (replayed)");
-            if (auto r = sql::exec(tx.db(), kLeaveTenant); !r)
-                return r.error();
         }
-        if (auto r = sql::exec(tx.db(), kDone, {at, tx.tenantId(), result, id}); !r)
+        if (auto r = routedDone(tx, id, result, at, QString()); !r)
             return r.error();
     }
     return {};
@@ -201,13 +206,22 @@ WebhookOutcome StripeWebhook::receive(const QSqlDatabase &database, const QByteA
         return failed(db, event.id,
                       sql::fromSqlError(db.lastError(), QStringLiteral("beginning a transaction")));
     const QString paymentIntent = event.paymentIntentId();
-    auto stored = sql::exec(
-        db, kStore,
-        {event.id, event.type, event.livemode, textOrNull(paymentIntent), QString::fromUtf8(*storable), at});
+    const QString invoiceId = invoiceIdOf(event);
+    const QString sessionId =
+        event.objectType() == QLatin1String("checkout.session") ? event.objectId() : QString();
+    auto stored = sql::exec(db, kStoreAndRoute,
+                            {event.id, event.type, event.livemode, textOrNull(paymentIntent),
+                             QString::fromUtf8(*storable), at, textOrNull(invoiceId),
+                             textOrNull(paymentIntent), textOrNull(sessionId)});
     if (!stored)
         return failed(db, event.id, stored.error());
-    if (!stored->next()) {
-        stored->finish();
+    if (!stored->next())
+        return failed(db, event.id,
+                      makeError(errors::Internal, QStringLiteral("storing the event returned no row")));
+    const bool isNew = stored->value(0).toBool();
+    const QString tenantId = stored->value(1).toString();
+    stored->finish();
+    if (!isNew) {
         if (!db.commit())
             return failed(db, event.id, sql::fromSqlError(db.lastError(), QStringLiteral("committing")));
         WebhookOutcome o;
@@ -216,17 +230,6 @@ WebhookOutcome StripeWebhook::receive(const QSqlDatabase &database, const QByteA
         o.duplicate = true;
         return o;
     }
-    stored->finish();
-
-    const QString invoiceId = invoiceIdOf(event);
-    const QString sessionId =
-        event.objectType() == QLatin1String("checkout.session") ? event.objectId() : QString();
-    auto route =
-        sql::exec(db, kRoute, {textOrNull(invoiceId), textOrNull(paymentIntent), textOrNull(sessionId)});
-    if (!route)
-        return failed(db, event.id, route.error());
-    const QString tenantId = route->next() ? route->value(0).toString() : QString();
-    route->finish();
 
     QString result = QStringLiteral("unrouted");
     if (!tenantId.isEmpty()) {
@@ -239,11 +242,10 @@ WebhookOutcome StripeWebhook::receive(const QSqlDatabase &database, const QByteA
             return failed(db, event.id, applied.error());
         }
         result = *applied;
-        if (auto r = sql::exec(db, kLeaveTenant); !r)
-            return failed(db, event.id, r.error());
-        if (auto r = sql::exec(db, kDone, {at, tenantId, result, event.id}); !r)
-            return failed(db, event.id, r.error());
-        if (auto s = replayUnrouted(tx.value(), paymentIntent, now); !s)
+        auto unrouted = routedDone(tx.value(), event.id, result, at, paymentIntent);
+        if (!unrouted)
+            return failed(db, event.id, unrouted.error());
+        if (auto s = replayUnrouted(tx.value(), *unrouted, now); !s)
             return failed(db, event.id, s.error());
         if (auto s = tx->commit(); !s)
             return failed(db, event.id, s.error());

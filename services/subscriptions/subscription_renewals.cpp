@@ -7,6 +7,8 @@
 #include "core/errors.h"
 #include "core/uuid_text.h"
 #include "db/sql.h"
+#include "db/sql_array.h"
+#include "db/statement_cache.h"
 #include "db/tenant_transaction.h"
 #include "money/currency.h"
 #include "money/money.h"
@@ -17,8 +19,8 @@
 #include "subscriptions/subscription_settings.h"
 #include "subscriptions/subscriptions.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QUuid>
 
 namespace mp::subscriptions {
@@ -54,49 +56,54 @@ FOR UPDATE OF s SKIP LOCKED
 )sql")
                              .arg(billing::BuyerSnapshot::columns(QStringLiteral("c")));
 
-const auto kClaim = QStringLiteral(R"sql(
-INSERT INTO subscription_invoices (tenant_id, subscription_id, period_start, period_end, invoice_id, kind, created_at)
-SELECT ?::uuid, x.subscription_id, x.period_start, x.period_end, x.invoice_id, 'renewal', ?::timestamptz
-FROM jsonb_to_recordset(?::jsonb) AS x(subscription_id uuid, period_start timestamptz, period_end timestamptz,
-                                         invoice_id uuid)
-ON CONFLICT (subscription_id, period_start) DO NOTHING
-RETURNING subscription_id::text
-)sql");
-
-const auto kBumpCounter = QStringLiteral(R"sql(
-INSERT INTO document_counters (tenant_id, series, year, last_value)
-VALUES (?::uuid, 'invoice', ?, ?)
-ON CONFLICT (tenant_id, series, year) DO UPDATE SET last_value = document_counters.last_value + excluded.last_value
-RETURNING last_value
-)sql");
-
-const auto kInsertInvoices = QStringLiteral(R"sql(
-INSERT INTO invoices (id, tenant_id, customer_id, status, number, number_year, number_seq, currency, price_mode,
-                      issue_date, due_date, net_minor, tax_minor, total_minor, reverse_charge, tax_note, seller,
-                      buyer, notes, created_at, issued_at)
-SELECT x.id, ?::uuid, x.customer_id, 'unpaid', x.number, ?::smallint, x.number_seq, x.currency, ?, ?::date,
-       x.due_date, x.net_minor, x.tax_minor, x.net_minor + x.tax_minor, x.reverse_charge, x.tax_note, ?::jsonb,
-       x.buyer, '', ?::timestamptz, ?::timestamptz
-FROM jsonb_to_recordset(?::jsonb) AS x(id uuid, customer_id uuid, number text, number_seq bigint, currency text,
-                                         due_date date, net_minor bigint, tax_minor bigint, reverse_charge boolean,
-                                         tax_note text, buyer jsonb)
-)sql");
-
-const auto kInsertLines = QStringLiteral(R"sql(
-INSERT INTO invoice_items (tenant_id, invoice_id, position, description, quantity, unit_price_minor, tax_name,
-                           tax_rate_ppm, net_minor, tax_minor, gross_minor)
-SELECT ?::uuid, x.invoice_id, 1, x.description, x.quantity, x.unit_price_minor, x.tax_name, x.tax_rate_ppm,
-       x.net_minor, x.tax_minor, x.net_minor + x.tax_minor
-FROM jsonb_to_recordset(?::jsonb) AS x(invoice_id uuid, description text, quantity integer, unit_price_minor bigint,
-                                         tax_name text, tax_rate_ppm integer, net_minor bigint, tax_minor bigint)
-)sql");
-
-const auto kInsertHistory = QStringLiteral(R"sql(
-INSERT INTO subscription_events (tenant_id, subscription_id, at, actor, event, details)
-SELECT ?::uuid, x.subscription_id, ?::timestamptz, ?, 'renewal_invoiced',
-       jsonb_build_object('invoice_id', x.invoice_id, 'period_start', x.period_start, 'period_end', x.period_end)
-FROM jsonb_to_recordset(?::jsonb) AS x(subscription_id uuid, invoice_id uuid, period_start timestamptz,
-                                         period_end timestamptz)
+// One statement per batch, the batch as parallel arrays: claim the periods (ON CONFLICT DO NOTHING
+// on the renewal key: a period another run claimed first is dropped without using up a number),
+// bump the gapless counter by the number claimed, then the invoices, their lines and the history
+// rows of the claimed ones, numbered in the batch's order. Returns the claimed subscriptions.
+const auto kWrite = QStringLiteral(R"sql(
+WITH input AS (
+  SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::date[],
+                       ?::bigint[], ?::bigint[], ?::boolean[], ?::text[], ?::jsonb[], ?::text[], ?::integer[],
+                       ?::bigint[], ?::text[], ?::integer[])
+       WITH ORDINALITY AS x(subscription_id, customer_id, invoice_id, period_start, period_end, currency, due_date,
+                            net_minor, tax_minor, reverse_charge, tax_note, buyer, description, quantity,
+                            unit_price_minor, tax_name, tax_rate_ppm, ord)),
+claimed AS (
+  INSERT INTO subscription_invoices (tenant_id, subscription_id, period_start, period_end, invoice_id, kind,
+                                     created_at)
+  SELECT ?::uuid, subscription_id, period_start, period_end, invoice_id, 'renewal', ?::timestamptz FROM input
+  ON CONFLICT (subscription_id, period_start) DO NOTHING
+  RETURNING subscription_id),
+won AS (
+  SELECT input.*, row_number() OVER (ORDER BY input.ord) AS k, count(*) OVER () AS n
+  FROM input JOIN claimed USING (subscription_id)),
+counter AS (
+  INSERT INTO document_counters (tenant_id, series, year, last_value)
+  SELECT ?::uuid, 'invoice', ?, count(*) FROM won HAVING count(*) > 0
+  ON CONFLICT (tenant_id, series, year) DO UPDATE SET last_value = document_counters.last_value + excluded.last_value
+  RETURNING last_value),
+numbered AS (
+  SELECT won.*, counter.last_value - won.n + won.k AS seq FROM won CROSS JOIN counter),
+invoice AS (
+  INSERT INTO invoices (id, tenant_id, customer_id, status, number, number_year, number_seq, currency, price_mode,
+                        issue_date, due_date, net_minor, tax_minor, total_minor, reverse_charge, tax_note, seller,
+                        buyer, notes, created_at, issued_at)
+  SELECT invoice_id, ?::uuid, customer_id, 'unpaid', mpanel_document_number(?, ?, ?, seq), ?::smallint, seq,
+         currency, ?, ?::date, due_date, net_minor, tax_minor, net_minor + tax_minor, reverse_charge, tax_note,
+         ?::jsonb, buyer, '', ?::timestamptz, ?::timestamptz
+  FROM numbered),
+line AS (
+  INSERT INTO invoice_items (tenant_id, invoice_id, position, description, quantity, unit_price_minor, tax_name,
+                             tax_rate_ppm, net_minor, tax_minor, gross_minor)
+  SELECT ?::uuid, invoice_id, 1, description, quantity, unit_price_minor, tax_name, tax_rate_ppm, net_minor,
+         tax_minor, net_minor + tax_minor
+  FROM numbered),
+history AS (
+  INSERT INTO subscription_events (tenant_id, subscription_id, at, actor, event, details)
+  SELECT ?::uuid, subscription_id, ?::timestamptz, ?, 'renewal_invoiced',
+         jsonb_build_object('invoice_id', invoice_id, 'period_start', period_start, 'period_end', period_end)
+  FROM numbered)
+SELECT subscription_id::text FROM numbered
 )sql");
 
 QString ts(const QDateTime &t)
@@ -104,10 +111,9 @@ QString ts(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QString jsonText(const QJsonValue &v)
+QString jsonText(const QJsonObject &o)
 {
-    return QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                                         : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 // One renewal, computed and ready to write.
@@ -123,7 +129,7 @@ struct Renewal {
     qint64 unitPriceMinor = 0;
     TaxDecision tax;
     qint64 netMinor = 0, taxMinor = 0;
-    QJsonObject buyer;
+    QString buyerJson;
 };
 
 struct Context {
@@ -134,6 +140,7 @@ struct Context {
     billing::BillingSettings billing;
     QList<TaxRate> rates;
     QString actor;
+    QString sellerJson;
 };
 
 Result<Renewal> compute(const Context &ctx, const QSqlQuery &q)
@@ -161,9 +168,10 @@ Result<Renewal> compute(const Context &ctx, const QSqlQuery &q)
     const QString period =
         QStringLiteral(" (%1 to %2)").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
     r.description = q.value(2).toString().left(500 - int(period.size())) + period;
-    r.buyer = billing::BuyerSnapshot::fromRow(q, 11);
-    const TaxBuyer buyer{r.buyer.value(QStringLiteral("country")).toString(),
-                         r.buyer.value(QStringLiteral("tax_id")).toString()};
+    const QJsonObject buyerSnapshot = billing::BuyerSnapshot::fromRow(q, 11);
+    r.buyerJson = jsonText(buyerSnapshot);
+    const TaxBuyer buyer{buyerSnapshot.value(QStringLiteral("country")).toString(),
+                         buyerSnapshot.value(QStringLiteral("tax_id")).toString()};
     r.tax = TaxCalculation::decide(ctx.rates, ctx.billing.country, buyer, ctx.today);
     auto amounts = TaxCalculation::line(Money(r.unitPriceMinor, *currency), r.quantity, r.tax.ratePpm,
                                         ctx.billing.priceMode);
@@ -179,75 +187,78 @@ Result<Renewal> compute(const Context &ctx, const QSqlQuery &q)
 // run claimed first is dropped, without using up a number).
 Result<QList<Renewal>> write(const Context &ctx, const QList<Renewal> &batch)
 {
+    sql::ArrayLiteral subscriptions, customers, invoiceIds, periodStarts, periodEnds, currencies, dueDates,
+        nets, taxes, reverseCharges, taxNotes, buyers, descriptions, quantities, unitPrices, taxNames,
+        taxRates;
+    for (const Renewal &r : batch) {
+        subscriptions.append(r.subscriptionId);
+        customers.append(r.customerId);
+        invoiceIds.append(r.invoiceId);
+        periodStarts.append(ts(r.periodStart));
+        periodEnds.append(ts(r.periodEnd));
+        currencies.append(r.currency);
+        dueDates.append(r.dueDate.toString(Qt::ISODate));
+        nets.append(r.netMinor);
+        taxes.append(r.taxMinor);
+        reverseCharges.append(r.tax.reverseCharge);
+        taxNotes.append(r.tax.note);
+        buyers.append(r.buyerJson);
+        descriptions.append(r.description);
+        quantities.append(qint64(r.quantity));
+        unitPrices.append(r.unitPriceMinor);
+        taxNames.append(r.tax.name);
+        taxRates.append(qint64(r.tax.ratePpm));
+    }
     const QString nowText = ts(ctx.now);
-    QJsonArray claims;
-    for (const Renewal &r : batch)
-        claims.append(QJsonObject{{QStringLiteral("subscription_id"), r.subscriptionId},
-                                  {QStringLiteral("period_start"), ts(r.periodStart)},
-                                  {QStringLiteral("period_end"), ts(r.periodEnd)},
-                                  {QStringLiteral("invoice_id"), r.invoiceId}});
-    auto claimed = sql::exec(ctx.tx.db(), kClaim, {ctx.tx.tenantId(), nowText, jsonText(claims)});
-    if (!claimed)
-        return claimed.error();
+    const int year = ctx.today.year();
+    const auto number = billing::InvoiceNumberFormat::parts(ctx.billing.invoiceNumberFormat, year);
+    const QString tenant = ctx.tx.tenantId();
+    auto written = sql::exec(ctx.tx.db(), kWrite,
+                             {subscriptions.text(),
+                              customers.text(),
+                              invoiceIds.text(),
+                              periodStarts.text(),
+                              periodEnds.text(),
+                              currencies.text(),
+                              dueDates.text(),
+                              nets.text(),
+                              taxes.text(),
+                              reverseCharges.text(),
+                              taxNotes.text(),
+                              buyers.text(),
+                              descriptions.text(),
+                              quantities.text(),
+                              unitPrices.text(),
+                              taxNames.text(),
+                              taxRates.text(),
+                              tenant,
+                              nowText,
+                              tenant,
+                              year,
+                              tenant,
+                              number.prefix,
+                              number.width,
+                              number.suffix,
+                              year,
+                              billing::priceModeName(ctx.billing.priceMode),
+                              ctx.today.toString(Qt::ISODate),
+                              ctx.sellerJson,
+                              nowText,
+                              nowText,
+                              tenant,
+                              tenant,
+                              nowText,
+                              ctx.actor});
+    if (!written)
+        return written.error();
     QSet<QString> won;
-    while (claimed->next())
-        won.insert(claimed->value(0).toString());
+    while (written->next())
+        won.insert(written->value(0).toString());
+    written->finish();
     QList<Renewal> issued;
     for (const Renewal &r : batch)
         if (won.contains(r.subscriptionId))
             issued.append(r);
-    if (issued.isEmpty())
-        return issued;
-
-    const int year = ctx.today.year();
-    auto counter = sql::exec(ctx.tx.db(), kBumpCounter, {ctx.tx.tenantId(), year, qint64(issued.size())});
-    if (!counter)
-        return counter.error();
-    if (!counter->next())
-        return makeError(errors::Internal, QStringLiteral("the number counter returned no row"));
-    qint64 sequence = counter->value(0).toLongLong() - issued.size();
-
-    QJsonArray invoices, lines, history;
-    for (const Renewal &r : std::as_const(issued)) {
-        ++sequence;
-        invoices.append(QJsonObject{
-            {QStringLiteral("id"), r.invoiceId},
-            {QStringLiteral("customer_id"), r.customerId},
-            {QStringLiteral("number"),
-             billing::InvoiceNumberFormat::format(ctx.billing.invoiceNumberFormat, year, sequence)},
-            {QStringLiteral("number_seq"), sequence},
-            {QStringLiteral("currency"), r.currency},
-            {QStringLiteral("due_date"), r.dueDate.toString(Qt::ISODate)},
-            {QStringLiteral("net_minor"), r.netMinor},
-            {QStringLiteral("tax_minor"), r.taxMinor},
-            {QStringLiteral("reverse_charge"), r.tax.reverseCharge},
-            {QStringLiteral("tax_note"), r.tax.note},
-            {QStringLiteral("buyer"), r.buyer}});
-        lines.append(QJsonObject{{QStringLiteral("invoice_id"), r.invoiceId},
-                                 {QStringLiteral("description"), r.description},
-                                 {QStringLiteral("quantity"), r.quantity},
-                                 {QStringLiteral("unit_price_minor"), r.unitPriceMinor},
-                                 {QStringLiteral("tax_name"), r.tax.name},
-                                 {QStringLiteral("tax_rate_ppm"), r.tax.ratePpm},
-                                 {QStringLiteral("net_minor"), r.netMinor},
-                                 {QStringLiteral("tax_minor"), r.taxMinor}});
-        history.append(QJsonObject{{QStringLiteral("subscription_id"), r.subscriptionId},
-                                   {QStringLiteral("invoice_id"), r.invoiceId},
-                                   {QStringLiteral("period_start"), ts(r.periodStart)},
-                                   {QStringLiteral("period_end"), ts(r.periodEnd)}});
-    }
-    if (auto q = sql::exec(ctx.tx.db(), kInsertInvoices,
-                           {ctx.tx.tenantId(), year, billing::priceModeName(ctx.billing.priceMode),
-                            ctx.today.toString(Qt::ISODate), jsonText(ctx.billing.sellerSnapshot()), nowText,
-                            nowText, jsonText(invoices)});
-        !q)
-        return q.error();
-    if (auto q = sql::exec(ctx.tx.db(), kInsertLines, {ctx.tx.tenantId(), jsonText(lines)}); !q)
-        return q.error();
-    if (auto q = sql::exec(ctx.tx.db(), kInsertHistory,
-                           {ctx.tx.tenantId(), nowText, ctx.actor, jsonText(history)});
-        !q)
-        return q.error();
     return issued;
 }
 
@@ -275,9 +286,11 @@ Result<RenewalRun> SubscriptionRenewals::run(TenantTransaction &tx, const QDateT
     auto billingSettings = billing::BillingSettingsStore::load(tx);
     if (!billingSettings)
         return billingSettings.error();
+    // The same few statements for every batch: keep them prepared on the connection.
+    const sql::ScopedStatementCache statements;
     Context ctx{
-        tx, now,          now.toTimeZone(billingSettings->timeZone).date(), *settings, *billingSettings,
-        {}, options.actor};
+        tx, now,           now.toTimeZone(billingSettings->timeZone).date(), *settings, *billingSettings,
+        {}, options.actor, jsonText(billingSettings->sellerSnapshot())};
     auto rates = sql::exec(tx.db(), kTaxRates);
     if (!rates)
         return rates.error();

@@ -35,9 +35,9 @@ struct RenewalRun {
 //
 // Set-based per batch: one statement reads a batch of due subscriptions (FOR UPDATE SKIP LOCKED,
 // so racing runs share the work), tax is computed per line by the billing rules, then one
-// statement claims the periods (INSERT ... ON CONFLICT DO NOTHING on the renewal key), one bumps
-// the gapless counter by the number claimed, and one statement each inserts the invoices, their
-// lines and their history rows. A period is invoiced exactly once however many runs race. A
+// statement writes the batch: it claims the periods (INSERT ... ON CONFLICT DO NOTHING on the
+// renewal key), bumps the gapless counter by the number claimed, and inserts the claimed ones'
+// invoices, lines and history rows. A period is invoiced exactly once however many runs race. A
 // batch that fails is redone one subscription at a time, each under its own savepoint, so a bad
 // subscription is logged (history + errors) and retried next run without holding back the rest.
 class SubscriptionRenewals {
