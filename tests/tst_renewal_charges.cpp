@@ -162,8 +162,8 @@ class TestRenewalCharges : public QObject {
         const bool finished = QTest::qWaitFor([&] { return done.load() == count; }, 120000);
         for (auto &t : threads)
             t.join();
-        QTest::qWaitFor([this] { return settled(); }, 20000);
-        return finished ? failures.load() : -1;
+        const bool delivered = QTest::qWaitFor([this] { return settled(); }, 20000);
+        return finished && delivered ? failures.load() : -1;
     }
 
     void runDunning()
@@ -581,8 +581,16 @@ private Q_SLOTS:
         QVERIFY2(QJsonDocument(mail).toJson().contains(payLink.toUtf8()),
                  QJsonDocument(mail).toJson().constData());
 
-        // The customer follows the link and pays by hand; no automatic attempt follows.
-        QVERIFY(!payInCheckout(s.renewalInvoice, s.token, QStringLiteral("4242 4242 4242 4242")).isEmpty());
+        // The customer follows the link, signs in again (a month later) and pays by hand; no
+        // automatic attempt follows.
+        const auto login = m_fx.call("POST", QStringLiteral("/api/auth/login"), {},
+                                     {{QStringLiteral("tenant_id"), m_fx.tenant()},
+                                      {QStringLiteral("email"), s.email},
+                                      {QStringLiteral("password"), QStringLiteral("correct horse battery")}});
+        QVERIFY2(login.status == 200, login.body.constData());
+        QVERIFY(!payInCheckout(s.renewalInvoice, str(login.json(), "access_token"),
+                               QStringLiteral("4242 4242 4242 4242"))
+                     .isEmpty());
         QCOMPARE(m_fx.invoiceStatus(s.renewalInvoice), QStringLiteral("paid"));
         m_clock.set(kDueStart.addDays(1).addSecs(60));
         QCOMPARE(runCharges(1), 0);

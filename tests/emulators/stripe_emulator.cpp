@@ -108,7 +108,7 @@ StripeEmulator::StripeEmulator(QObject *parent)
           [this](const HttpRequest &request) { return checkoutPage(request); });
     r.add(QStringLiteral("POST"), QStringLiteral("/c/pay/{id}"),
           [this](const HttpRequest &request) { return checkoutPay(request); });
-    addCardRoutes();
+    addCardRoutes(r);
 }
 
 StripeEmulator::~StripeEmulator() = default;

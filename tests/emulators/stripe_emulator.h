@@ -136,7 +136,7 @@ private:
     HttpResponse detachPaymentMethod(const HttpRequest &request);
     HttpResponse createPaymentIntent(const HttpRequest &request);
     HttpResponse listWebhookEndpoints(const HttpRequest &request);
-    void addCardRoutes();
+    void addCardRoutes(Router &router);
     // A card PaymentMethod for test card `last4`, attached to `customerId` (may be empty);
     // `setUp`: set up for off-session use (saved in Checkout with setup_future_usage).
     QJsonObject newCard(const QString &last4, const QString &customerId, bool setUp);

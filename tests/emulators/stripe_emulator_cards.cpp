@@ -5,6 +5,7 @@
 
 #include "emulators/stripe_emulator_errors.h"
 #include "emulators/stripe_emulator_replies.h"
+#include "http/router.h"
 #include "stripe/stripe_form.h"
 
 #include <QJsonArray>
@@ -89,9 +90,8 @@ const QJsonObject noRequest{{QStringLiteral("id"), null}, {QStringLiteral("idemp
 
 } // namespace
 
-void StripeEmulator::addCardRoutes()
+void StripeEmulator::addCardRoutes(Router &r)
 {
-    Router &r = m_server->router();
     const auto api = [this](HttpResponse (StripeEmulator::*handler)(const HttpRequest &)) {
         return [this, handler](const HttpRequest &request) {
             return handleApi(request, [this, handler, &request] { return (this->*handler)(request); });
