@@ -4,13 +4,10 @@
 // database: what it asserts is what the API answers.
 #include "e2e/money_path.h"
 #include "support/http_client.h"
-#include "support/smtp_sink.h"
 #include "support/test_cluster.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -117,9 +114,6 @@ class TestMoneyPath : public QObject {
     QString m_proxmoxApi;
     QString m_proxmoxCa;
     std::unique_ptr<Child> m_stripe, m_proxmox, m_service;
-    // The customer's mail goes to a real SMTP server on loopback (STARTTLS, AUTH).
-    test::SmtpSink m_sink;
-    QString m_paidEmail;
 
     QProcessEnvironment environment() const
     {
@@ -176,11 +170,6 @@ class TestMoneyPath : public QObject {
         MoneyPathSettings s = settings();
         s.card = card;
         s.podHostname = expect == MoneyPath::Expect::Paid ? QStringLiteral("ada-web") : QString();
-        if (expect == MoneyPath::Expect::Paid) {
-            m_paidEmail = QStringLiteral("ada-%1@example.com")
-                              .arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
-            s.customerEmail = m_paidEmail;
-        }
         MoneyPath path(s, [names](const MoneyPathStep &step) {
             qInfo("%s %s: %s", step.ok ? "ok  " : "FAIL", qPrintable(step.name), qPrintable(step.summary));
             names->append(step.name);
@@ -238,9 +227,7 @@ private Q_SLOTS:
             qWarning("mpanel-proxmox-emulator is not built on this branch: the CloudPod steps are skipped");
         }
 
-        QVERIFY(m_sink.start());
         QProcessEnvironment env = environment();
-        env.insert(QStringLiteral("MPANEL_SMTP_CA_FILE"), m_sink.caFile());
         env.insert(QStringLiteral("MPANEL_LISTEN"), QStringLiteral("127.0.0.1:%1").arg(m_servicePort));
         // The sandbox as scripts/run-mpanel sets it up: no Stripe account, the API base at the
         // emulator (which takes the service's sandbox test key).
@@ -263,33 +250,6 @@ private Q_SLOTS:
                 QTest::qWait(100);
         }
         QVERIFY2(status == 200, qPrintable(m_service->output()));
-
-        // Staff point the tenant's mail at the relay, as in the console's notification settings.
-        const auto mail = test::httpCall(
-            "PUT", QUrl(QStringLiteral("http://127.0.0.1:%1/api/notifications/settings").arg(m_servicePort)),
-            QJsonDocument(
-                QJsonObject{{QStringLiteral("from_address"), QStringLiteral("billing@hosting.example")},
-                            {QStringLiteral("from_name"), QStringLiteral("Money Path Hosting")},
-                            {QStringLiteral("smtp_host"), QStringLiteral("127.0.0.1")},
-                            {QStringLiteral("smtp_port"), int(m_sink.port())},
-                            {QStringLiteral("tls_mode"), QStringLiteral("starttls")},
-                            {QStringLiteral("smtp_user"), m_sink.options().user},
-                            {QStringLiteral("smtp_password"), m_sink.options().password}})
-                .toJson(QJsonDocument::Compact),
-            {{"Authorization", "Bearer " + m_admin.toLatin1()}, {"Content-Type", "application/json"}});
-        QVERIFY2(mail.status == 200, mail.body.constData());
-    }
-
-    // The summary of the sink's mail to `to` whose subject contains `subject`; empty if none.
-    QJsonObject mailTo(const QString &to, const QString &subject)
-    {
-        for (const QString &file : m_sink.messages()) {
-            const QJsonObject summary = m_sink.summary(file);
-            if (summary.value(QStringLiteral("to")).toString().contains(to) &&
-                summary.value(QStringLiteral("subject")).toString().contains(subject))
-                return summary;
-        }
-        return {};
     }
 
     void cardPaysAndThePodComesUp()
@@ -316,16 +276,6 @@ private Q_SLOTS:
             QCOMPARE(o.podHostname, QStringLiteral("ada-web")); // as ordered at checkout
             // The address comes from the pool staff configured.
             QVERIFY2(o.podAddress.startsWith(QLatin1String("10.20.0.")), qPrintable(o.podAddress));
-        }
-
-        if (!m_proxmoxApi.isEmpty()) {
-            // The path ends in the customer's mailbox: "your server is ready", with how to connect.
-            QJsonObject ready;
-            QTRY_VERIFY_WITH_TIMEOUT(!(ready = mailTo(m_paidEmail, QStringLiteral("is ready"))).isEmpty(),
-                                     150000);
-            const QByteArray text = QJsonDocument(ready).toJson();
-            QVERIFY2(text.contains("ada-web"), text.constData());
-            QVERIFY2(text.contains(o.podAddress.toUtf8()), text.constData());
         }
 
         // Paid means paid once: paying again is refused.
@@ -378,7 +328,6 @@ private Q_SLOTS:
             m_proxmox->stop();
         if (m_stripe)
             m_stripe->stop();
-        m_sink.stop();
     }
 };
 
