@@ -50,6 +50,37 @@ void loadPayments(ConsoleSession *session, QObject *context, const payments::Pay
         std::move(reply));
 }
 
+// Read what is stored in one staff transaction, ask Stripe with none open, store its answer in a
+// second: the same steps as GET /api/cards.
+void loadSavedCards(ConsoleSession *session, QObject *context, const QString &customerId,
+                    Reply<QList<payments::SavedCard>> reply)
+{
+    session->run(
+        context,
+        [customerId, config = paymentConfig()](StaffSession &staff) -> Result<QList<payments::SavedCard>> {
+            using payments::SavedCards;
+            QString link;
+            auto stored =
+                inStaffTransaction(staff, [&](TenantTransaction &tx) -> Result<QList<payments::SavedCard>> {
+                    auto known = SavedCards::stripeCustomer(tx, customerId);
+                    if (!known)
+                        return known.error();
+                    link = *known;
+                    return SavedCards::list(tx, customerId);
+                });
+            auto stripe = StripeSettings::fromConfig(config);
+            if (!stored || link.isEmpty() || !stripe || !stripe->canCall())
+                return stored;
+            auto fetched = SavedCards::fetch(*stripe, link);
+            if (!fetched)
+                return stored;
+            return inStaffTransaction(staff, [&](TenantTransaction &tx) {
+                return SavedCards::sync(tx, customerId, *fetched, Clock::current().now());
+            });
+        },
+        std::move(reply));
+}
+
 // Pay online and refund follow the services' three steps on the session thread: plan in one
 // short staff transaction, call Stripe with none open, record in a second one.
 void payInvoice(ConsoleSession *session, QObject *context, const QString &invoiceId,

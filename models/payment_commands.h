@@ -3,6 +3,7 @@
 #include "core/config.h"
 #include "payments/invoice_checkout.h"
 #include "payments/payments.h"
+#include "payments/saved_cards.h"
 #include "staff_command.h"
 
 #include <QJsonObject>
@@ -26,6 +27,9 @@ Config paymentConfig();
 // The payments of one invoice or one customer (filter.invoiceId / filter.customerId).
 void loadPayments(ConsoleSession *session, QObject *context, const payments::PaymentFilter &filter,
                   Reply<QList<payments::Payment>> reply);
+// The customer's saved cards, refreshed from Stripe when it answers (else as last stored).
+void loadSavedCards(ConsoleSession *session, QObject *context, const QString &customerId,
+                    Reply<QList<payments::SavedCard>> reply);
 // A Checkout Session for the invoice (its URL is what the customer pays on).
 void payInvoice(ConsoleSession *session, QObject *context, const QString &invoiceId,
                 Reply<payments::CheckoutStarted> reply);

@@ -125,3 +125,13 @@ INSERT INTO customer_ssh_keys (tenant_id, customer_id, name, public_key, fingerp
     FROM customers WHERE tenant_id = :tenant;
 INSERT INTO cloudpod_pending_passwords (tenant_id, pod_id, purpose, password, created_at)
     SELECT tenant_id, id, 'create', 'seed-password-' || :n, now() FROM cloud_pods WHERE tenant_id = :tenant;
+-- 0025 saved cards and automatic renewal charges.
+INSERT INTO stripe_customers (tenant_id, customer_id, stripe_customer, created_at)
+    SELECT tenant_id, id, 'cus_seed_' || replace(id::text, '-', ''), now() FROM customers WHERE tenant_id = :tenant;
+INSERT INTO payment_cards (tenant_id, customer_id, payment_method, brand, last4, exp_month, exp_year, is_default,
+                           created_at)
+    SELECT tenant_id, id, 'pm_seed_' || replace(id::text, '-', ''), 'visa', '4242', 12, 2034, true, now()
+    FROM customers WHERE tenant_id = :tenant;
+INSERT INTO payment_settings (tenant_id) VALUES (:tenant);
+INSERT INTO renewal_charges (tenant_id, invoice_id, attempt, payment_method, amount_minor, currency, state, created_at)
+    SELECT tenant_id, id, 1, 'pm_seed_' || :n, 100, 'EUR', 'failed', now() FROM invoices WHERE tenant_id = :tenant;

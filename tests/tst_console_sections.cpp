@@ -532,11 +532,15 @@ void TestConsoleSections::payOnlineAndRefund()
     QCOMPARE(dialog.payments()->payments().first().refundedMinor, 300);
     QCOMPARE(dialog.payments()->index(0, mp::PaymentListModel::Refunded).data().toString(), u"3.00 EUR"_s);
 
-    // The customer detail lists the payment.
+    // The customer detail lists the payment, and the card Checkout saved for renewals.
     ChangeFeed feed;
     mp::CustomersPage customers(f.session.get(), &feed);
     customers.showCustomer(alice.id);
     QTRY_COMPARE_WITH_TIMEOUT(customers.detail()->payments()->rowCount(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(customers.detail()->savedCardsText().contains(u"4242"_s), 20000);
+    QVERIFY2(customers.detail()->savedCardsText().contains(u"Visa"_s) &&
+                 customers.detail()->savedCardsText().contains(u"charged for renewals"_s),
+             qPrintable(customers.detail()->savedCardsText()));
     mp::InvoiceDetailDialog::setUrlOpener([](const QUrl &) { return false; });
 }
 

@@ -8,6 +8,7 @@
 #include "payments/payment_effects.h"
 #include "payments/payment_errors.h"
 #include "payments/payments.h"
+#include "payments/saved_cards.h"
 #include "stripe/stripe_blocking.h"
 
 #include <QSqlQuery>
@@ -117,6 +118,15 @@ Result<CheckoutPlan> InvoiceCheckout::planCheckout(TenantTransaction &tx, const 
     params.cancelUrl = urls.cancel;
     params.clientReferenceId = invoiceId;
     params.customerEmail = invoice->buyer.value(QStringLiteral("email")).toString();
+    // The card is kept for the renewals Stripe is asked to charge later (stripe.md 8.2).
+    params.setupFutureUsage = QStringLiteral("off_session");
+    plan.customerId = invoice->customerId;
+    plan.customerName = invoice->buyer.value(QStringLiteral("name")).toString();
+    auto known = SavedCards::stripeCustomer(tx, invoice->customerId);
+    if (!known)
+        return known.error();
+    params.customer = *known;
+    plan.createStripeCustomer = known->isEmpty();
     params.metadata = {{QStringLiteral("mpanel_invoice"), invoiceId},
                        {QStringLiteral("mpanel_tenant"), tx.tenantId()},
                        {QStringLiteral("mpanel_invoice_number"), invoice->number}};
@@ -129,13 +139,19 @@ Result<CheckoutPlan> InvoiceCheckout::planCheckout(TenantTransaction &tx, const 
     return plan;
 }
 
-Result<CheckoutStarted> InvoiceCheckout::createSession(const StripeSettings &settings,
-                                                       const CheckoutPlan &plan)
+Result<CheckoutStarted> InvoiceCheckout::createSession(const StripeSettings &settings, CheckoutPlan &plan)
 {
     if (plan.existing)
         return *plan.existing;
     if (!settings.canCall())
         return notConfigured();
+    if (plan.createStripeCustomer) {
+        auto customer = SavedCards::createStripeCustomer(settings, plan.customerId, plan.params.customerEmail,
+                                                         plan.customerName);
+        if (!customer)
+            return customer.error();
+        plan.params.customer = *customer;
+    }
     auto session = runStripeCall(settings, [&](StripeClient &client) {
         return client.createCheckoutSession(plan.params, plan.idempotencyKey);
     });
@@ -154,6 +170,11 @@ Status InvoiceCheckout::recordSession(TenantTransaction &tx, const QString &invo
 {
     if (plan.existing)
         return {};
+    if (plan.createStripeCustomer && !plan.params.customer.isEmpty()) {
+        if (auto linked = SavedCards::linkStripeCustomer(tx, plan.customerId, plan.params.customer, now);
+            !linked)
+            return linked.error();
+    }
     auto recorded = sql::exec(tx.db(), kRecordSession,
                               {tx.tenantId(), invoiceId, started.sessionId, started.url, plan.amountMinor,
                                plan.currency, now.toUTC().toString(Qt::ISODateWithMs)});

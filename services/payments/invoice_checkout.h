@@ -36,6 +36,11 @@ struct CheckoutPlan {
     QString idempotencyKey;
     qint64 amountMinor = 0;
     QString currency;
+    // The card is saved for renewals on the customer's Stripe Customer: the one known
+    // (params.customer), or one createSession makes first for this customer.
+    QString customerId;
+    QString customerName;
+    bool createStripeCustomer = false;
 };
 
 struct RefundPlan {
@@ -58,9 +63,11 @@ public:
     // changed total, or a session past its 24 hours, gets a new one).
     static Result<CheckoutPlan> planCheckout(TenantTransaction &tx, const CheckoutUrls &urls,
                                              const QString &invoiceId, const QDateTime &now);
-    // Network only: no database.
-    static Result<CheckoutStarted> createSession(const StripeSettings &settings, const CheckoutPlan &plan);
-    // ON CONFLICT on the session id: the second click records nothing new.
+    // Network only: no database. Makes the customer's Stripe Customer first when the plan says
+    // so (and puts it on the plan, for recordSession).
+    static Result<CheckoutStarted> createSession(const StripeSettings &settings, CheckoutPlan &plan);
+    // ON CONFLICT on the session id: the second click records nothing new; a Stripe Customer
+    // made for the session is linked to the customer.
     static Status recordSession(TenantTransaction &tx, const QString &invoiceId, const CheckoutPlan &plan,
                                 const CheckoutStarted &started, const QDateTime &now);
 

@@ -284,6 +284,8 @@ Status syncRefund(TenantTransaction &tx, const Row &row, const QDateTime &now, c
 
 Result<QString> fold(TenantTransaction &tx, const Facts &facts, const QDateTime &now, const QString &outcome)
 {
+    if (auto s = lockInvoice(tx, facts.invoiceId); !s)
+        return s.error();
     auto row = upsert(tx, facts, now);
     if (!row)
         return row.error();
@@ -323,6 +325,31 @@ QString chargeIdOf(const QJsonObject &pi)
 }
 
 } // namespace
+
+Status lockInvoice(TenantTransaction &tx, const QString &invoiceId)
+{
+    if (!isUuid(invoiceId))
+        return {};
+    if (auto q = sql::exec(tx.db(), QStringLiteral("SELECT 1 FROM invoices WHERE id = ?::uuid FOR UPDATE"),
+                           {invoiceId});
+        !q)
+        return q.error();
+    return {};
+}
+
+Status lockInvoiceOfPayment(TenantTransaction &tx, const QString &paymentId)
+{
+    if (!isUuid(paymentId))
+        return {};
+    if (auto q =
+            sql::exec(tx.db(),
+                      QStringLiteral("SELECT 1 FROM invoices WHERE id = (SELECT invoice_id FROM payments "
+                                     "WHERE id = ?::uuid) FOR UPDATE"),
+                      {paymentId});
+        !q)
+        return q.error();
+    return {};
+}
 
 QString invoiceIdOf(const StripeEvent &event)
 {
@@ -397,6 +424,8 @@ Result<QString> PaymentEffects::apply(TenantTransaction &tx, const StripeEvent &
         const QJsonValue charge = o.value(QStringLiteral("charge"));
         f.charge =
             charge.isObject() ? charge.toObject().value(QStringLiteral("id")).toString() : charge.toString();
+        if (auto s = lockInvoice(tx, f.invoiceId); !s)
+            return s.error();
         auto upserted = upsert(tx, f, now);
         if (!upserted)
             return upserted.error();
@@ -421,6 +450,8 @@ Status PaymentEffects::recordApiRefund(TenantTransaction &tx, const QString &pay
                                        const QString &requestKey, const QJsonObject &refund,
                                        const QString &actor, const QDateTime &now)
 {
+    if (auto s = lockInvoiceOfPayment(tx, paymentId); !s)
+        return s;
     const QString status = str(refund, "status");
     const QString stored = status == QLatin1String("succeeded") || status == QLatin1String("pending")
                                ? status

@@ -30,6 +30,12 @@ public:
                                   const QJsonObject &refund, const QString &actor, const QDateTime &now);
 };
 
+// The lock order every payment write keeps: the invoice first, then its payments. A webhook,
+// a renewal charge (which holds its invoice while Stripe answers) and a refund being recorded
+// therefore wait for one another instead of deadlocking.
+Status lockInvoice(TenantTransaction &tx, const QString &invoiceId);
+Status lockInvoiceOfPayment(TenantTransaction &tx, const QString &paymentId);
+
 // The invoice mPanel named in the metadata it put on the session and the PaymentIntent
 // (charges carry the PaymentIntent's), or the session's client_reference_id.
 QString invoiceIdOf(const StripeEvent &event);

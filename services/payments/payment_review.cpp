@@ -67,6 +67,8 @@ Result<Held> lockHeld(TenantTransaction &tx, const QString &paymentId)
         makeError(errors::NotFound, QStringLiteral("no such payment"), QStringLiteral("id"));
     if (!isUuid(paymentId))
         return notFound;
+    if (auto s = lockInvoiceOfPayment(tx, paymentId); !s)
+        return s.error();
     auto q = sql::exec(tx.db(), kLockHeld, {paymentId});
     if (!q)
         return q.error();

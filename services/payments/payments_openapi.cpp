@@ -51,7 +51,21 @@ const char *kFragment = R"json({
         {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["created_at", "-created_at"]}},
         {"$ref": "#/components/parameters/Limit"}, {"$ref": "#/components/parameters/Cursor"}],
       "responses": {"200": {"description": "{items: [{id, invoice_id, invoice_number, payment_id, kind, detail, created_at, resolved_at}], next_cursor}"},
-        "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}}
+        "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
+    "/api/cards": {"get": {"summary": "A customer's saved cards (the customer's own; staff name customer_id), refreshed from Stripe when it answers",
+      "tags": ["payments"],
+      "parameters": [{"name": "customer_id", "in": "query", "schema": {"type": "string", "format": "uuid"}}],
+      "responses": {"200": {"description": "{items: [SavedCard], synced: false when Stripe did not answer and the stored list is shown}"},
+        "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+    "/api/cards/{id}/default": {"post": {"summary": "Make a saved card the one renewals charge (the customer, or staff)",
+      "tags": ["payments"], "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "responses": {"200": {"description": "SavedCard"}, "403": {"$ref": "#/components/responses/Error"},
+        "404": {"$ref": "#/components/responses/Error"}}}},
+    "/api/cards/{id}": {"delete": {"summary": "Remove a saved card: detached at Stripe for good (the customer, or staff)",
+      "tags": ["payments"], "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "responses": {"200": {"description": "{deleted: true}"}, "403": {"$ref": "#/components/responses/Error"},
+        "404": {"$ref": "#/components/responses/Error"}, "502": {"$ref": "#/components/responses/Error"},
+        "503": {"$ref": "#/components/responses/Error"}}}}
   },
   "components": {"schemas": {
     "Payment": {"type": "object", "properties": {
@@ -62,7 +76,12 @@ const char *kFragment = R"json({
       "refunded": {"type": "string"}, "refunded_minor": {"type": "integer"},
       "decline_code": {"type": "string"}, "decline_message": {"type": "string"},
       "review_state": {"type": "string", "enum": ["held", "resolved"]}, "review_reason": {"type": "string"},
-      "dispute_status": {"type": "string"}}}}}
+      "dispute_status": {"type": "string"}}},
+    "SavedCard": {"type": "object", "properties": {
+      "id": {"type": "string", "format": "uuid"}, "customer_id": {"type": "string", "format": "uuid"},
+      "payment_method": {"type": "string"}, "brand": {"type": "string"}, "last4": {"type": "string"},
+      "exp_month": {"type": "integer"}, "exp_year": {"type": "integer"}, "default": {"type": "boolean"},
+      "created_at": {"type": "string", "format": "date-time"}}}}}
 })json";
 
 } // namespace
@@ -77,6 +96,8 @@ QJsonObject openApiFragment()
     OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/invoices/{id}/refund"), refundBody(),
                                  false);
     OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/payments/{id}/resolve"), resolveBody());
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/cards/{id}/default"), api::emptyBody(),
+                                 false);
     return fragment;
 }
 

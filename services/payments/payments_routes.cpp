@@ -15,6 +15,7 @@
 #include "payments/payment_errors.h"
 #include "payments/payment_review.h"
 #include "payments/payments.h"
+#include "payments/renewal_charges.h"
 #include "payments/stripe_webhook.h"
 #include "stripe/stripe_errors.h"
 
@@ -310,6 +311,7 @@ void registerPaymentRoutes(Router &router, ApiContext &context)
     auto config = std::make_shared<PaymentConfig>();
     config->stripe = StripeSettings::fromConfig(context.config());
     config->urls = CheckoutUrls::fromConfig(context.config());
+    RenewalCharges::adoptConfig(context.config());
 
     // Stripe's events are a few KiB; its paged lists keep even large invoices far below this.
     constexpr qsizetype kWebhookBodyBytes = 512 * 1024;

@@ -6,6 +6,7 @@
 #include "db/migrator.h"
 #include "db/pg_connection.h"
 #include "db/sql.h"
+#include "payments/stripe_setup_check.h"
 #include "service/service_errors.h"
 #include "service/service_runtime.h"
 #include "tenancy/api_tokens.h"
@@ -20,6 +21,7 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <thread>
 
 namespace mp {
 
@@ -57,7 +59,9 @@ const char *kUsage =
     "  token create --tenant ID --role ROLE [--label TEXT]  prints the token on its last line\n"
     "  token create --staff LOGIN [--label TEXT] a token of that staff member (their tenant and role)\n"
     "  token revoke --id N                       the token stops working at once\n"
-    "  db stop                                   stop the embedded database cluster\n";
+    "  db stop                                   stop the embedded database cluster\n"
+    "  stripe check                              the key's mode, this service's webhook endpoints at Stripe\n"
+    "                                            and the required events they miss (exit 1 when any)\n";
 
 // Every command but `migrate` needs the schema this binary was built for.
 Status requireCurrentSchema(const ConnectionSettings &settings)
@@ -254,6 +258,26 @@ int cmdDbStop(const Config &config)
     return 0;
 }
 
+// Needs no database. Stripe is called from a thread of its own: the blocking client refuses
+// the main thread.
+int cmdStripeCheck(const Config &config)
+{
+    auto settings = StripeSettings::fromConfig(config);
+    if (!settings)
+        return fail(settings.error());
+    Result<payments::StripeSetupReport> report = Error();
+    std::thread worker([&] {
+        report = payments::StripeSetupCheck::run(*settings, payments::StripeSetupCheck::webhookUrl(config));
+    });
+    worker.join();
+    if (!report)
+        return fail(report.error());
+    for (const QString &line : report->lines())
+        out() << line << '\n';
+    out() << Qt::flush;
+    return report->ok() ? 0 : 1;
+}
+
 } // namespace
 
 int runServiceCli(const QStringList &arguments)
@@ -289,7 +313,8 @@ int runServiceCli(const QStringList &arguments)
                        command == QLatin1String("tenant create") || command == QLatin1String("tenant list") ||
                        command == QLatin1String("staff add") || command == QLatin1String("token create") ||
                        command == QLatin1String("staff deactivate") ||
-                       command == QLatin1String("token revoke") || command == QLatin1String("db stop");
+                       command == QLatin1String("token revoke") || command == QLatin1String("db stop") ||
+                       command == QLatin1String("stripe check");
     if (!known) {
         QTextStream(stderr) << kUsage;
         return 2;
@@ -300,6 +325,8 @@ int runServiceCli(const QStringList &arguments)
         return fail(config.error());
     if (command == QLatin1String("db stop"))
         return cmdDbStop(config.value());
+    if (command == QLatin1String("stripe check"))
+        return cmdStripeCheck(config.value());
 
     auto target = DatabaseBootstrap::resolve(config.value());
     if (!target)

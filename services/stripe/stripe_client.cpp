@@ -75,4 +75,42 @@ StripeJob *StripeClient::retrievePaymentIntent(const QString &paymentIntentId)
     return get(QStringLiteral("/v1/payment_intents/") + paymentIntentId);
 }
 
+StripeJob *StripeClient::createCustomer(const CustomerParams &params, const QString &idempotencyKey)
+{
+    auto form = params.toForm();
+    if (!form)
+        return failed(form.error());
+    return post(QStringLiteral("/v1/customers"), form.value(), idempotencyKey);
+}
+
+StripeJob *StripeClient::listCustomerCards(const QString &customerId)
+{
+    if (!stripe::isValidObjectId(customerId))
+        return failed(makeError(errors::StripeInvalidParams, QStringLiteral("not a Customer id"),
+                                QStringLiteral("customer")));
+    // The customer-scoped path is the one Stripe documents for a customer's cards (stripe.md 8.3).
+    return get(QStringLiteral("/v1/customers/%1/payment_methods?type=card&limit=100").arg(customerId));
+}
+
+StripeJob *StripeClient::detachPaymentMethod(const QString &paymentMethodId, const QString &idempotencyKey)
+{
+    if (!stripe::isValidObjectId(paymentMethodId))
+        return failed(makeError(errors::StripeInvalidParams, QStringLiteral("not a PaymentMethod id"),
+                                QStringLiteral("payment_method")));
+    return post(QStringLiteral("/v1/payment_methods/%1/detach").arg(paymentMethodId), {}, idempotencyKey);
+}
+
+StripeJob *StripeClient::chargeOffSession(const OffSessionChargeParams &params, const QString &idempotencyKey)
+{
+    auto form = params.toForm();
+    if (!form)
+        return failed(form.error());
+    return post(QStringLiteral("/v1/payment_intents"), form.value(), idempotencyKey);
+}
+
+StripeJob *StripeClient::listWebhookEndpoints()
+{
+    return get(QStringLiteral("/v1/webhook_endpoints?limit=100"));
+}
+
 } // namespace mp

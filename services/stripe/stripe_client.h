@@ -32,6 +32,12 @@ public:
     StripeJob *retrieveCheckoutSession(const QString &sessionId);
     StripeJob *createRefund(const RefundParams &params, const QString &idempotencyKey);
     StripeJob *retrievePaymentIntent(const QString &paymentIntentId);
+    // Saved cards and off-session charges (stripe.md section 8).
+    StripeJob *createCustomer(const CustomerParams &params, const QString &idempotencyKey);
+    StripeJob *listCustomerCards(const QString &customerId); // GET /v1/customers/{id}/payment_methods
+    StripeJob *detachPaymentMethod(const QString &paymentMethodId, const QString &idempotencyKey);
+    StripeJob *chargeOffSession(const OffSessionChargeParams &params, const QString &idempotencyKey);
+    StripeJob *listWebhookEndpoints(); // the first 100
 
     // The building blocks of the above, for calls not wrapped yet.
     StripeJob *post(const QString &path, const stripe::FormParams &form, const QString &idempotencyKey);

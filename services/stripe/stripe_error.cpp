@@ -70,6 +70,8 @@ StripeError StripeError::fromResponse(int httpStatus, const QByteArray &body, co
     e.param = error.value(QStringLiteral("param")).toString();
     e.charge = error.value(QStringLiteral("charge")).toString();
     e.docUrl = error.value(QStringLiteral("doc_url")).toString();
+    e.paymentIntent =
+        error.value(QStringLiteral("payment_intent")).toObject().value(QStringLiteral("id")).toString();
     if (e.message.isEmpty())
         e.message = QStringLiteral("HTTP %1 without a Stripe error body").arg(httpStatus);
     e.kind = classify(httpStatus, e.type, e.code);

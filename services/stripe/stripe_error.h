@@ -28,13 +28,14 @@ enum class ErrorKind {
 // Stripe's error object (`{"error": {...}}`) plus what the transport knew.
 struct StripeError {
     ErrorKind kind = ErrorKind::Api;
-    int httpStatus = 0;  // 0 when there was no HTTP answer
-    QString type;        // Stripe's error.type, e.g. card_error
-    QString code;        // e.g. card_declined, parameter_missing, resource_missing
-    QString declineCode; // e.g. insufficient_funds
-    QString message;     // Stripe's own, meant for people
-    QString param;       // the offending parameter, e.g. line_items[0][price_data][currency]
-    QString charge;      // ch_... on card errors
+    int httpStatus = 0;    // 0 when there was no HTTP answer
+    QString type;          // Stripe's error.type, e.g. card_error
+    QString code;          // e.g. card_declined, parameter_missing, resource_missing
+    QString declineCode;   // e.g. insufficient_funds
+    QString message;       // Stripe's own, meant for people
+    QString param;         // the offending parameter, e.g. line_items[0][price_data][currency]
+    QString charge;        // ch_... on card errors
+    QString paymentIntent; // pi_... on a declined PaymentIntent (error.payment_intent.id)
     QString docUrl;
     QString requestId; // the Request-Id response header
 

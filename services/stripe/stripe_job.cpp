@@ -33,7 +33,11 @@ StripeJob::StripeJob(const Error &error, QObject *parent) : ProviderCall(parent)
 
 QNetworkRequest StripeJob::buildRequest()
 {
-    QNetworkRequest request(urlFor(m_request.path));
+    // A GET's parameters ride in the path ("/v1/webhook_endpoints?limit=100").
+    const qsizetype query = m_request.path.indexOf(u'?');
+    QNetworkRequest request(
+        query < 0 ? urlFor(m_request.path)
+                  : urlFor(m_request.path.left(query), m_request.path.mid(query + 1).toLatin1()));
     request.setRawHeader("Authorization", "Bearer " + m_settings.requestKey().toUtf8());
     request.setRawHeader("Stripe-Version", m_settings.apiVersion.toLatin1());
     request.setRawHeader("Accept", "application/json");

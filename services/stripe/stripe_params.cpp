@@ -71,8 +71,20 @@ Result<stripe::FormParams> CheckoutSessionParams::toForm() const
         form.add(QStringLiteral("cancel_url"), cancelUrl);
     if (!clientReferenceId.isEmpty())
         form.add(QStringLiteral("client_reference_id"), clientReferenceId);
-    if (!customerEmail.isEmpty())
+    if (!customer.isEmpty()) {
+        if (!customer.startsWith(QLatin1String("cus_")) || !stripe::isValidObjectId(customer))
+            return invalid(QStringLiteral("customer"), QStringLiteral("not a Stripe Customer id"));
+        form.add(QStringLiteral("customer"), customer);
+    } else if (!customerEmail.isEmpty()) {
         form.add(QStringLiteral("customer_email"), customerEmail);
+    }
+    if (!setupFutureUsage.isEmpty()) {
+        if (setupFutureUsage != QLatin1String("off_session") &&
+            setupFutureUsage != QLatin1String("on_session"))
+            return invalid(QStringLiteral("payment_intent_data[setup_future_usage]"),
+                           QStringLiteral("setup_future_usage is on_session or off_session"));
+        form.add(QStringLiteral("payment_intent_data[setup_future_usage]"), setupFutureUsage);
+    }
     if (auto s = addMetadata(form, QStringLiteral("metadata"), metadata); !s)
         return s.error();
     if (auto s = addMetadata(form, QStringLiteral("payment_intent_data[metadata]"), paymentIntentMetadata);
@@ -109,6 +121,45 @@ Result<stripe::FormParams> RefundParams::toForm() const
         form.add(QStringLiteral("amount"), amount);
     if (!reason.isEmpty())
         form.add(QStringLiteral("reason"), reason);
+    if (auto s = addMetadata(form, QStringLiteral("metadata"), metadata); !s)
+        return s.error();
+    return form;
+}
+
+Result<stripe::FormParams> CustomerParams::toForm() const
+{
+    if (email.size() > 512)
+        return invalid(QStringLiteral("email"), QStringLiteral("an email address is at most 512 characters"));
+    stripe::FormParams form;
+    if (!email.isEmpty())
+        form.add(QStringLiteral("email"), email);
+    if (!name.isEmpty())
+        form.add(QStringLiteral("name"), name.left(256));
+    if (auto s = addMetadata(form, QStringLiteral("metadata"), metadata); !s)
+        return s.error();
+    return form;
+}
+
+Result<stripe::FormParams> OffSessionChargeParams::toForm() const
+{
+    static const QRegularExpression currencyCode(QStringLiteral("^[A-Za-z]{3}$"));
+    if (amount <= 0)
+        return invalid(QStringLiteral("amount"), QStringLiteral("an amount is positive"));
+    if (!currencyCode.match(currency).hasMatch())
+        return invalid(QStringLiteral("currency"),
+                       QStringLiteral("a three-letter ISO 4217 currency is required"));
+    if (!customer.startsWith(QLatin1String("cus_")) || !stripe::isValidObjectId(customer))
+        return invalid(QStringLiteral("customer"), QStringLiteral("not a Stripe Customer id"));
+    if (!paymentMethod.startsWith(QLatin1String("pm_")) || !stripe::isValidObjectId(paymentMethod))
+        return invalid(QStringLiteral("payment_method"), QStringLiteral("not a Stripe PaymentMethod id"));
+    // The order stripe-node sends (wire-capture-offsession.txt).
+    stripe::FormParams form;
+    form.add(QStringLiteral("amount"), amount);
+    form.add(QStringLiteral("currency"), currency.toLower());
+    form.add(QStringLiteral("customer"), customer);
+    form.add(QStringLiteral("payment_method"), paymentMethod);
+    form.add(QStringLiteral("off_session"), QStringLiteral("true"));
+    form.add(QStringLiteral("confirm"), QStringLiteral("true"));
     if (auto s = addMetadata(form, QStringLiteral("metadata"), metadata); !s)
         return s.error();
     return form;

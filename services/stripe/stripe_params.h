@@ -27,8 +27,12 @@ struct CheckoutSessionParams {
     QString successUrl; // may contain Stripe's literal {CHECKOUT_SESSION_ID} template
     QString cancelUrl;
     QString clientReferenceId; // e.g. the invoice id: comes back on checkout.session.completed
-    QString customerEmail;
-    StripeMetadata metadata; // the session's metadata
+    QString customerEmail;     // not sent when `customer` is (Stripe takes the Customer's)
+    // cus_...: Checkout attaches the card to this Customer; with setupFutureUsage "off_session"
+    // it is saved for charges made later without the customer (stripe.md section 8.2).
+    QString customer;
+    QString setupFutureUsage; // payment_intent_data[setup_future_usage]: "", on_session, off_session
+    StripeMetadata metadata;  // the session's metadata
     // payment_intent_data[metadata]: what payment_intent.* and charge.* events carry, since those
     // never see the session's metadata (stripe.md section 2).
     StripeMetadata paymentIntentMetadata;
@@ -44,6 +48,28 @@ struct RefundParams {
     QString charge;        // ch_...; exactly one of the two
     qint64 amount = 0;     // minor units; 0 refunds whatever is left
     QString reason;        // duplicate | fraudulent | requested_by_customer, or empty
+    StripeMetadata metadata;
+
+    Result<stripe::FormParams> toForm() const;
+};
+
+// POST /v1/customers (stripe.md section 8.1).
+struct CustomerParams {
+    QString email;
+    QString name;
+    StripeMetadata metadata;
+
+    Result<stripe::FormParams> toForm() const;
+};
+
+// POST /v1/payment_intents, created and confirmed at once with no customer present (stripe.md
+// section 8.4): the saved card is named explicitly, since a PaymentIntent ignores the
+// Customer's default.
+struct OffSessionChargeParams {
+    qint64 amount = 0;     // minor units
+    QString currency;      // ISO 4217, any case
+    QString customer;      // cus_...
+    QString paymentMethod; // pm_... attached to `customer`
     StripeMetadata metadata;
 
     Result<stripe::FormParams> toForm() const;

@@ -78,6 +78,11 @@ const auto kPastDue = QStringLiteral(R"sql(
 WITH moved AS (
     UPDATE subscriptions s SET status = 'past_due', past_due_since = ?::timestamptz, updated_at = ?::timestamptz
     WHERE s.status = 'active' AND NOT s.cancel_at_period_end AND s.current_period_end <= ?::timestamptz
+      -- An automatic charge of the period's invoice still to come (payments' retries) goes first;
+      -- a hold the charge job never took up lapses after a day.
+      AND NOT EXISTS (SELECT 1 FROM subscription_invoices si JOIN invoices i ON i.id = si.invoice_id
+                      WHERE si.subscription_id = s.id AND si.period_start = s.current_period_end
+                        AND i.collection_retry_at > ?::timestamptz - interval '1 day')
     RETURNING s.id, s.tenant_id, s.customer_id, s.description, s.current_period_end, s.next_due_date
 ), history AS (
     INSERT INTO subscription_events (tenant_id, subscription_id, at, actor, event, from_status, to_status, details)
@@ -416,7 +421,7 @@ Result<DunningRun> SubscriptionLifecycle::runDunning(TenantTransaction &tx, cons
         return expire.error();
     each(*expire, QStringLiteral("expired"), expires, &provisioning::onTerminated, &run.expired);
 
-    auto pastDue = sql::exec(tx.db(), kPastDue, {t, t, t, t, t});
+    auto pastDue = sql::exec(tx.db(), kPastDue, {t, t, t, t, t, t});
     if (!pastDue)
         return pastDue.error();
     if (pastDue->next())

@@ -108,6 +108,7 @@ StripeEmulator::StripeEmulator(QObject *parent)
           [this](const HttpRequest &request) { return checkoutPage(request); });
     r.add(QStringLiteral("POST"), QStringLiteral("/c/pay/{id}"),
           [this](const HttpRequest &request) { return checkoutPay(request); });
+    addCardRoutes(r);
 }
 
 StripeEmulator::~StripeEmulator() = default;
@@ -140,6 +141,8 @@ QUrl StripeEmulator::baseUrl() const
 void StripeEmulator::setWebhookEndpoint(const QUrl &url, const QList<QByteArray> &secrets)
 {
     m_webhooks->setEndpoint(url, secrets);
+    // The endpoint the emulator delivers to, registered for every event.
+    addWebhookEndpoint(url.toString(), {QStringLiteral("*")});
 }
 
 void StripeEmulator::failNext(Fault fault, int count)

@@ -9,7 +9,9 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -24,6 +26,10 @@ class StripeEmulatorServer;
 //   POST /v1/refunds
 //   GET  /v1/payment_intents/{id}
 //   GET  /c/pay/{id}, POST /c/pay/{id} (card=4242...): the "hosted checkout page"
+// and saved cards (stripe.md section 8, stripe_emulator_cards.cpp):
+//   POST /v1/customers, GET/POST /v1/customers/{id}, GET /v1/customers/{id}/payment_methods,
+//   GET /v1/payment_methods?customer=, POST /v1/payment_methods/{id}/attach and /detach,
+//   POST /v1/payment_intents (off_session=true&confirm=true), GET /v1/webhook_endpoints
 // Requests need `Authorization: Bearer sk_test_...` (any test key, or only the one given to
 // setApiKey), POSTs honour Idempotency-Key, answers carry a Request-Id, and errors use Stripe's
 // {"error": {...}} shape. Paying a session emits the events real Stripe sends, signed, to the
@@ -79,6 +85,17 @@ public:
     // Stripe's `checkout.session.expired`: the session closes unpaid.
     Result<QJsonObject> expire(const QString &sessionId);
 
+    // A card the customer adds outside Checkout, as POST /v1/payment_methods/{token}/attach does:
+    // `token` is one of Stripe's test PaymentMethods (pm_card_visa, pm_card_chargeCustomerFail,
+    // pm_card_authenticationRequired...). Returns the new PaymentMethod.
+    Result<QJsonObject> attachTestCard(const QString &customerId, const QString &token);
+    // A webhook endpoint as registered in Stripe's dashboard, for GET /v1/webhook_endpoints.
+    void addWebhookEndpoint(const QString &url, const QStringList &enabledEvents,
+                            const QString &status = QStringLiteral("enabled"));
+
+    QJsonObject customer(const QString &id) const { return m_customers.value(id); }
+    QJsonObject paymentMethod(const QString &id) const { return m_paymentMethods.value(id); }
+    QList<QJsonObject> paymentIntents() const { return m_paymentIntents.values(); }
     QJsonObject session(const QString &id) const { return m_sessions.value(id); }
     QJsonObject paymentIntent(const QString &id) const { return m_paymentIntents.value(id); }
     QJsonObject charge(const QString &id) const { return m_charges.value(id); }
@@ -99,6 +116,8 @@ private:
     };
     struct SessionExtras {
         QJsonObject paymentIntentMetadata;
+        QString setupFutureUsage;
+        QString customerCreation;
     };
 
     HttpResponse handleApi(const HttpRequest &request, const std::function<HttpResponse()> &handler);
@@ -108,6 +127,21 @@ private:
     HttpResponse retrievePaymentIntent(const HttpRequest &request);
     HttpResponse checkoutPage(const HttpRequest &request);
     HttpResponse checkoutPay(const HttpRequest &request);
+    HttpResponse createCustomer(const HttpRequest &request);
+    HttpResponse retrieveCustomer(const HttpRequest &request);
+    HttpResponse updateCustomer(const HttpRequest &request);
+    HttpResponse listCustomerPaymentMethods(const HttpRequest &request);
+    HttpResponse listPaymentMethods(const HttpRequest &request);
+    HttpResponse attachPaymentMethod(const HttpRequest &request);
+    HttpResponse detachPaymentMethod(const HttpRequest &request);
+    HttpResponse createPaymentIntent(const HttpRequest &request);
+    HttpResponse listWebhookEndpoints(const HttpRequest &request);
+    void addCardRoutes(Router &router);
+    // A card PaymentMethod for test card `last4`, attached to `customerId` (may be empty);
+    // `setUp`: set up for off-session use (saved in Checkout with setup_future_usage).
+    QJsonObject newCard(const QString &last4, const QString &customerId, bool setUp);
+    QString newCustomerObject(const QString &email, const QString &name, const QJsonObject &metadata);
+    HttpResponse cardList(const QString &url, const QString &customerId, const QUrlQuery &query);
 
     QJsonObject makeEvent(const QString &type, const QJsonObject &object, const QJsonObject &request,
                           const QJsonObject &previous = {});
@@ -127,6 +161,11 @@ private:
     QHash<QString, QJsonObject> m_paymentIntents;
     QHash<QString, QJsonObject> m_charges;
     QHash<QString, QJsonObject> m_refunds;
+    QHash<QString, QJsonObject> m_customers;
+    QHash<QString, QJsonObject> m_paymentMethods;
+    QList<QString> m_paymentMethodOrder; // creation order, for lists
+    QSet<QString> m_setUpForOffSession;
+    QList<QJsonObject> m_webhookEndpoints;
     QList<QJsonObject> m_events;
     QString m_currentRequestId;
     QString m_currentIdempotencyKey;

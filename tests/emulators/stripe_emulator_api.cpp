@@ -40,6 +40,7 @@ bool knownSessionParam(const QString &key)
 {
     static const QRegularExpression pattern(
         QStringLiteral("^(mode|success_url|cancel_url|client_reference_id|customer_email|expires_at|currency|"
+                       "customer|customer_creation|payment_intent_data\\[setup_future_usage\\]|"
                        "metadata\\[[^\\[\\]]*\\]|payment_intent_data\\[metadata\\]\\[[^\\[\\]]*\\]|payment_"
                        "method_types\\[\\d+\\]|"
                        "line_items\\[\\d+\\]\\[(quantity|price_data\\]\\[(currency|unit_amount|product_"
@@ -81,8 +82,16 @@ std::optional<TestCard> testCard(const QString &last4)
 {
     if (last4 == QLatin1String("4242"))
         return TestCard{true, false, {}, {}};
-    if (last4 == QLatin1String("3155"))
+    // On the checkout page the customer is there to authenticate: the cards that need it
+    // off-session (3155, 3184, 0446) pass after 3D Secure (stripe.md sections 6 and 8.5).
+    if (last4 == QLatin1String("3155") || last4 == QLatin1String("3184") || last4 == QLatin1String("0446"))
         return TestCard{true, true, {}, {}};
+    if (last4 == QLatin1String("0341"))
+        return TestCard{false, false, QStringLiteral("card_declined"),
+                        QStringLiteral("Your card was declined.")};
+    if (last4 == QLatin1String("3178"))
+        return TestCard{false, false, QStringLiteral("insufficient_funds"),
+                        QStringLiteral("Your card has insufficient funds.")};
     if (last4 == QLatin1String("0002"))
         return TestCard{false, false, QStringLiteral("generic_decline"),
                         QStringLiteral("Your card was declined.")};
@@ -170,6 +179,21 @@ HttpResponse StripeEmulator::createSession(const HttpRequest &request)
                                   QStringLiteral("expires_at must be 30 minutes to 24 hours from now."));
         expiresAt = *at;
     }
+    const QString customer = form.value(QStringLiteral("customer"));
+    if (form.contains(QStringLiteral("customer")) && !m_customers.contains(customer))
+        return reply::noSuch(QStringLiteral("customer"), customer, QStringLiteral("customer"));
+    const QString futureUsage = form.value(QStringLiteral("payment_intent_data[setup_future_usage]"));
+    if (form.contains(QStringLiteral("payment_intent_data[setup_future_usage]")) &&
+        futureUsage != QLatin1String("off_session") && futureUsage != QLatin1String("on_session"))
+        return reply::invalid(
+            QStringLiteral("payment_intent_data[setup_future_usage]"),
+            QStringLiteral("parameter_invalid_string"),
+            QStringLiteral("Invalid setup_future_usage: must be on_session or off_session"));
+    const QString creation = form.value(QStringLiteral("customer_creation"));
+    if (form.contains(QStringLiteral("customer_creation")) && creation != QLatin1String("always") &&
+        creation != QLatin1String("if_required"))
+        return reply::invalid(QStringLiteral("customer_creation"), QStringLiteral("parameter_invalid_string"),
+                              QStringLiteral("Invalid customer_creation: must be always or if_required"));
     QJsonObject metadata;
     QJsonObject intentMetadata;
     if (auto bad = collectMetadata(form, QStringLiteral("metadata"), &metadata))
@@ -190,7 +214,7 @@ HttpResponse StripeEmulator::createSession(const HttpRequest &request)
          stringOrNull(form.value(QStringLiteral("client_reference_id")))},
         {QStringLiteral("created"), now()},
         {QStringLiteral("currency"), currency},
-        {QStringLiteral("customer"), null},
+        {QStringLiteral("customer"), stringOrNull(customer)},
         {QStringLiteral("customer_details"), null},
         {QStringLiteral("customer_email"), stringOrNull(email)},
         {QStringLiteral("expires_at"), expiresAt},
@@ -207,7 +231,7 @@ HttpResponse StripeEmulator::createSession(const HttpRequest &request)
         {QStringLiteral("ui_mode"), QStringLiteral("hosted")},
         {QStringLiteral("url"), url.toString()}};
     m_sessions.insert(id, session);
-    m_sessionExtras.insert(id, SessionExtras{intentMetadata});
+    m_sessionExtras.insert(id, SessionExtras{intentMetadata, futureUsage, creation});
     return HttpResponse::json(200, session);
 }
 
@@ -283,7 +307,7 @@ Result<QJsonObject> StripeEmulator::pay(const QString &sessionId, const QString 
     }
 
     const QString last4 = digits.right(4);
-    const QString pmId = newId(QStringLiteral("pm_"));
+    QString pmId = newId(QStringLiteral("pm_"));
     if (card->needsAuthentication && authentication == Authentication::Fail) {
         // 3D Secure failed: no charge is made, the PaymentIntent wants another payment method
         // and says why (stripe.md section 6).
@@ -369,6 +393,29 @@ Result<QJsonObject> StripeEmulator::pay(const QString &sessionId, const QString 
                          QStringLiteral("card"));
     }
 
+    // Saving the card (stripe.md section 8.2): with setup_future_usage the card is attached to
+    // the session's Customer (one made now with customer_creation=always), set up for later
+    // off-session charges.
+    const SessionExtras extras = m_sessionExtras.value(sessionId);
+    QString customerId = session.value(QStringLiteral("customer")).toString();
+    if (customerId.isEmpty() && extras.customerCreation == QLatin1String("always"))
+        customerId = newCustomerObject(session.value(QStringLiteral("customer_email")).toString(), {}, {});
+    if (!customerId.isEmpty()) {
+        session.insert(QStringLiteral("customer"), customerId);
+        pi.insert(QStringLiteral("customer"), customerId);
+        charge.insert(QStringLiteral("customer"), customerId);
+    }
+    if (!extras.setupFutureUsage.isEmpty()) {
+        pi.insert(QStringLiteral("setup_future_usage"), extras.setupFutureUsage);
+        if (!customerId.isEmpty()) {
+            const QJsonObject pm =
+                newCard(last4, customerId, extras.setupFutureUsage == QLatin1String("off_session"));
+            pmId = pm.value(QStringLiteral("id")).toString();
+            charge.insert(QStringLiteral("payment_method"), pmId);
+            events.append(makeEvent(QStringLiteral("payment_method.attached"), pm, noRequest));
+        }
+    }
+    m_charges.insert(chargeId, charge);
     pi.insert(QStringLiteral("amount_received"), amount);
     pi.insert(QStringLiteral("last_payment_error"), null);
     pi.insert(QStringLiteral("payment_method"), pmId);

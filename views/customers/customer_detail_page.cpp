@@ -25,7 +25,8 @@ namespace mp {
 
 CustomerDetailPage::CustomerDetailPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_profile(new QLabel(this)),
-      m_invoices(new InvoiceTableModel(session, this)), m_invoicesView(new LazyTableView(m_invoices, this)),
+      m_cards(new QLabel(this)), m_invoices(new InvoiceTableModel(session, this)),
+      m_invoicesView(new LazyTableView(m_invoices, this)),
       m_subscriptions(new SubscriptionTableModel(session, this)),
       m_subscriptionsView(new LazyTableView(m_subscriptions, this)), m_payments(new PaymentListModel(this)),
       m_paymentsView(new QTableView(this))
@@ -60,7 +61,11 @@ CustomerDetailPage::CustomerDetailPage(ConsoleSession *session, ChangeFeed *feed
     m_profile->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_profile->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     auto *profileBox = new QGroupBox(tr("Profile"), this);
-    (new QVBoxLayout(profileBox))->addWidget(m_profile);
+    auto *profileLayout = new QVBoxLayout(profileBox);
+    profileLayout->addWidget(m_profile);
+    m_cards->setObjectName(QStringLiteral("savedCards"));
+    m_cards->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    profileLayout->addWidget(m_cards);
     auto *invoicesBox = new QGroupBox(tr("Invoices"), this);
     (new QVBoxLayout(invoicesBox))->addWidget(m_invoicesView);
 
@@ -138,7 +143,9 @@ void CustomerDetailPage::showCustomer(const QString &id)
         subs.customerId = id;
         m_subscriptions->setFilter(subs);
         m_payments->setPayments({});
+        m_cards->clear();
         loadPayments();
+        loadCards();
     }
     commands::loadCustomer(m_session, this, id, [this, id](const Result<customers::Customer> &c) {
         if (id != m_id)
@@ -166,6 +173,39 @@ void CustomerDetailPage::loadPayments()
                                    m_payments->setPayments(*p);
                                Q_EMIT paymentsLoaded();
                            });
+}
+
+void CustomerDetailPage::loadCards()
+{
+    commands::loadSavedCards(
+        m_session, this, m_id, [this, id = m_id](const Result<QList<payments::SavedCard>> &cards) {
+            if (id != m_id)
+                return;
+            if (!cards) {
+                m_cards->setText(tr("Saved cards: %1").arg(cards.error().message));
+            } else if (cards->isEmpty()) {
+                m_cards->setText(tr("No saved card: renewals wait for the customer to pay."));
+            } else {
+                QStringList lines;
+                for (const payments::SavedCard &c : *cards) {
+                    QString brand = c.brand;
+                    if (!brand.isEmpty())
+                        brand[0] = brand[0].toUpper();
+                    lines << tr("%1 •••• %2, %3/%4%5")
+                                 .arg(brand, c.last4)
+                                 .arg(c.expMonth, 2, 10, QLatin1Char('0'))
+                                 .arg(c.expYear)
+                                 .arg(c.isDefault ? tr(" (charged for renewals)") : QString());
+                }
+                m_cards->setText(tr("Saved cards:") + u'\n' + lines.join(u'\n'));
+            }
+            Q_EMIT cardsLoaded();
+        });
+}
+
+QString CustomerDetailPage::savedCardsText() const
+{
+    return m_cards->text();
 }
 
 void CustomerDetailPage::showProfile(const customers::Customer &c)

@@ -32,6 +32,8 @@ public:
     InvoiceTableModel *invoices() const { return m_invoices; }
     SubscriptionTableModel *subscriptions() const { return m_subscriptions; }
     PaymentListModel *payments() const { return m_payments; }
+    // "Visa •••• 4242, 12/2034 (renewals)" per saved card, or that there is none.
+    QString savedCardsText() const;
     // The box a later module fills: "domains", "cloudpods"; null once a part took its place.
     QWidget *placeholder(const QString &name) const;
     // Puts `part` where placeholder `slot` was (the page owns it) and shows it this customer.
@@ -45,15 +47,19 @@ Q_SIGNALS:
     void subscriptionActivated(const QString &subscriptionId);
     // The customer's payments were (re)read.
     void paymentsLoaded();
+    // The customer's saved cards were (re)read.
+    void cardsLoaded();
 
 private:
     void showProfile(const customers::Customer &c);
     void loadPayments();
+    void loadCards();
 
     ConsoleSession *m_session;
     QString m_id;
     QLabel *m_title;
     QLabel *m_profile;
+    QLabel *m_cards;
     InvoiceTableModel *m_invoices;
     LazyTableView *m_invoicesView;
     SubscriptionTableModel *m_subscriptions;
