@@ -125,3 +125,9 @@ INSERT INTO customer_ssh_keys (tenant_id, customer_id, name, public_key, fingerp
     FROM customers WHERE tenant_id = :tenant;
 INSERT INTO cloudpod_pending_passwords (tenant_id, pod_id, purpose, password, created_at)
     SELECT tenant_id, id, 'create', 'seed-password-' || :n, now() FROM cloud_pods WHERE tenant_id = :tenant;
+-- 0026 domains: the registrar account and a domain.
+INSERT INTO domain_registrars (tenant_id, api_base, api_key, updated_at)
+    VALUES (:tenant, 'https://www.namesilo.com/api', 'key', now());
+INSERT INTO domains (tenant_id, customer_id, name, registrar, origin, years, created_at, updated_at)
+    SELECT tenant_id, id, 'seed' || :n || '.com', 'namesilo', 'register', 1, now(), now()
+    FROM customers WHERE tenant_id = :tenant LIMIT 1;
