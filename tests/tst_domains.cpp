@@ -401,8 +401,9 @@ private Q_SLOTS:
         const int sentBefore = m_namesilo.requestCount(QStringLiteral("registerDomain"));
         buy(name);
         QTRY_VERIFY_WITH_TIMEOUT(settled(name), 20000);
-        QVERIFY2(statusOf(name) == QLatin1String("active"),
-                 qPrintable(m_api.text(QStringLiteral("SELECT last_error FROM domains WHERE name = ?"), {name})));
+        QVERIFY2(
+            statusOf(name) == QLatin1String("active"),
+            qPrintable(m_api.text(QStringLiteral("SELECT last_error FROM domains WHERE name = ?"), {name})));
         QCOMPARE(m_namesilo.performedCount(QStringLiteral("registerDomain")), before + 1);
         // Sent once: neither the job nor the network stack sent it again.
         QCOMPARE(m_namesilo.requestCount(QStringLiteral("registerDomain")), sentBefore + 1);
@@ -536,6 +537,80 @@ private Q_SLOTS:
         QVERIFY2(r.status == 202, r.body.constData());
         QTRY_VERIFY_WITH_TIMEOUT(!m_namesilo.domain(QStringLiteral("alice-shop.com")).dsRecords.isEmpty(),
                                  20000);
+    }
+
+    qint64 runJob(const QString &kind)
+    {
+        JobSpec spec;
+        spec.tenantId = m_tenant;
+        spec.kind = kind;
+        spec.maxAttempts = 1;
+        auto job = Jobs::enqueue(m_api.db(), spec);
+        if (!job)
+            qFatal("enqueue %s: %s", qPrintable(kind), qPrintable(job.error().message));
+        return job->id;
+    }
+
+    QString jobStatus(qint64 id)
+    {
+        return m_api.text(QStringLiteral("SELECT status::text FROM jobs WHERE id = ?"), {id});
+    }
+
+    // The daily sync records what the registrar holds, with a finding per difference, and moves
+    // expired domains through grace and redemption by their dates.
+    void syncRecordsRegistrarFactsAndExpiryPhases()
+    {
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        NamesiloEmulator::Domain moved = m_namesilo.domain(QStringLiteral("moving.xyz"));
+        moved.expires = moved.expires.addYears(1); // renewed at the registrar by hand
+        m_namesilo.addDomain(moved);
+        const QHash<QString, int> pastExpiry{{QStringLiteral("raced.io"), 10},
+                                             {QStringLiteral("lost-answer.dev"), 45},
+                                             {QStringLiteral("refused.app"), 70}};
+        for (auto it = pastExpiry.cbegin(); it != pastExpiry.cend(); ++it) {
+            NamesiloEmulator::Domain d = m_namesilo.domain(it.key());
+            d.expires = today.addDays(-it.value());
+            m_namesilo.addDomain(d);
+        }
+        const qint64 job = runJob(domains::kinds::sync);
+        QTRY_COMPARE_WITH_TIMEOUT(jobStatus(job), QStringLiteral("completed"), 20000);
+        QCOMPARE(m_api.text(QStringLiteral("SELECT expires_on::text FROM domains WHERE name = 'moving.xyz'")),
+                 moved.expires.toString(Qt::ISODate));
+        QCOMPARE(m_api.scalar(
+                     QStringLiteral("SELECT count(*) FROM domain_findings f JOIN domains d ON d.id = "
+                                    "f.domain_id WHERE d.name = 'moving.xyz' AND f.kind = 'expiry_differs' "
+                                    "AND f.resolved_at IS NULL")),
+                 1);
+        QCOMPARE(statusOf(QStringLiteral("raced.io")), QStringLiteral("grace"));
+        QCOMPARE(statusOf(QStringLiteral("lost-answer.dev")), QStringLiteral("redemption"));
+        QCOMPARE(statusOf(QStringLiteral("refused.app")), QStringLiteral("expired"));
+        QCOMPARE(statusOf(QStringLiteral("alice-shop.com")), QStringLiteral("active"));
+
+        // A second run finds nothing new: the finding stays one.
+        const qint64 again = runJob(domains::kinds::sync);
+        QTRY_COMPARE_WITH_TIMEOUT(jobStatus(again), QStringLiteral("completed"), 20000);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM domain_findings")), 1);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM domain_findings WHERE resolved_at IS NULL")),
+            0);
+    }
+
+    void priceSyncShowsTheRegistrarCost()
+    {
+        const qint64 job = runJob(domains::kinds::priceSync);
+        QTRY_COMPARE_WITH_TIMEOUT(jobStatus(job), QStringLiteral("completed"), 20000);
+        const auto r = m_api.call("GET", QStringLiteral("/api/domains/prices"), m_staff);
+        QVERIFY2(r.status == 200, r.body.constData());
+        const QJsonArray items = r.json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), kTlds.size());
+        const auto com = std::find_if(items.begin(), items.end(), [](const QJsonValue &v) {
+            return str(v.toObject(), "tld") == QLatin1String("com");
+        });
+        QVERIFY(com != items.end());
+        QCOMPARE(com->toObject().value(QStringLiteral("register_price_minor")).toInteger(), 1299);
+        QCOMPARE(com->toObject().value(QStringLiteral("register_cost_minor")).toInteger(), 1000);
+        QCOMPARE(str(com->toObject(), "cost_currency"), QStringLiteral("USD"));
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/domains/prices"), m_aliceToken).status, 403);
     }
 
     void customersSeeTheirOwnDomains()

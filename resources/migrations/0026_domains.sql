@@ -58,6 +58,35 @@ CREATE INDEX domains_name_idx ON domains (tenant_id, name);
 CREATE INDEX domains_customer_idx ON domains (tenant_id, customer_id, name);
 CREATE INDEX domains_expiry_idx ON domains (tenant_id, expires_on, id);
 
+-- What the daily domains.sync job found the registrar holding differently from mPanel's rows
+-- (the registrar's facts are then recorded; the finding tells staff what moved).
+CREATE TABLE domain_findings (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tenant_id uuid NOT NULL,
+    domain_id uuid NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('expiry_differs', 'nameservers_differ', 'missing_at_registrar')),
+    detail text NOT NULL CHECK (length(detail) <= 2000),
+    first_seen_at timestamptz NOT NULL,
+    last_seen_at timestamptz NOT NULL,
+    resolved_at timestamptz,
+    FOREIGN KEY (tenant_id, domain_id) REFERENCES domains (tenant_id, id) ON DELETE CASCADE
+);
+-- One open finding per domain and kind: the next run refreshes it instead of adding another.
+CREATE UNIQUE INDEX domain_findings_open_uq ON domain_findings (domain_id, kind) WHERE resolved_at IS NULL;
+CREATE INDEX domain_findings_tenant_idx ON domain_findings (tenant_id, id DESC);
+
+-- The registrar's cost per TLD as its price list (getPrices) last gave it, for the margin staff see.
+CREATE TABLE domain_registrar_prices (
+    tenant_id uuid NOT NULL REFERENCES tenants (id),
+    tld text NOT NULL CHECK (length(tld) BETWEEN 1 AND 63),
+    currency char(3) NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
+    registration_minor bigint CHECK (registration_minor >= 0),
+    renew_minor bigint CHECK (renew_minor >= 0),
+    transfer_minor bigint CHECK (transfer_minor >= 0),
+    fetched_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, tld)
+);
+
 -- What a domain order line is for; NULL on lines of other products. Older domain lines were
 -- registrations.
 ALTER TABLE order_items ADD COLUMN domain_action text CHECK (domain_action IN ('register', 'transfer'));
@@ -67,7 +96,11 @@ SELECT mpanel_isolate_tenant_table('domain_registrars');
 -- Domains change through the service's rules; staff logins make the same writes as a side
 -- effect (marking a domain invoice paid in the console records the domain and queues its job).
 SELECT mpanel_isolate_tenant_table('domains');
-REVOKE SELECT ON domain_registrars FROM mpanel_staff;
+-- Written by the sync jobs; staff logins may make the same writes (the rule of 0021).
+SELECT mpanel_isolate_tenant_table('domain_findings');
+SELECT mpanel_isolate_tenant_table('domain_registrar_prices');
+-- Closed on purpose like dns_servers (0017, 0024): staff may see that a key is set, never read it.
+REVOKE SELECT, INSERT, UPDATE, DELETE ON domain_registrars FROM mpanel_staff;
 GRANT SELECT (tenant_id, registrar, api_base, mode, payment_id, updated_at) ON domain_registrars TO mpanel_staff;
 
 SELECT mpanel_notify_changes_of('domains', 'mpanel_changed_domains');

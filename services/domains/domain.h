@@ -50,6 +50,7 @@ inline const QString renewDomain = QStringLiteral("domains.renew");
 inline const QString transferStatus = QStringLiteral("domains.transfer_status");
 inline const QString registrarChange = QStringLiteral("domains.registrar_change");
 inline const QString sync = QStringLiteral("domains.sync");
+inline const QString priceSync = QStringLiteral("domains.price_sync");
 } // namespace kinds
 
 inline const QString kProductType = QStringLiteral("domain");

@@ -3,6 +3,7 @@
 #include "domains/domain.h"
 #include "domains/domain_jobs.h"
 #include "domains/domain_provisioner.h"
+#include "domains/domain_sync.h"
 #include "domains/domains_bodies.h"
 #include "domains/domains_openapi.h"
 #include "domains/domains_routes.h"
@@ -35,6 +36,18 @@ Module domainsModule()
             module.jobKind(kinds::renewDomain, &renewDomainJob);
             module.jobKind(kinds::transferStatus, &transferStatusJob);
             module.jobKind(kinds::registrarChange, &registrarChangeJob);
+            module.jobKind(kinds::sync, &syncDomainsJob);
+            module.jobKind(kinds::priceSync, &syncPricesJob);
+            JobSchedule sync;
+            sync.name = kinds::sync;
+            sync.kind = kinds::sync;
+            sync.dailyAt = QTime(3, 30);
+            module.schedule(sync);
+            JobSchedule prices;
+            prices.name = kinds::priceSync;
+            prices.kind = kinds::priceSync;
+            prices.dailyAt = QTime(4, 0);
+            module.schedule(prices);
 
             provisioning::ProductType domain;
             domain.id = kProductType;

@@ -35,6 +35,9 @@ const char *kFragment = R"json({
       "put": {"summary": "Set the tenant's registrar account (staff); sandbox only on loopback", "tags": ["domains"],
         "responses": {"200": {"description": "{registrar, api_base, api_key_set, mode, payment_id, updated_at}"},
           "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+    "/api/domains/prices": {
+      "get": {"summary": "Per TLD the catalog sells: its one-year prices and the registrar's cost from the last daily price sync, with the margin where both are in one currency (staff)", "tags": ["domains"],
+        "responses": {"200": {"description": "{items: [{tld, currency, register_price_minor, renew_price_minor, cost_currency, register_cost_minor, renew_cost_minor, cost_fetched_at, register_margin_minor}]}"}}}},
     "/api/domains/{id}": {
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
       "get": {"summary": "One domain (staff also see the registrar's words of the last failure)", "tags": ["domains"],

@@ -234,6 +234,48 @@ HttpResponse search(const HttpRequest &request, TenantTransaction &tx, const Cal
     return HttpResponse::json(200, *found);
 }
 
+// Per TLD the catalog sells: its one-year prices and the registrar's cost as the last price sync
+// read it; the margin where both are in the same currency.
+const auto kMargins = QStringLiteral(R"sql(
+SELECT p.tld, t.currency, t.amount_minor, r.currency, r.registration_minor, r.renew_minor, r.fetched_at,
+       (SELECT amount_minor FROM tld_prices x WHERE x.product_id = p.id AND x.action = 'renew' AND x.years = 1
+          AND x.currency = t.currency)
+FROM products p
+JOIN tld_prices t ON t.product_id = p.id AND t.action = 'register' AND t.years = 1
+LEFT JOIN domain_registrar_prices r ON r.tld = p.tld
+WHERE p.tld IS NOT NULL AND p.visibility <> 'retired'
+ORDER BY p.tld, t.currency
+)sql");
+
+HttpResponse margins(const HttpRequest &, TenantTransaction &tx, const Caller &)
+{
+    auto q = sql::exec(tx.db(), kMargins);
+    if (!q)
+        return errorResponse(q.error());
+    QJsonArray items;
+    while (q->next()) {
+        const QString currency = q->value(1).toString();
+        const QString costCurrency = q->value(3).toString();
+        QJsonObject o{{QStringLiteral("tld"), q->value(0).toString()},
+                      {QStringLiteral("currency"), currency},
+                      {QStringLiteral("register_price_minor"), q->value(2).toLongLong()},
+                      {QStringLiteral("renew_price_minor"),
+                       q->value(7).isNull() ? QJsonValue() : q->value(7).toLongLong()},
+                      {QStringLiteral("cost_currency"), costCurrency.isEmpty() ? QJsonValue() : costCurrency},
+                      {QStringLiteral("register_cost_minor"),
+                       q->value(4).isNull() ? QJsonValue() : q->value(4).toLongLong()},
+                      {QStringLiteral("renew_cost_minor"),
+                       q->value(5).isNull() ? QJsonValue() : q->value(5).toLongLong()},
+                      {QStringLiteral("cost_fetched_at"),
+                       q->value(6).isNull() ? QJsonValue() : api::timestamp(q->value(6).toDateTime())}};
+        if (costCurrency == currency && !q->value(4).isNull())
+            o.insert(QStringLiteral("register_margin_minor"),
+                     q->value(2).toLongLong() - q->value(4).toLongLong());
+        items.append(o);
+    }
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("items"), items}});
+}
+
 HttpResponse retry(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {
     auto d = visibleDomain(request, tx, caller, true);
@@ -286,6 +328,7 @@ void registerDomainRoutes(Router &router, ApiContext &context)
                    auto a = RegistrarAccounts::write(tx, *body, Clock::current().now());
                    return a ? HttpResponse::json(200, a->toJson()) : errorResponse(a.error());
                }));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/domains/prices"), staff(false, &margins));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/domains/{id}"),
                anyone(false, [](const HttpRequest &r, TenantTransaction &tx, const Caller &c) {
                    auto d = visibleDomain(r, tx, c);

@@ -212,8 +212,7 @@ HttpResponse NamesiloEmulator::handle(const HttpRequest &request)
     else if (auto &faults = m_faults[operation]; !faults.isEmpty()) {
         const Fault fault = faults.takeFirst();
         answer = Answer::error(fault.code, fault.detail);
-    }
-    else
+    } else
         answer = perform(operation, q);
 
     Node request_{QStringLiteral("request"), {}, {}, {}};
