@@ -586,12 +586,18 @@ private Q_SLOTS:
         QCOMPARE(statusOf(QStringLiteral("refused.app")), QStringLiteral("expired"));
         QCOMPARE(statusOf(QStringLiteral("alice-shop.com")), QStringLiteral("active"));
 
-        // A second run finds nothing new: the finding stays one.
+        // Each domain whose expiry moved at the registrar has its one finding.
+        QCOMPARE(m_api.scalar(
+                     QStringLiteral("SELECT count(*) FROM domain_findings WHERE kind = 'expiry_differs'")),
+                 4);
+
+        // A second run adds nothing: what it finds in agreement now is resolved, not repeated.
         const qint64 again = runJob(domains::kinds::sync);
         QTRY_COMPARE_WITH_TIMEOUT(jobStatus(again), QStringLiteral("completed"), 20000);
-        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM domain_findings")), 1);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM domain_findings")), 4);
         QCOMPARE(
-            m_api.scalar(QStringLiteral("SELECT count(*) FROM domain_findings WHERE resolved_at IS NULL")),
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM domain_findings f JOIN domains d ON d.id = "
+                                        "f.domain_id WHERE d.name = 'moving.xyz' AND f.resolved_at IS NULL")),
             0);
     }
 

@@ -34,15 +34,15 @@ const auto kResolve = QStringLiteral(
 const auto kPhases = QStringLiteral(R"sql(
 UPDATE domains SET status = CASE
         WHEN expires_on >= ?::date THEN 'active'
-        WHEN expires_on + ? >= ?::date THEN 'grace'
-        WHEN expires_on + ? >= ?::date THEN 'redemption'
+        WHEN expires_on + ?::integer >= ?::date THEN 'grace'
+        WHEN expires_on + ?::integer >= ?::date THEN 'redemption'
         ELSE 'expired' END,
     updated_at = ?::timestamptz
 WHERE status IN ('active', 'grace', 'redemption') AND expires_on IS NOT NULL
   AND status <> CASE
         WHEN expires_on >= ?::date THEN 'active'
-        WHEN expires_on + ? >= ?::date THEN 'grace'
-        WHEN expires_on + ? >= ?::date THEN 'redemption'
+        WHEN expires_on + ?::integer >= ?::date THEN 'grace'
+        WHEN expires_on + ?::integer >= ?::date THEN 'redemption'
         ELSE 'expired' END
 )sql");
 
