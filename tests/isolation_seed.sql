@@ -135,3 +135,13 @@ INSERT INTO payment_cards (tenant_id, customer_id, payment_method, brand, last4,
 INSERT INTO payment_settings (tenant_id) VALUES (:tenant);
 INSERT INTO renewal_charges (tenant_id, invoice_id, attempt, payment_method, amount_minor, currency, state, created_at)
     SELECT tenant_id, id, 1, 'pm_seed_' || :n, 100, 'EUR', 'failed', now() FROM invoices WHERE tenant_id = :tenant;
+-- 0026 domains: the registrar account and a domain.
+INSERT INTO domain_registrars (tenant_id, api_base, api_key, updated_at)
+    VALUES (:tenant, 'https://www.namesilo.com/api', 'key', now());
+INSERT INTO domains (tenant_id, customer_id, name, registrar, origin, years, created_at, updated_at)
+    SELECT tenant_id, id, 'seed' || :n || '.com', 'namesilo', 'register', 1, now(), now()
+    FROM customers WHERE tenant_id = :tenant LIMIT 1;
+INSERT INTO domain_findings (tenant_id, domain_id, kind, detail, first_seen_at, last_seen_at)
+    SELECT tenant_id, id, 'expiry_differs', 'seed', now(), now() FROM domains WHERE tenant_id = :tenant;
+INSERT INTO domain_registrar_prices (tenant_id, tld, currency, registration_minor, fetched_at)
+    VALUES (:tenant, 'seed' || :n, 'USD', 1000, now());

@@ -5,6 +5,7 @@
 #include "customers/customers_section.h"
 #include "dashboard/dashboard_section.h"
 #include "dns/dns_section.h"
+#include "domains/domains_section.h"
 #include "jobs/jobs_section.h"
 #include "notifications/notifications_section.h"
 #include "provisioning/provisioning_section.h"
@@ -23,8 +24,6 @@ struct Planned {
     int order;
 };
 constexpr Planned planned[] = {
-    {"domains", QT_TRANSLATE_NOOP("mp::NavigationModel", "Domains"),
-     QT_TRANSLATE_NOOP("mp::NavigationModel", "Domain registrations, transfers and renewals."), 700},
     {"email", QT_TRANSLATE_NOOP("mp::NavigationModel", "Email"),
      QT_TRANSLATE_NOOP("mp::NavigationModel", "Mailboxes, aliases and forwarders."), 900},
     {"ssl", QT_TRANSLATE_NOOP("mp::NavigationModel", "SSL"),
@@ -55,6 +54,7 @@ ConsoleSections consoleSections()
     sections.add(provisioningSection());
     sections.add(jobsSection());
     sections.add(dnsSection());
+    sections.add(domainsSection());
     sections.add(notificationsSection());
     for (const Planned &p : planned)
         sections.add(plannedSection(p));

@@ -90,6 +90,11 @@ const RequestBody &checkoutBody()
                      .minimum(1)
                      .maximum(10)
                      .outOfRange(errors::InvalidYears))
+            .add(BodyField::string(QStringLiteral("domain_action"))
+                     .oneOf({QStringLiteral("register"), QStringLiteral("transfer")}, errors::InvalidDomain)
+                     .describe(
+                         QStringLiteral("domain products: register (default) or transfer in (the EPP code "
+                                        "in options.auth_code)")))
             .add(BodyField::string(QStringLiteral("currency"))
                      .describe(QStringLiteral("default: the tenant's currency")))
             .add(BodyField::object(QStringLiteral("options"), lineOptionsBody())

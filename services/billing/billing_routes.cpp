@@ -121,6 +121,7 @@ HttpResponse checkout(const HttpRequest &request, const ApiContext &ctx)
     r.cycle = body->string(QStringLiteral("cycle"), QString());
     r.quantity = body->integer(QStringLiteral("quantity")).value_or(1);
     r.domain = domain.value_or(QString());
+    r.domainAction = body->string(QStringLiteral("domain_action"), QString());
     r.years = years.value_or(0);
     if (domain && !years)
         r.years = 1;

@@ -24,7 +24,7 @@ const auto kProduct =
 const auto kCyclePrice = QStringLiteral("SELECT amount_minor, setup_fee_minor FROM product_prices WHERE "
                                         "product_id = ?::uuid AND cycle = ? AND currency = ?");
 const auto kDomainPrice = QStringLiteral("SELECT amount_minor FROM tld_prices WHERE product_id = ?::uuid AND "
-                                         "action = 'register' AND years = ? AND currency = ?");
+                                         "action = ? AND years = ? AND currency = ?");
 const auto kCustomer = QStringLiteral("SELECT status FROM customers WHERE id = ?::uuid");
 const auto kInsertOrder = QStringLiteral(R"sql(
 INSERT INTO orders (tenant_id, customer_id, currency, placed_by, created_at)
@@ -33,9 +33,9 @@ VALUES (?::uuid, ?::uuid, ?, ?, ?::timestamptz) RETURNING id::text
 const auto kInsertOrderItem = QStringLiteral(R"sql(
 INSERT INTO order_items (tenant_id, order_id, position, product_id, product_type, description, cycle,
                          domain_name, domain_years, quantity, unit_price_minor, setup_fee_minor, hostname,
-                         options)
+                         options, domain_action)
 VALUES (?::uuid, ?::uuid, 1, ?::uuid, ?, ?, nullif(?, ''), nullif(?, ''), ?::smallint, ?, ?, ?, nullif(?, ''),
-        ?::jsonb)
+        ?::jsonb, nullif(?, ''))
 RETURNING id::text
 )sql");
 // The catalog's signal that a product has history: from now on DELETE retires it.
@@ -116,6 +116,7 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
     const bool isDomain = productType->pricing == provisioning::Pricing::RegistrarYears;
     QString description;
     QString domain;
+    QString domainAction;
     qint64 unitMinor = 0;
     qint64 setupMinor = 0;
     if (request.quantity < 1 || request.quantity > kMaxQuantity)
@@ -148,23 +149,31 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         if (request.years < 1 || request.years > 10)
             return refuse(errors::InvalidYears, QStringLiteral("years must be from 1 to 10"),
                           QStringLiteral("years"));
-        auto price = sql::exec(tx.db(), kDomainPrice, {request.productId, request.years, currency->code()});
+        domainAction = request.domainAction.isEmpty() ? QStringLiteral("register") : request.domainAction;
+        if (domainAction != QLatin1String("register") && domainAction != QLatin1String("transfer"))
+            return refuse(errors::InvalidDomain, QStringLiteral("domain_action is register or transfer"),
+                          QStringLiteral("domain_action"));
+        const bool transfer = domainAction == QLatin1String("transfer");
+        auto price = sql::exec(tx.db(), kDomainPrice,
+                               {request.productId, domainAction, request.years, currency->code()});
         if (!price)
             return price.error();
         if (!price->next())
             return refuse(errors::PriceMissing,
-                          QStringLiteral(".%1 has no %2-year registration price in %3")
+                          QStringLiteral(".%1 has no %2-year %3 price in %4")
                               .arg(tld)
                               .arg(request.years)
-                              .arg(currency->code()),
+                              .arg(transfer ? QStringLiteral("transfer") : QStringLiteral("registration"),
+                                   currency->code()),
                           QStringLiteral("years"));
         unitMinor = price->value(0).toLongLong();
-        description = QStringLiteral("Domain registration %1 (%2 %3)")
+        description = QStringLiteral("Domain %1 %2 (%3 %4)")
+                          .arg(transfer ? QStringLiteral("transfer") : QStringLiteral("registration"))
                           .arg(domain)
                           .arg(request.years)
                           .arg(request.years == 1 ? QStringLiteral("year") : QStringLiteral("years"));
     } else {
-        if (!request.domain.isEmpty() || request.years != 0)
+        if (!request.domain.isEmpty() || request.years != 0 || !request.domainAction.isEmpty())
             return refuse(errors::InvalidDomain, QStringLiteral("only domain products take a domain"),
                           QStringLiteral("domain"));
         if (!cycles().contains(request.cycle))
@@ -224,7 +233,8 @@ Result<CheckoutResult> Checkout::place(TenantTransaction &tx, const CheckoutRequ
         tx.db(), kInsertOrderItem,
         {tx.tenantId(), orderId, request.productId, type, description, isDomain ? QString() : request.cycle,
          domain, isDomain ? QVariant(request.years) : QVariant(), request.quantity, unitMinor, setupMinor,
-         hostname, QString::fromUtf8(QJsonDocument(options.json()).toJson(QJsonDocument::Compact))});
+         hostname, QString::fromUtf8(QJsonDocument(options.json()).toJson(QJsonDocument::Compact)),
+         domainAction});
     if (!item)
         return item.error();
     item->next();

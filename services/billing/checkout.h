@@ -20,6 +20,7 @@ struct CheckoutRequest {
     qint64 quantity = 1;
     QString domain;       // domains: the name to register
     qint64 years = 0;     // domains: 1-10
+    QString domainAction; // domains: "register" (default) or "transfer" (in, with its EPP code)
     QString hostname;     // CloudPods: the pod's host name; generated when empty
     QJsonObject options;  // the line's options, decoded with its product type's lineOptions
     QString currency;     // empty: the tenant's default currency

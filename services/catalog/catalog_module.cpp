@@ -25,11 +25,9 @@ provisioning::ProductType typeWithoutModule(const char *id, const char *label, i
 
 QList<provisioning::ProductType> typesWithoutModule()
 {
-    // Labels are translated by the console in the "mp::ProductTypes" context.
-    provisioning::ProductType domain =
-        typeWithoutModule("domain", QT_TRANSLATE_NOOP("mp::ProductTypes", "Domain"), 20);
-    domain.pricing = provisioning::Pricing::RegistrarYears;
-    return {domain, typeWithoutModule("email", QT_TRANSLATE_NOOP("mp::ProductTypes", "E-mail"), 30),
+    // Labels are translated by the console in the "mp::ProductTypes" context. Domains are the
+    // domains module's.
+    return {typeWithoutModule("email", QT_TRANSLATE_NOOP("mp::ProductTypes", "E-mail"), 30),
             typeWithoutModule("backup", QT_TRANSLATE_NOOP("mp::ProductTypes", "Backup"), 40),
             typeWithoutModule("ssl", QT_TRANSLATE_NOOP("mp::ProductTypes", "SSL"), 50),
             // Last in every list.

@@ -130,7 +130,10 @@ void ProviderCall::sendAttempt()
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     const QByteArray &method = m_exchange.method;
     const bool hasBody = method == "POST" || method == "PUT" || method == "PATCH";
-    if (hasBody && !m_exchange.repeatable) {
+    // A GET that is not safe to repeat (Namesilo's registerDomain: every call of its API is a
+    // GET) goes the same way with an empty body, or QNetworkAccessManager resends it as it
+    // resends any idempotent-looking GET.
+    if ((hasBody || method == "GET") && !m_exchange.repeatable) {
         // Read once, never rewound, never buffered: QNetworkAccessManager's own resend after a
         // connection that closed before the answer fails (ContentReSendError) instead of
         // carrying out the mutation a second time.

@@ -6,6 +6,7 @@
 #include "core/json_log.h"
 #include "customers/customers_module.h"
 #include "dns/dns_module.h"
+#include "domains/domains_module.h"
 #include "module/module_registry.h"
 #include "notifications/notifications_module.h"
 #include "payments/payments_module.h"
@@ -46,6 +47,7 @@ void installServiceModules()
         add(subscriptions::subscriptionsModule());
         add(cloudpods::cloudPodsModule());
         add(dns::dnsModule());
+        add(domains::domainsModule());
         add(providers::providersModule());
         add(notifications::notificationsModule());
     });

@@ -17,15 +17,27 @@ namespace mp::subscriptions {
 
 namespace {
 
-// Recurring lines of the paid order invoice that have no subscription yet.
+// Recurring lines of the paid order invoice that have no subscription yet. A domain line (priced
+// per registration year) recurs yearly: its first period lasts the years paid, and it renews
+// at the catalog's one-year renewal price (else the one-year registration price, else the
+// line's price per year).
 const auto kOrderLines = QStringLiteral(R"sql(
-SELECT oi.id::text, o.customer_id::text, oi.product_id::text, oi.product_type, oi.description, oi.cycle,
-       o.currency, oi.unit_price_minor, oi.quantity
+SELECT oi.id::text, o.customer_id::text, oi.product_id::text, oi.product_type,
+       CASE WHEN oi.domain_years IS NULL THEN oi.description ELSE 'Domain ' || oi.domain_name END,
+       coalesce(oi.cycle, 'annual'), o.currency,
+       CASE WHEN oi.domain_years IS NULL THEN oi.unit_price_minor
+            ELSE coalesce((SELECT t.amount_minor FROM tld_prices t WHERE t.product_id = oi.product_id
+                             AND t.action = 'renew' AND t.years = 1 AND t.currency = o.currency),
+                          (SELECT t.amount_minor FROM tld_prices t WHERE t.product_id = oi.product_id
+                             AND t.action = 'register' AND t.years = 1 AND t.currency = o.currency),
+                          oi.unit_price_minor / oi.domain_years) END,
+       oi.quantity, coalesce(oi.domain_years, 1)
 FROM invoices i
 JOIN orders o ON o.id = i.order_id
 JOIN order_items oi ON oi.order_id = o.id
 WHERE i.id = ?::uuid
-  AND oi.cycle IN ('monthly', 'quarterly', 'semiannual', 'annual', 'biennial', 'triennial')
+  AND (oi.cycle IN ('monthly', 'quarterly', 'semiannual', 'annual', 'biennial', 'triennial')
+       OR (oi.cycle IS NULL AND oi.domain_years IS NOT NULL))
   AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.order_item_id = oi.id)
 ORDER BY oi.position
 )sql");
@@ -185,6 +197,10 @@ Status createFromOrder(TenantTransaction &tx, const QString &invoiceId, const QD
         s.startedAt = now.toUTC();
         s.currentPeriodStart = s.startedAt;
         s.currentPeriodEnd = SubscriptionCalendar::periodEnd(now, s.cycle, s.anchorDay, settings.timeZone);
+        // A domain paid for several years: its first period covers them all.
+        for (int year = 1; year < lines->value(9).toInt(); ++year)
+            s.currentPeriodEnd =
+                SubscriptionCalendar::periodEnd(s.currentPeriodEnd, s.cycle, s.anchorDay, settings.timeZone);
         s.nextDueDate = s.currentPeriodEnd.toTimeZone(settings.timeZone).date();
         created.append(s);
     }

@@ -26,7 +26,8 @@ struct DunningRun {
 class SubscriptionLifecycle {
 public:
     // From billing::afterInvoicePaid. A paid order invoice creates one active subscription per
-    // recurring order line (one-time lines and domains create none) and activates its service;
+    // recurring order line (one-time lines create none; a domain line makes a yearly one whose
+    // first period is the years paid) and activates its service;
     // a paid renewal invoice extends the period it pays for and brings a past-due or suspended
     // subscription back (unsuspending its service). Idempotent per order line and per period.
     static Status onInvoicePaid(TenantTransaction &tx, const QString &invoiceId, const QDateTime &now);

@@ -67,6 +67,11 @@ QList<RoleRule> buildRules()
          QStringLiteral("create and delete DNS zones, change their records and DNSSEC"),
          {R::Owner, R::Admin, R::Support},
          {}},
+        {StaffAction::ManageDomains, QStringLiteral("manage_domains"),
+         QStringLiteral("change a domain at the registrar: name servers, lock, auth code, DNSSEC, retry a failed "
+                        "registration"),
+         {R::Owner, R::Admin, R::Support},
+         {}},
         {StaffAction::ManageStaff, QStringLiteral("manage_staff"),
          QStringLiteral("create and revoke API tokens, deactivate staff members"),
          {R::Owner, R::Admin},

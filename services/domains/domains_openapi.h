@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace mp::domains {
+
+QJsonObject openApiFragment();
+
+} // namespace mp::domains
