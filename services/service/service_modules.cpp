@@ -7,6 +7,7 @@
 #include "customers/customers_module.h"
 #include "dns/dns_module.h"
 #include "module/module_registry.h"
+#include "monitoring/monitoring_module.h"
 #include "notifications/notifications_module.h"
 #include "payments/payments_module.h"
 #include "providers/providers_module.h"
@@ -48,6 +49,7 @@ void installServiceModules()
         add(dns::dnsModule());
         add(providers::providersModule());
         add(notifications::notificationsModule());
+        add(monitoring::monitoringModule());
     });
 }
 
