@@ -47,8 +47,8 @@ Result<QByteArray> serviceMetrics(const QSqlDatabase &db)
     family(out, "mpanel_job_oldest_waiting_seconds", "gauge",
            "Age of the oldest job that is due and waiting.");
     auto queue =
-        sql::exec(db, QStringLiteral("SELECT count(*), coalesce(extract(epoch FROM now() - min(run_at)) "
-                                     "FILTER (WHERE run_at <= now()), 0) "
+        sql::exec(db, QStringLiteral("SELECT count(*), coalesce(extract(epoch FROM now() - min(run_at) "
+                                     "FILTER (WHERE run_at <= now())), 0) "
                                      "FROM jobs WHERE status IN ('queued', 'failed')"));
     if (!queue)
         return queue.error();

@@ -50,7 +50,7 @@ Result<QList<SlowQuery>> SlowQueries::window(const QSqlDatabase &db, const QDate
             "           ORDER BY taken_at DESC LIMIT 1) "
             "SELECT n.queryid, n.query, n.calls - coalesce(o.calls, 0), "
             "       n.total_exec_ms - coalesce(o.total_exec_ms, 0), n.max_exec_ms, a.taken_at, b.taken_at "
-            "FROM a, b JOIN monitoring_statement_counters n ON n.snapshot_id = b.id "
+            "FROM a CROSS JOIN b JOIN monitoring_statement_counters n ON n.snapshot_id = b.id "
             "LEFT JOIN monitoring_statement_counters o ON o.snapshot_id = a.id AND o.queryid = n.queryid "
             "WHERE b.taken_at > a.taken_at AND n.calls > coalesce(o.calls, 0) "
             "  AND (n.total_exec_ms - coalesce(o.total_exec_ms, 0)) / (n.calls - coalesce(o.calls, 0)) >= ? "
