@@ -37,6 +37,7 @@ set(MPANEL_LAYER_providers core db tenancy http api module)
 set(MPANEL_LAYER_dns core db tenancy http api jobs module provider_call powerdns)
 set(MPANEL_LAYER_notifications core money db tenancy http api jobs billing module)
 set(MPANEL_LAYER_domains core money db tenancy http api jobs billing module subscriptions dns powerdns provider_call namesilo)
+set(MPANEL_LAYER_monitoring core db tenancy http api jobs module)
 
 # The companion service's wiring: lists the modules, so it may name every folder.
 set(MPANEL_LAYER_service ALL)

@@ -6,17 +6,17 @@ namespace mp {
 
 StatusTone statusTone(QStringView status)
 {
-    static const QStringList good{QStringLiteral("paid"), QStringLiteral("active"),
+    static const QStringList good{QStringLiteral("paid"),      QStringLiteral("active"),
                                   QStringLiteral("succeeded"), QStringLiteral("completed"),
-                                  QStringLiteral("trialing")};
+                                  QStringLiteral("trialing"),  QStringLiteral("up")};
     static const QStringList waiting{QStringLiteral("unpaid"),       QStringLiteral("pending"),
                                      QStringLiteral("queued"),       QStringLiteral("draft"),
                                      QStringLiteral("provisioning"), QStringLiteral("running"),
-                                     QStringLiteral("open")};
+                                     QStringLiteral("open"),         QStringLiteral("degraded")};
     static const QStringList trouble{QStringLiteral("overdue"),  QStringLiteral("past_due"),
                                      QStringLiteral("failed"),   QStringLiteral("error"),
                                      QStringLiteral("disputed"), QStringLiteral("held"),
-                                     QStringLiteral("dead")};
+                                     QStringLiteral("dead"),     QStringLiteral("down")};
     static const QStringList ended{QStringLiteral("refunded"),   QStringLiteral("partially_refunded"),
                                    QStringLiteral("cancelled"),  QStringLiteral("suspended"),
                                    QStringLiteral("terminated"), QStringLiteral("closed"),

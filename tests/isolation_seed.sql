@@ -145,3 +145,15 @@ INSERT INTO domain_findings (tenant_id, domain_id, kind, detail, first_seen_at, 
     SELECT tenant_id, id, 'expiry_differs', 'seed', now(), now() FROM domains WHERE tenant_id = :tenant;
 INSERT INTO domain_registrar_prices (tenant_id, tld, currency, registration_minor, fetched_at)
     VALUES (:tenant, 'seed' || :n, 'USD', 1000, now());
+-- 0030 monitoring: a node with a sample, a check with its status and an alert.
+INSERT INTO monitoring_nodes (tenant_id, name, exporter_url, created_at)
+    VALUES (:tenant, 'node' || :n, 'http://127.0.0.1:9100/metrics', now());
+INSERT INTO monitoring_checks (tenant_id, name, kind, target, created_at)
+    VALUES (:tenant, 'check' || :n, 'tcp', '127.0.0.1:22', now());
+INSERT INTO monitoring_service_status (check_id, tenant_id, status, last_result, checked_at, changed_at)
+    SELECT id, tenant_id, 'up', 'up', now(), now() FROM monitoring_checks WHERE tenant_id = :tenant;
+INSERT INTO monitoring_alerts (tenant_id, check_id, kind, subject, opened_at)
+    SELECT tenant_id, id, 'check_down', name, now() FROM monitoring_checks WHERE tenant_id = :tenant;
+SELECT mpanel_monitoring_prepare_partitions(now());
+INSERT INTO monitoring_samples (tenant_id, node_id, metric, at, value)
+    SELECT tenant_id, id, 'load1', now(), 0.5 FROM monitoring_nodes WHERE tenant_id = :tenant;

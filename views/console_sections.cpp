@@ -7,6 +7,7 @@
 #include "dns/dns_section.h"
 #include "domains/domains_section.h"
 #include "jobs/jobs_section.h"
+#include "monitoring/monitoring_section.h"
 #include "notifications/notifications_section.h"
 #include "provisioning/provisioning_section.h"
 #include "subscriptions/subscriptions_section.h"
@@ -30,8 +31,6 @@ constexpr Planned planned[] = {
      QT_TRANSLATE_NOOP("mp::NavigationModel", "SSL certificates, their issuance and expiry."), 1000},
     {"guardian", QT_TRANSLATE_NOOP("mp::NavigationModel", "Guardian"),
      QT_TRANSLATE_NOOP("mp::NavigationModel", "Security checks, fraud screening and abuse reports."), 1100},
-    {"monitoring", QT_TRANSLATE_NOOP("mp::NavigationModel", "Monitoring"),
-     QT_TRANSLATE_NOOP("mp::NavigationModel", "Uptime and health of your servers and services."), 1200},
 };
 
 ConsoleSection plannedSection(const Planned &p)
@@ -56,6 +55,7 @@ ConsoleSections consoleSections()
     sections.add(dnsSection());
     sections.add(domainsSection());
     sections.add(notificationsSection());
+    sections.add(monitoringSection());
     for (const Planned &p : planned)
         sections.add(plannedSection(p));
     return sections;

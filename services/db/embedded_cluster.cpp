@@ -164,7 +164,10 @@ Status EmbeddedCluster::initialise()
                        "max_connections = 100\n"
                        "shared_buffers = 128MB\n"
                        "log_min_messages = warning\n"
-                       "timezone = 'UTC'\n")
+                       "timezone = 'UTC'\n"
+                       // Monitoring's slow-query report diffs its counters (migration 0030).
+                       "shared_preload_libraries = 'pg_stat_statements'\n"
+                       "pg_stat_statements.track = top\n")
             .arg(socketDirectory(), m_options.tcpPort > 0 ? QStringLiteral("127.0.0.1") : QString())
             .arg(m_options.tcpPort > 0 ? m_options.tcpPort : 5432);
     if (!m_options.durable)

@@ -37,6 +37,10 @@ inline const QString ServiceReady = QStringLiteral("service.ready"); // subject:
 inline const QString PasswordReset = QStringLiteral("customer.password_reset");    // subject: token id; url
 inline const QString CertificateExpiring = QStringLiteral("certificate.expiring"); // subject: certificate;
                                                                                    // domain, expires_at
+inline const QString MonitoringCheckDown =
+    QStringLiteral("monitoring.check_down"); // subject: the alert id; check_id, check, target, message
+inline const QString MonitoringCheckUp =
+    QStringLiteral("monitoring.check_up"); // subject: the alert id it closes; same data
 
 // Runs in the announcer's transaction: what a listener writes commits with the event or not at all.
 using Listener = std::function<Status(TenantTransaction &tx, const DomainEvent &event, const QDateTime &now)>;

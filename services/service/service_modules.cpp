@@ -8,6 +8,7 @@
 #include "dns/dns_module.h"
 #include "domains/domains_module.h"
 #include "module/module_registry.h"
+#include "monitoring/monitoring_module.h"
 #include "notifications/notifications_module.h"
 #include "payments/payments_module.h"
 #include "providers/providers_module.h"
@@ -50,6 +51,7 @@ void installServiceModules()
         add(domains::domainsModule());
         add(providers::providersModule());
         add(notifications::notificationsModule());
+        add(monitoring::monitoringModule());
     });
 }
 

@@ -1,0 +1,9 @@
+#pragma once
+
+#include "module/module.h"
+
+namespace mp::monitoring {
+
+Module monitoringModule();
+
+} // namespace mp::monitoring

@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace mp::monitoring {
+
+QJsonObject openApiFragment();
+
+} // namespace mp::monitoring
