@@ -25,6 +25,7 @@ set(MPANEL_LAYER_provider_call core)
 set(MPANEL_LAYER_proxmox core provider_call)
 set(MPANEL_LAYER_stripe core provider_call)
 set(MPANEL_LAYER_powerdns core provider_call)
+set(MPANEL_LAYER_acme core provider_call)
 
 # Modules.
 set(MPANEL_LAYER_catalog core money db tenancy http api module)
@@ -35,6 +36,7 @@ set(MPANEL_LAYER_cloudpods core money db tenancy http api jobs module catalog pr
 set(MPANEL_LAYER_providers core db tenancy http api module)
 set(MPANEL_LAYER_dns core db tenancy http api jobs module provider_call powerdns)
 set(MPANEL_LAYER_notifications core money db tenancy http api jobs billing module)
+set(MPANEL_LAYER_ssl core db tenancy http api jobs module provider_call acme)
 
 # The companion service's wiring: lists the modules, so it may name every folder.
 set(MPANEL_LAYER_service ALL)
