@@ -54,7 +54,8 @@ qint64 parseRetryAfterMs(const QByteArray &header, const QDateTime &now)
     return qMax<qint64>(0, now.msecsTo(at));
 }
 
-AcmeCall::AcmeCall(QNetworkAccessManager *network, const AcmeSettings &settings, Request request, QObject *parent)
+AcmeCall::AcmeCall(QNetworkAccessManager *network, const AcmeSettings &settings, Request request,
+                   QObject *parent)
     : ProviderCall(network, settings.callSettings(),
                    Exchange{request.method, request.method == "POST" ? request.body : QByteArray(),
                             repeatable(request.method)},
@@ -94,11 +95,12 @@ void AcmeCall::attemptEnded(QNetworkReply &reply)
     if (reply.hasRawHeader("Replay-Nonce"))
         m_nonce = reply.rawHeader("Replay-Nonce");
     m_retryAfterMs = parseRetryAfterMs(reply.rawHeader("Retry-After"), Clock::current().now());
-    JsonLog::write(QStringLiteral("acme_request"),
-                   {{QStringLiteral("method"), QString::fromLatin1(m_request.method)},
-                    {QStringLiteral("url"), m_request.url.toString(QUrl::RemoveUserInfo)},
-                    {QStringLiteral("status"), reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()},
-                    {QStringLiteral("attempt"), attempts()}});
+    JsonLog::write(
+        QStringLiteral("acme_request"),
+        {{QStringLiteral("method"), QString::fromLatin1(m_request.method)},
+         {QStringLiteral("url"), m_request.url.toString(QUrl::RemoveUserInfo)},
+         {QStringLiteral("status"), reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()},
+         {QStringLiteral("attempt"), attempts()}});
 }
 
 ProviderCall::Outcome AcmeCall::interpretAnswer(QNetworkReply &reply)
@@ -146,7 +148,8 @@ ProviderCall::Outcome AcmeCall::interpretFailure(const TransportFailure &failure
 void AcmeCall::emitFinished()
 {
     if (!m_result)
-        m_result = makeError(errors::AcmeInvalidResponse, QStringLiteral("%1 ended without a result").arg(where()));
+        m_result =
+            makeError(errors::AcmeInvalidResponse, QStringLiteral("%1 ended without a result").arg(where()));
     Q_EMIT finished(*m_result);
 }
 

@@ -17,9 +17,9 @@ namespace mp {
 struct AcmeAnswer {
     int status = 0;
     QByteArray body;
-    QJsonObject json; // when the body is a JSON object
-    QUrl location;    // the account's or order's URL
-    QList<QUrl> alternates; // Link: rel="alternate" (other chains of a certificate)
+    QJsonObject json;         // when the body is a JSON object
+    QUrl location;            // the account's or order's URL
+    QList<QUrl> alternates;   // Link: rel="alternate" (other chains of a certificate)
     qint64 retryAfterMs = -1; // -1: no Retry-After
 };
 using AcmeResult = Result<AcmeAnswer>;

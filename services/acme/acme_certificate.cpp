@@ -26,10 +26,12 @@ QString ariIdOf(const QByteArray &der)
     const ASN1_INTEGER *serial = X509_get0_serialNumber(cert.get());
     if (!aki || !serial)
         return {};
-    QByteArray serialBytes(reinterpret_cast<const char *>(ASN1_STRING_get0_data(serial)), ASN1_STRING_length(serial));
+    QByteArray serialBytes(reinterpret_cast<const char *>(ASN1_STRING_get0_data(serial)),
+                           ASN1_STRING_length(serial));
     if (!serialBytes.isEmpty() && (uchar(serialBytes.at(0)) & 0x80))
         serialBytes.prepend('\0');
-    const QByteArray akiBytes(reinterpret_cast<const char *>(ASN1_STRING_get0_data(aki)), ASN1_STRING_length(aki));
+    const QByteArray akiBytes(reinterpret_cast<const char *>(ASN1_STRING_get0_data(aki)),
+                              ASN1_STRING_length(aki));
     return QString::fromLatin1(base64Url(akiBytes) + '.' + base64Url(serialBytes));
 }
 
@@ -39,7 +41,8 @@ Result<AcmeCertificateInfo> AcmeCertificateInfo::fromPemChain(const QByteArray &
 {
     const QList<QSslCertificate> chain = QSslCertificate::fromData(pem, QSsl::Pem);
     if (chain.isEmpty() || chain.first().isNull())
-        return makeError(errors::AcmeInvalidResponse, QStringLiteral("no PEM certificate in the CA's answer"));
+        return makeError(errors::AcmeInvalidResponse,
+                         QStringLiteral("no PEM certificate in the CA's answer"));
     const QSslCertificate &leaf = chain.first();
     AcmeCertificateInfo info;
     info.notBefore = leaf.effectiveDate().toUTC();

@@ -20,9 +20,10 @@ Result<QByteArray> AcmeJws::sign(const AcmeKey &key) const
     auto signature = key.signEs256(protectedPart + '.' + payloadPart);
     if (!signature)
         return signature.error();
-    return QJsonDocument(QJsonObject{{QStringLiteral("protected"), QString::fromLatin1(protectedPart)},
-                                     {QStringLiteral("payload"), QString::fromLatin1(payloadPart)},
-                                     {QStringLiteral("signature"), QString::fromLatin1(base64Url(*signature))}})
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("protected"), QString::fromLatin1(protectedPart)},
+                           {QStringLiteral("payload"), QString::fromLatin1(payloadPart)},
+                           {QStringLiteral("signature"), QString::fromLatin1(base64Url(*signature))}})
         .toJson(QJsonDocument::Compact);
 }
 

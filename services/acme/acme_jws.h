@@ -16,8 +16,8 @@ namespace mp {
 // protected header carries the nonce, the URL and either the account's URL ("kid") or, for
 // newAccount and revocation by certificate key, the public key itself ("jwk").
 struct AcmeJws {
-    QString kid;        // empty: the key's JWK goes into the header instead
-    QString nonce;      // empty: no nonce (the inner JWS of a key change)
+    QString kid;   // empty: the key's JWK goes into the header instead
+    QString nonce; // empty: no nonce (the inner JWS of a key change)
     QUrl url;
     std::optional<QJsonObject> payload; // none: POST-as-GET (an empty payload)
 

@@ -25,7 +25,8 @@ Error keyError(const QString &what)
     if (code)
         ERR_error_string_n(code, text, sizeof text);
     ERR_clear_error();
-    return makeError(errors::AcmeKey, code ? QStringLiteral("%1: %2").arg(what, QString::fromLatin1(text)) : what);
+    return makeError(errors::AcmeKey,
+                     code ? QStringLiteral("%1: %2").arg(what, QString::fromLatin1(text)) : what);
 }
 
 template<class T, void (*Free)(T *)> struct Deleter {
@@ -87,8 +88,9 @@ QJsonObject AcmeKey::jwk() const
 {
     unsigned char point[65] = {};
     size_t length = 0;
-    if (!m_key || !EVP_PKEY_get_octet_string_param(m_key.get(), OSSL_PKEY_PARAM_PUB_KEY, point, sizeof point,
-                                                   &length) ||
+    if (!m_key ||
+        !EVP_PKEY_get_octet_string_param(m_key.get(), OSSL_PKEY_PARAM_PUB_KEY, point, sizeof point,
+                                         &length) ||
         length != 65 || point[0] != 0x04)
         return {};
     const QByteArray raw(reinterpret_cast<const char *>(point), 65);
@@ -112,8 +114,8 @@ Result<QByteArray> AcmeKey::signEs256(const QByteArray &data) const
     MdCtx ctx(EVP_MD_CTX_new());
     size_t length = 0;
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key.get()) != 1 ||
-        EVP_DigestSign(ctx.get(), nullptr, &length,
-                       reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) != 1)
+        EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char *>(data.constData()),
+                       size_t(data.size())) != 1)
         return keyError(QStringLiteral("could not sign"));
     QByteArray der(int(length), Qt::Uninitialized);
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(der.data()), &length,
@@ -142,8 +144,8 @@ Result<QByteArray> AcmeKey::csr(const QStringList &names) const
     if (cn.size() <= 64) {
         X509_NAME *subject = X509_REQ_get_subject_name(req.get());
         if (X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_UTF8,
-                                       reinterpret_cast<const unsigned char *>(cn.constData()), int(cn.size()),
-                                       -1, 0) != 1)
+                                       reinterpret_cast<const unsigned char *>(cn.constData()),
+                                       int(cn.size()), -1, 0) != 1)
             return keyError(QStringLiteral("could not set the CSR's subject"));
     }
     QStringList sans;

@@ -9,13 +9,15 @@ AcmeAuthorization AcmeAuthorization::fromJson(const QUrl &url, const QJsonObject
     AcmeAuthorization a;
     a.url = url;
     a.status = json.value(QLatin1String("status")).toString();
-    a.identifier = json.value(QLatin1String("identifier")).toObject().value(QLatin1String("value")).toString();
+    a.identifier =
+        json.value(QLatin1String("identifier")).toObject().value(QLatin1String("value")).toString();
     a.wildcard = json.value(QLatin1String("wildcard")).toBool();
     for (const QJsonValue &v : json.value(QLatin1String("challenges")).toArray()) {
         const QJsonObject c = v.toObject();
-        a.challenges.append({c.value(QLatin1String("type")).toString(), QUrl(c.value(QLatin1String("url")).toString()),
-                             c.value(QLatin1String("token")).toString(), c.value(QLatin1String("status")).toString(),
-                             c.value(QLatin1String("error")).toObject()});
+        a.challenges.append(
+            {c.value(QLatin1String("type")).toString(), QUrl(c.value(QLatin1String("url")).toString()),
+             c.value(QLatin1String("token")).toString(), c.value(QLatin1String("status")).toString(),
+             c.value(QLatin1String("error")).toObject()});
     }
     return a;
 }

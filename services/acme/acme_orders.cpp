@@ -23,7 +23,8 @@ qint64 AcmeOrders::pollDelay(qint64 retryAfterMs) const
 {
     // A CA's Retry-After is honoured, within the time the whole wait may take.
     const AcmeSettings &s = m_session.settings();
-    return retryAfterMs >= 0 ? qMin<qint64>(qMax<qint64>(retryAfterMs, 100), s.pollTimeoutMs) : s.pollIntervalMs;
+    return retryAfterMs >= 0 ? qMin<qint64>(qMax<qint64>(retryAfterMs, 100), s.pollTimeoutMs)
+                             : s.pollIntervalMs;
 }
 
 Result<AcmeOrder> AcmeOrders::place(const QStringList &names, const QString &replaces)
@@ -33,7 +34,8 @@ Result<AcmeOrder> AcmeOrders::place(const QStringList &names, const QString &rep
         return dir.error();
     QJsonArray identifiers;
     for (const QString &name : names)
-        identifiers.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("dns")}, {QStringLiteral("value"), name}});
+        identifiers.append(
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("dns")}, {QStringLiteral("value"), name}});
     QJsonObject payload{{QStringLiteral("identifiers"), identifiers}};
     if (!replaces.isEmpty() && dir->renewalInfo.isValid() && !dir->renewalInfo.isEmpty())
         payload.insert(QStringLiteral("replaces"), replaces);
@@ -41,7 +43,8 @@ Result<AcmeOrder> AcmeOrders::place(const QStringList &names, const QString &rep
     if (!answer)
         return answer.error();
     if (answer->location.isEmpty())
-        return makeError(errors::AcmeInvalidResponse, QStringLiteral("the CA made the order without its URL"));
+        return makeError(errors::AcmeInvalidResponse,
+                         QStringLiteral("the CA made the order without its URL"));
     return AcmeOrder::fromJson(answer->location, answer->json);
 }
 
@@ -68,10 +71,12 @@ Result<QList<AcmeChallengeTask>> AcmeOrders::challenges(const AcmeOrder &order, 
                 if (!c.error.isEmpty())
                     return makeError(
                         errors::AcmeChallengeFailed,
-                        acmeProblemError(c.error, QStringLiteral("validating %1").arg(authz.identifier)).message);
+                        acmeProblemError(c.error, QStringLiteral("validating %1").arg(authz.identifier))
+                            .message);
             }
-            return makeError(errors::AcmeChallengeFailed,
-                             QStringLiteral("the CA's authorization for %1 is %2").arg(authz.identifier, authz.status));
+            return makeError(
+                errors::AcmeChallengeFailed,
+                QStringLiteral("the CA's authorization for %1 is %2").arg(authz.identifier, authz.status));
         }
         const AcmeChallenge *chosen = nullptr;
         for (const AcmeChallenge &c : authz.challenges) {
@@ -79,9 +84,10 @@ Result<QList<AcmeChallengeTask>> AcmeOrders::challenges(const AcmeOrder &order, 
                 chosen = &c;
         }
         if (!chosen)
-            return makeError(errors::AcmeChallengeFailed,
-                             QStringLiteral("the CA offers no %1 challenge for %2%3")
-                                 .arg(type, authz.wildcard ? QStringLiteral("*.") : QString(), authz.identifier));
+            return makeError(
+                errors::AcmeChallengeFailed,
+                QStringLiteral("the CA offers no %1 challenge for %2%3")
+                    .arg(type, authz.wildcard ? QStringLiteral("*.") : QString(), authz.identifier));
         AcmeChallengeTask task;
         task.identifier = authz.identifier;
         task.wildcard = authz.wildcard;
@@ -121,7 +127,8 @@ Status AcmeOrders::answer(const AcmeChallengeTask &task)
                     return makeError(errors::AcmeChallengeFailed, problem.message);
                 }
             }
-            return makeError(errors::AcmeChallengeFailed, QStringLiteral("%1 ended %2").arg(what, authz.status));
+            return makeError(errors::AcmeChallengeFailed,
+                             QStringLiteral("%1 ended %2").arg(what, authz.status));
         }
         retryAfter = answer->retryAfterMs >= 0 ? answer->retryAfterMs : retryAfter;
         if (waited.elapsed() > m_session.settings().pollTimeoutMs)
@@ -172,7 +179,8 @@ Result<AcmeOrder> AcmeOrders::finalize(const AcmeOrder &order, const QByteArray 
         }
         if (current.status == QLatin1String("ready")) {
             auto answer =
-                m_session.post(current.finalize, QJsonObject{{QStringLiteral("csr"), QString::fromLatin1(base64Url(csrDer))}});
+                m_session.post(current.finalize,
+                               QJsonObject{{QStringLiteral("csr"), QString::fromLatin1(base64Url(csrDer))}});
             if (!answer)
                 return answer.error();
             current = AcmeOrder::fromJson(order.url, answer->json);
@@ -186,12 +194,14 @@ Result<AcmeOrder> AcmeOrders::finalize(const AcmeOrder &order, const QByteArray 
 Result<QByteArray> AcmeOrders::download(const AcmeOrder &order)
 {
     if (order.certificate.isEmpty())
-        return makeError(errors::AcmeInvalidResponse, QStringLiteral("the order has no certificate to download"));
+        return makeError(errors::AcmeInvalidResponse,
+                         QStringLiteral("the order has no certificate to download"));
     auto answer = m_session.postAsGet(order.certificate);
     if (!answer)
         return answer.error();
     if (!answer->body.contains("-----BEGIN CERTIFICATE-----"))
-        return makeError(errors::AcmeInvalidResponse, QStringLiteral("the CA's certificate download is not PEM"));
+        return makeError(errors::AcmeInvalidResponse,
+                         QStringLiteral("the CA's certificate download is not PEM"));
     return answer->body;
 }
 
@@ -200,9 +210,10 @@ Status AcmeOrders::revoke(const QByteArray &certificateDer, int reason)
     auto dir = m_session.directory();
     if (!dir)
         return dir.error();
-    auto answer = m_session.post(dir->revokeCert,
-                                 QJsonObject{{QStringLiteral("certificate"), QString::fromLatin1(base64Url(certificateDer))},
-                                             {QStringLiteral("reason"), reason}});
+    auto answer = m_session.post(
+        dir->revokeCert,
+        QJsonObject{{QStringLiteral("certificate"), QString::fromLatin1(base64Url(certificateDer))},
+                    {QStringLiteral("reason"), reason}});
     if (!answer)
         return answer.error();
     return {};
@@ -225,12 +236,14 @@ Result<AcmeRenewalInfo> AcmeOrders::renewalInfo(const QString &certId)
         return answer.error();
     const QJsonObject window = answer->json.value(QLatin1String("suggestedWindow")).toObject();
     AcmeRenewalInfo info;
-    info.windowStart = QDateTime::fromString(window.value(QLatin1String("start")).toString(), Qt::ISODateWithMs);
+    info.windowStart =
+        QDateTime::fromString(window.value(QLatin1String("start")).toString(), Qt::ISODateWithMs);
     info.windowEnd = QDateTime::fromString(window.value(QLatin1String("end")).toString(), Qt::ISODateWithMs);
     info.explanationUrl = answer->json.value(QLatin1String("explanationURL")).toString();
     info.retryAfterMs = answer->retryAfterMs;
     if (!info.windowStart.isValid() || !info.windowEnd.isValid() || info.windowEnd < info.windowStart)
-        return makeError(errors::AcmeInvalidResponse, QStringLiteral("the CA's renewal window is not readable"));
+        return makeError(errors::AcmeInvalidResponse,
+                         QStringLiteral("the CA's renewal window is not readable"));
     return info;
 }
 

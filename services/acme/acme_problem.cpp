@@ -22,7 +22,8 @@ AcmeProblem fromObject(const QJsonObject &o, int status)
     p.status = o.value(QLatin1String("status")).toInt(status);
     for (const QJsonValue &v : o.value(QLatin1String("subproblems")).toArray()) {
         const QJsonObject sub = v.toObject();
-        const QString who = sub.value(QLatin1String("identifier")).toObject().value(QLatin1String("value")).toString();
+        const QString who =
+            sub.value(QLatin1String("identifier")).toObject().value(QLatin1String("value")).toString();
         const QString words = sub.value(QLatin1String("detail")).toString();
         p.subproblems << (who.isEmpty() ? words : who + QStringLiteral(": ") + words);
     }

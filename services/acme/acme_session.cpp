@@ -15,8 +15,13 @@ namespace mp {
 Result<AcmeDirectory> AcmeDirectory::fromJson(const QJsonObject &json)
 {
     const auto url = [&json](const char *key) { return QUrl(json.value(QLatin1String(key)).toString()); };
-    AcmeDirectory d{url("newNonce"),  url("newAccount"), url("newOrder"), url("revokeCert"),
-                    url("keyChange"), url("renewalInfo"), {}};
+    AcmeDirectory d{url("newNonce"),
+                    url("newAccount"),
+                    url("newOrder"),
+                    url("revokeCert"),
+                    url("keyChange"),
+                    url("renewalInfo"),
+                    {}};
     d.termsOfService =
         json.value(QLatin1String("meta")).toObject().value(QLatin1String("termsOfService")).toString();
     if (!d.newNonce.isValid() || !d.newAccount.isValid() || !d.newOrder.isValid())

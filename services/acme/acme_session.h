@@ -54,6 +54,10 @@ public:
     // Sleeps in short steps; false when a stop was requested meanwhile.
     bool wait(qint64 ms) const;
     bool stopRequested() const { return m_stop && m_stop(); }
+    // The unspent nonce the last answer carried, for a caller that keeps it between sessions;
+    // setPendingNonce() hands one back (a stale one is answered badNonce and signed again).
+    QByteArray pendingNonce() const { return m_nonce; }
+    void setPendingNonce(const QByteArray &nonce) { m_nonce = nonce; }
     // How many badNonce answers this session signed its request again for.
     int badNoncesRetried() const { return m_badNoncesRetried; }
 

@@ -56,8 +56,9 @@ Result<AcmeSettings> AcmeSettings::fromConfig(const Config &config)
                              QStringLiteral("MPANEL_ACME_CA_CERTIFICATES: cannot read %1").arg(caFile));
         s.extraCaCertificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
         if (s.extraCaCertificates.isEmpty())
-            return makeError(errors::AcmeInvalidSettings,
-                             QStringLiteral("MPANEL_ACME_CA_CERTIFICATES: no PEM certificate in %1").arg(caFile));
+            return makeError(
+                errors::AcmeInvalidSettings,
+                QStringLiteral("MPANEL_ACME_CA_CERTIFICATES: no PEM certificate in %1").arg(caFile));
     }
     bool ok = false;
     if (const int v = setting(config, QStringLiteral("MPANEL_ACME_TIMEOUT_MS")).toInt(&ok); ok && v > 0)
@@ -72,14 +73,15 @@ Result<AcmeSettings> AcmeSettings::fromConfig(const Config &config)
 Status AcmeSettings::validate() const
 {
     if (!directoryUrl.isValid() || directoryUrl.host().isEmpty())
-        return makeError(errors::AcmeInvalidSettings,
-                         QStringLiteral("the ACME directory URL '%1' is not a URL")
-                             .arg(directoryUrl.toString()));
+        return makeError(
+            errors::AcmeInvalidSettings,
+            QStringLiteral("the ACME directory URL '%1' is not a URL").arg(directoryUrl.toString()));
     // A CA is only ever spoken to over TLS; plain HTTP is for a stand-in on this machine.
     if (directoryUrl.scheme() != QLatin1String("https") &&
         !(directoryUrl.scheme() == QLatin1String("http") && onLoopback(directoryUrl)))
-        return makeError(errors::AcmeInvalidSettings,
-                         QStringLiteral("the ACME directory URL must be https: %1").arg(directoryUrl.toString()));
+        return makeError(
+            errors::AcmeInvalidSettings,
+            QStringLiteral("the ACME directory URL must be https: %1").arg(directoryUrl.toString()));
     if (mode == ProviderMode::Sandbox && !onLoopback(directoryUrl))
         return makeError(errors::AcmeInvalidSettings,
                          QStringLiteral("the ACME sandbox is only a CA on this machine (loopback)"));
