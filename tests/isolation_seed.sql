@@ -125,3 +125,10 @@ INSERT INTO customer_ssh_keys (tenant_id, customer_id, name, public_key, fingerp
     FROM customers WHERE tenant_id = :tenant;
 INSERT INTO cloudpod_pending_passwords (tenant_id, pod_id, purpose, password, created_at)
     SELECT tenant_id, id, 'create', 'seed-password-' || :n, now() FROM cloud_pods WHERE tenant_id = :tenant;
+-- 0028 SSL certificates.
+INSERT INTO ssl_acme_accounts (tenant_id, directory_url, account_key_sealed, created_at)
+    VALUES (:tenant, 'https://acme.seed' || :n || '.test/dir', 'sealed', now());
+INSERT INTO ssl_certificates (tenant_id, names, created_at, updated_at)
+    VALUES (:tenant, ARRAY['seed' || :n || '.test'], now(), now());
+INSERT INTO ssl_http_challenges (token, tenant_id, certificate_id, key_authorization, created_at)
+    SELECT 'seedtoken' || :n || 'xxxxxxxxxxxx', tenant_id, id, 'seed', now() FROM ssl_certificates WHERE tenant_id = :tenant;

@@ -58,6 +58,8 @@ public:
     // setPendingNonce() hands one back (a stale one is answered badNonce and signed again).
     QByteArray pendingNonce() const { return m_nonce; }
     void setPendingNonce(const QByteArray &nonce) { m_nonce = nonce; }
+    // The last answer's Retry-After in ms (-1: none), e.g. of a rateLimited refusal.
+    qint64 lastRetryAfterMs() const { return m_lastRetryAfterMs; }
     // How many badNonce answers this session signed its request again for.
     int badNoncesRetried() const { return m_badNoncesRetried; }
 

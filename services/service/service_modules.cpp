@@ -11,6 +11,7 @@
 #include "payments/payments_module.h"
 #include "providers/providers_module.h"
 #include "service/system_module.h"
+#include "ssl/ssl_module.h"
 #include "subscriptions/subscriptions_module.h"
 
 #include <cstdlib>
@@ -48,6 +49,7 @@ void installServiceModules()
         add(dns::dnsModule());
         add(providers::providersModule());
         add(notifications::notificationsModule());
+        add(ssl::sslModule());
     });
 }
 

@@ -25,6 +25,7 @@ enum class StaffAction {
     ManageProviders,     // register and edit provider endpoints: Proxmox clusters, nodes, IP pools
     ManageJobs,          // retry or cancel background jobs
     ManageDns,           // create and delete zones, change their records and DNSSEC
+    ManageCertificates,  // issue, renew and revoke SSL certificates
     ManageStaff,         // API tokens and staff members
 };
 

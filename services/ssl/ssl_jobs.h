@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/result.h"
+
+namespace mp {
+class JobContext;
+}
+
+namespace mp::ssl {
+
+// ssl.issue: brings a certificate's issuance one step on. The first run places the order, keeps
+// its URL and the new key, publishes the HTTP-01 answers and queues the next run, so all of it
+// is committed before the CA is asked to validate; the next run validates, finalizes, downloads
+// and records the certificate, then schedules its renewal and its expiry warning. A retried run
+// resumes the recorded order and never places a second one.
+Status issueCertificate(JobContext &ctx);
+// ssl.renew (scheduled at renew_at): starts a renewal of the certificate it was scheduled for.
+Status renewCertificate(JobContext &ctx);
+// ssl.revoke: revokes the certificate at the CA and records it.
+Status revokeCertificate(JobContext &ctx);
+// ssl.expiry_warning (scheduled 7 days before expiry): announces CertificateExpiring unless the
+// certificate was renewed or revoked meanwhile.
+Status warnOfExpiry(JobContext &ctx);
+
+} // namespace mp::ssl
