@@ -12,7 +12,8 @@ Result<SslAcmeAccount> SslAcmeAccount::load(const QSqlDatabase &db, const QStrin
 {
     const QString directory = directoryUrl.toString(QUrl::FullyEncoded);
     SslAcmeAccount account;
-    auto contact = sql::exec(db, QStringLiteral("SELECT COALESCE(reply_to, from_address) FROM notification_settings"));
+    auto contact =
+        sql::exec(db, QStringLiteral("SELECT COALESCE(reply_to, from_address) FROM notification_settings"));
     if (!contact)
         return contact.error();
     if (contact->next() && !contact->value(0).toString().isEmpty())

@@ -19,8 +19,8 @@ struct SslAcmeAccount {
     QStringList contacts;
 
     // The job's transaction: a key made here commits with the job that used it.
-    static Result<SslAcmeAccount> load(const QSqlDatabase &db, const QString &tenantId, const QUrl &directoryUrl,
-                                       const QDateTime &now);
+    static Result<SslAcmeAccount> load(const QSqlDatabase &db, const QString &tenantId,
+                                       const QUrl &directoryUrl, const QDateTime &now);
     static Status rememberUrl(const QSqlDatabase &db, const QUrl &directoryUrl, const QUrl &accountUrl);
 };
 

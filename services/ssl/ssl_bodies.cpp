@@ -11,7 +11,8 @@ const api::RequestBody &certificateRequestBody()
         api::RequestBody(QStringLiteral("SslCertificateInput"))
             .add(BodyField::strings(QStringLiteral("names"))
                      .required()
-                     .describe(QStringLiteral("the DNS names the certificate carries, e.g. example.com, www.example.com")))
+                     .describe(QStringLiteral(
+                         "the DNS names the certificate carries, e.g. example.com, www.example.com")))
             .add(BodyField::string(QStringLiteral("challenge"))
                      .oneOf({QStringLiteral("http-01")}, errors::InvalidValue)
                      .describe(QStringLiteral(
@@ -19,7 +20,8 @@ const api::RequestBody &certificateRequestBody()
                          "/.well-known/acme-challenge/, so each name must reach it on port 80")))
             .add(BodyField::string(QStringLiteral("customer_id"))
                      .format(QStringLiteral("uuid"))
-                     .describe(QStringLiteral("the customer whose names these are; they see the certificate")));
+                     .describe(
+                         QStringLiteral("the customer whose names these are; they see the certificate")));
     return body;
 }
 

@@ -93,7 +93,7 @@ QJsonObject SslCertificate::toJson(bool detail) const
 }
 
 Result<QStringList> SslCertificates::checkNames(const QStringList &names, const QString &challenge,
-                                               const QString &field)
+                                                const QString &field)
 {
     static const QRegularExpression label(QStringLiteral("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"));
     if (names.isEmpty())
@@ -118,8 +118,9 @@ Result<QStringList> SslCertificates::checkNames(const QStringList &names, const 
         for (const QString &l : labels)
             ok = ok && label.match(l).hasMatch();
         if (!ok)
-            return makeError(errors::SslInvalidName,
-                             QStringLiteral("'%1' is not a DNS name a certificate can carry").arg(names.at(i)), where);
+            return makeError(
+                errors::SslInvalidName,
+                QStringLiteral("'%1' is not a DNS name a certificate can carry").arg(names.at(i)), where);
         if (out.contains(name))
             return makeError(errors::SslInvalidName, QStringLiteral("'%1' is named twice").arg(name), where);
         out << name;
@@ -142,7 +143,9 @@ Result<QList<SslCertificate>> SslCertificates::list(const QSqlDatabase &db, cons
 
 Result<SslCertificate> SslCertificates::find(const QSqlDatabase &db, const QString &id, bool forUpdate)
 {
-    auto q = sql::exec(db, kSelect + QStringLiteral("WHERE id = ?::uuid") + (forUpdate ? QStringLiteral(" FOR UPDATE") : QString()),
+    auto q = sql::exec(db,
+                       kSelect + QStringLiteral("WHERE id = ?::uuid") +
+                           (forUpdate ? QStringLiteral(" FOR UPDATE") : QString()),
                        {id});
     if (!q)
         return q.error();
@@ -177,13 +180,15 @@ Result<QueuedCertificate> SslCertificates::request(TenantTransaction &tx, const 
     auto names = checkNames(request.names, request.challenge, QStringLiteral("names"));
     if (!names)
         return names.error();
-    auto q = sql::exec(tx.db(),
-                       QStringLiteral("INSERT INTO ssl_certificates (tenant_id, customer_id, names, challenge, "
-                                      "created_at, updated_at) VALUES (?::uuid, ?::uuid, ?::text[], ?, ?, ?) "
-                                      "RETURNING id"),
-                       {tx.tenantId(),
-                        request.customerId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(request.customerId),
-                        namesArray(*names), request.challenge, now, now});
+    auto q =
+        sql::exec(tx.db(),
+                  QStringLiteral("INSERT INTO ssl_certificates (tenant_id, customer_id, names, challenge, "
+                                 "created_at, updated_at) VALUES (?::uuid, ?::uuid, ?::text[], ?, ?, ?) "
+                                 "RETURNING id"),
+                  {tx.tenantId(),
+                   request.customerId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                : QVariant(request.customerId),
+                   namesArray(*names), request.challenge, now, now});
     if (!q)
         return q.error();
     if (!q->next())
@@ -202,12 +207,15 @@ Result<QueuedCertificate> SslCertificates::renew(TenantTransaction &tx, const Ss
                                                  const QDateTime &now)
 {
     if (certificate.status == QLatin1String("revoked"))
-        return makeError(errors::SslCertificateRevoked, QStringLiteral("a revoked certificate is not renewed"));
+        return makeError(errors::SslCertificateRevoked,
+                         QStringLiteral("a revoked certificate is not renewed"));
     if (certificate.status == QLatin1String("valid") || certificate.status == QLatin1String("failed")) {
-        const QString next = certificate.certificatePem.isEmpty() ? QStringLiteral("pending") : QStringLiteral("renewing");
-        auto q = sql::exec(tx.db(),
-                           QStringLiteral("UPDATE ssl_certificates SET status = ?, updated_at = ? WHERE id = ?::uuid"),
-                           {next, now, certificate.id});
+        const QString next =
+            certificate.certificatePem.isEmpty() ? QStringLiteral("pending") : QStringLiteral("renewing");
+        auto q = sql::exec(
+            tx.db(),
+            QStringLiteral("UPDATE ssl_certificates SET status = ?, updated_at = ? WHERE id = ?::uuid"),
+            {next, now, certificate.id});
         if (!q)
             return q.error();
     }
@@ -230,7 +238,8 @@ Result<QueuedCertificate> SslCertificates::revoke(TenantTransaction &tx, const S
     JobSpec spec;
     spec.tenantId = tx.tenantId();
     spec.kind = kinds::revoke;
-    spec.payload = {{QStringLiteral("certificate_id"), certificate.id}, {QStringLiteral("serial"), certificate.serial}};
+    spec.payload = {{QStringLiteral("certificate_id"), certificate.id},
+                    {QStringLiteral("serial"), certificate.serial}};
     spec.runAt = now;
     spec.maxAttempts = 10;
     spec.uniqueKey = kinds::revoke + u':' + certificate.id;

@@ -46,7 +46,8 @@ public:
                                      const QDateTime &runAt);
 
     // Lower-cased names, or an error naming `field`.
-    static Result<QStringList> checkNames(const QStringList &names, const QString &challenge, const QString &field);
+    static Result<QStringList> checkNames(const QStringList &names, const QString &challenge,
+                                          const QString &field);
 };
 
 } // namespace mp::ssl

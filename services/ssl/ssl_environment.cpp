@@ -45,7 +45,8 @@ Result<QByteArray> SslEnvironment::sealingKey()
 {
     const Config config = current();
     const QString name = QStringLiteral("MPANEL_SSL_KEY_SECRET");
-    const QString configured = config.contains(name) ? config.value(name) : qEnvironmentVariable("MPANEL_SSL_KEY_SECRET");
+    const QString configured =
+        config.contains(name) ? config.value(name) : qEnvironmentVariable("MPANEL_SSL_KEY_SECRET");
     if (!configured.isEmpty()) {
         const QByteArray key = QByteArray::fromBase64(configured.toLatin1());
         if (key.size() != crypto_secretbox_KEYBYTES)
@@ -71,7 +72,8 @@ Result<QByteArray> SslEnvironment::sealingKey()
     crypto_secretbox_keygen(reinterpret_cast<unsigned char *>(key.data()));
     QDir().mkpath(dir);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(key) != key.size())
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(key) != key.size())
         return vaultError(QStringLiteral("cannot write %1").arg(file.fileName()));
     return key;
 }

@@ -29,14 +29,14 @@ QString certificateIdOf(const JobContext &ctx)
     return ctx.payload().value(QLatin1String("certificate_id")).toString();
 }
 
+// A job for the certificate as issued now (its serial): it does nothing once another replaced it.
 Status queueAt(const QSqlDatabase &db, const JobContext &ctx, const QString &kind, const QString &certId,
-               const QDateTime &notAfter, const QDateTime &runAt)
+               const QString &serial, const QDateTime &runAt)
 {
     JobSpec spec;
     spec.tenantId = ctx.tenantId();
     spec.kind = kind;
-    spec.payload = {{QStringLiteral("certificate_id"), certId},
-                    {QStringLiteral("not_after"), notAfter.toUTC().toString(Qt::ISODateWithMs)}};
+    spec.payload = {{QStringLiteral("certificate_id"), certId}, {QStringLiteral("serial"), serial}};
     spec.runAt = runAt;
     spec.maxAttempts = 10;
     spec.relatedType = kCertificateRelatedType;
@@ -89,19 +89,19 @@ private:
         if (!order)
             return recordFailureOrRetry(session, order.error());
         // Recorded with the job: a run that dies after this point finds the order again.
-        auto q = sql::exec(m_db,
-                           QStringLiteral("UPDATE ssl_certificates SET order_url = ?, pending_key_sealed = ?, "
-                                          "directory_url = ?, orders_placed = orders_placed + 1, updated_at = ? "
-                                          "WHERE id = ?::uuid"),
-                           {order->url.toString(QUrl::FullyEncoded), *sealed,
-                            m_settings.directoryUrl.toString(QUrl::FullyEncoded), m_ctx.now(), m_cert.id});
+        auto q =
+            sql::exec(m_db,
+                      QStringLiteral("UPDATE ssl_certificates SET order_url = ?, pending_key_sealed = ?, "
+                                     "directory_url = ?, orders_placed = orders_placed + 1, updated_at = ? "
+                                     "WHERE id = ?::uuid"),
+                      {order->url.toString(QUrl::FullyEncoded), *sealed,
+                       m_settings.directoryUrl.toString(QUrl::FullyEncoded), m_ctx.now(), m_cert.id});
         if (!q)
             return q.error();
-        m_ctx.log(QStringLiteral("placed order %1 for %2 at %3")
-                      .arg(order->url.toString(), m_cert.names.join(QStringLiteral(", ")), m_settings.describe()));
-        auto published = publish(orders, *order);
-        if (!published)
-            return published.error();
+        m_ctx.log(
+            QStringLiteral("placed order %1 for %2 at %3")
+                .arg(order->url.toString(), m_cert.names.join(QStringLiteral(", ")), m_settings.describe()));
+        // Nothing else in this run: whatever fails next must not roll the order's record back.
         return nextRun();
     }
 
@@ -122,11 +122,12 @@ private:
             return tasks.error();
         bool added = false;
         for (const AcmeChallengeTask &task : std::as_const(*tasks)) {
-            auto q = sql::exec(m_db,
-                               QStringLiteral("INSERT INTO ssl_http_challenges (token, tenant_id, certificate_id, "
-                                              "key_authorization, created_at) VALUES (?, ?::uuid, ?::uuid, ?, ?) "
-                                              "ON CONFLICT (token) DO NOTHING RETURNING 1"),
-                               {task.token, m_ctx.tenantId(), m_cert.id, task.keyAuthorization, m_ctx.now()});
+            auto q =
+                sql::exec(m_db,
+                          QStringLiteral("INSERT INTO ssl_http_challenges (token, tenant_id, certificate_id, "
+                                         "key_authorization, created_at) VALUES (?, ?::uuid, ?::uuid, ?, ?) "
+                                         "ON CONFLICT (token) DO NOTHING RETURNING 1"),
+                          {task.token, m_ctx.tenantId(), m_cert.id, task.keyAuthorization, m_ctx.now()});
             if (!q)
                 return q.error();
             added = q->next() || added;
@@ -198,26 +199,28 @@ private:
         const auto [renewAt, source] = renewalTime(orders, info);
         auto q = sql::exec(
             m_db,
-            QStringLiteral("UPDATE ssl_certificates SET status = 'valid', certificate_pem = ?, "
-                           "private_key_sealed = pending_key_sealed, pending_key_sealed = NULL, order_url = NULL, "
-                           "serial = ?, issuer = ?, not_before = ?, not_after = ?, ari_id = ?, renew_at = ?, "
-                           "renewal_source = ?, last_error = NULL, updated_at = ? WHERE id = ?::uuid"),
+            QStringLiteral(
+                "UPDATE ssl_certificates SET status = 'valid', certificate_pem = ?, "
+                "private_key_sealed = pending_key_sealed, pending_key_sealed = NULL, order_url = NULL, "
+                "serial = ?, issuer = ?, not_before = ?, not_after = ?, ari_id = ?, renew_at = ?, "
+                "renewal_source = ?, last_error = NULL, updated_at = ? WHERE id = ?::uuid"),
             {QString::fromLatin1(chain), info.serialHex, info.issuer, info.notBefore, info.notAfter,
-             info.ariId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(info.ariId), renewAt, source,
-             m_ctx.now(), m_cert.id});
+             info.ariId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(info.ariId), renewAt,
+             source, m_ctx.now(), m_cert.id});
         if (!q)
             return q.error();
-        if (auto d = sql::exec(m_db, QStringLiteral("DELETE FROM ssl_http_challenges WHERE certificate_id = ?::uuid"),
-                               {m_cert.id});
+        if (auto d = sql::exec(
+                m_db, QStringLiteral("DELETE FROM ssl_http_challenges WHERE certificate_id = ?::uuid"),
+                {m_cert.id});
             !d)
             return d.error();
         m_ctx.log(QStringLiteral("issued serial %1 by %2, valid until %3; renewal at %4 (%5)")
                       .arg(info.serialHex, info.issuer, info.notAfter.toString(Qt::ISODate),
                            renewAt.toString(Qt::ISODate), source));
-        if (auto s = queueAt(m_db, m_ctx, kinds::renew, m_cert.id, info.notAfter, renewAt); !s)
+        if (auto s = queueAt(m_db, m_ctx, kinds::renew, m_cert.id, info.serialHex, renewAt); !s)
             return s;
         const QDateTime warnAt = qMax(m_ctx.now(), info.notAfter.addDays(-kExpiryWarningDays));
-        return queueAt(m_db, m_ctx, kinds::expiryWarning, m_cert.id, info.notAfter, warnAt);
+        return queueAt(m_db, m_ctx, kinds::expiryWarning, m_cert.id, info.serialHex, warnAt);
     }
 
     // What the CA said no to ends this issuance with the CA's words (the order is given up, so the
@@ -227,14 +230,18 @@ private:
     {
         if (error.code == errors::AcmeRateLimited) {
             const qint64 wait = qMax<qint64>(session.lastRetryAfterMs(), 60000);
-            m_ctx.log(QStringLiteral("rate limited by the CA; trying again in %1 s: %2").arg(wait / 1000).arg(error.message));
+            m_ctx.log(QStringLiteral("rate limited by the CA; trying again in %1 s: %2")
+                          .arg(wait / 1000)
+                          .arg(error.message));
             if (auto s = setLastError(error.message); !s)
                 return s;
-            auto job = SslCertificates::queueIssue(m_db, m_ctx.tenantId(), m_cert.id, m_ctx.now().addMSecs(wait));
+            auto job =
+                SslCertificates::queueIssue(m_db, m_ctx.tenantId(), m_cert.id, m_ctx.now().addMSecs(wait));
             return job ? Status() : Status(job.error());
         }
-        const bool refused = error.code == errors::AcmeChallengeFailed || error.code == errors::AcmeOrderFailed ||
-                             error.code == errors::AcmeRejected || error.code == errors::AcmeUnauthorized;
+        const bool refused = error.code == errors::AcmeChallengeFailed ||
+                             error.code == errors::AcmeOrderFailed || error.code == errors::AcmeRejected ||
+                             error.code == errors::AcmeUnauthorized;
         if (!refused)
             return error;
         return recordFailure(error.message);
@@ -242,9 +249,10 @@ private:
 
     Status setLastError(const QString &message)
     {
-        auto q = sql::exec(m_db,
-                           QStringLiteral("UPDATE ssl_certificates SET last_error = ?, updated_at = ? WHERE id = ?::uuid"),
-                           {message.left(2000), m_ctx.now(), m_cert.id});
+        auto q = sql::exec(
+            m_db,
+            QStringLiteral("UPDATE ssl_certificates SET last_error = ?, updated_at = ? WHERE id = ?::uuid"),
+            {message.left(2000), m_ctx.now(), m_cert.id});
         return q ? Status() : Status(q.error());
     }
 
@@ -252,15 +260,17 @@ private:
     {
         m_ctx.log(QStringLiteral("issuance failed: %1").arg(message));
         // A renewal that failed leaves the certificate in force (valid) with the error shown.
-        auto q = sql::exec(m_db,
-                           QStringLiteral("UPDATE ssl_certificates SET status = CASE WHEN certificate_pem IS NULL "
-                                          "THEN 'failed' ELSE 'valid' END, order_url = NULL, pending_key_sealed = NULL, "
-                                          "last_error = ?, updated_at = ? WHERE id = ?::uuid"),
-                           {message.left(2000), m_ctx.now(), m_cert.id});
+        auto q = sql::exec(
+            m_db,
+            QStringLiteral("UPDATE ssl_certificates SET status = CASE WHEN certificate_pem IS NULL "
+                           "THEN 'failed' ELSE 'valid' END, order_url = NULL, pending_key_sealed = NULL, "
+                           "last_error = ?, updated_at = ? WHERE id = ?::uuid"),
+            {message.left(2000), m_ctx.now(), m_cert.id});
         if (!q)
             return q.error();
-        auto d = sql::exec(m_db, QStringLiteral("DELETE FROM ssl_http_challenges WHERE certificate_id = ?::uuid"),
-                           {m_cert.id});
+        auto d =
+            sql::exec(m_db, QStringLiteral("DELETE FROM ssl_http_challenges WHERE certificate_id = ?::uuid"),
+                      {m_cert.id});
         return d ? Status() : Status(d.error());
     }
 
@@ -287,15 +297,13 @@ Result<SslCertificate> lockedCertificate(JobContext &ctx, QSqlDatabase &db)
 }
 
 // Whether a scheduled job still concerns the certificate as it is now: the one it was scheduled
-// for (same expiry), still in force.
+// for (same serial), still in force.
 bool stillCurrent(const JobContext &ctx, const SslCertificate &cert, bool renewingToo = false)
 {
-    const QDateTime scheduledFor =
-        QDateTime::fromString(ctx.payload().value(QLatin1String("not_after")).toString(), Qt::ISODateWithMs);
+    const QString scheduledFor = ctx.payload().value(QLatin1String("serial")).toString();
     const bool inForce =
         cert.status == QLatin1String("valid") || (renewingToo && cert.status == QLatin1String("renewing"));
-    return inForce && cert.notAfter.isValid() && scheduledFor.isValid() &&
-           cert.notAfter.toMSecsSinceEpoch() == scheduledFor.toMSecsSinceEpoch();
+    return inForce && !scheduledFor.isEmpty() && cert.serial == scheduledFor;
 }
 
 } // namespace
@@ -327,9 +335,10 @@ Status renewCertificate(JobContext &ctx)
         ctx.log(QStringLiteral("nothing to do: the certificate was renewed, revoked or is being renewed"));
         return {};
     }
-    auto q = sql::exec(db,
-                       QStringLiteral("UPDATE ssl_certificates SET status = 'renewing', updated_at = ? WHERE id = ?::uuid"),
-                       {ctx.now(), cert->id});
+    auto q = sql::exec(
+        db,
+        QStringLiteral("UPDATE ssl_certificates SET status = 'renewing', updated_at = ? WHERE id = ?::uuid"),
+        {ctx.now(), cert->id});
     if (!q)
         return q.error();
     auto job = SslCertificates::queueIssue(db, ctx.tenantId(), cert->id, ctx.now());
@@ -367,10 +376,11 @@ Status revokeCertificate(JobContext &ctx)
     // A retry after a lost answer finds it revoked already: that is the outcome wanted.
     if (!revoked && !revoked.error().message.contains(QLatin1String("(alreadyRevoked)")))
         return revoked.error();
-    auto q = sql::exec(db,
-                       QStringLiteral("UPDATE ssl_certificates SET status = 'revoked', revoked_at = ?, "
-                                      "order_url = NULL, pending_key_sealed = NULL, updated_at = ? WHERE id = ?::uuid"),
-                       {ctx.now(), ctx.now(), cert->id});
+    auto q = sql::exec(
+        db,
+        QStringLiteral("UPDATE ssl_certificates SET status = 'revoked', revoked_at = ?, "
+                       "order_url = NULL, pending_key_sealed = NULL, updated_at = ? WHERE id = ?::uuid"),
+        {ctx.now(), ctx.now(), cert->id});
     if (!q)
         return q.error();
     ctx.log(QStringLiteral("revoked serial %1").arg(info->serialHex));

@@ -25,7 +25,8 @@ using api::errorResponse;
 // only its own (another customer's answers exactly as a missing one).
 Result<SslCertificate> visible(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {
-    const Error missing = makeError(errors::NotFound, QStringLiteral("no such certificate"), QStringLiteral("id"));
+    const Error missing =
+        makeError(errors::NotFound, QStringLiteral("no such certificate"), QStringLiteral("id"));
     const auto id = api::uuidParam(request);
     if (!id)
         return missing;
@@ -40,11 +41,12 @@ Result<SslCertificate> visible(const HttpRequest &request, TenantTransaction &tx
 // The latest job of the certificate: when it runs (or ran) and how the last attempt ended.
 QJsonValue latestJob(const QSqlDatabase &db, const QString &id)
 {
-    auto q = sql::exec(db,
-                       QStringLiteral("SELECT id, kind, status::text, run_at, attempts, last_error FROM jobs "
-                                      "WHERE related_type = ? AND related_id = ? AND kind IN ('ssl.issue', 'ssl.revoke') "
-                                      "ORDER BY id DESC LIMIT 1"),
-                       {kCertificateRelatedType, id});
+    auto q = sql::exec(
+        db,
+        QStringLiteral("SELECT id, kind, status::text, run_at, attempts, last_error FROM jobs "
+                       "WHERE related_type = ? AND related_id = ? AND kind IN ('ssl.issue', 'ssl.revoke') "
+                       "ORDER BY id DESC LIMIT 1"),
+        {kCertificateRelatedType, id});
     if (!q || !q->next())
         return QJsonValue::Null;
     return QJsonObject{{QStringLiteral("id"), q->value(0).toLongLong()},
@@ -52,8 +54,9 @@ QJsonValue latestJob(const QSqlDatabase &db, const QString &id)
                        {QStringLiteral("status"), q->value(2).toString()},
                        {QStringLiteral("run_at"), api::timestamp(q->value(3).toDateTime())},
                        {QStringLiteral("attempts"), q->value(4).toInt()},
-                       {QStringLiteral("last_error"), q->value(5).isNull() ? QJsonValue(QJsonValue::Null)
-                                                                           : QJsonValue(q->value(5).toString())}};
+                       {QStringLiteral("last_error"), q->value(5).isNull()
+                                                          ? QJsonValue(QJsonValue::Null)
+                                                          : QJsonValue(q->value(5).toString())}};
 }
 
 HttpResponse queued(const Result<QueuedCertificate> &q)
@@ -132,14 +135,14 @@ void registerSslRoutes(Router &router, ApiContext &context)
     ApiContext *ctx = &context;
     const auto anyone = [ctx](bool write, auto work) {
         return [ctx, write, work](const HttpRequest &r) {
-            return ctx->asCaller(r, write,
-                                 [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
+            return ctx->asCaller(
+                r, write, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
         };
     };
     const auto staff = [ctx](bool write, auto work) {
         return [ctx, write, work](const HttpRequest &r) {
-            return ctx->asStaff(r, write,
-                                [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
+            return ctx->asStaff(
+                r, write, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
         };
     };
     router.add(QStringLiteral("GET"), QStringLiteral("/.well-known/acme-challenge/{token}"),

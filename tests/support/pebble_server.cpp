@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
-#include <QTemporaryFile>
 
 #ifndef MPANEL_TESTS_SOURCE_DIR
 #define MPANEL_TESTS_SOURCE_DIR ""
@@ -89,6 +88,31 @@ Status PebbleServer::addHttp01(const QString &token, const QString &keyAuthoriza
         return failed(QStringLiteral("challtestsrv refused the token: %1")
                           .arg(QString::fromUtf8(curl.readAllStandardError())));
     return {};
+}
+
+namespace {
+
+QByteArray curlGet(const QString &caFile, const QString &url)
+{
+    QProcess curl;
+    curl.start(QStringLiteral("curl"), {QStringLiteral("-fsS"), QStringLiteral("--cacert"), caFile, url});
+    if (!curl.waitForFinished(10000) || curl.exitCode() != 0)
+        return {};
+    return curl.readAllStandardOutput();
+}
+
+} // namespace
+
+QString PebbleServer::certificateStatus(const QString &serialHex) const
+{
+    const QByteArray body = curlGet(tlsCaFile(), m_values.value(QStringLiteral("PEBBLE_MGMT")) +
+                                                     QStringLiteral("/cert-status-by-serial/") + serialHex);
+    return QJsonDocument::fromJson(body).object().value(QLatin1String("Status")).toString();
+}
+
+QByteArray PebbleServer::directoryJson() const
+{
+    return curlGet(tlsCaFile(), directoryUrl());
 }
 
 QString PebbleServer::verify(const QString &pemFile) const

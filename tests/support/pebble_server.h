@@ -40,6 +40,10 @@ public:
         return quint16(m_values.value(QStringLiteral("PEBBLE_HTTP01_PORT")).toUInt());
     }
 
+    // Pebble's management API: a certificate's status ("Valid", "Revoked") by its hex serial,
+    // and the directory as JSON (for a stand-in that adds to it).
+    QString certificateStatus(const QString &serialHex) const;
+    QByteArray directoryJson() const;
     // challtestsrv's HTTP-01 responder serves `keyAuthorization` for `token`.
     Status addHttp01(const QString &token, const QString &keyAuthorization) const;
     // `openssl verify -CAfile root -untrusted intermediate` of the leaf in `pemFile`: "" when it
