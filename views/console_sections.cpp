@@ -8,6 +8,7 @@
 #include "jobs/jobs_section.h"
 #include "notifications/notifications_section.h"
 #include "provisioning/provisioning_section.h"
+#include "ssl/ssl_section.h"
 #include "subscriptions/subscriptions_section.h"
 
 namespace mp {
@@ -27,8 +28,6 @@ constexpr Planned planned[] = {
      QT_TRANSLATE_NOOP("mp::NavigationModel", "Domain registrations, transfers and renewals."), 700},
     {"email", QT_TRANSLATE_NOOP("mp::NavigationModel", "Email"),
      QT_TRANSLATE_NOOP("mp::NavigationModel", "Mailboxes, aliases and forwarders."), 900},
-    {"ssl", QT_TRANSLATE_NOOP("mp::NavigationModel", "SSL"),
-     QT_TRANSLATE_NOOP("mp::NavigationModel", "SSL certificates, their issuance and expiry."), 1000},
     {"guardian", QT_TRANSLATE_NOOP("mp::NavigationModel", "Guardian"),
      QT_TRANSLATE_NOOP("mp::NavigationModel", "Security checks, fraud screening and abuse reports."), 1100},
     {"monitoring", QT_TRANSLATE_NOOP("mp::NavigationModel", "Monitoring"),
@@ -56,6 +55,7 @@ ConsoleSections consoleSections()
     sections.add(jobsSection());
     sections.add(dnsSection());
     sections.add(notificationsSection());
+    sections.add(sslSection());
     for (const Planned &p : planned)
         sections.add(plannedSection(p));
     return sections;

@@ -11,16 +11,20 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace mp::ssl {
 
 namespace {
 
-const QString kSelect = QStringLiteral(
+// Staff logins may read every column but the sealed keys (migration 0028): only the jobs ask for those.
+const QString kColumns = QStringLiteral(
     "SELECT id, customer_id, array_to_json(names)::text, challenge, status, directory_url, order_url, "
     "orders_placed, certificate_pem, serial, issuer, ari_id, not_before, not_after, renew_at, revoked_at, "
-    "created_at, updated_at, renewal_source, last_error, pending_key_sealed, private_key_sealed "
-    "FROM ssl_certificates ");
+    "created_at, updated_at, renewal_source, last_error");
+const QString kSelect = kColumns + QStringLiteral(" FROM ssl_certificates ");
+const QString kSelectWithKeys =
+    kColumns + QStringLiteral(", pending_key_sealed, private_key_sealed FROM ssl_certificates ");
 
 SslCertificate fromRow(const QSqlQuery &q)
 {
@@ -46,8 +50,10 @@ SslCertificate fromRow(const QSqlQuery &q)
     c.updatedAt = q.value(17).toDateTime();
     c.renewalSource = q.value(18).toString();
     c.lastError = q.value(19).toString();
-    c.pendingKeySealed = q.value(20).toString();
-    c.privateKeySealed = q.value(21).toString();
+    if (q.record().count() > 20) {
+        c.pendingKeySealed = q.value(20).toString();
+        c.privateKeySealed = q.value(21).toString();
+    }
     return c;
 }
 
@@ -144,8 +150,8 @@ Result<QList<SslCertificate>> SslCertificates::list(const QSqlDatabase &db, cons
 Result<SslCertificate> SslCertificates::find(const QSqlDatabase &db, const QString &id, bool forUpdate)
 {
     auto q = sql::exec(db,
-                       kSelect + QStringLiteral("WHERE id = ?::uuid") +
-                           (forUpdate ? QStringLiteral(" FOR UPDATE") : QString()),
+                       forUpdate ? kSelectWithKeys + QStringLiteral("WHERE id = ?::uuid FOR UPDATE")
+                                 : kSelect + QStringLiteral("WHERE id = ?::uuid"),
                        {id});
     if (!q)
         return q.error();

@@ -29,6 +29,7 @@ struct QueuedCertificate {
 class SslCertificates {
 public:
     static Result<QList<SslCertificate>> list(const QSqlDatabase &db, const QString &customerId = {});
+    // `forUpdate`: locked, with the sealed keys (the jobs).
     static Result<SslCertificate> find(const QSqlDatabase &db, const QString &id, bool forUpdate = false);
 
     // Records the request and queues its issue job. Names are checked first (lower case, labels
