@@ -69,6 +69,7 @@ SELECT mpanel_isolate_tenant_table('ssl_http_challenges', false);
 -- Staff logins read no sealed key.
 REVOKE SELECT ON ssl_acme_accounts FROM mpanel_staff;
 REVOKE SELECT ON ssl_certificates FROM mpanel_staff;
+GRANT SELECT (tenant_id, directory_url, account_url, created_at) ON ssl_acme_accounts TO mpanel_staff;
 GRANT SELECT (id, tenant_id, customer_id, names, challenge, status, directory_url, order_url, orders_placed,
               certificate_pem, serial, issuer, not_before, not_after, ari_id, renew_at, renewal_source,
               last_error, revoked_at, created_at, updated_at)
