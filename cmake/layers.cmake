@@ -26,6 +26,7 @@ set(MPANEL_LAYER_proxmox core provider_call)
 set(MPANEL_LAYER_stripe core provider_call)
 set(MPANEL_LAYER_powerdns core provider_call)
 set(MPANEL_LAYER_namesilo core provider_call)
+set(MPANEL_LAYER_acme core provider_call)
 
 # Modules.
 set(MPANEL_LAYER_catalog core money db tenancy http api module)
@@ -38,6 +39,7 @@ set(MPANEL_LAYER_dns core db tenancy http api jobs module provider_call powerdns
 set(MPANEL_LAYER_notifications core money db tenancy http api jobs billing module)
 set(MPANEL_LAYER_domains core money db tenancy http api jobs billing module subscriptions dns powerdns provider_call namesilo)
 set(MPANEL_LAYER_monitoring core db tenancy http api jobs module)
+set(MPANEL_LAYER_ssl core db tenancy http api jobs module provider_call acme)
 
 # The companion service's wiring: lists the modules, so it may name every folder.
 set(MPANEL_LAYER_service ALL)

@@ -157,3 +157,10 @@ INSERT INTO monitoring_alerts (tenant_id, check_id, kind, subject, opened_at)
 SELECT mpanel_monitoring_prepare_partitions(now());
 INSERT INTO monitoring_samples (tenant_id, node_id, metric, at, value)
     SELECT tenant_id, id, 'load1', now(), 0.5 FROM monitoring_nodes WHERE tenant_id = :tenant;
+-- 0028 SSL certificates.
+INSERT INTO ssl_acme_accounts (tenant_id, directory_url, account_key_sealed, created_at)
+    VALUES (:tenant, 'https://acme.seed' || :n || '.test/dir', 'sealed', now());
+INSERT INTO ssl_certificates (tenant_id, names, created_at, updated_at)
+    VALUES (:tenant, ARRAY['seed' || :n || '.test'], now(), now());
+INSERT INTO ssl_http_challenges (token, tenant_id, certificate_id, key_authorization, created_at)
+    SELECT 'seedtoken' || :n || 'xxxxxxxxxxxx', tenant_id, id, 'seed', now() FROM ssl_certificates WHERE tenant_id = :tenant;

@@ -100,7 +100,7 @@ void TestConsoleMainWindow::navigationFollowsOrder()
 void TestConsoleMainWindow::sectionsDeclareTheirChannels()
 {
     const mp::ConsoleSections sections = mp::consoleSections();
-    // The channels migrations 0008, 0011 to 0015, 0017, 0018, 0026 and 0030 notify on, each listened to once.
+    // The channels migrations 0008, 0011 to 0015, 0017, 0018, 0026, 0028 and 0030 notify on, each listened to once.
     const QStringList expected{u"mpanel_changed_products"_s,         u"mpanel_changed_cloudpod_templates"_s,
                                u"mpanel_changed_customers"_s,        u"mpanel_changed_orders"_s,
                                u"mpanel_changed_invoices"_s,         u"mpanel_changed_subscriptions"_s,
@@ -109,7 +109,7 @@ void TestConsoleMainWindow::sectionsDeclareTheirChannels()
                                u"mpanel_changed_node_allocations"_s, u"mpanel_changed_cloudpod_findings"_s,
                                u"mpanel_changed_dns_zones"_s,        u"mpanel_changed_dns_rrsets"_s,
                                u"mpanel_changed_email_outbox"_s,     u"mpanel_changed_domains"_s,
-                               u"mpanel_changed_monitoring"_s};
+                               u"mpanel_changed_monitoring"_s, u"mpanel_changed_ssl_certificates"_s};
     QStringList channels = sections.channels();
     QCOMPARE(channels.removeDuplicates(), 0);
     channels.sort();

@@ -10,6 +10,7 @@
 #include "monitoring/monitoring_section.h"
 #include "notifications/notifications_section.h"
 #include "provisioning/provisioning_section.h"
+#include "ssl/ssl_section.h"
 #include "subscriptions/subscriptions_section.h"
 
 namespace mp {
@@ -27,8 +28,6 @@ struct Planned {
 constexpr Planned planned[] = {
     {"email", QT_TRANSLATE_NOOP("mp::NavigationModel", "Email"),
      QT_TRANSLATE_NOOP("mp::NavigationModel", "Mailboxes, aliases and forwarders."), 900},
-    {"ssl", QT_TRANSLATE_NOOP("mp::NavigationModel", "SSL"),
-     QT_TRANSLATE_NOOP("mp::NavigationModel", "SSL certificates, their issuance and expiry."), 1000},
     {"guardian", QT_TRANSLATE_NOOP("mp::NavigationModel", "Guardian"),
      QT_TRANSLATE_NOOP("mp::NavigationModel", "Security checks, fraud screening and abuse reports."), 1100},
 };
@@ -56,6 +55,7 @@ ConsoleSections consoleSections()
     sections.add(domainsSection());
     sections.add(notificationsSection());
     sections.add(monitoringSection());
+    sections.add(sslSection());
     for (const Planned &p : planned)
         sections.add(plannedSection(p));
     return sections;

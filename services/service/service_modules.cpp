@@ -13,6 +13,7 @@
 #include "payments/payments_module.h"
 #include "providers/providers_module.h"
 #include "service/system_module.h"
+#include "ssl/ssl_module.h"
 #include "subscriptions/subscriptions_module.h"
 
 #include <cstdlib>
@@ -52,6 +53,7 @@ void installServiceModules()
         add(providers::providersModule());
         add(notifications::notificationsModule());
         add(monitoring::monitoringModule());
+        add(ssl::sslModule());
     });
 }
 

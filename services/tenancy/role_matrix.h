@@ -26,6 +26,7 @@ enum class StaffAction {
     ManageJobs,          // retry or cancel background jobs
     ManageDns,           // create and delete zones, change their records and DNSSEC
     ManageDomains,       // domains at the registrar: name servers, lock, auth code, DNSSEC, retry
+    ManageCertificates,  // issue, renew and revoke SSL certificates
     ManageStaff,         // API tokens and staff members
 };
 

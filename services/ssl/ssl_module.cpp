@@ -1,0 +1,28 @@
+#include "ssl/ssl_module.h"
+
+#include "module/module_context.h"
+#include "ssl/ssl_certificate.h"
+#include "ssl/ssl_jobs.h"
+#include "ssl/ssl_openapi.h"
+#include "ssl/ssl_routes.h"
+
+namespace mp::ssl {
+
+Module sslModule()
+{
+    // Certificates may belong to customers.
+    return Module(QStringLiteral("ssl"), QStringList{QStringLiteral("customers")}, [](ModuleContext &module) {
+        module.routes(&registerSslRoutes);
+        module.staffWrites(StaffAction::ManageCertificates,
+                           {QStringLiteral("POST /api/ssl/certificates"),
+                            QStringLiteral("POST /api/ssl/certificates/{id}/renew"),
+                            QStringLiteral("POST /api/ssl/certificates/{id}/revoke")});
+        module.openApi(openApiFragment());
+        module.jobKind(kinds::issue, &issueCertificate);
+        module.jobKind(kinds::renew, &renewCertificate);
+        module.jobKind(kinds::revoke, &revokeCertificate);
+        module.jobKind(kinds::expiryWarning, &warnOfExpiry);
+    });
+}
+
+} // namespace mp::ssl
