@@ -29,8 +29,7 @@ QList<provisioning::ProductType> typesWithoutModule()
     provisioning::ProductType domain =
         typeWithoutModule("domain", QT_TRANSLATE_NOOP("mp::ProductTypes", "Domain"), 20);
     domain.pricing = provisioning::Pricing::RegistrarYears;
-    return {domain, typeWithoutModule("email", QT_TRANSLATE_NOOP("mp::ProductTypes", "E-mail"), 30),
-            typeWithoutModule("backup", QT_TRANSLATE_NOOP("mp::ProductTypes", "Backup"), 40),
+    return {domain, typeWithoutModule("backup", QT_TRANSLATE_NOOP("mp::ProductTypes", "Backup"), 40),
             typeWithoutModule("ssl", QT_TRANSLATE_NOOP("mp::ProductTypes", "SSL"), 50),
             // Last in every list.
             typeWithoutModule("other", QT_TRANSLATE_NOOP("mp::ProductTypes", "Other"), 1000)};

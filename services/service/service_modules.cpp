@@ -6,6 +6,7 @@
 #include "core/json_log.h"
 #include "customers/customers_module.h"
 #include "dns/dns_module.h"
+#include "mail/mail_module.h"
 #include "module/module_registry.h"
 #include "notifications/notifications_module.h"
 #include "payments/payments_module.h"
@@ -48,6 +49,7 @@ void installServiceModules()
         add(dns::dnsModule());
         add(providers::providersModule());
         add(notifications::notificationsModule());
+        add(mail::mailModule());
     });
 }
 
