@@ -15,6 +15,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+#include <QtConcurrent>
 
 using namespace mp;
 
@@ -101,6 +102,8 @@ private Q_SLOTS:
         qputenv("MPANEL_POWERDNS_RETRY_DELAY_MS", "20");
         const Status dns = m_pdns.start();
         QVERIFY2(dns.ok(), qPrintable(dns.error().message));
+        // Handlers on their own threads and connections, as in production: creations race for real.
+        m_api.setWorkerThreads(4);
         m_api.start(QStringLiteral("mail"));
         m_tenant = m_api.tenant(QStringLiteral("Mail Co"));
         m_staff = m_api.staffToken(m_tenant);
@@ -377,6 +380,36 @@ private Q_SLOTS:
         QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM mail_mailboxes")), 3);
     }
 
+    void lastMailboxPlaceGoesOnceUnderRacingCreations()
+    {
+        auto r = m_api.call("POST", QStringLiteral("/api/mail/domains"), m_staff,
+                            {{QStringLiteral("name"), QStringLiteral("race.test")},
+                             {QStringLiteral("customer_id"), m_alice},
+                             {QStringLiteral("max_mailboxes"), 1}});
+        QCOMPARE(r.status, 201);
+        QList<QFuture<int>> racers;
+        for (int i = 0; i < 4; ++i)
+            racers << QtConcurrent::run([this, i] {
+                return m_api
+                    .call("POST", QStringLiteral("/api/mail/domains/race.test/mailboxes"), m_aliceToken,
+                          {{QStringLiteral("local_part"), QStringLiteral("racer%1").arg(i)},
+                           {QStringLiteral("password"), QStringLiteral("a fine password")}})
+                    .status;
+            });
+        QList<int> statuses;
+        for (QFuture<int> &racer : racers) {
+            while (!racer.isFinished())
+                QTest::qWait(10);
+            statuses << racer.result();
+        }
+        QCOMPARE(statuses.count(201), 1);
+        QCOMPARE(statuses.count(422), 3);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM mail_mailboxes m JOIN mail_domains d ON d.id = "
+                                        "m.domain_id WHERE d.name = 'race.test'")),
+            1);
+    }
+
     void customersKeepToTheirOwn()
     {
         auto r = m_api.call("GET", QStringLiteral("/api/mail/domains"), m_bobToken);
@@ -432,7 +465,10 @@ private Q_SLOTS:
         // ...until the next rotation.
         QCOMPARE(dkimTxt(first, QStringLiteral("shop.test")), QStringList());
         QCOMPARE(dkimTxt(second, QStringLiteral("shop.test")).size(), 1);
-        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM mail_dkim_keys")), 2);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM mail_dkim_keys k JOIN mail_domains d ON d.id = "
+                                        "k.domain_id WHERE d.name = 'shop.test'")),
+            2);
     }
 
     void deletedMailboxLosesItsMailThroughAJob()

@@ -6,6 +6,7 @@
 #include "dashboard/dashboard_section.h"
 #include "dns/dns_section.h"
 #include "jobs/jobs_section.h"
+#include "mail/mail_section.h"
 #include "notifications/notifications_section.h"
 #include "provisioning/provisioning_section.h"
 #include "subscriptions/subscriptions_section.h"
@@ -25,8 +26,6 @@ struct Planned {
 constexpr Planned planned[] = {
     {"domains", QT_TRANSLATE_NOOP("mp::NavigationModel", "Domains"),
      QT_TRANSLATE_NOOP("mp::NavigationModel", "Domain registrations, transfers and renewals."), 700},
-    {"email", QT_TRANSLATE_NOOP("mp::NavigationModel", "Email"),
-     QT_TRANSLATE_NOOP("mp::NavigationModel", "Mailboxes, aliases and forwarders."), 900},
     {"ssl", QT_TRANSLATE_NOOP("mp::NavigationModel", "SSL"),
      QT_TRANSLATE_NOOP("mp::NavigationModel", "SSL certificates, their issuance and expiry."), 1000},
     {"guardian", QT_TRANSLATE_NOOP("mp::NavigationModel", "Guardian"),
@@ -56,6 +55,7 @@ ConsoleSections consoleSections()
     sections.add(jobsSection());
     sections.add(dnsSection());
     sections.add(notificationsSection());
+    sections.add(mailSection());
     for (const Planned &p : planned)
         sections.add(plannedSection(p));
     return sections;

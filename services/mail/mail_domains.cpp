@@ -123,11 +123,13 @@ Result<std::optional<MailDomain>> MailDomains::forSubscription(const QSqlDatabas
     return found.error();
 }
 
-Result<QList<MailDomain>> MailDomains::list(const QSqlDatabase &db, const QString &customerId)
+Result<QList<MailDomain>> MailDomains::list(const QSqlDatabase &db, const QString &customerId, const QString &after,
+                                            int limit)
 {
-    auto q = sql::exec(
-        db, kSelect + QStringLiteral("WHERE (?::uuid IS NULL OR d.customer_id = ?::uuid) ORDER BY d.name"),
-        {nullIfEmpty(customerId), nullIfEmpty(customerId)});
+    auto q = sql::exec(db,
+                       kSelect + QStringLiteral("WHERE (?::uuid IS NULL OR d.customer_id = ?::uuid) AND d.name > ? "
+                                                "ORDER BY d.name LIMIT ?"),
+                       {nullIfEmpty(customerId), nullIfEmpty(customerId), after, qBound(1, limit, 1000)});
     if (!q)
         return q.error();
     QList<MailDomain> out;

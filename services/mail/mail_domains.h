@@ -38,8 +38,9 @@ public:
     static Result<MailDomain> findById(const QSqlDatabase &db, const QString &id);
     static Result<std::optional<MailDomain>> forSubscription(const QSqlDatabase &db,
                                                              const QString &subscriptionId);
-    // customerId empty: all of the tenant's.
-    static Result<QList<MailDomain>> list(const QSqlDatabase &db, const QString &customerId);
+    // customerId empty: all of the tenant's; by name, after `after` (keyset paging).
+    static Result<QList<MailDomain>> list(const QSqlDatabase &db, const QString &customerId,
+                                          const QString &after = {}, int limit = 1000);
 
     static Result<MailDomain> create(TenantTransaction &tx, const NewMailDomain &domain, const QString &actor,
                                      const QDateTime &now);

@@ -1,6 +1,7 @@
 #include "mail/mail_provisioner.h"
 
 #include "core/errors.h"
+#include "core/json_log.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "mail/mail_domains.h"
@@ -57,8 +58,7 @@ public:
         if (!line)
             return line.error();
         if (!line->next() || line->value(0).toString().isEmpty())
-            return makeError(errors::InvalidValue, QStringLiteral("the order line names no mail domain"),
-                             QStringLiteral("options.domain"));
+            return notProvisioned(r, QStringLiteral("the order line names no mail domain"));
         auto plan = planOf(tx.db(), r.productId);
         if (!plan)
             return plan.error();
@@ -69,8 +69,14 @@ public:
         domain.maxMailboxes = plan->maxMailboxes;
         domain.maxQuotaMb = plan->maxQuotaMb;
         auto made = MailDomains::create(tx, domain, actorFor(r), now);
-        if (!made)
+        if (!made) {
+            // No mail host yet, or the domain is on one already: the payment stands, staff see
+            // "no mail domain yet" on the subscription and put the domain on a host by hand.
+            const ErrorCategory category = made.error().category;
+            if (category == ErrorCategory::Unprocessable || category == ErrorCategory::Conflict)
+                return notProvisioned(r, made.error().message);
             return made.error();
+        }
         return {};
     }
 
@@ -147,6 +153,13 @@ public:
     }
 
 private:
+    static Status notProvisioned(const provisioning::ServiceRequest &r, const QString &why)
+    {
+        JsonLog::write(QStringLiteral("mail_domain_not_provisioned"),
+                       {{QStringLiteral("subscription_id"), r.subscriptionId}, {QStringLiteral("message"), why}});
+        return {};
+    }
+
     static Status setStatus(TenantTransaction &tx, const provisioning::ServiceRequest &r,
                             const QString &status, const QDateTime &now)
     {
