@@ -35,7 +35,7 @@ set(MPANEL_LAYER_cloudpods core money db tenancy http api jobs module catalog pr
 set(MPANEL_LAYER_providers core db tenancy http api module)
 set(MPANEL_LAYER_dns core db tenancy http api jobs module provider_call powerdns)
 set(MPANEL_LAYER_notifications core money db tenancy http api jobs billing module)
-set(MPANEL_LAYER_mail core db tenancy http api jobs module powerdns provider_call dns)
+set(MPANEL_LAYER_mail core db tenancy http api jobs module dns)
 
 # The companion service's wiring: lists the modules, so it may name every folder.
 set(MPANEL_LAYER_service ALL)
