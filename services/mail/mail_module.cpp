@@ -17,7 +17,7 @@ Module mailModule()
         QStringList{QStringLiteral("customers"), QStringLiteral("subscriptions"), QStringLiteral("dns")},
         [](ModuleContext &module) {
             module.routes(&registerMailRoutes);
-            module.staffWrites(StaffAction::ManageMail,
+            module.staffWrites(StaffAction::ManageDns,
                                {QStringLiteral("POST /api/mail/domains"),
                                 QStringLiteral("PATCH /api/mail/domains/{domain}"),
                                 QStringLiteral("DELETE /api/mail/domains/{domain}"),

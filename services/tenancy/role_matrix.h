@@ -25,7 +25,6 @@ enum class StaffAction {
     ManageProviders,     // register and edit provider endpoints: Proxmox clusters, nodes, IP pools
     ManageJobs,          // retry or cancel background jobs
     ManageDns,           // create and delete zones, change their records and DNSSEC
-    ManageMail,          // mail domains, mailboxes, aliases and DKIM keys
     ManageStaff,         // API tokens and staff members
 };
 
