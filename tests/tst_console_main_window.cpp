@@ -341,9 +341,10 @@ void TestConsoleMainWindow::signInDialogLaysOutWithoutOverlap()
     dialog.setEmbeddedAvailable(embedded);
     if (withError) {
         dialog.submit(); // no login, no password: their errors show under them
-        dialog.showServerError(u"Sign-in failed: connection to server on socket \"/tmp/mpanel/.s.PGSQL.5432\" "
-                               "failed: FATAL:  password authentication failed for user \"anna\"; the server "
-                               "may also be refusing connections from this address."_s);
+        dialog.showServerError(
+            u"Sign-in failed: connection to server on socket \"/tmp/mpanel/.s.PGSQL.5432\" "
+            "failed: FATAL:  password authentication failed for user \"anna\"; the server "
+            "may also be refusing connections from this address."_s);
     }
     QTest::qWait(100);
     // Every label, button and field as the dialog places it (a spin box's own line edit is part of it).

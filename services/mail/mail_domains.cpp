@@ -123,12 +123,13 @@ Result<std::optional<MailDomain>> MailDomains::forSubscription(const QSqlDatabas
     return found.error();
 }
 
-Result<QList<MailDomain>> MailDomains::list(const QSqlDatabase &db, const QString &customerId, const QString &after,
-                                            int limit)
+Result<QList<MailDomain>> MailDomains::list(const QSqlDatabase &db, const QString &customerId,
+                                            const QString &after, int limit)
 {
     auto q = sql::exec(db,
-                       kSelect + QStringLiteral("WHERE (?::uuid IS NULL OR d.customer_id = ?::uuid) AND d.name > ? "
-                                                "ORDER BY d.name LIMIT ?"),
+                       kSelect +
+                           QStringLiteral("WHERE (?::uuid IS NULL OR d.customer_id = ?::uuid) AND d.name > ? "
+                                          "ORDER BY d.name LIMIT ?"),
                        {nullIfEmpty(customerId), nullIfEmpty(customerId), after, qBound(1, limit, 1000)});
     if (!q)
         return q.error();

@@ -155,8 +155,9 @@ public:
 private:
     static Status notProvisioned(const provisioning::ServiceRequest &r, const QString &why)
     {
-        JsonLog::write(QStringLiteral("mail_domain_not_provisioned"),
-                       {{QStringLiteral("subscription_id"), r.subscriptionId}, {QStringLiteral("message"), why}});
+        JsonLog::write(
+            QStringLiteral("mail_domain_not_provisioned"),
+            {{QStringLiteral("subscription_id"), r.subscriptionId}, {QStringLiteral("message"), why}});
         return {};
     }
 
