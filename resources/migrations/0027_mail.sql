@@ -131,11 +131,12 @@ CREATE INDEX mail_dkim_keys_tenant_idx ON mail_dkim_keys (tenant_id, domain_id);
 SELECT mpanel_isolate_tenant_table('mail_hosts');
 SELECT mpanel_isolate_tenant_table('mail_plans');
 -- Domains, mailboxes, aliases and keys change through the service's rules (limits, hashing,
--- DNS), never by hand.
-SELECT mpanel_isolate_tenant_table('mail_domains', false);
-SELECT mpanel_isolate_tenant_table('mail_mailboxes', false);
-SELECT mpanel_isolate_tenant_table('mail_aliases', false);
-SELECT mpanel_isolate_tenant_table('mail_dkim_keys', false);
+-- DNS); staff logins write them as a side effect of console commands (a subscription suspended
+-- or terminated from the console suspends or removes its mail domain).
+SELECT mpanel_isolate_tenant_table('mail_domains');
+SELECT mpanel_isolate_tenant_table('mail_mailboxes');
+SELECT mpanel_isolate_tenant_table('mail_aliases');
+SELECT mpanel_isolate_tenant_table('mail_dkim_keys');
 -- Staff never read a password hash or a private key.
 REVOKE SELECT ON mail_mailboxes FROM mpanel_staff;
 GRANT SELECT (id, tenant_id, domain_id, local_part, quota_mb, enabled, status, created_at, updated_at)

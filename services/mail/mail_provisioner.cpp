@@ -183,8 +183,9 @@ std::shared_ptr<const api::RequestBody> lineOptions()
     using api::BodyField;
     return std::make_shared<const api::RequestBody>(
         api::RequestBody(QStringLiteral("EmailLineOptions"))
+            // Not required: checkout's options table merges every type's fields. An email line
+            // without a domain is billed; its subscription says no mail domain was put on a host.
             .add(BodyField::string(QStringLiteral("domain"))
-                     .required()
                      .maxLength(253)
                      .check([](const QJsonValue &value, const QString &path) -> Status {
                          auto name = mailDomainName(value.toString(), path);
