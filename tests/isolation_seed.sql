@@ -164,3 +164,17 @@ INSERT INTO ssl_certificates (tenant_id, names, created_at, updated_at)
     VALUES (:tenant, ARRAY['seed' || :n || '.test'], now(), now());
 INSERT INTO ssl_http_challenges (token, tenant_id, certificate_id, key_authorization, created_at)
     SELECT 'seedtoken' || :n || 'xxxxxxxxxxxx', tenant_id, id, 'seed', now() FROM ssl_certificates WHERE tenant_id = :tenant;
+-- 0027 mail: a host, an email product's plan, a domain with a mailbox, an alias and a DKIM key.
+INSERT INTO mail_hosts (tenant_id, name, mx_host, reader_login, mail_root, is_default, created_at, updated_at)
+    VALUES (:tenant, 'mx' || :n, 'mx' || :n || '.seed.test', 'seed_mail_reader_' || :n, '/var/mail/seed', true, now(), now());
+INSERT INTO products (tenant_id, type, name) VALUES (:tenant, 'email', 'Seed mail ' || :n);
+INSERT INTO mail_plans (tenant_id, product_id, max_mailboxes, max_quota_mb, updated_at)
+    SELECT tenant_id, id, 5, 1024, now() FROM products WHERE tenant_id = :tenant AND type = 'email';
+INSERT INTO mail_domains (tenant_id, host_id, name, created_at, updated_at)
+    SELECT tenant_id, id, 'mail' || :n || '.seed.test', now(), now() FROM mail_hosts WHERE tenant_id = :tenant;
+INSERT INTO mail_mailboxes (tenant_id, domain_id, local_part, password_hash, quota_mb, created_at, updated_at)
+    SELECT tenant_id, id, 'info', '{ARGON2ID}$argon2id$seed', 1024, now(), now() FROM mail_domains WHERE tenant_id = :tenant;
+INSERT INTO mail_aliases (tenant_id, domain_id, local_part, destinations, created_at, updated_at)
+    SELECT tenant_id, id, 'sales', '{info@seed.test}', now(), now() FROM mail_domains WHERE tenant_id = :tenant;
+INSERT INTO mail_dkim_keys (tenant_id, domain_id, selector, private_key, public_key, status, created_at)
+    SELECT tenant_id, id, 'seed', 'seed', 'seed', 'active', now() FROM mail_domains WHERE tenant_id = :tenant;

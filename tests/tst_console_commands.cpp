@@ -462,7 +462,7 @@ private Q_SLOTS:
         const QString closed =
             u"staff api_tokens customer_sessions customer_tokens sign_in_failures customers "
             "proxmox_clusters audit_log subscription_events job_log stripe_events dns_servers "
-            "notification_settings cloudpod_pending_passwords renewal_charges domain_registrars monitoring_alerts ssl_acme_accounts ssl_certificates ssl_http_challenges"_s;
+            "notification_settings cloudpod_pending_passwords renewal_charges domain_registrars monitoring_alerts ssl_acme_accounts ssl_certificates ssl_http_challenges mail_mailboxes mail_dkim_keys"_s;
         auto q = sql::exec(m_api.db(), uR"(
             SELECT c.relname, p.privilege
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -100,16 +100,27 @@ void TestConsoleMainWindow::navigationFollowsOrder()
 void TestConsoleMainWindow::sectionsDeclareTheirChannels()
 {
     const mp::ConsoleSections sections = mp::consoleSections();
-    // The channels migrations 0008, 0011 to 0015, 0017, 0018, 0026, 0028 and 0030 notify on, each listened to once.
-    const QStringList expected{u"mpanel_changed_products"_s,         u"mpanel_changed_cloudpod_templates"_s,
-                               u"mpanel_changed_customers"_s,        u"mpanel_changed_orders"_s,
-                               u"mpanel_changed_invoices"_s,         u"mpanel_changed_subscriptions"_s,
-                               u"mpanel_changed_payments"_s,         u"mpanel_changed_jobs"_s,
-                               u"mpanel_changed_job_log"_s,          u"mpanel_changed_cloud_pods"_s,
-                               u"mpanel_changed_node_allocations"_s, u"mpanel_changed_cloudpod_findings"_s,
-                               u"mpanel_changed_dns_zones"_s,        u"mpanel_changed_dns_rrsets"_s,
-                               u"mpanel_changed_email_outbox"_s,     u"mpanel_changed_domains"_s,
-                               u"mpanel_changed_monitoring"_s, u"mpanel_changed_ssl_certificates"_s};
+    // The channels migrations 0008, 0011 to 0015, 0017, 0018, 0026 to 0028 and 0030 notify on, each listened
+    // to once.
+    const QStringList expected{u"mpanel_changed_products"_s,
+                               u"mpanel_changed_cloudpod_templates"_s,
+                               u"mpanel_changed_customers"_s,
+                               u"mpanel_changed_orders"_s,
+                               u"mpanel_changed_invoices"_s,
+                               u"mpanel_changed_subscriptions"_s,
+                               u"mpanel_changed_payments"_s,
+                               u"mpanel_changed_jobs"_s,
+                               u"mpanel_changed_job_log"_s,
+                               u"mpanel_changed_cloud_pods"_s,
+                               u"mpanel_changed_node_allocations"_s,
+                               u"mpanel_changed_cloudpod_findings"_s,
+                               u"mpanel_changed_dns_zones"_s,
+                               u"mpanel_changed_dns_rrsets"_s,
+                               u"mpanel_changed_email_outbox"_s,
+                               u"mpanel_changed_domains"_s,
+                               u"mpanel_changed_monitoring"_s,
+                               u"mpanel_changed_ssl_certificates"_s,
+                               u"mpanel_changed_mail"_s};
     QStringList channels = sections.channels();
     QCOMPARE(channels.removeDuplicates(), 0);
     channels.sort();

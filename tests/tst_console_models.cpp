@@ -348,7 +348,8 @@ void TestConsoleModels::templatesAndTldPrices()
 void TestConsoleModels::ordersAndInvoicesWithTotals()
 {
     ConsoleFixture f;
-    const auto product = addProduct(f, u"Mailbox"_s);
+    // A type nothing provisions: bought two at a time.
+    const auto product = addProduct(f, u"Mailbox"_s, u"other"_s);
     const auto alice = f.addCustomer(u"Alice"_s, u"alice@example.test"_s);
     const auto bob = f.addCustomer(u"Bob"_s, u"bob@example.test"_s);
     for (const auto &c : {alice, alice, bob}) {

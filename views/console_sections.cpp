@@ -7,6 +7,7 @@
 #include "dns/dns_section.h"
 #include "domains/domains_section.h"
 #include "jobs/jobs_section.h"
+#include "mail/mail_section.h"
 #include "monitoring/monitoring_section.h"
 #include "notifications/notifications_section.h"
 #include "provisioning/provisioning_section.h"
@@ -26,8 +27,6 @@ struct Planned {
     int order;
 };
 constexpr Planned planned[] = {
-    {"email", QT_TRANSLATE_NOOP("mp::NavigationModel", "Email"),
-     QT_TRANSLATE_NOOP("mp::NavigationModel", "Mailboxes, aliases and forwarders."), 900},
     {"guardian", QT_TRANSLATE_NOOP("mp::NavigationModel", "Guardian"),
      QT_TRANSLATE_NOOP("mp::NavigationModel", "Security checks, fraud screening and abuse reports."), 1100},
 };
@@ -56,6 +55,7 @@ ConsoleSections consoleSections()
     sections.add(notificationsSection());
     sections.add(monitoringSection());
     sections.add(sslSection());
+    sections.add(mailSection());
     for (const Planned &p : planned)
         sections.add(plannedSection(p));
     return sections;

@@ -26,9 +26,8 @@ provisioning::ProductType typeWithoutModule(const char *id, const char *label, i
 QList<provisioning::ProductType> typesWithoutModule()
 {
     // Labels are translated by the console in the "mp::ProductTypes" context. Domains are the
-    // domains module's.
-    return {typeWithoutModule("email", QT_TRANSLATE_NOOP("mp::ProductTypes", "E-mail"), 30),
-            typeWithoutModule("backup", QT_TRANSLATE_NOOP("mp::ProductTypes", "Backup"), 40),
+    // domains module's, e-mail the mail module's.
+    return {typeWithoutModule("backup", QT_TRANSLATE_NOOP("mp::ProductTypes", "Backup"), 40),
             typeWithoutModule("ssl", QT_TRANSLATE_NOOP("mp::ProductTypes", "SSL"), 50),
             // Last in every list.
             typeWithoutModule("other", QT_TRANSLATE_NOOP("mp::ProductTypes", "Other"), 1000)};

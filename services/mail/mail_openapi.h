@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace mp::mail {
+
+QJsonObject openApiFragment();
+
+} // namespace mp::mail

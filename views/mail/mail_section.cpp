@@ -1,0 +1,19 @@
+#include "mail_section.h"
+
+#include "mail_channels.h"
+#include "mail_page.h"
+
+namespace mp {
+
+ConsoleSection mailSection()
+{
+    ConsoleSection s;
+    s.entry = navigationEntry(
+        QStringLiteral("email"), QT_TRANSLATE_NOOP("mp::NavigationModel", "Email"),
+        QT_TRANSLATE_NOOP("mp::NavigationModel", "Mail domains, mailboxes, aliases and forwarders."), 900);
+    s.page = [](const SectionContext &c) { return new MailPage(c.session, c.feed); };
+    s.channels = {channels::mail};
+    return s;
+}
+
+} // namespace mp
