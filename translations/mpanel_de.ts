@@ -206,6 +206,45 @@
     </message>
 </context>
 <context>
+    <name>mp::CheckStatusModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mp::CloudPodDetailDialog</name>
     <message>
         <source>&amp;Retry</source>
@@ -1746,6 +1785,26 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
+    <message>
+        <source>Saved cards: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved card: renewals wait for the customer to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 •••• %2, %3/%4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (charged for renewals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved cards:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mp::CustomerDialog</name>
@@ -2095,6 +2154,102 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>Changes</source>
         <translation>Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>mp::DomainTableModel</name>
+    <message>
+        <source>Being registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">Aktiv</translation>
+    </message>
+    <message>
+        <source>Registration failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired (grace period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redemption period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished">Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished">Domain</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation type="unfinished">Zone</translation>
+    </message>
+</context>
+<context>
+    <name>mp::DomainsPage</name>
+    <message numerus="yes">
+        <source>Expiring within %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Domains held at your registrar for your customers. A paid order registers the domain, makes its DNS zone and records the registrar&apos;s expiry; renewal invoices renew it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No domain expires within %n day(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No domains yet. Set up the registrar account (PUT /api/domains/registrar) and sell domain products: a paid order registers the domain here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2555,6 +2710,80 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     </message>
 </context>
 <context>
+    <name>mp::MailDomainTableModel</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">Aktiv</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation type="unfinished">Gesperrt</translation>
+    </message>
+    <message>
+        <source>Being deleted</source>
+        <translation type="unfinished">Wird gelöscht</translation>
+    </message>
+    <message>
+        <source>(tenant)</source>
+        <translation type="unfinished">(Mandant)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished">%1 von %2</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished">Domain</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <source>Mail host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DKIM selector</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mp::MailPage</name>
+    <message>
+        <source>No mail domains yet. Register a mail host (POST /api/mail/hosts); domains come with paid email subscriptions or are created with POST /api/mail/domains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains on your mail hosts (Postfix and Dovecot). Their MX, SPF, DKIM and DMARC records are published through DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailboxes of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a mail domain to see its mailboxes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This domain has no mailboxes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mp::MailSettingsForm</name>
     <message>
         <source>Remove the stored password</source>
@@ -2662,6 +2891,37 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     </message>
 </context>
 <context>
+    <name>mp::MailboxTableModel</name>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being deleted</source>
+        <translation type="unfinished">Wird gelöscht</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Adresse</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Zustand</translation>
+    </message>
+</context>
+<context>
     <name>mp::MainWindow</name>
     <message>
         <source>mPanel</source>
@@ -2741,6 +3001,98 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>R&amp;eason:</source>
         <translation>&amp;Grund:</translation>
+    </message>
+</context>
+<context>
+    <name>mp::MonitoringPage</name>
+    <message>
+        <source>CPU, memory and disk use (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished">CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fullest disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is monitored yet. Register a node&apos;s node_exporter with POST /api/monitoring/nodes and define HTTP, TCP or TLS checks with POST /api/monitoring/checks; their status and the node&apos;s charts show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 48 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation type="unfinished">Knoten:</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) down</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n degraded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alert(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2826,10 +3178,6 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
         <translation>DNS-Zonen und -Einträge der Domains Ihrer Kunden.</translation>
     </message>
     <message>
-        <source>Mailboxes, aliases and forwarders.</source>
-        <translation>Postfächer, Aliasse und Weiterleitungen.</translation>
-    </message>
-    <message>
         <source>SSL certificates, their issuance and expiry.</source>
         <translation>SSL-Zertifikate, ihre Ausstellung und ihr Ablauf.</translation>
     </message>
@@ -2848,6 +3196,10 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>Mail to your customers: invoices, receipts, reminders; the relay.</source>
         <translation>E-Mails an Ihre Kunden: Rechnungen, Quittungen, Erinnerungen; der Mailserver.</translation>
+    </message>
+    <message>
+        <source>Mail domains, mailboxes, aliases and forwarders.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3258,10 +3610,6 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
         <translation>Domain</translation>
     </message>
     <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
@@ -3534,6 +3882,60 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>mp::SslCertificateTableModel</name>
+    <message>
+        <source>Being issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished">Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>mp::SslPage</name>
+    <message>
+        <source>No certificates yet. Ask the ACME CA for one with POST /api/ssl/certificates; mPanel renews it when a third of its lifetime is left.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
