@@ -11,6 +11,7 @@
 #include "dns/dns_zones.h"
 #include "http/api_context.h"
 #include "http/router.h"
+#include "http/tenant_routes.h"
 
 #include <QJsonArray>
 #include <QUuid>
@@ -159,17 +160,11 @@ HttpResponse changeRecords(const HttpRequest &request, TenantTransaction &tx, co
 void registerDnsRoutes(Router &router, ApiContext &context)
 {
     ApiContext *ctx = &context;
-    const auto anyone = [ctx](bool write, auto work) {
-        return [ctx, write, work](const HttpRequest &r) {
-            return ctx->asCaller(
-                r, write, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
-        };
+    const auto anyone = [ctx](bool write, TenantRouteWork work) {
+        return callerRoute(*ctx, write, std::move(work));
     };
-    const auto staff = [ctx](bool write, auto work) {
-        return [ctx, write, work](const HttpRequest &r) {
-            return ctx->asStaff(
-                r, write, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
-        };
+    const auto staff = [ctx](bool write, TenantRouteWork work) {
+        return staffRoute(*ctx, write, std::move(work));
     };
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/dns/zones"), anyone(false, &listZones));

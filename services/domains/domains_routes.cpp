@@ -16,6 +16,7 @@
 #include "domains/registrar_accounts.h"
 #include "http/api_context.h"
 #include "http/router.h"
+#include "http/tenant_routes.h"
 #include "subscriptions/subscription_renewals.h"
 
 #include <QCryptographicHash>
@@ -299,17 +300,11 @@ HttpResponse retry(const HttpRequest &request, TenantTransaction &tx, const Call
 void registerDomainRoutes(Router &router, ApiContext &context)
 {
     ApiContext *ctx = &context;
-    const auto anyone = [ctx](bool write, auto work) {
-        return [ctx, write, work](const HttpRequest &r) {
-            return ctx->asCaller(
-                r, write, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
-        };
+    const auto anyone = [ctx](bool write, TenantRouteWork work) {
+        return callerRoute(*ctx, write, std::move(work));
     };
-    const auto staff = [ctx](bool write, auto work) {
-        return [ctx, write, work](const HttpRequest &r) {
-            return ctx->asStaff(
-                r, write, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
-        };
+    const auto staff = [ctx](bool write, TenantRouteWork work) {
+        return staffRoute(*ctx, write, std::move(work));
     };
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/domains"), anyone(false, &listDomains));

@@ -8,6 +8,7 @@
 #include "db/tenant_transaction.h"
 #include "http/api_context.h"
 #include "http/router.h"
+#include "http/tenant_routes.h"
 #include "mail/mail_aliases.h"
 #include "mail/mail_bodies.h"
 #include "mail/mail_domains.h"
@@ -225,17 +226,11 @@ HttpResponse putPlan(const HttpRequest &request, TenantTransaction &tx)
 void registerMailRoutes(Router &router, ApiContext &context)
 {
     ApiContext *ctx = &context;
-    const auto anyone = [ctx](bool write, auto work) {
-        return [ctx, write, work](const HttpRequest &r) {
-            return ctx->asCaller(
-                r, write, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
-        };
+    const auto anyone = [ctx](bool write, TenantRouteWork work) {
+        return callerRoute(*ctx, write, std::move(work));
     };
-    const auto staff = [ctx](bool write, auto work) {
-        return [ctx, write, work](const HttpRequest &r) {
-            return ctx->asStaff(
-                r, write, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
-        };
+    const auto staff = [ctx](bool write, TenantRouteWork work) {
+        return staffRoute(*ctx, write, std::move(work));
     };
     using R = const HttpRequest &;
     using T = TenantTransaction &;

@@ -7,6 +7,7 @@
 #include "db/sql.h"
 #include "http/api_context.h"
 #include "http/router.h"
+#include "http/tenant_routes.h"
 #include "ssl/ssl_bodies.h"
 #include "ssl/ssl_certificates.h"
 #include "ssl/ssl_environment.h"
@@ -133,17 +134,11 @@ void registerSslRoutes(Router &router, ApiContext &context)
 {
     SslEnvironment::adopt(context.config());
     ApiContext *ctx = &context;
-    const auto anyone = [ctx](bool write, auto work) {
-        return [ctx, write, work](const HttpRequest &r) {
-            return ctx->asCaller(
-                r, write, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
-        };
+    const auto anyone = [ctx](bool write, TenantRouteWork work) {
+        return callerRoute(*ctx, write, std::move(work));
     };
-    const auto staff = [ctx](bool write, auto work) {
-        return [ctx, write, work](const HttpRequest &r) {
-            return ctx->asStaff(
-                r, write, [&r, &work](TenantTransaction &tx, const Caller &c) { return work(r, tx, c); });
-        };
+    const auto staff = [ctx](bool write, TenantRouteWork work) {
+        return staffRoute(*ctx, write, std::move(work));
     };
     router.add(QStringLiteral("GET"), QStringLiteral("/.well-known/acme-challenge/{token}"),
                [ctx](const HttpRequest &r) { return challengeAnswer(r, *ctx); });
