@@ -209,39 +209,39 @@
     <name>mp::CheckStatusModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft</translation>
     </message>
     <message>
         <source>Last result</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -1787,23 +1787,23 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     </message>
     <message>
         <source>Saved cards: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Karten: %1</translation>
     </message>
     <message>
         <source>No saved card: renewals wait for the customer to pay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gespeicherte Karte: Verlängerungen warten auf die Zahlung des Kunden.</translation>
     </message>
     <message>
         <source>%1 •••• %2, %3/%4%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 •••• %2, %3/%4%5</translation>
     </message>
     <message>
         <source> (charged for renewals)</source>
-        <translation type="unfinished"></translation>
+        <translation> (wird für Verlängerungen belastet)</translation>
     </message>
     <message>
         <source>Saved cards:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Karten:</translation>
     </message>
 </context>
 <context>
@@ -2160,96 +2160,96 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <name>mp::DomainTableModel</name>
     <message>
         <source>Being registered</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird registriert</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">Aktiv</translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Registration failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung fehlgeschlagen</translation>
     </message>
     <message>
         <source>Transfer pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer ausstehend</translation>
     </message>
     <message>
         <source>Transfer failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer fehlgeschlagen</translation>
     </message>
     <message>
         <source>Expired (grace period)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen (Karenzzeit)</translation>
     </message>
     <message>
         <source>Redemption period</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungsfrist</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished">Abgelaufen</translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekündigt</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Domain</source>
-        <translation type="unfinished">Domain</translation>
+        <translation>Domain</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>Registrar</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar</translation>
     </message>
     <message>
         <source>Name servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Nameserver</translation>
     </message>
     <message>
         <source>Zone</source>
-        <translation type="unfinished">Zone</translation>
+        <translation>Zone</translation>
     </message>
 </context>
 <context>
     <name>mp::DomainsPage</name>
     <message numerus="yes">
         <source>Expiring within %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ablauf innerhalb von %n Tag</numerusform>
+            <numerusform>Ablauf innerhalb von %n Tagen</numerusform>
         </translation>
     </message>
     <message>
         <source>Domains held at your registrar for your customers. A paid order registers the domain, makes its DNS zone and records the registrar&apos;s expiry; renewal invoices renew it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Domains, die Sie bei Ihrem Registrar für Ihre Kunden halten. Eine bezahlte Bestellung registriert die Domain, legt ihre DNS-Zone an und übernimmt das Ablaufdatum des Registrars; Verlängerungsrechnungen verlängern sie.</translation>
     </message>
     <message numerus="yes">
         <source>No domain expires within %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keine Domain läuft innerhalb von %n Tag ab.</numerusform>
+            <numerusform>Keine Domain läuft innerhalb von %n Tagen ab.</numerusform>
         </translation>
     </message>
     <message>
         <source>No domains yet. Set up the registrar account (PUT /api/domains/registrar) and sell domain products: a paid order registers the domain here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Domains. Richten Sie das Registrar-Konto ein (PUT /api/domains/registrar) und verkaufen Sie Domainprodukte: Eine bezahlte Bestellung registriert die Domain hier.</translation>
     </message>
 </context>
 <context>
@@ -2713,74 +2713,74 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <name>mp::MailDomainTableModel</name>
     <message>
         <source>Active</source>
-        <translation type="unfinished">Aktiv</translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Suspended</source>
-        <translation type="unfinished">Gesperrt</translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <source>Being deleted</source>
-        <translation type="unfinished">Wird gelöscht</translation>
+        <translation>Wird gelöscht</translation>
     </message>
     <message>
         <source>(tenant)</source>
-        <translation type="unfinished">(Mandant)</translation>
+        <translation>(Mandant)</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished">%1 von %2</translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>Domain</source>
-        <translation type="unfinished">Domain</translation>
+        <translation>Domain</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Mail host</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail-Host</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer</translation>
     </message>
     <message>
         <source>DKIM selector</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM-Selektor</translation>
     </message>
 </context>
 <context>
     <name>mp::MailPage</name>
     <message>
         <source>No mail domains yet. Register a mail host (POST /api/mail/hosts); domains come with paid email subscriptions or are created with POST /api/mail/domains.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Mail-Domains. Registrieren Sie einen Mail-Host (POST /api/mail/hosts); Domains entstehen mit bezahlten E-Mail-Abonnements oder mit POST /api/mail/domains.</translation>
     </message>
     <message>
         <source>Domains on your mail hosts (Postfix and Dovecot). Their MX, SPF, DKIM and DMARC records are published through DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Domains auf Ihren Mail-Hosts (Postfix und Dovecot). Ihre MX-, SPF-, DKIM- und DMARC-Einträge werden über DNS veröffentlicht.</translation>
     </message>
     <message>
         <source>Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer</translation>
     </message>
     <message>
         <source>Mailboxes of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer von %1</translation>
     </message>
     <message>
         <source>Select a mail domain to see its mailboxes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Mail-Domain, um ihre Postfächer zu sehen.</translation>
     </message>
     <message>
         <source>This domain has no mailboxes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Domain hat noch keine Postfächer.</translation>
     </message>
 </context>
 <context>
@@ -2894,31 +2894,31 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <name>mp::MailboxTableModel</name>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>Being deleted</source>
-        <translation type="unfinished">Wird gelöscht</translation>
+        <translation>Wird gelöscht</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviert</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Adresse</translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontingent</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
 </context>
 <context>
@@ -3007,91 +3007,91 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <name>mp::MonitoringPage</name>
     <message>
         <source>CPU, memory and disk use (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslastung von CPU, Arbeitsspeicher und Speicherplatz (%)</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher</translation>
     </message>
     <message>
         <source>Fullest disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollster Datenträger</translation>
     </message>
     <message>
         <source>Load average</source>
-        <translation type="unfinished"></translation>
+        <translation>Lastdurchschnitt</translation>
     </message>
     <message>
         <source>1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>1 min</translation>
     </message>
     <message>
         <source>5 min</source>
-        <translation type="unfinished"></translation>
+        <translation>5 min</translation>
     </message>
     <message>
         <source>15 min</source>
-        <translation type="unfinished"></translation>
+        <translation>15 min</translation>
     </message>
     <message>
         <source>Nothing is monitored yet. Register a node&apos;s node_exporter with POST /api/monitoring/nodes and define HTTP, TCP or TLS checks with POST /api/monitoring/checks; their status and the node&apos;s charts show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch wird nichts überwacht. Registrieren Sie den node_exporter eines Knotens mit POST /api/monitoring/nodes und legen Sie HTTP-, TCP- oder TLS-Prüfungen mit POST /api/monitoring/checks an; ihr Status und die Diagramme des Knotens erscheinen hier.</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <source>Last 6 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 6 Stunden</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 48 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 48 Stunden</translation>
     </message>
     <message>
         <source>Node:</source>
-        <translation type="unfinished">Knoten:</translation>
+        <translation>Knoten:</translation>
     </message>
     <message>
         <source>Range:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum:</translation>
     </message>
     <message>
         <source>Monitoring could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Überwachungsdaten konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s) down</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Dienst ausgefallen</numerusform>
+            <numerusform>%n Dienste ausgefallen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n degraded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n beeinträchtigt</numerusform>
+            <numerusform>%n beeinträchtigt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open alert(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n offener Alarm</numerusform>
+            <numerusform>%n offene Alarme</numerusform>
         </translation>
     </message>
 </context>
@@ -3199,7 +3199,7 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     </message>
     <message>
         <source>Mail domains, mailboxes, aliases and forwarders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail-Domains, Postfächer, Aliasse und Weiterleitungen.</translation>
     </message>
 </context>
 <context>
@@ -3888,54 +3888,54 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <name>mp::SslCertificateTableModel</name>
     <message>
         <source>Being issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird ausgestellt</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig</translation>
     </message>
     <message>
         <source>Renewing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird erneuert</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen</translation>
     </message>
     <message>
         <source>Names</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussteller</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>Next renewal</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Erneuerung</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished">Letzter Fehler</translation>
+        <translation>Letzter Fehler</translation>
     </message>
 </context>
 <context>
     <name>mp::SslPage</name>
     <message>
         <source>No certificates yet. Ask the ACME CA for one with POST /api/ssl/certificates; mPanel renews it when a third of its lifetime is left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Zertifikate. Fordern Sie eines mit POST /api/ssl/certificates bei der ACME-CA an; mPanel erneuert es, wenn noch ein Drittel seiner Laufzeit übrig ist.</translation>
     </message>
 </context>
 <context>
