@@ -132,7 +132,8 @@ void refundInvoice(ConsoleSession *session, QObject *context, const QString &inv
             if (!stripe)
                 return stripe.error();
             auto plan = inStaffTransaction(staff, [&](TenantTransaction &tx) {
-                return InvoiceCheckout::planRefund(tx, invoiceId, amountMinor, reason, QString());
+                return InvoiceCheckout::planRefund(tx, invoiceId, amountMinor, reason, QString(),
+                                                   staffActor(staff.info()));
             });
             if (!plan)
                 return plan.error();

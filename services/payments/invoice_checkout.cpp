@@ -1,6 +1,7 @@
 #include "payments/invoice_checkout.h"
 
 #include "billing/invoices.h"
+#include "core/clock.h"
 #include "core/errors.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
@@ -185,7 +186,7 @@ Status InvoiceCheckout::recordSession(TenantTransaction &tx, const QString &invo
 
 Result<RefundPlan> InvoiceCheckout::planRefund(TenantTransaction &tx, const QString &invoiceId,
                                                qint64 amountMinor, const QString &reason,
-                                               const QString &requestKey)
+                                               const QString &requestKey, const QString &actor)
 {
     if (reason.isEmpty())
         return makeError(errors::InvalidReason, QStringLiteral("say why the money goes back"),
@@ -218,6 +219,17 @@ Result<RefundPlan> InvoiceCheckout::planRefund(TenantTransaction &tx, const QStr
                                     .arg(payment->id)
                                     .arg(payment->refundedMinor)
                                     .arg(amount);
+    if (auto requested =
+            sql::exec(tx.db(), QStringLiteral(R"sql(
+INSERT INTO payment_refunds (tenant_id, payment_id, request_key, amount_minor, currency, status, reason, actor,
+                             created_at)
+VALUES (?::uuid, ?::uuid, ?, ?, ?, 'requested', ?, ?, ?::timestamptz)
+ON CONFLICT (tenant_id, request_key) DO NOTHING
+)sql"),
+                      {tx.tenantId(), payment->id, plan.idempotencyKey, amount, payment->currency, reason,
+                       actor, Clock::current().now().toUTC().toString(Qt::ISODateWithMs)});
+        !requested)
+        return requested.error();
     return plan;
 }
 

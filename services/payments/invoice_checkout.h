@@ -73,9 +73,12 @@ public:
 
     // Refunds `amountMinor` (0: all that is left) of the Stripe payment that paid the invoice.
     // The Idempotency-Key is `requestKey` when given, else derived from the payment, what was
-    // refunded before and the amount, so a retried request refunds once.
+    // refunded before and the amount, so a retried request refunds once. The request is recorded
+    // with `actor` before Stripe is called, so a refund webhook that arrives before the answer is
+    // still put down to whoever asked.
     static Result<RefundPlan> planRefund(TenantTransaction &tx, const QString &invoiceId, qint64 amountMinor,
-                                         const QString &reason, const QString &requestKey);
+                                         const QString &reason, const QString &requestKey,
+                                         const QString &actor);
     static Result<QJsonObject> createRefund(const StripeSettings &settings, const RefundPlan &plan);
     // On Stripe's success the payment and invoice change at once, idempotently with the
     // charge.refunded event (and a second recording of the same refund).

@@ -282,6 +282,26 @@ Status syncRefund(TenantTransaction &tx, const Row &row, const QDateTime &now, c
     return billing::Invoices::setStatus(tx, row.invoiceId, change, now);
 }
 
+// A refund staff asked for through mPanel whose answer from Stripe is not recorded yet: when its
+// webhook comes first, the refund is still theirs. Requests older than an hour are not matched,
+// so a request whose Stripe call failed does not claim a later refund made at Stripe.
+Result<RefundCause> requestedRefundCause(TenantTransaction &tx, const Row &row, const QDateTime &now)
+{
+    if (row.refunded <= 0)
+        return RefundCause{};
+    auto q = sql::exec(tx.db(), QStringLiteral(R"sql(
+SELECT actor, COALESCE(reason, '') FROM payment_refunds
+WHERE payment_id = ?::uuid AND status = 'requested' AND created_at > ?::timestamptz - interval '1 hour'
+ORDER BY created_at DESC LIMIT 1
+)sql"),
+                       {row.id, nowText(now)});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return RefundCause{};
+    return RefundCause{q->value(0).toString(), q->value(1).toString()};
+}
+
 Result<QString> fold(TenantTransaction &tx, const Facts &facts, const QDateTime &now, const QString &outcome)
 {
     if (auto s = lockInvoice(tx, facts.invoiceId); !s)
@@ -292,7 +312,10 @@ Result<QString> fold(TenantTransaction &tx, const Facts &facts, const QDateTime 
     auto applied = applyToInvoice(tx, *row, now);
     if (!applied)
         return applied.error();
-    if (auto s = syncRefund(tx, *row, now); !s)
+    auto cause = requestedRefundCause(tx, *row, now);
+    if (!cause)
+        return cause.error();
+    if (auto s = syncRefund(tx, *row, now, *cause); !s)
         return s.error();
     if (!outcome.isEmpty() && *applied != QLatin1String("invoice_paid") &&
         *applied != QLatin1String("held_for_review"))

@@ -163,7 +163,8 @@ HttpResponse refund(const HttpRequest &request, const ApiContext &ctx, const Pay
         }
         if (!config.stripe)
             return configError(config);
-        auto p = InvoiceCheckout::planRefund(tx, *id, amountMinor, reasonText, requestKey);
+        auto p = InvoiceCheckout::planRefund(tx, *id, amountMinor, reasonText, requestKey,
+                                             QStringLiteral("staff token %1").arg(c.tokenId));
         if (!p)
             return paymentError(p.error());
         plan = std::move(*p);
