@@ -42,6 +42,21 @@ Result<QDateTime> timeParam(const HttpRequest &r, const char *name, const QDateT
     return t.toUTC();
 }
 
+// ?from= and ?to= (ISO 8601), by default the last hour before now; `from` must come first.
+Result<std::pair<QDateTime, QDateTime>> timeWindow(const HttpRequest &r)
+{
+    auto to = timeParam(r, "to", Clock::current().now());
+    if (!to)
+        return to.error();
+    auto from = timeParam(r, "from", to->addSecs(-3600));
+    if (!from)
+        return from.error();
+    if (*from >= *to)
+        return makeError(errors::InvalidRange, QStringLiteral("from must be before to"),
+                         QStringLiteral("from"));
+    return std::pair{*from, *to};
+}
+
 HttpResponse series(const HttpRequest &r, TenantTransaction &tx)
 {
     const QString node = param(r, "node");
@@ -54,17 +69,11 @@ HttpResponse series(const HttpRequest &r, TenantTransaction &tx)
             400, errors::InvalidParameter,
             QStringLiteral("metric must be one of %1").arg(metrics::all().join(QStringLiteral(", "))),
             QStringLiteral("metric"));
-    const QDateTime now = Clock::current().now();
-    auto to = timeParam(r, "to", now);
-    if (!to)
-        return errorResponse(to.error());
-    auto from = timeParam(r, "from", to->addSecs(-3600));
-    if (!from)
-        return errorResponse(from.error());
-    if (*from >= *to)
-        return HttpResponse::error(422, errors::InvalidRange, QStringLiteral("from must be before to"),
-                                   QStringLiteral("from"));
-    const qint64 span = from->secsTo(*to);
+    auto window = timeWindow(r);
+    if (!window)
+        return errorResponse(window.error());
+    const auto &[from, to] = *window;
+    const qint64 span = from.secsTo(to);
     qint64 step = qMax<qint64>(10, span / kMaxPoints);
     if (const QString s = param(r, "step"); !s.isEmpty()) {
         bool ok = false;
@@ -76,7 +85,7 @@ HttpResponse series(const HttpRequest &r, TenantTransaction &tx)
                     .arg(kMaxPoints),
                 QStringLiteral("step"));
     }
-    auto points = MonitoringStore::series(tx.db(), node, metric, *from, *to, step);
+    auto points = MonitoringStore::series(tx.db(), node, metric, from, to, step);
     if (!points)
         return errorResponse(points.error());
     QJsonArray items;
@@ -100,27 +109,21 @@ HttpResponse slowQueries(const HttpRequest &r, TenantTransaction &tx)
             items.append(q.toJson());
         return HttpResponse::json(200, QJsonObject{{QStringLiteral("items"), items}});
     }
-    const QDateTime now = Clock::current().now();
-    auto to = timeParam(r, "to", now);
-    if (!to)
-        return errorResponse(to.error());
-    auto from = timeParam(r, "from", to->addSecs(-3600));
-    if (!from)
-        return errorResponse(from.error());
-    if (*from >= *to)
-        return HttpResponse::error(422, errors::InvalidRange, QStringLiteral("from must be before to"),
-                                   QStringLiteral("from"));
+    auto window = timeWindow(r);
+    if (!window)
+        return errorResponse(window.error());
+    const auto &[from, to] = *window;
     bool ok = true;
     const QString min = param(r, "min_mean_ms");
     const double minMean = min.isEmpty() ? 0.0 : min.toDouble(&ok);
     if (!ok || minMean < 0)
         return HttpResponse::error(400, errors::InvalidParameter, QStringLiteral("min_mean_ms is a number"),
                                    QStringLiteral("min_mean_ms"));
-    auto window = SlowQueries::window(tx.db(), *from, *to, minMean);
-    if (!window)
-        return errorResponse(window.error());
+    auto slow = SlowQueries::window(tx.db(), from, to, minMean);
+    if (!slow)
+        return errorResponse(slow.error());
     QJsonArray items;
-    for (const SlowQuery &q : std::as_const(*window))
+    for (const SlowQuery &q : std::as_const(*slow))
         items.append(q.toJson());
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("items"), items}});
 }
