@@ -194,8 +194,11 @@ private Q_SLOTS:
                 QStringLiteral("SELECT count(DISTINCT at) FROM monitoring_samples WHERE node_id = ?::uuid"),
                 {node}),
             1);
-        QTest::qWait(1100); // the exporter's CPU counters move on real time
+        // The exporter's CPU counters move on real time (in 10 ms ticks): two scrapes with no
+        // real time between them have no CPU delta, and rightly store no CPU sample.
+        QTest::qWait(1100);
         pollAfter(5);
+        QTest::qWait(1100);
         pollAfter(10);
         const qint64 cpu = m_api.scalar(
             QStringLiteral(
