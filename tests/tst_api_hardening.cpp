@@ -103,8 +103,10 @@ class TestApiHardening : public QObject {
                                         {QStringLiteral("unit_price"), QStringLiteral("1.00")}}}}};
     }
 
-    QTcpSocket *connectRaw(QTcpSocket &socket)
+    QTcpSocket *connectRaw(QTcpSocket &socket, const QHostAddress &from = {})
     {
+        if (!from.isNull() && !socket.bind(from))
+            return nullptr;
         socket.connectToHost(QHostAddress::LocalHost, m_api.port());
         if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000))
             return nullptr;
@@ -356,6 +358,71 @@ private Q_SLOTS:
         const RawAnswer h = readUntilClosed(head, 5000);
         QCOMPARE(h.status(), 431);
         QVERIFY(h.closed);
+    }
+
+    void deepJsonIsRefusedBeforeParsing()
+    {
+        const QByteArray deep = "{\"customer_id\":\"" + m_customer.toUtf8() +
+                                "\",\"items\":" + QByteArray(40, '[') + QByteArray(40, ']') + "}";
+        const auto r = m_api.raw("POST", QStringLiteral("/api/invoices"), m_staff, deep);
+        QCOMPARE(r.status, 400);
+        QCOMPARE(errorCode(r), QStringLiteral("malformed_json"));
+        QCOMPARE(errorField(r), QStringLiteral("body"));
+        QVERIFY2(r.body.contains("32 levels"), r.body.constData());
+
+        // Brackets inside a string are text, not nesting: that body gets past the depth check.
+        const QByteArray text =
+            QJsonDocument(invoiceBody(QString(40, u'[') + QString(40, u'{'))).toJson(QJsonDocument::Compact);
+        const auto t = m_api.raw("POST", QStringLiteral("/api/invoices"), m_staff, text);
+        QVERIFY2(t.status == 201, t.body.constData());
+    }
+
+    // Sockets from 127.0.0.2 have their own count, apart from the test client's keep-alive ones.
+    void connectionsPerAddressAreCapped()
+    {
+        ConnectionLimits limits;
+        limits.maxConnectionsPerAddress = 3;
+        m_api.server().setConnectionLimits(limits);
+        const QHostAddress other(QStringLiteral("127.0.0.2"));
+        const auto healthOn = [](QTcpSocket &socket) {
+            socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+            QByteArray got;
+            (void)QTest::qWaitFor(
+                [&] {
+                    got += socket.readAll();
+                    return got.contains("\r\n\r\n") || socket.state() == QAbstractSocket::UnconnectedState;
+                },
+                5000);
+            return got.startsWith("HTTP/1.1 ") ? got.mid(9, 3).toInt() : 0;
+        };
+
+        QTcpSocket held[3];
+        for (QTcpSocket &socket : held) {
+            QVERIFY(connectRaw(socket, other));
+            QCOMPARE(healthOn(socket), 200); // accepted, counted, and kept open
+        }
+        QTcpSocket fourth;
+        QVERIFY(connectRaw(fourth, other));
+        const RawAnswer refused = readUntilClosed(fourth, 5000);
+        QCOMPARE(refused.status(), 429);
+        QCOMPARE(
+            refused.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("too_many_connections"));
+        QVERIFY(refused.bytes.contains("Retry-After: 1"));
+        QVERIFY(refused.closed);
+        // Another address is served meanwhile, and the held connections still are.
+        QCOMPARE(m_api.raw("GET", QStringLiteral("/healthz"), {}).status, 200);
+        QCOMPARE(healthOn(held[0]), 200);
+
+        // A closed connection frees its place.
+        held[1].disconnectFromHost();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                QTcpSocket again;
+                return connectRaw(again, other) && healthOn(again) == 200;
+            },
+            5000));
+        m_api.server().setConnectionLimits(ConnectionLimits());
     }
 
     void slowAndIdleConnectionsAreClosed()

@@ -90,8 +90,46 @@ HttpResponse ApiContext::asStaff(const HttpRequest &request, bool write, const T
     });
 }
 
+namespace {
+
+// No request body of the API nests deeper than a few levels; Qt's parser allows 1024, and a body
+// of nothing but brackets costs memory and stack for every one of them.
+constexpr int kMaxJsonDepth = 32;
+
+// Whether `json` opens more than `limit` arrays or objects inside each other (brackets inside
+// strings do not count). Invalid JSON passes: the parser names that error.
+bool nestsDeeperThan(const QByteArray &json, int limit)
+{
+    int depth = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > limit)
+                return true;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 Result<QJsonObject> parseJsonBody(const HttpRequest &request, const QStringList &allowed)
 {
+    if (nestsDeeperThan(request.body, kMaxJsonDepth))
+        return makeError(
+            errors::MalformedJson,
+            QStringLiteral("the body nests arrays and objects deeper than %1 levels").arg(kMaxJsonDepth),
+            QStringLiteral("body"));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError)

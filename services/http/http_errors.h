@@ -10,6 +10,7 @@ inline constexpr ErrorCode BodyTooLarge{"body_too_large", ErrorCategory::Payload
 inline constexpr ErrorCode HeadTooLarge{"head_too_large", ErrorCategory::BadRequest};
 inline constexpr ErrorCode LengthRequired{"length_required", ErrorCategory::BadRequest};
 inline constexpr ErrorCode RequestTimeout{"request_timeout", ErrorCategory::BadRequest};
+inline constexpr ErrorCode TooManyConnections{"too_many_connections", ErrorCategory::RateLimited};
 inline constexpr ErrorCode InvalidListen{"invalid_listen", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode ListenFailed{"listen_failed", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode MethodNotAllowed{"method_not_allowed", ErrorCategory::MethodNotAllowed};

@@ -68,6 +68,18 @@ Status ServiceRuntime::start()
                                  QStringLiteral("MPANEL_HTTP_THREADS"));
         }
         m_http->setWorkerThreads(threads);
+        if (m_config.contains(QStringLiteral("MPANEL_HTTP_MAX_CONNECTIONS_PER_ADDRESS"))) {
+            bool ok = false;
+            ConnectionLimits limits;
+            limits.maxConnectionsPerAddress =
+                m_config.value(QStringLiteral("MPANEL_HTTP_MAX_CONNECTIONS_PER_ADDRESS")).toInt(&ok);
+            if (!ok || limits.maxConnectionsPerAddress < 0)
+                return makeError(
+                    errors::ConfigInvalid,
+                    QStringLiteral("MPANEL_HTTP_MAX_CONNECTIONS_PER_ADDRESS takes a number (0: no cap)"),
+                    QStringLiteral("MPANEL_HTTP_MAX_CONNECTIONS_PER_ADDRESS"));
+            m_http->setConnectionLimits(limits);
+        }
         registerApiModules(m_http->router(), *m_api);
         auto port = m_http->listenOn(m_config.listen());
         if (!port)
