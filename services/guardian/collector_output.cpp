@@ -20,6 +20,7 @@ void CollectorOutput::add(EventKind kind, std::string_view address, std::string_
         e.account = std::string(account);
         e.time = m_time;
         e.line = m_line;
+        e.text = m_text;
         m_events.push_back(std::move(e));
         ++m_added;
     }

@@ -12,8 +12,9 @@ namespace mp::guardian {
 // repeats them for a syslog "message repeated N times" line.
 class CollectorOutput {
 public:
-    CollectorOutput(std::vector<LogEvent> &events, std::int64_t line, std::int64_t time, int repeat)
-        : m_events(events), m_line(line), m_time(time), m_repeat(repeat)
+    CollectorOutput(std::vector<LogEvent> &events, std::string_view text, std::int64_t line,
+                    std::int64_t time, int repeat)
+        : m_events(events), m_text(text), m_line(line), m_time(time), m_repeat(repeat)
     {
     }
     // `times` for one line that reports several attempts (Dovecot's "3 attempts").
@@ -25,6 +26,7 @@ public:
 
 private:
     std::vector<LogEvent> &m_events;
+    std::string_view m_text;
     std::int64_t m_line;
     std::int64_t m_time;
     int m_repeat;

@@ -40,6 +40,7 @@ struct LogEvent {
     std::string account;
     std::int64_t time = kNoTime;
     std::int64_t line = 0; // 1-based in the file (or in the read, for incremental reads)
+    std::string_view text; // the line; valid while the buffer it was parsed from is
 };
 
 // The JSON line `guardian parse` prints: {"line","kind","address","account","time"}.

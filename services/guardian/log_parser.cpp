@@ -148,7 +148,7 @@ void LogParser::parseLine(std::string_view line, std::int64_t lineNumber, std::v
         line.remove_suffix(1);
     Envelope e = splitEnvelope(line, m_hint);
     const int repeat = unwrapRepeat(e.message);
-    CollectorOutput output(out, lineNumber, e.time, repeat);
+    CollectorOutput output(out, line, lineNumber, e.time, repeat);
     dispatch(m_format, e, output);
 }
 
