@@ -8,6 +8,7 @@
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "guardian/firewall.h"
+#include "guardian/guardian_events.h"
 #include "guardian/remediation.h"
 #include "guardian/scan_runner.h"
 #include "jobs/job_context.h"
@@ -130,7 +131,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_scopedClock = std::make_unique<ScopedClock>(m_clock);
-        events::DomainEvents::listen(QStringLiteral("tst_guardian"), events::GuardianSecurityNotice,
+        events::DomainEvents::listen(QStringLiteral("tst_guardian"), guardian::SecurityNoticeEvent,
                                      &rememberNotice);
         m_api.start(QStringLiteral("guardian"));
         m_tenant = m_api.tenant(QStringLiteral("Guardian Hosting"));
@@ -192,7 +193,7 @@ private Q_SLOTS:
         QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM guardian_sources")), 0);
     }
 
-    void rolesWithoutManageSecurityChangeNothing()
+    void rolesWithoutTheActionChangeNothing()
     {
         for (const QString &token : {m_reader, m_billing}) {
             const auto r = m_api.call("POST", QStringLiteral("/api/guardian/scans"), token, {});

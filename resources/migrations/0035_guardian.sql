@@ -177,3 +177,20 @@ CREATE TABLE guardian_firewall_runs (
 );
 SELECT mpanel_isolate_tenant_table('guardian_firewall_runs');
 CREATE INDEX guardian_firewall_runs_host_idx ON guardian_firewall_runs (tenant_id, host, id DESC);
+
+-- Locking a mailbox that sent a spam burst. mail_mailboxes is closed to staff logins (0027: the
+-- password hashes), yet a staff member approving the task in the console locks it: this
+-- function sets only `enabled`, only in the caller's tenant (the service's tenant setting, or
+-- the staff login's tenant when that login may write), and returns the mailbox locked.
+CREATE FUNCTION mpanel_guardian_lock_mailbox(p_address text, p_at timestamptz) RETURNS SETOF uuid
+LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    UPDATE mail_mailboxes mb SET enabled = false, updated_at = p_at
+    FROM mail_domains md
+    WHERE md.id = mb.domain_id AND md.tenant_id = mb.tenant_id
+      AND mb.tenant_id = coalesce(mpanel_setting_tenant(),
+                                  CASE WHEN mpanel_staff_can_write() THEN mpanel_staff_tenant() END)
+      AND mb.local_part || '@' || md.name = p_address
+    RETURNING mb.id
+$$;
+REVOKE ALL ON FUNCTION mpanel_guardian_lock_mailbox(text, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION mpanel_guardian_lock_mailbox(text, timestamptz) TO mpanel_app, mpanel_staff;

@@ -14,7 +14,7 @@ Module guardianModule()
     return Module(QStringLiteral("guardian"), QStringList{QStringLiteral("customers")},
                   [](ModuleContext &module) {
                       module.routes(&registerGuardianRoutes);
-                      module.staffWrites(StaffAction::ManageSecurity,
+                      module.staffWrites(StaffAction::ManageProviders,
                                          {QStringLiteral("POST /api/guardian/scans"),
                                           QStringLiteral("POST /api/guardian/findings/{id}/resolve"),
                                           QStringLiteral("POST /api/guardian/remediations/{id}/approve"),

@@ -5,6 +5,7 @@
 #include "db/tenant_transaction.h"
 #include "guardian/firewall.h"
 #include "guardian/guardian_errors.h"
+#include "guardian/guardian_events.h"
 #include "guardian/guardian_json.h"
 #include "jobs/job_sql_values.h"
 #include "module/domain_events.h"
@@ -157,18 +158,15 @@ Result<QJsonObject> Remediations::apply(TenantTransaction &tx, const QString &id
                      .arg(block->value(QStringLiteral("offence")).toInt());
     } else if (action == QLatin1String("lock_mailbox")) {
         auto locked =
-            sql::exec(tx.db(),
-                      QStringLiteral("UPDATE mail_mailboxes mb SET enabled = false, updated_at = "
-                                     "?::timestamptz FROM mail_domains md WHERE md.id = mb.domain_id AND "
-                                     "mb.local_part || '@' || md.name = ? RETURNING mb.id"),
-                      {jobsql::timestamp(now), target});
+            sql::exec(tx.db(), QStringLiteral("SELECT mpanel_guardian_lock_mailbox(?, ?::timestamptz)"),
+                      {target, jobsql::timestamp(now)});
         if (!locked)
             return locked.error();
         ok = locked->next();
         result = ok ? QStringLiteral("mailbox locked") : QStringLiteral("no such mailbox");
     } else {
         events::DomainEvent e;
-        e.name = events::GuardianSecurityNotice;
+        e.name = SecurityNoticeEvent;
         e.customerId = target;
         e.subjectId = taken->value(2).toString();
         e.data = QJsonObject{{QStringLiteral("kind"), taken->value(3).toString()},

@@ -41,9 +41,6 @@ inline const QString MonitoringCheckDown =
     QStringLiteral("monitoring.check_down"); // subject: the alert id; check_id, check, target, message
 inline const QString MonitoringCheckUp =
     QStringLiteral("monitoring.check_up"); // subject: the alert id it closes; same data
-inline const QString GuardianSecurityNotice =
-    QStringLiteral("guardian.security_notice"); // subject: the finding id; kind, severity,
-                                                // resource_type, resource
 
 // Runs in the announcer's transaction: what a listener writes commits with the event or not at all.
 using Listener = std::function<Status(TenantTransaction &tx, const DomainEvent &event, const QDateTime &now)>;

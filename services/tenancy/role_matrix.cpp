@@ -76,11 +76,6 @@ QList<RoleRule> buildRules()
          QStringLiteral("issue, renew and revoke SSL certificates"),
          {R::Owner, R::Admin, R::Support},
          {}},
-        {StaffAction::ManageSecurity, QStringLiteral("manage_security"),
-         QStringLiteral("run security scans, resolve findings, approve or dismiss remediation (blocks, mailbox "
-                        "locks), edit the allowlist, log sources and thresholds"),
-         {R::Owner, R::Admin, R::Support},
-         {}},
         {StaffAction::ManageStaff, QStringLiteral("manage_staff"),
          QStringLiteral("create and revoke API tokens, deactivate staff members"),
          {R::Owner, R::Admin},

@@ -27,7 +27,6 @@ enum class StaffAction {
     ManageDns,           // create and delete zones, change their records and DNSSEC
     ManageDomains,       // domains at the registrar: name servers, lock, auth code, DNSSEC, retry
     ManageCertificates,  // issue, renew and revoke SSL certificates
-    ManageSecurity,      // Guardian: scans, findings, remediation, allowlist, log sources
     ManageStaff,         // API tokens and staff members
 };
 
