@@ -178,3 +178,19 @@ INSERT INTO mail_aliases (tenant_id, domain_id, local_part, destinations, create
     SELECT tenant_id, id, 'sales', '{info@seed.test}', now(), now() FROM mail_domains WHERE tenant_id = :tenant;
 INSERT INTO mail_dkim_keys (tenant_id, domain_id, selector, private_key, public_key, status, created_at)
     SELECT tenant_id, id, 'seed', 'seed', 'seed', 'active', now() FROM mail_domains WHERE tenant_id = :tenant;
+-- 0035 guardian: settings, a source, a scan, a finding with a remediation and a block, an
+-- allowlist entry and a firewall run.
+INSERT INTO guardian_settings (tenant_id, updated_at) VALUES (:tenant, now());
+INSERT INTO guardian_sources (tenant_id, host, path, format, created_at)
+    VALUES (:tenant, 'web' || :n, '/var/log/auth.log', 'sshd', now());
+INSERT INTO guardian_scans (tenant_id, origin, source_ids, created_at)
+    SELECT tenant_id, 'requested', ARRAY[id], now() FROM guardian_sources WHERE tenant_id = :tenant;
+INSERT INTO guardian_findings (tenant_id, kind, severity, subject, address, count, first_seen, last_seen, created_at, updated_at)
+    VALUES (:tenant, 'brute_force', 'high', '192.0.2.' || :n, '192.0.2.' || :n, 10, now(), now(), now(), now());
+INSERT INTO guardian_remediations (tenant_id, finding_id, action, target, created_at)
+    SELECT tenant_id, id, 'block_address', subject, now() FROM guardian_findings WHERE tenant_id = :tenant;
+INSERT INTO guardian_blocks (tenant_id, address, offence, ban_s, starts_at, expires_at)
+    VALUES (:tenant, '192.0.2.' || :n, 1, 600, now(), now() + interval '10 minutes');
+INSERT INTO guardian_allowlist (tenant_id, cidr, created_at) VALUES (:tenant, '10.' || :n || '.0.0/16', now());
+INSERT INTO guardian_firewall_runs (tenant_id, host, mode, script, elements, applied, created_at)
+    VALUES (:tenant, 'web' || :n, 'record', '', 0, false, now());

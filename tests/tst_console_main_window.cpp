@@ -100,8 +100,8 @@ void TestConsoleMainWindow::navigationFollowsOrder()
 void TestConsoleMainWindow::sectionsDeclareTheirChannels()
 {
     const mp::ConsoleSections sections = mp::consoleSections();
-    // The channels migrations 0008, 0011 to 0015, 0017, 0018, 0026 to 0028 and 0030 notify on, each listened
-    // to once.
+    // The channels migrations 0008, 0011 to 0015, 0017, 0018, 0026 to 0028, 0030 and 0035 notify on, each
+    // listened to once.
     const QStringList expected{u"mpanel_changed_products"_s,
                                u"mpanel_changed_cloudpod_templates"_s,
                                u"mpanel_changed_customers"_s,
@@ -120,7 +120,8 @@ void TestConsoleMainWindow::sectionsDeclareTheirChannels()
                                u"mpanel_changed_domains"_s,
                                u"mpanel_changed_monitoring"_s,
                                u"mpanel_changed_ssl_certificates"_s,
-                               u"mpanel_changed_mail"_s};
+                               u"mpanel_changed_mail"_s,
+                               u"mpanel_changed_guardian"_s};
     QStringList channels = sections.channels();
     QCOMPARE(channels.removeDuplicates(), 0);
     channels.sort();

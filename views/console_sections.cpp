@@ -6,6 +6,7 @@
 #include "dashboard/dashboard_section.h"
 #include "dns/dns_section.h"
 #include "domains/domains_section.h"
+#include "guardian/guardian_section.h"
 #include "jobs/jobs_section.h"
 #include "mail/mail_section.h"
 #include "monitoring/monitoring_section.h"
@@ -15,30 +16,6 @@
 #include "subscriptions/subscriptions_section.h"
 
 namespace mp {
-
-namespace {
-
-// Sections whose module has not landed: a row and an empty state saying what it will hold. A
-// module that lands takes its row out of here and adds its section's line below.
-struct Planned {
-    const char *id;
-    const char *title;
-    const char *summary;
-    int order;
-};
-constexpr Planned planned[] = {
-    {"guardian", QT_TRANSLATE_NOOP("mp::NavigationModel", "Guardian"),
-     QT_TRANSLATE_NOOP("mp::NavigationModel", "Security checks, fraud screening and abuse reports."), 1100},
-};
-
-ConsoleSection plannedSection(const Planned &p)
-{
-    ConsoleSection s;
-    s.entry = navigationEntry(QString::fromLatin1(p.id), p.title, p.summary, p.order);
-    return s;
-}
-
-} // namespace
 
 ConsoleSections consoleSections()
 {
@@ -56,8 +33,7 @@ ConsoleSections consoleSections()
     sections.add(monitoringSection());
     sections.add(sslSection());
     sections.add(mailSection());
-    for (const Planned &p : planned)
-        sections.add(plannedSection(p));
+    sections.add(guardianSection());
     return sections;
 }
 

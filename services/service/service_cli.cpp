@@ -6,6 +6,7 @@
 #include "db/migrator.h"
 #include "db/pg_connection.h"
 #include "db/sql.h"
+#include "guardian/parse_command.h"
 #include "payments/stripe_setup_check.h"
 #include "service/service_errors.h"
 #include "service/service_runtime.h"
@@ -61,7 +62,8 @@ const char *kUsage =
     "  token revoke --id N                       the token stops working at once\n"
     "  db stop                                   stop the embedded database cluster\n"
     "  stripe check                              the key's mode, this service's webhook endpoints at Stripe\n"
-    "                                            and the required events they miss (exit 1 when any)\n";
+    "                                            and the required events they miss (exit 1 when any)\n"
+    "  guardian parse --format FORMAT FILE       one JSON line per security event found in a log\n";
 
 // Every command but `migrate` needs the schema this binary was built for.
 Status requireCurrentSchema(const ConnectionSettings &settings)
@@ -298,6 +300,8 @@ int runServiceCli(const QStringList &arguments)
         {QStringLiteral("label"), QStringLiteral("A note on what a token is for."), QStringLiteral("text")},
         {QStringLiteral("staff"), QStringLiteral("The staff login a token is for."), QStringLiteral("login")},
         {QStringLiteral("id"), QStringLiteral("An API token's id."), QStringLiteral("n")},
+        {QStringLiteral("format"), QStringLiteral("A log's format (guardian parse)."),
+         QStringLiteral("format")},
     });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see below)."));
     if (!parser.parse(arguments))
@@ -314,11 +318,14 @@ int runServiceCli(const QStringList &arguments)
                        command == QLatin1String("staff add") || command == QLatin1String("token create") ||
                        command == QLatin1String("staff deactivate") ||
                        command == QLatin1String("token revoke") || command == QLatin1String("db stop") ||
-                       command == QLatin1String("stripe check");
+                       command == QLatin1String("stripe check") || command == QLatin1String("guardian parse");
     if (!known) {
         QTextStream(stderr) << kUsage;
         return 2;
     }
+
+    if (command == QLatin1String("guardian parse")) // needs no configuration or database
+        return guardian::runParseCommand(parser.value(QStringLiteral("format")), args.value(2));
 
     auto config = Config::load(parser.value(QStringLiteral("config")));
     if (!config)

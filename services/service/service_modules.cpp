@@ -7,6 +7,7 @@
 #include "customers/customers_module.h"
 #include "dns/dns_module.h"
 #include "domains/domains_module.h"
+#include "guardian/guardian_module.h"
 #include "mail/mail_module.h"
 #include "module/module_registry.h"
 #include "monitoring/monitoring_module.h"
@@ -56,6 +57,7 @@ void installServiceModules()
         add(monitoring::monitoringModule());
         add(ssl::sslModule());
         add(mail::mailModule());
+        add(guardian::guardianModule());
     });
 }
 

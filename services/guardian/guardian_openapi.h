@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace mp::guardian {
+
+QJsonObject openApiFragment();
+
+} // namespace mp::guardian
