@@ -91,10 +91,17 @@ QVariant DnsZoneTableModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
+void DnsZoneTableModel::setCustomer(const QString &customerId)
+{
+    m_customerId = customerId;
+    refresh();
+}
+
 DnsZoneTableModel::Fetch DnsZoneTableModel::fetcher() const
 {
-    return [](StaffSession &session, const QString &cursor, int limit) -> Result<Page> {
+    return [customerId = m_customerId](StaffSession &session, const QString &cursor, int limit) -> Result<Page> {
         dns::ZoneFilter filter;
+        filter.customerId = customerId;
         filter.after = cursor; // the last zone name handed out
         filter.limit = limit;
         return inStaffTransaction(session, [&](TenantTransaction &tx) -> Result<Page> {

@@ -443,6 +443,114 @@ private Q_SLOTS:
         detail = m_api.call("GET", QStringLiteral("/api/dns/zones/batch.test"), m_staff);
         QCOMPARE(detail.json().value(QStringLiteral("pending")).toArray().size(), 0);
     }
+    void zoneFilesImportAndExportRoundTrip()
+    {
+        const auto import = [this](const QString &token, const QString &name, const QString &text) {
+            return m_api.call("POST", QStringLiteral("/api/dns/zones/import"), token,
+                              {{QStringLiteral("name"), name}, {QStringLiteral("zone_file"), text}});
+        };
+        // Every record type, as another provider's export would have it.
+        const QString file = QStringLiteral(
+            "$ORIGIN every.test.\n"
+            "$TTL 600\n"
+            "@ IN SOA ns1.elsewhere.test. hostmaster.every.test. ( 2024010101 3600 900 604800 300 )\n"
+            "  IN NS ns1.dnsco.test.\n"
+            "  IN NS ns2.dnsco.test.\n"
+            "  300 IN MX 10 mail ; the mail host\n"
+            "  IN TXT \"v=spf1 mx -all\"\n"
+            "  IN CAA 0 issue \"letsencrypt.org\"\n"
+            "www IN A 192.0.2.20\n"
+            "    IN A 192.0.2.21\n"
+            "www IN AAAA 2001:db8::20\n"
+            "mail 1h IN A 192.0.2.25\n"
+            "blog IN CNAME www\n"
+            "_sip._tcp IN SRV 10 5 5060 sip.elsewhere.test.\n"
+            "20 IN PTR www.every.test.\n");
+        const auto r = import(m_staff, QStringLiteral("every.test"), file);
+        QCOMPARE(r.status, 202);
+        QCOMPARE(r.json().value(QStringLiteral("record_sets")).toInt(), 10);
+        QCOMPARE(r.json().value(QStringLiteral("skipped")).toInt(), 1);
+        QCOMPARE(waitForJob(queued(r)), QStringLiteral("completed"));
+        const auto served = [this] {
+            return QStringList{
+                m_pdns.dig(QStringLiteral("every.test"), QStringLiteral("NS")).join(u','),
+                m_pdns.dig(QStringLiteral("every.test"), QStringLiteral("MX")).join(u','),
+                m_pdns.dig(QStringLiteral("every.test"), QStringLiteral("TXT")).join(u','),
+                m_pdns.dig(QStringLiteral("every.test"), QStringLiteral("CAA")).join(u','),
+                m_pdns.dig(QStringLiteral("www.every.test"), QStringLiteral("A")).join(u','),
+                m_pdns.dig(QStringLiteral("www.every.test"), QStringLiteral("AAAA")).join(u','),
+                m_pdns.dig(QStringLiteral("mail.every.test"), QStringLiteral("A")).join(u','),
+                m_pdns.dig(QStringLiteral("blog.every.test"), QStringLiteral("CNAME")).join(u','),
+                m_pdns.dig(QStringLiteral("_sip._tcp.every.test"), QStringLiteral("SRV")).join(u','),
+                m_pdns.dig(QStringLiteral("20.every.test"), QStringLiteral("PTR")).join(u',')};
+        };
+        const QStringList expected{QStringLiteral("ns1.dnsco.test.,ns2.dnsco.test."),
+                                   QStringLiteral("10 mail.every.test."),
+                                   QStringLiteral("\"v=spf1 mx -all\""),
+                                   QStringLiteral("0 issue \"letsencrypt.org\""),
+                                   QStringLiteral("192.0.2.20,192.0.2.21"),
+                                   QStringLiteral("2001:db8::20"),
+                                   QStringLiteral("192.0.2.25"),
+                                   QStringLiteral("www.every.test."),
+                                   QStringLiteral("10 5 5060 sip.elsewhere.test."),
+                                   QStringLiteral("www.every.test.")};
+        QCOMPARE(served(), expected);
+        QVERIFY(m_pdns.digAnswer(QStringLiteral("mail.every.test"), QStringLiteral("A"))
+                    .contains(u'\t' + QStringLiteral("3600")));
+
+        // A fault refuses the whole file, naming its line; nothing changes.
+        const QByteArray before =
+            m_api.call("GET", QStringLiteral("/api/dns/zones/every.test/records"), m_staff).body;
+        auto bad = import(m_staff, QStringLiteral("every.test"),
+                          QStringLiteral("ok IN A 192.0.2.30\n\nbad IN A 192.0.2.300\n"));
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(test::errorField(bad), QStringLiteral("zone_file"));
+        QVERIFY2(bad.body.contains("line 3:"), bad.body.constData());
+        // A CNAME beside other records is refused before PowerDNS sees it, on its line.
+        bad = import(m_staff, QStringLiteral("every.test"),
+                     QStringLiteral("ok IN A 192.0.2.30\nwww IN CNAME blog\n"));
+        QCOMPARE(bad.status, 422);
+        QVERIFY2(bad.body.contains("line 2:"), bad.body.constData());
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/dns/zones/every.test/records"), m_staff).body,
+                 before);
+        QVERIFY(m_pdns.dig(QStringLiteral("ok.every.test"), QStringLiteral("A")).isEmpty());
+
+        // Export, delete the zone, import the export: the same record sets, served the same.
+        const auto exported = m_api.call("GET", QStringLiteral("/api/dns/zones/every.test/export"), m_staff);
+        QCOMPARE(exported.status, 200);
+        QVERIFY2(exported.body.contains("\tIN\tSOA\tns1.dnsco.test. hostmaster.dnsco.test. "),
+                 exported.body.constData());
+        QVERIFY2(exported.body.contains("blog\t600\tIN\tCNAME\twww.every.test.\n"),
+                 exported.body.constData());
+        const auto gone = m_api.call("DELETE", QStringLiteral("/api/dns/zones/every.test"), m_staff);
+        QCOMPARE(waitForJob(queued(gone)), QStringLiteral("completed"));
+        QVERIFY(m_pdns.dig(QStringLiteral("www.every.test"), QStringLiteral("A")).isEmpty());
+        const auto again = import(m_staff, QStringLiteral("every.test"), QString::fromUtf8(exported.body));
+        QCOMPARE(again.status, 202);
+        QCOMPARE(again.json().value(QStringLiteral("record_sets")).toInt(), 10);
+        QCOMPARE(waitForJob(queued(again)), QStringLiteral("completed"));
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/dns/zones/every.test/records"), m_staff).body,
+                 before);
+        QCOMPARE(served(), expected);
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/dns/zones/every.test/export"), m_staff)
+                     .body.split('\n')
+                     .mid(3),
+                 exported.body.split('\n').mid(3)); // all but $ORIGIN, $TTL and the SOA (its serial moved)
+
+        // Customers import into their own zones only, and never make one.
+        QCOMPARE(import(m_aliceToken, QStringLiteral("bob.test"), QStringLiteral("x A 192.0.2.1\n")).status,
+                 404);
+        QCOMPARE(import(m_aliceToken, QStringLiteral("new.test"), QStringLiteral("x A 192.0.2.1\n")).status,
+                 404);
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/dns/zones/bob.test/export"), m_aliceToken).status,
+                 404);
+        QVERIFY(m_pdns.dig(QStringLiteral("x.bob.test"), QStringLiteral("A")).isEmpty());
+        const auto own =
+            import(m_aliceToken, QStringLiteral("alice.test"), QStringLiteral("x A 192.0.2.44\n"));
+        QCOMPARE(waitForJob(queued(own)), QStringLiteral("completed"));
+        QCOMPARE(m_pdns.dig(QStringLiteral("x.alice.test"), QStringLiteral("A")),
+                 QStringList{QStringLiteral("192.0.2.44")});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDnsApi)

@@ -2,6 +2,7 @@
 
 #include "dns/dns_errors.h"
 #include "dns/dns_record_rules.h"
+#include "dns/dns_zone_file.h"
 
 namespace mp::dns {
 
@@ -68,6 +69,42 @@ const api::RequestBody &dnssecBody()
             .add(BodyField::boolean(QStringLiteral("enabled"))
                      .required()
                      .describe(QStringLiteral("true: PowerDNS signs the zone (a CSK); false: it stops")));
+    return body;
+}
+
+const api::RequestBody &zoneImportBody()
+{
+    using api::BodyField;
+    static const api::RequestBody body =
+        api::RequestBody(QStringLiteral("DnsZoneImport"))
+            .add(BodyField::string(QStringLiteral("name"))
+                     .required()
+                     .describe(QStringLiteral("the zone the file is for; staff: made when missing")))
+            .add(BodyField::string(QStringLiteral("zone_file"))
+                     .required()
+                     .maxLength(kMaxZoneFileChars)
+                     .describe(QStringLiteral(
+                         "BIND zone-file text ($ORIGIN, $TTL, (), comments); SOA and DNSSEC records are "
+                         "skipped, every other set replaces the zone's set of that name and type")))
+            .add(BodyField::string(QStringLiteral("customer_id"))
+                     .format(QStringLiteral("uuid"))
+                     .describe(QStringLiteral("staff, for a zone made by the import: who owns it")))
+            .add(BodyField::string(QStringLiteral("server_id"))
+                     .format(QStringLiteral("uuid"))
+                     .describe(QStringLiteral("staff, for a zone made by the import: default the primary")));
+    return body;
+}
+
+const api::RequestBody &reversePtrBody()
+{
+    using api::BodyField;
+    static const api::RequestBody body =
+        api::RequestBody(QStringLiteral("DnsReversePtr"))
+            .add(
+                BodyField::string(QStringLiteral("ptr"))
+                    .required()
+                    .maxLength(254)
+                    .describe(QStringLiteral("the host name the address answers to, e.g. mail.example.com")));
     return body;
 }
 

@@ -10,5 +10,9 @@ const api::RequestBody &newZoneBody();
 const api::RequestBody &recordChangesBody();
 // POST /api/dns/zones/{name}/dnssec: {"enabled": true}
 const api::RequestBody &dnssecBody();
+// POST /api/dns/zones/import: a BIND zone file for a zone (made when missing, by staff).
+const api::RequestBody &zoneImportBody();
+// PUT /api/dns/reverse/{address}: {"ptr": "mail.example.com"}
+const api::RequestBody &reversePtrBody();
 
 } // namespace mp::dns
