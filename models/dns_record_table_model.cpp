@@ -74,24 +74,24 @@ bool DnsRecordTableModel::setData(const QModelIndex &index, const QVariant &valu
     const int column = index.column();
     m_errors.remove(key);
     Q_EMIT dataChanged(index.siblingAtColumn(0), index.siblingAtColumn(ColumnCount - 1));
-    commands::changeDnsRecords(m_session, this, m_zoneId, {change},
-                               [this, key, column](const Result<dns::Queued> &r) {
-                                   if (r) {
-                                       Q_EMIT changeQueued(r->jobId);
-                                       return;
-                                   }
-                                   // The rules name the field: put the message on its cell.
-                                   const QString field = r.error().field;
-                                   const int at = field.endsWith(QLatin1String(".ttl"))     ? int(Ttl)
-                                                  : field.contains(QLatin1String(".records")) ? int(Records)
-                                                                                             : column;
-                                   m_errors.insert(key, {at, r.error().message});
-                                   for (int i = 0; i < rowCount(); ++i) {
-                                       if (keyOf(rowAt(i)) == key)
-                                           Q_EMIT dataChanged(this->index(i, 0), this->index(i, ColumnCount - 1));
-                                   }
-                                   Q_EMIT changeRefused(r.error().message);
-                               });
+    commands::changeDnsRecords(
+        m_session, this, m_zoneId, {change}, [this, key, column](const Result<dns::Queued> &r) {
+            if (r) {
+                Q_EMIT changeQueued(r->jobId);
+                return;
+            }
+            // The rules name the field: put the message on its cell.
+            const QString field = r.error().field;
+            const int at = field.endsWith(QLatin1String(".ttl"))       ? int(Ttl)
+                           : field.contains(QLatin1String(".records")) ? int(Records)
+                                                                       : column;
+            m_errors.insert(key, {at, r.error().message});
+            for (int i = 0; i < rowCount(); ++i) {
+                if (keyOf(rowAt(i)) == key)
+                    Q_EMIT dataChanged(this->index(i, 0), this->index(i, ColumnCount - 1));
+            }
+            Q_EMIT changeRefused(r.error().message);
+        });
     return true;
 }
 

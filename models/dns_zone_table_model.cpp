@@ -99,19 +99,20 @@ void DnsZoneTableModel::setCustomer(const QString &customerId)
 
 DnsZoneTableModel::Fetch DnsZoneTableModel::fetcher() const
 {
-    return [customerId = m_customerId](StaffSession &session, const QString &cursor, int limit) -> Result<Page> {
-        dns::ZoneFilter filter;
-        filter.customerId = customerId;
-        filter.after = cursor; // the last zone name handed out
-        filter.limit = limit;
-        return inStaffTransaction(session, [&](TenantTransaction &tx) -> Result<Page> {
-            auto zones = dns::DnsZones::list(tx.db(), filter);
-            if (!zones)
-                return zones.error();
-            const QString next = zones->size() == limit ? zones->last().name : QString();
-            return Page{*zones, next};
-        });
-    };
+    return
+        [customerId = m_customerId](StaffSession &session, const QString &cursor, int limit) -> Result<Page> {
+            dns::ZoneFilter filter;
+            filter.customerId = customerId;
+            filter.after = cursor; // the last zone name handed out
+            filter.limit = limit;
+            return inStaffTransaction(session, [&](TenantTransaction &tx) -> Result<Page> {
+                auto zones = dns::DnsZones::list(tx.db(), filter);
+                if (!zones)
+                    return zones.error();
+                const QString next = zones->size() == limit ? zones->last().name : QString();
+                return Page{*zones, next};
+            });
+        };
 }
 
 } // namespace mp

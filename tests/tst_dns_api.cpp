@@ -43,6 +43,7 @@ class TestDnsApi : public QObject {
 
     test::ServiceFixture m_api;
     test::PdnsServer m_pdns;
+    test::PdnsServer m_secondary; // a second PowerDNS, registered as a secondary by the last test
     std::unique_ptr<JobEngine> m_engine;
     QString m_tenant, m_staff, m_server;
     QString m_aliceToken, m_alice, m_bobToken, m_bob;
@@ -106,6 +107,8 @@ private Q_SLOTS:
         qputenv("MPANEL_POWERDNS_RETRY_DELAY_MS", "20");
         const Status started = m_pdns.start();
         QVERIFY2(started.ok(), qPrintable(started.error().message));
+        const Status second = m_secondary.start();
+        QVERIFY2(second.ok(), qPrintable(second.error().message));
         m_api.start(QStringLiteral("dns-api"));
         m_tenant = m_api.tenant(QStringLiteral("DNS Co"));
         m_staff = m_api.staffToken(m_tenant);
@@ -550,6 +553,116 @@ private Q_SLOTS:
         QCOMPARE(waitForJob(queued(own)), QStringLiteral("completed"));
         QCOMPARE(m_pdns.dig(QStringLiteral("x.alice.test"), QStringLiteral("A")),
                  QStringList{QStringLiteral("192.0.2.44")});
+    }
+    void zoneTemplateGoesIntoNewForwardZones()
+    {
+        const auto put = [this](const QString &token, const QJsonArray &sets) {
+            return m_api.call("PUT", QStringLiteral("/api/dns/template"), token,
+                              {{QStringLiteral("record_sets"), sets}});
+        };
+        const auto set = [](const QString &name, const QString &type, const QStringList &records) {
+            return QJsonObject{{QStringLiteral("name"), name},
+                               {QStringLiteral("type"), type},
+                               {QStringLiteral("records"), QJsonArray::fromStringList(records)}};
+        };
+        QCOMPARE(put(m_aliceToken, {}).status, 403);
+        // Checked as for a zone, each refusal naming its field; nothing stored.
+        auto bad =
+            put(m_staff, {set(QStringLiteral("@"), QStringLiteral("MX"), {QStringLiteral("10 mail")}),
+                          set(QStringLiteral("www"), QStringLiteral("A"), {QStringLiteral("192.0.2.300")})});
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(test::errorField(bad), QStringLiteral("record_sets[1].records[0]"));
+        bad =
+            put(m_staff,
+                {set(QStringLiteral("www.other.test."), QStringLiteral("A"), {QStringLiteral("192.0.2.1")})});
+        QCOMPARE(test::errorField(bad), QStringLiteral("record_sets[0].name"));
+        bad = put(m_staff,
+                  {set(QStringLiteral("@"), QStringLiteral("CNAME"), {QStringLiteral("elsewhere.test.")})});
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/dns/template"), m_staff)
+                     .json()
+                     .value(QStringLiteral("record_sets"))
+                     .toArray()
+                     .size(),
+                 0);
+
+        const auto saved =
+            put(m_staff,
+                {set(QStringLiteral("@"), QStringLiteral("MX"), {QStringLiteral("10 mail")}),
+                 set(QStringLiteral("mail"), QStringLiteral("A"), {QStringLiteral("192.0.2.53")}),
+                 set(QStringLiteral("_dmarc"), QStringLiteral("TXT"), {QStringLiteral("v=DMARC1; p=none")})});
+        QCOMPARE(saved.status, 200);
+        createZone(QStringLiteral("templated.test"));
+        QCOMPARE(m_pdns.dig(QStringLiteral("templated.test"), QStringLiteral("MX")),
+                 QStringList{QStringLiteral("10 mail.templated.test.")});
+        QCOMPARE(m_pdns.dig(QStringLiteral("mail.templated.test"), QStringLiteral("A")),
+                 QStringList{QStringLiteral("192.0.2.53")});
+        QCOMPARE(m_pdns.dig(QStringLiteral("_dmarc.templated.test"), QStringLiteral("TXT")),
+                 QStringList{QStringLiteral("\"v=DMARC1; p=none\"")});
+        QCOMPARE(m_pdns.dig(QStringLiteral("templated.test"), QStringLiteral("NS")),
+                 (QStringList{QStringLiteral("ns1.dnsco.test."), QStringLiteral("ns2.dnsco.test.")}));
+        // Reverse zones get none.
+        createZone(QStringLiteral("2.0.192.in-addr.arpa"));
+        QVERIFY(m_pdns.dig(QStringLiteral("2.0.192.in-addr.arpa"), QStringLiteral("MX")).isEmpty());
+        QVERIFY(m_pdns.dig(QStringLiteral("mail.2.0.192.in-addr.arpa"), QStringLiteral("A")).isEmpty());
+        QCOMPARE(put(m_staff, {}).status, 200);
+    }
+
+    // Last: from here on every zone is copied to the secondary as well.
+    void secondariesServeACopyOfEveryZone()
+    {
+        const auto r = m_api.call("POST", QStringLiteral("/api/dns/servers"), m_staff,
+                                  {{QStringLiteral("name"), QStringLiteral("ns2")},
+                                   {QStringLiteral("api_base"), m_secondary.apiBase()},
+                                   {QStringLiteral("api_key"), m_secondary.apiKey()},
+                                   {QStringLiteral("role"), QStringLiteral("secondary")},
+                                   {QStringLiteral("mode"), QStringLiteral("sandbox")}});
+        QCOMPARE(r.status, 201);
+        QVERIFY(!r.body.contains(m_secondary.apiKey().toUtf8()));
+
+        createZone(QStringLiteral("copied.test"));
+        auto changed = m_api.call(
+            "PATCH", QStringLiteral("/api/dns/zones/copied.test/records"), m_staff,
+            changes({change(QStringLiteral("www"), QStringLiteral("A"), {QStringLiteral("192.0.2.80")}),
+                     change(QStringLiteral("@"), QStringLiteral("MX"), {QStringLiteral("10 mail")})}));
+        QCOMPARE(waitForJob(queued(changed)), QStringLiteral("completed"));
+        for (const test::PdnsServer *server : {&m_pdns, &m_secondary}) {
+            QCOMPARE(server->dig(QStringLiteral("www.copied.test"), QStringLiteral("A")),
+                     QStringList{QStringLiteral("192.0.2.80")});
+            QCOMPARE(server->dig(QStringLiteral("copied.test"), QStringLiteral("MX")),
+                     QStringList{QStringLiteral("10 mail.copied.test.")});
+            QCOMPARE(server->dig(QStringLiteral("copied.test"), QStringLiteral("NS")),
+                     (QStringList{QStringLiteral("ns1.dnsco.test."), QStringLiteral("ns2.dnsco.test.")}));
+        }
+
+        // An edit and a removal reach both.
+        changed = m_api.call(
+            "PATCH", QStringLiteral("/api/dns/zones/copied.test/records"), m_staff,
+            changes({change(QStringLiteral("www"), QStringLiteral("A"), {QStringLiteral("192.0.2.81")}),
+                     change(QStringLiteral("@"), QStringLiteral("MX"), {}, 300, QStringLiteral("DELETE"))}));
+        QCOMPARE(waitForJob(queued(changed)), QStringLiteral("completed"));
+        for (const test::PdnsServer *server : {&m_pdns, &m_secondary}) {
+            QCOMPARE(server->dig(QStringLiteral("www.copied.test"), QStringLiteral("A")),
+                     QStringList{QStringLiteral("192.0.2.81")});
+            QVERIFY(server->dig(QStringLiteral("copied.test"), QStringLiteral("MX")).isEmpty());
+        }
+
+        // A zone made before the secondary came gets its whole copy with its next change.
+        QVERIFY(m_secondary.dig(QStringLiteral("www.alice.test"), QStringLiteral("A")).isEmpty());
+        changed = m_api.call(
+            "PATCH", QStringLiteral("/api/dns/zones/alice.test/records"), m_staff,
+            changes({change(QStringLiteral("ftp"), QStringLiteral("A"), {QStringLiteral("192.0.2.82")})}));
+        QCOMPARE(waitForJob(queued(changed)), QStringLiteral("completed"));
+        QCOMPARE(m_secondary.dig(QStringLiteral("www.alice.test"), QStringLiteral("A")),
+                 QStringList{QStringLiteral("192.0.2.7")});
+        QCOMPARE(m_secondary.dig(QStringLiteral("ftp.alice.test"), QStringLiteral("A")),
+                 QStringList{QStringLiteral("192.0.2.82")});
+
+        // Deleting the zone deletes both.
+        const auto gone = m_api.call("DELETE", QStringLiteral("/api/dns/zones/copied.test"), m_staff);
+        QCOMPARE(waitForJob(queued(gone)), QStringLiteral("completed"));
+        for (const test::PdnsServer *server : {&m_pdns, &m_secondary})
+            QVERIFY(server->dig(QStringLiteral("www.copied.test"), QStringLiteral("A")).isEmpty());
     }
 };
 

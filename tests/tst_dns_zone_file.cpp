@@ -81,8 +81,15 @@ private Q_SLOTS:
         QCOMPARE(www->ttl, 600);
         QCOMPARE(www->records, (QStringList{QStringLiteral("192.0.2.1"), QStringLiteral("192.0.2.2")}));
         QCOMPARE(www->path, QStringLiteral("zone_file:11"));
-        // No TTL: the last one given (BIND's rule).
-        QCOMPARE(findSet(*r, QStringLiteral("v6.example.test."), QStringLiteral("AAAA"))->ttl, 600);
+        // No TTL: $TTL (RFC 2308).
+        QCOMPARE(findSet(*r, QStringLiteral("v6.example.test."), QStringLiteral("AAAA"))->ttl, 3600);
+        // With no $TTL: the last TTL given (RFC 1035), else the tenant's default.
+        auto old =
+            parseZoneFile(QStringLiteral("a A 192.0.2.1\nb 300 A 192.0.2.2\nc A 192.0.2.3\n"), kZone, 1800);
+        QVERIFY(old);
+        QCOMPARE(old->changes.at(0).ttl, 1800);
+        QCOMPARE(old->changes.at(1).ttl, 300);
+        QCOMPARE(old->changes.at(2).ttl, 300);
         QCOMPARE(findSet(*r, QStringLiteral("blog.example.test."), QStringLiteral("CNAME"))->records,
                  QStringList{QStringLiteral("www.example.test.")});
         QCOMPARE(findSet(*r, kZone, QStringLiteral("TXT"))->records,
@@ -122,8 +129,7 @@ private Q_SLOTS:
         QCOMPARE(refusal(QStringLiteral("mx MX mail\n")).left(7), QStringLiteral("line 1:"));
         QCOMPARE(refusal(QStringLiteral("$ORIGIN other.test.\n")).left(7), QStringLiteral("line 1:"));
         QCOMPARE(refusal(QStringLiteral("www\n")), QStringLiteral("line 1: the record has no type"));
-        QCOMPARE(refusal(QStringLiteral("www A\n")),
-                 QStringLiteral("line 1: the A record has no data"));
+        QCOMPARE(refusal(QStringLiteral("www A\n")), QStringLiteral("line 1: the A record has no data"));
         auto r = parseZoneFile(QStringLiteral("www A 192.0.2.1\n"), kZone, 3600);
         QVERIFY(r);
         QCOMPARE(r->changes.size(), 1);

@@ -271,8 +271,8 @@ Result<ZoneFileContent> parseZoneFile(const QString &text, const QString &zone, 
         auto content = recordContent(type, *data, *name, zone, kField);
         if (!content)
             return atLine(e.line, content.error().message);
-        // BIND's rule: a record without a TTL has the last one given, else $TTL.
-        const int effective = ttl.value_or(lastTtl.value_or(fileTtl.value_or(defaultTtl)));
+        // RFC 2308: a record without a TTL has $TTL; with no $TTL, the last one given (RFC 1035).
+        const int effective = ttl.value_or(fileTtl.value_or(lastTtl.value_or(defaultTtl)));
         if (ttl)
             lastTtl = ttl;
         const QString key = *name + u' ' + type;

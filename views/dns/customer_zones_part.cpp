@@ -11,7 +11,8 @@
 namespace mp {
 
 CustomerZonesPart::CustomerZonesPart(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
-    : DetailPart(parent), m_zones(new DnsZoneTableModel(session, this)), m_view(new LazyTableView(m_zones, this))
+    : DetailPart(parent), m_zones(new DnsZoneTableModel(session, this)),
+      m_view(new LazyTableView(m_zones, this))
 {
     m_zones->setChangeFeed(feed, {channels::dnsZones});
     // The page is the customer's: their name in every row says nothing.

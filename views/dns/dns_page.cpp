@@ -76,7 +76,8 @@ DnsPage::DnsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     recordsLayout->addWidget(m_zoneTitle);
     recordsLayout->addWidget(m_recordStack, 1);
     // Inline edit: TTL and records; a refusal shows here and on its cell.
-    m_recordView->table()->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_recordView->table()->setEditTriggers(QAbstractItemView::DoubleClicked |
+                                           QAbstractItemView::EditKeyPressed);
     m_recordMessage->setObjectName(QStringLiteral("dnsRecordMessage"));
     m_recordMessage->setWordWrap(true);
     m_recordMessage->setStyleSheet(QStringLiteral("color: #b00020;"));
