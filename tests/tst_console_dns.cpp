@@ -41,6 +41,37 @@ dns::RecordChange aRecord(const QString &name, const QString &address)
     return c;
 }
 
+// The tenant's PowerDNS as a row only: no server answers, so sync jobs stay queued and changes
+// stay pending.
+Status addServer(TenantTransaction &tx)
+{
+    auto q = sql::exec(
+        tx.db(),
+        QStringLiteral("INSERT INTO dns_servers (tenant_id, name, api_base, api_key, created_at, "
+                       "updated_at) VALUES (?::uuid, 'ns1', 'http://127.0.0.1:8081', 'k', now(), now())"),
+        {tx.tenantId()});
+    return q ? Status() : Status(q.error());
+}
+
+// A zone made as the service makes it, with `changes` queued.
+Result<dns::DnsZone> makeZone(TenantTransaction &tx, const QString &name,
+                              const QList<dns::RecordChange> &changes = {}, const QString &customerId = {})
+{
+    dns::NewZone z;
+    z.name = name;
+    z.customerId = customerId;
+    auto made = dns::DnsZones::create(tx, z, QStringLiteral("test"), QDateTime::currentDateTimeUtc());
+    if (!made)
+        return made.error();
+    if (changes.isEmpty())
+        return made->zone;
+    auto changed = dns::DnsZones::change(tx, made->zone, changes, QStringLiteral("test"),
+                                         QDateTime::currentDateTimeUtc());
+    if (!changed)
+        return changed.error();
+    return made->zone;
+}
+
 } // namespace
 
 class TestConsoleDns : public QObject {
@@ -53,14 +84,8 @@ private Q_SLOTS:
         // The service's side: a server and two zones, one with records (no PowerDNS needed: the
         // sync jobs stay queued, so the changes stay pending).
         const Status seeded = f.asService([&](TenantTransaction &tx) -> Status {
-            auto q = sql::exec(
-                tx.db(),
-                QStringLiteral(
-                    "INSERT INTO dns_servers (tenant_id, name, api_base, api_key, created_at, "
-                    "updated_at) VALUES (?::uuid, 'ns1', 'http://127.0.0.1:8081', 'k', now(), now())"),
-                {tx.tenantId()});
-            if (!q)
-                return q.error();
+            if (auto added = addServer(tx); !added)
+                return added;
             for (const QString &name : {QStringLiteral("b.test"), QStringLiteral("a.test")}) {
                 dns::NewZone zone;
                 zone.name = name;
@@ -120,26 +145,16 @@ private Q_SLOTS:
         ConsoleFixture f;
         dns::DnsZone zone;
         const Status seeded = f.asService([&](TenantTransaction &tx) -> Status {
-            auto q = sql::exec(
-                tx.db(),
-                QStringLiteral(
-                    "INSERT INTO dns_servers (tenant_id, name, api_base, api_key, created_at, "
-                    "updated_at) VALUES (?::uuid, 'ns1', 'http://127.0.0.1:8081', 'k', now(), now())"),
-                {tx.tenantId()});
-            if (!q)
-                return q.error();
-            dns::NewZone z;
-            z.name = QStringLiteral("edit.test");
-            auto made = dns::DnsZones::create(tx, z, QStringLiteral("test"), QDateTime::currentDateTimeUtc());
-            if (!made)
-                return made.error();
-            zone = made->zone;
+            if (auto added = addServer(tx); !added)
+                return added;
             dns::RecordChange blog = aRecord(QStringLiteral("blog"), QStringLiteral("192.0.2.9"));
             blog.path = QStringLiteral("changes[1]");
-            auto changed = dns::DnsZones::change(
-                tx, zone, {aRecord(QStringLiteral("www"), QStringLiteral("192.0.2.1")), blog},
-                QStringLiteral("test"), QDateTime::currentDateTimeUtc());
-            return changed ? Status() : Status(changed.error());
+            auto made = makeZone(tx, QStringLiteral("edit.test"),
+                                 {aRecord(QStringLiteral("www"), QStringLiteral("192.0.2.1")), blog});
+            if (!made)
+                return made.error();
+            zone = *made;
+            return {};
         });
         QVERIFY(seeded.ok());
         const auto stored = [&](const QString &name) {
@@ -216,25 +231,14 @@ private Q_SLOTS:
         ConsoleFixture f(StaffRole::ReadOnly);
         dns::DnsZone zone;
         QVERIFY(f.asService([&](TenantTransaction &tx) -> Status {
-                     auto q = sql::exec(
-                         tx.db(),
-                         QStringLiteral("INSERT INTO dns_servers (tenant_id, name, api_base, api_key, "
-                                        "created_at, updated_at) VALUES (?::uuid, 'ns1', "
-                                        "'http://127.0.0.1:8081', 'k', now(), now())"),
-                         {tx.tenantId()});
-                     if (!q)
-                         return q.error();
-                     dns::NewZone z;
-                     z.name = QStringLiteral("ro.test");
-                     auto made = dns::DnsZones::create(tx, z, QStringLiteral("test"),
-                                                       QDateTime::currentDateTimeUtc());
+                     if (auto added = addServer(tx); !added)
+                         return added;
+                     auto made = makeZone(tx, QStringLiteral("ro.test"),
+                                          {aRecord(QStringLiteral("www"), QStringLiteral("192.0.2.1"))});
                      if (!made)
                          return made.error();
-                     zone = made->zone;
-                     auto changed = dns::DnsZones::change(
-                         tx, zone, {aRecord(QStringLiteral("www"), QStringLiteral("192.0.2.1"))},
-                         QStringLiteral("test"), QDateTime::currentDateTimeUtc());
-                     return changed ? Status() : Status(changed.error());
+                     zone = *made;
+                     return {};
                  }).ok());
         DnsRecordTableModel records(f.session.get());
         records.setZone(zone.id, zone.name);
@@ -264,23 +268,12 @@ private Q_SLOTS:
                          q->next();
                          *id = q->value(0).toString();
                      }
-                     auto q = sql::exec(
-                         tx.db(),
-                         QStringLiteral("INSERT INTO dns_servers (tenant_id, name, api_base, api_key, "
-                                        "created_at, updated_at) VALUES (?::uuid, 'ns1', "
-                                        "'http://127.0.0.1:8081', 'k', now(), now())"),
-                         {tx.tenantId()});
-                     if (!q)
-                         return q.error();
+                     if (auto added = addServer(tx); !added)
+                         return added;
                      for (const auto &[name, owner] : {std::pair{QStringLiteral("ada-one.test"), ada},
                                                        std::pair{QStringLiteral("ada-two.test"), ada},
                                                        std::pair{QStringLiteral("bob.test"), bob}}) {
-                         dns::NewZone z;
-                         z.name = name;
-                         z.customerId = owner;
-                         if (auto made = dns::DnsZones::create(tx, z, QStringLiteral("test"),
-                                                               QDateTime::currentDateTimeUtc());
-                             !made)
+                         if (auto made = makeZone(tx, name, {}, owner); !made)
                              return made.error();
                      }
                      return {};

@@ -26,26 +26,37 @@ const api::RequestBody &newZoneBody()
     return body;
 }
 
+api::RequestBody recordSetBody(const QString &schema, const QString &nameDescription, bool recordsRequired)
+{
+    using api::BodyField;
+    BodyField records =
+        BodyField::strings(QStringLiteral("records"))
+            .describe(QStringLiteral(
+                "presentation format: 192.0.2.1, 10 mail, v=spf1 -all, 0 issue \"ca.example\""));
+    if (recordsRequired) {
+        BodyField required = std::move(records).required();
+        records = std::move(required);
+    }
+    return api::RequestBody(schema)
+        .add(BodyField::string(QStringLiteral("name")).required().describe(nameDescription))
+        .add(
+            BodyField::string(QStringLiteral("type")).required().oneOf(recordTypes(), errors::DnsInvalidType))
+        .add(BodyField::integer(QStringLiteral("ttl"))
+                 .minimum(kMinTtl)
+                 .maximum(kMaxTtl)
+                 .outOfRange(errors::DnsInvalidTtl)
+                 .describe(QStringLiteral("default: the tenant's default TTL")))
+        .add(std::move(records));
+}
+
 const api::RequestBody &recordChangesBody()
 {
     using api::BodyField;
     static const api::RequestBody change =
-        api::RequestBody(QStringLiteral("DnsRecordChange"))
-            .add(BodyField::string(QStringLiteral("name"))
-                     .required()
-                     .describe(QStringLiteral(
-                         "relative to the zone (www, @ for the apex) or absolute with the trailing dot")))
-            .add(BodyField::string(QStringLiteral("type"))
-                     .required()
-                     .oneOf(recordTypes(), errors::DnsInvalidType))
-            .add(BodyField::integer(QStringLiteral("ttl"))
-                     .minimum(kMinTtl)
-                     .maximum(kMaxTtl)
-                     .outOfRange(errors::DnsInvalidTtl)
-                     .describe(QStringLiteral("default: the tenant's default TTL")))
-            .add(BodyField::strings(QStringLiteral("records"))
-                     .describe(QStringLiteral(
-                         "presentation format: 192.0.2.1, 10 mail, v=spf1 -all, 0 issue \"ca.example\"")))
+        recordSetBody(
+            QStringLiteral("DnsRecordChange"),
+            QStringLiteral("relative to the zone (www, @ for the apex) or absolute with the trailing dot"),
+            false)
             .add(BodyField::string(QStringLiteral("changetype"))
                      .required()
                      .oneOf({QStringLiteral("REPLACE"), QStringLiteral("DELETE")},

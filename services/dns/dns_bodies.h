@@ -4,6 +4,8 @@
 
 namespace mp::dns {
 
+// A record set's name, type, ttl and records, as a change and a template entry give it.
+api::RequestBody recordSetBody(const QString &schema, const QString &nameDescription, bool recordsRequired);
 // POST /api/dns/zones
 const api::RequestBody &newZoneBody();
 // PATCH /api/dns/zones/{name}/records: {"changes": [RecordChange...]}

@@ -2,6 +2,7 @@
 
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
+#include "dns/dns_bodies.h"
 #include "dns/dns_errors.h"
 
 #include <QJsonDocument>
@@ -49,21 +50,8 @@ const api::RequestBody &DnsZoneTemplate::body()
 {
     using api::BodyField;
     static const api::RequestBody set =
-        api::RequestBody(QStringLiteral("DnsTemplateRecordSet"))
-            .add(BodyField::string(QStringLiteral("name"))
-                     .required()
-                     .describe(QStringLiteral("relative to the zone that gets it: @, www, _dmarc")))
-            .add(BodyField::string(QStringLiteral("type"))
-                     .required()
-                     .oneOf(recordTypes(), errors::DnsInvalidType))
-            .add(BodyField::integer(QStringLiteral("ttl"))
-                     .minimum(kMinTtl)
-                     .maximum(kMaxTtl)
-                     .outOfRange(errors::DnsInvalidTtl)
-                     .describe(QStringLiteral("default: the tenant's default TTL when the zone is made")))
-            .add(BodyField::strings(QStringLiteral("records"))
-                     .required()
-                     .describe(QStringLiteral("presentation format; relative targets are inside the zone")));
+        recordSetBody(QStringLiteral("DnsTemplateRecordSet"),
+                      QStringLiteral("relative to the zone that gets it: @, www, _dmarc"), true);
     static const api::RequestBody body =
         api::RequestBody(QStringLiteral("DnsZoneTemplate"))
             .add(BodyField::objects(QStringLiteral("record_sets"), set)
