@@ -3,6 +3,7 @@
 #include "console_session/staff_transaction.h"
 #include "dns/dns_names.h"
 #include "dns/dns_zones.h"
+#include "dns_commands.h"
 
 #include <QColor>
 
@@ -10,11 +11,88 @@ namespace mp {
 
 using dns::DnsRecordRow;
 
+namespace {
+
+const QString kSeparator = QStringLiteral("  ·  ");
+
+QString keyOf(const DnsRecordRow &r)
+{
+    return r.name + u' ' + r.type;
+}
+
+} // namespace
+
 void DnsRecordTableModel::setZone(const QString &zoneId, const QString &zoneName)
 {
     m_zoneId = zoneId;
     m_zoneName = zoneName;
+    m_errors.clear();
     refresh();
+}
+
+QString DnsRecordTableModel::fieldError(const QModelIndex &index) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto found = m_errors.constFind(keyOf(rowAt(index.row())));
+    return found != m_errors.cend() && found->first == index.column() ? found->second : QString();
+}
+
+Qt::ItemFlags DnsRecordTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = LazyTableModel::flags(index);
+    if (index.isValid() && (index.column() == Ttl || index.column() == Records))
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool DnsRecordTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || m_zoneId.isEmpty() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
+        !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    const DnsRecordRow &row = rowAt(index.row());
+    dns::RecordChange change;
+    change.name = row.name;
+    change.type = row.type;
+    change.ttl = row.ttl;
+    change.records = row.records;
+    change.path = QStringLiteral("changes[0]");
+    if (index.column() == Ttl) {
+        bool ok = false;
+        const int ttl = value.toString().trimmed().toInt(&ok);
+        change.ttl = ok ? ttl : -1; // refused by the rules, with their message
+    } else {
+        change.records.clear();
+        for (const QString &part : value.toString().split(u'·'))
+            if (!part.trimmed().isEmpty())
+                change.records << part.trimmed();
+        change.remove = change.records.isEmpty();
+    }
+    const QString key = keyOf(row);
+    const int column = index.column();
+    m_errors.remove(key);
+    Q_EMIT dataChanged(index.siblingAtColumn(0), index.siblingAtColumn(ColumnCount - 1));
+    commands::changeDnsRecords(
+        m_session, this, m_zoneId, {change}, [this, key, column](const Result<dns::Queued> &r) {
+            if (r) {
+                Q_EMIT changeQueued(r->jobId);
+                return;
+            }
+            // The rules name the field: put the message on its cell.
+            const QString field = r.error().field;
+            const int at = field.endsWith(QLatin1String(".ttl"))       ? int(Ttl)
+                           : field.contains(QLatin1String(".records")) ? int(Records)
+                                                                       : column;
+            m_errors.insert(key, {at, r.error().message});
+            for (int i = 0; i < rowCount(); ++i) {
+                if (keyOf(rowAt(i)) == key)
+                    Q_EMIT dataChanged(this->index(i, 0), this->index(i, ColumnCount - 1));
+            }
+            Q_EMIT changeRefused(r.error().message);
+        });
+    return true;
 }
 
 int DnsRecordTableModel::columnCount(const QModelIndex &parent) const
@@ -28,6 +106,15 @@ QVariant DnsRecordTableModel::data(const QModelIndex &index, int role) const
         return {};
     const DnsRecordRow &r = rowAt(index.row());
     const auto column = Column(index.column());
+    const QString refusal = fieldError(index);
+    if (!refusal.isEmpty() && role == Qt::ToolTipRole)
+        return refusal;
+    if (!refusal.isEmpty() && role == Qt::BackgroundRole)
+        return QVariant::fromValue(QColor(0xff, 0xe0, 0xe0));
+    if (role == Qt::EditRole && column == Records)
+        return r.records.join(kSeparator);
+    if (role == Qt::EditRole && column == Ttl)
+        return QString::number(r.ttl);
     if (role == Qt::ToolTipRole) {
         if (column == Name)
             return r.name;
@@ -51,7 +138,7 @@ QVariant DnsRecordTableModel::data(const QModelIndex &index, int role) const
     case Ttl:
         return r.ttl;
     case Records:
-        return r.records.join(QStringLiteral("  ·  "));
+        return r.records.join(kSeparator);
     case State:
         if (r.pending)
             return tr("Pending");

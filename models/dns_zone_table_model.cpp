@@ -91,20 +91,28 @@ QVariant DnsZoneTableModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
+void DnsZoneTableModel::setCustomer(const QString &customerId)
+{
+    m_customerId = customerId;
+    refresh();
+}
+
 DnsZoneTableModel::Fetch DnsZoneTableModel::fetcher() const
 {
-    return [](StaffSession &session, const QString &cursor, int limit) -> Result<Page> {
-        dns::ZoneFilter filter;
-        filter.after = cursor; // the last zone name handed out
-        filter.limit = limit;
-        return inStaffTransaction(session, [&](TenantTransaction &tx) -> Result<Page> {
-            auto zones = dns::DnsZones::list(tx.db(), filter);
-            if (!zones)
-                return zones.error();
-            const QString next = zones->size() == limit ? zones->last().name : QString();
-            return Page{*zones, next};
-        });
-    };
+    return
+        [customerId = m_customerId](StaffSession &session, const QString &cursor, int limit) -> Result<Page> {
+            dns::ZoneFilter filter;
+            filter.customerId = customerId;
+            filter.after = cursor; // the last zone name handed out
+            filter.limit = limit;
+            return inStaffTransaction(session, [&](TenantTransaction &tx) -> Result<Page> {
+                auto zones = dns::DnsZones::list(tx.db(), filter);
+                if (!zones)
+                    return zones.error();
+                const QString next = zones->size() == limit ? zones->last().name : QString();
+                return Page{*zones, next};
+            });
+        };
 }
 
 } // namespace mp

@@ -15,6 +15,10 @@ public:
 
     using LazyTableModel::LazyTableModel;
 
+    // Only `customerId`'s zones (a customer's detail); empty: all of the tenant's.
+    void setCustomer(const QString &customerId);
+    const QString &customerId() const { return m_customerId; }
+
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
@@ -23,6 +27,9 @@ public:
 
 protected:
     Fetch fetcher() const override;
+
+private:
+    QString m_customerId;
 };
 
 } // namespace mp

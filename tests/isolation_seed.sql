@@ -104,7 +104,8 @@ INSERT INTO subscription_changes (tenant_id, subscription_id, kind, status, from
            description, cycle, unit_price_minor + 100, currency, quantity, current_period_start, current_period_end,
            10, 31, 32, 'seed', now()
     FROM subscriptions WHERE tenant_id = :tenant;
--- 0017 dns: a server, the tenant's settings, a zone with a record set and a change.
+-- 0017 dns: a server, the tenant's settings, a zone with a record set and a change; 0031: the
+-- zone template.
 INSERT INTO dns_servers (tenant_id, name, api_base, api_key, created_at, updated_at)
     VALUES (:tenant, 'seed' || :n, 'http://127.0.0.1:8081', 'key', now(), now());
 INSERT INTO dns_settings (tenant_id, pod_zone, nameservers, updated_at)
@@ -115,6 +116,8 @@ INSERT INTO dns_rrsets (tenant_id, zone_id, name, type, ttl, records, updated_at
     SELECT tenant_id, id, 'www.' || name, 'A', 300, '{192.0.2.1}', now() FROM dns_zones WHERE tenant_id = :tenant;
 INSERT INTO dns_changes (tenant_id, zone_id, changes, actor, created_at)
     SELECT tenant_id, id, '[]', 'seed', now() FROM dns_zones WHERE tenant_id = :tenant;
+INSERT INTO dns_zone_templates (tenant_id, record_sets, updated_at)
+    VALUES (:tenant, '[{"name": "@", "type": "MX", "records": ["10 mail"]}]', now());
 -- 0018 notifications: the tenant's relay settings.
 INSERT INTO notification_settings (tenant_id, from_address, smtp_host, smtp_port, tls_mode, updated_at)
     VALUES (:tenant, 'billing@example.com', 'smtp.example.com', 587, 'starttls', now());

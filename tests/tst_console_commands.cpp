@@ -12,6 +12,7 @@
 #include "customer_commands.h"
 #include "customers/customer_json.h"
 #include "db/pg_connection.h"
+#include "dns_commands.h"
 #include "http/api_context.h"
 #include "job_commands.h"
 #include "service/service_modules.h"
@@ -85,6 +86,7 @@ class TestConsoleCommands : public QObject {
     std::map<StaffRole, QString> m_tokens;
     std::map<StaffRole, std::unique_ptr<ConsoleSession>> m_sessions;
     int m_customers = 0;
+    int m_zones = 0;
 
     // A command run both ways on two subjects prepared alike.
     struct Case {
@@ -124,6 +126,51 @@ class TestConsoleCommands : public QObject {
                     const QJsonObject &body = {})
     {
         return m_api.call(method, path, token, body);
+    }
+
+    // A new zone with one A record (its sync job stays queued: no PowerDNS here); the subject is
+    // its name.
+    QString zoneWithRecord()
+    {
+        if (m_zones++ == 0) {
+            const auto server = call("POST", u"/api/dns/servers"_s, m_admin,
+                                     QJsonObject{{u"name"_s, u"ns1"_s},
+                                                 {u"api_base"_s, u"http://127.0.0.1:9"_s},
+                                                 {u"api_key"_s, u"k"_s},
+                                                 {u"mode"_s, u"sandbox"_s}});
+            if (server.status != 201)
+                qFatal("dns server: %d %s", server.status, server.body.constData());
+        }
+        const QString zone = u"zone%1.test"_s.arg(m_zones);
+        auto r = call("POST", u"/api/dns/zones"_s, m_admin, QJsonObject{{u"name"_s, zone}});
+        if (r.status != 202)
+            qFatal("zone: %d %s", r.status, r.body.constData());
+        r = call("PATCH", u"/api/dns/zones/%1/records"_s.arg(zone), m_admin,
+                 recordChanges(u"A"_s, u"192.0.2.1"_s));
+        if (r.status != 202)
+            qFatal("records: %d %s", r.status, r.body.constData());
+        return zone;
+    }
+
+    static QJsonObject recordChanges(const QString &type, const QString &record)
+    {
+        return {{u"changes"_s, QJsonArray{QJsonObject{{u"name"_s, u"www"_s},
+                                                      {u"type"_s, type},
+                                                      {u"ttl"_s, 300},
+                                                      {u"records"_s, QJsonArray{record}},
+                                                      {u"changetype"_s, u"REPLACE"_s}}}}};
+    }
+
+    // A zone's record sets and how many changes wait for its job.
+    QString zoneState(const QString &zone)
+    {
+        return m_api.text(
+            u"SELECT coalesce(string_agg(left(r.name, length(r.name) - length(z.name)) || ' ' || r.type || ' ' || r.ttl || ' ' || "
+            "array_to_string(r.records, ','), '; ' ORDER BY r.name, r.type), '-') || ' | pending ' || "
+            "(SELECT count(*) FROM dns_changes c JOIN dns_zones z ON z.id = c.zone_id WHERE z.name = ? "
+            "AND c.status = 'pending') FROM dns_rrsets r JOIN dns_zones z ON z.id = r.zone_id "
+            "WHERE z.name = ? AND NOT r.deleted"_s,
+            {zone + u'.', zone + u'.'});
     }
 
     // A new customer with an unpaid invoice for the CloudPod product, ordered by staff.
@@ -284,6 +331,30 @@ class TestConsoleCommands : public QObject {
         };
         jobCase(u"retry job"_s, true);
         jobCase(u"cancel job"_s, false);
+
+        // The DNS section's inline record edit, accepted and refused (a CNAME beside the A).
+        const auto dnsCase = [&](const QString &name, const QString &type, const QString &record) {
+            all.append(
+                {name, [this] { return zoneWithRecord(); },
+                 [this, type, record](ConsoleSession *s, QObject *ctx, const QString &zone, auto done) {
+                     dns::RecordChange change;
+                     change.name = u"www"_s;
+                     change.type = type;
+                     change.ttl = 300;
+                     change.records = {record};
+                     change.path = u"changes[0]"_s;
+                     changeDnsRecords(s, ctx,
+                                      str(u"SELECT id::text FROM dns_zones WHERE name = ?"_s, zone + u'.'),
+                                      {change}, answer<dns::Queued>(done));
+                 },
+                 [this, type, record](const QString &token, const QString &zone) {
+                     return call("PATCH", u"/api/dns/zones/%1/records"_s.arg(zone), token,
+                                 recordChanges(type, record));
+                 },
+                 [this](const QString &zone) { return zoneState(zone); }});
+        };
+        dnsCase(u"edit dns record"_s, u"A"_s, u"192.0.2.2"_s);
+        dnsCase(u"edit dns record refused"_s, u"CNAME"_s, u"elsewhere.test."_s);
 
         const QJsonObject profile{
             {u"name"_s, u"Renamed"_s}, {u"email"_s, u"renamed-%1@example.test"_s}, {u"country"_s, u"AT"_s}};

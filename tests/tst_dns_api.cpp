@@ -43,6 +43,7 @@ class TestDnsApi : public QObject {
 
     test::ServiceFixture m_api;
     test::PdnsServer m_pdns;
+    test::PdnsServer m_secondary; // a second PowerDNS, registered as a secondary by the last test
     std::unique_ptr<JobEngine> m_engine;
     QString m_tenant, m_staff, m_server;
     QString m_aliceToken, m_alice, m_bobToken, m_bob;
@@ -106,6 +107,8 @@ private Q_SLOTS:
         qputenv("MPANEL_POWERDNS_RETRY_DELAY_MS", "20");
         const Status started = m_pdns.start();
         QVERIFY2(started.ok(), qPrintable(started.error().message));
+        const Status second = m_secondary.start();
+        QVERIFY2(second.ok(), qPrintable(second.error().message));
         m_api.start(QStringLiteral("dns-api"));
         m_tenant = m_api.tenant(QStringLiteral("DNS Co"));
         m_staff = m_api.staffToken(m_tenant);
@@ -442,6 +445,224 @@ private Q_SLOTS:
                      QStringList{QStringLiteral("192.0.2.%1").arg(i + 1)});
         detail = m_api.call("GET", QStringLiteral("/api/dns/zones/batch.test"), m_staff);
         QCOMPARE(detail.json().value(QStringLiteral("pending")).toArray().size(), 0);
+    }
+    void zoneFilesImportAndExportRoundTrip()
+    {
+        const auto import = [this](const QString &token, const QString &name, const QString &text) {
+            return m_api.call("POST", QStringLiteral("/api/dns/zones/import"), token,
+                              {{QStringLiteral("name"), name}, {QStringLiteral("zone_file"), text}});
+        };
+        // Every record type, as another provider's export would have it.
+        const QString file = QStringLiteral(
+            "$ORIGIN every.test.\n"
+            "$TTL 600\n"
+            "@ IN SOA ns1.elsewhere.test. hostmaster.every.test. ( 2024010101 3600 900 604800 300 )\n"
+            "  IN NS ns1.dnsco.test.\n"
+            "  IN NS ns2.dnsco.test.\n"
+            "  300 IN MX 10 mail ; the mail host\n"
+            "  IN TXT \"v=spf1 mx -all\"\n"
+            "  IN CAA 0 issue \"letsencrypt.org\"\n"
+            "www IN A 192.0.2.20\n"
+            "    IN A 192.0.2.21\n"
+            "www IN AAAA 2001:db8::20\n"
+            "mail 1h IN A 192.0.2.25\n"
+            "blog IN CNAME www\n"
+            "_sip._tcp IN SRV 10 5 5060 sip.elsewhere.test.\n"
+            "20 IN PTR www.every.test.\n");
+        const auto r = import(m_staff, QStringLiteral("every.test"), file);
+        QCOMPARE(r.status, 202);
+        QCOMPARE(r.json().value(QStringLiteral("record_sets")).toInt(), 10);
+        QCOMPARE(r.json().value(QStringLiteral("skipped")).toInt(), 1);
+        QCOMPARE(waitForJob(queued(r)), QStringLiteral("completed"));
+        const auto served = [this] {
+            return QStringList{
+                m_pdns.dig(QStringLiteral("every.test"), QStringLiteral("NS")).join(u','),
+                m_pdns.dig(QStringLiteral("every.test"), QStringLiteral("MX")).join(u','),
+                m_pdns.dig(QStringLiteral("every.test"), QStringLiteral("TXT")).join(u','),
+                m_pdns.dig(QStringLiteral("every.test"), QStringLiteral("CAA")).join(u','),
+                m_pdns.dig(QStringLiteral("www.every.test"), QStringLiteral("A")).join(u','),
+                m_pdns.dig(QStringLiteral("www.every.test"), QStringLiteral("AAAA")).join(u','),
+                m_pdns.dig(QStringLiteral("mail.every.test"), QStringLiteral("A")).join(u','),
+                m_pdns.dig(QStringLiteral("blog.every.test"), QStringLiteral("CNAME")).join(u','),
+                m_pdns.dig(QStringLiteral("_sip._tcp.every.test"), QStringLiteral("SRV")).join(u','),
+                m_pdns.dig(QStringLiteral("20.every.test"), QStringLiteral("PTR")).join(u',')};
+        };
+        const QStringList expected{QStringLiteral("ns1.dnsco.test.,ns2.dnsco.test."),
+                                   QStringLiteral("10 mail.every.test."),
+                                   QStringLiteral("\"v=spf1 mx -all\""),
+                                   QStringLiteral("0 issue \"letsencrypt.org\""),
+                                   QStringLiteral("192.0.2.20,192.0.2.21"),
+                                   QStringLiteral("2001:db8::20"),
+                                   QStringLiteral("192.0.2.25"),
+                                   QStringLiteral("www.every.test."),
+                                   QStringLiteral("10 5 5060 sip.elsewhere.test."),
+                                   QStringLiteral("www.every.test.")};
+        QCOMPARE(served(), expected);
+        QVERIFY(m_pdns.digAnswer(QStringLiteral("mail.every.test"), QStringLiteral("A"))
+                    .contains(u'\t' + QStringLiteral("3600")));
+
+        // A fault refuses the whole file, naming its line; nothing changes.
+        const QByteArray before =
+            m_api.call("GET", QStringLiteral("/api/dns/zones/every.test/records"), m_staff).body;
+        auto bad = import(m_staff, QStringLiteral("every.test"),
+                          QStringLiteral("ok IN A 192.0.2.30\n\nbad IN A 192.0.2.300\n"));
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(test::errorField(bad), QStringLiteral("zone_file"));
+        QVERIFY2(bad.body.contains("line 3:"), bad.body.constData());
+        // A CNAME beside other records is refused before PowerDNS sees it, on its line.
+        bad = import(m_staff, QStringLiteral("every.test"),
+                     QStringLiteral("ok IN A 192.0.2.30\nwww IN CNAME blog\n"));
+        QCOMPARE(bad.status, 422);
+        QVERIFY2(bad.body.contains("line 2:"), bad.body.constData());
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/dns/zones/every.test/records"), m_staff).body,
+                 before);
+        QVERIFY(m_pdns.dig(QStringLiteral("ok.every.test"), QStringLiteral("A")).isEmpty());
+
+        // Export, delete the zone, import the export: the same record sets, served the same.
+        const auto exported = m_api.call("GET", QStringLiteral("/api/dns/zones/every.test/export"), m_staff);
+        QCOMPARE(exported.status, 200);
+        QVERIFY2(exported.body.contains("\tIN\tSOA\tns1.dnsco.test. hostmaster.dnsco.test. "),
+                 exported.body.constData());
+        QVERIFY2(exported.body.contains("blog\t600\tIN\tCNAME\twww.every.test.\n"),
+                 exported.body.constData());
+        const auto gone = m_api.call("DELETE", QStringLiteral("/api/dns/zones/every.test"), m_staff);
+        QCOMPARE(waitForJob(queued(gone)), QStringLiteral("completed"));
+        QVERIFY(m_pdns.dig(QStringLiteral("www.every.test"), QStringLiteral("A")).isEmpty());
+        const auto again = import(m_staff, QStringLiteral("every.test"), QString::fromUtf8(exported.body));
+        QCOMPARE(again.status, 202);
+        QCOMPARE(again.json().value(QStringLiteral("record_sets")).toInt(), 10);
+        QCOMPARE(waitForJob(queued(again)), QStringLiteral("completed"));
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/dns/zones/every.test/records"), m_staff).body,
+                 before);
+        QCOMPARE(served(), expected);
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/dns/zones/every.test/export"), m_staff)
+                     .body.split('\n')
+                     .mid(3),
+                 exported.body.split('\n').mid(3)); // all but $ORIGIN, $TTL and the SOA (its serial moved)
+
+        // Customers import into their own zones only, and never make one.
+        QCOMPARE(import(m_aliceToken, QStringLiteral("bob.test"), QStringLiteral("x A 192.0.2.1\n")).status,
+                 404);
+        QCOMPARE(import(m_aliceToken, QStringLiteral("new.test"), QStringLiteral("x A 192.0.2.1\n")).status,
+                 404);
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/dns/zones/bob.test/export"), m_aliceToken).status,
+                 404);
+        QVERIFY(m_pdns.dig(QStringLiteral("x.bob.test"), QStringLiteral("A")).isEmpty());
+        const auto own =
+            import(m_aliceToken, QStringLiteral("alice.test"), QStringLiteral("x A 192.0.2.44\n"));
+        QCOMPARE(waitForJob(queued(own)), QStringLiteral("completed"));
+        QCOMPARE(m_pdns.dig(QStringLiteral("x.alice.test"), QStringLiteral("A")),
+                 QStringList{QStringLiteral("192.0.2.44")});
+    }
+    void zoneTemplateGoesIntoNewForwardZones()
+    {
+        const auto put = [this](const QString &token, const QJsonArray &sets) {
+            return m_api.call("PUT", QStringLiteral("/api/dns/template"), token,
+                              {{QStringLiteral("record_sets"), sets}});
+        };
+        const auto set = [](const QString &name, const QString &type, const QStringList &records) {
+            return QJsonObject{{QStringLiteral("name"), name},
+                               {QStringLiteral("type"), type},
+                               {QStringLiteral("records"), QJsonArray::fromStringList(records)}};
+        };
+        QCOMPARE(put(m_aliceToken, {}).status, 403);
+        // Checked as for a zone, each refusal naming its field; nothing stored.
+        auto bad =
+            put(m_staff, {set(QStringLiteral("@"), QStringLiteral("MX"), {QStringLiteral("10 mail")}),
+                          set(QStringLiteral("www"), QStringLiteral("A"), {QStringLiteral("192.0.2.300")})});
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(test::errorField(bad), QStringLiteral("record_sets[1].records[0]"));
+        bad =
+            put(m_staff,
+                {set(QStringLiteral("www.other.test."), QStringLiteral("A"), {QStringLiteral("192.0.2.1")})});
+        QCOMPARE(test::errorField(bad), QStringLiteral("record_sets[0].name"));
+        bad = put(m_staff,
+                  {set(QStringLiteral("@"), QStringLiteral("CNAME"), {QStringLiteral("elsewhere.test.")})});
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/dns/template"), m_staff)
+                     .json()
+                     .value(QStringLiteral("record_sets"))
+                     .toArray()
+                     .size(),
+                 0);
+
+        const auto saved =
+            put(m_staff,
+                {set(QStringLiteral("@"), QStringLiteral("MX"), {QStringLiteral("10 mail")}),
+                 set(QStringLiteral("mail"), QStringLiteral("A"), {QStringLiteral("192.0.2.53")}),
+                 set(QStringLiteral("_dmarc"), QStringLiteral("TXT"), {QStringLiteral("v=DMARC1; p=none")})});
+        QCOMPARE(saved.status, 200);
+        createZone(QStringLiteral("templated.test"));
+        QCOMPARE(m_pdns.dig(QStringLiteral("templated.test"), QStringLiteral("MX")),
+                 QStringList{QStringLiteral("10 mail.templated.test.")});
+        QCOMPARE(m_pdns.dig(QStringLiteral("mail.templated.test"), QStringLiteral("A")),
+                 QStringList{QStringLiteral("192.0.2.53")});
+        QCOMPARE(m_pdns.dig(QStringLiteral("_dmarc.templated.test"), QStringLiteral("TXT")),
+                 QStringList{QStringLiteral("\"v=DMARC1; p=none\"")});
+        QCOMPARE(m_pdns.dig(QStringLiteral("templated.test"), QStringLiteral("NS")),
+                 (QStringList{QStringLiteral("ns1.dnsco.test."), QStringLiteral("ns2.dnsco.test.")}));
+        // Reverse zones get none.
+        createZone(QStringLiteral("2.0.192.in-addr.arpa"));
+        QVERIFY(m_pdns.dig(QStringLiteral("2.0.192.in-addr.arpa"), QStringLiteral("MX")).isEmpty());
+        QVERIFY(m_pdns.dig(QStringLiteral("mail.2.0.192.in-addr.arpa"), QStringLiteral("A")).isEmpty());
+        QCOMPARE(put(m_staff, {}).status, 200);
+    }
+
+    // Last: from here on every zone is copied to the secondary as well.
+    void secondariesServeACopyOfEveryZone()
+    {
+        const auto r = m_api.call("POST", QStringLiteral("/api/dns/servers"), m_staff,
+                                  {{QStringLiteral("name"), QStringLiteral("ns2")},
+                                   {QStringLiteral("api_base"), m_secondary.apiBase()},
+                                   {QStringLiteral("api_key"), m_secondary.apiKey()},
+                                   {QStringLiteral("role"), QStringLiteral("secondary")},
+                                   {QStringLiteral("mode"), QStringLiteral("sandbox")}});
+        QCOMPARE(r.status, 201);
+        QVERIFY(!r.body.contains(m_secondary.apiKey().toUtf8()));
+
+        createZone(QStringLiteral("copied.test"));
+        auto changed = m_api.call(
+            "PATCH", QStringLiteral("/api/dns/zones/copied.test/records"), m_staff,
+            changes({change(QStringLiteral("www"), QStringLiteral("A"), {QStringLiteral("192.0.2.80")}),
+                     change(QStringLiteral("@"), QStringLiteral("MX"), {QStringLiteral("10 mail")})}));
+        QCOMPARE(waitForJob(queued(changed)), QStringLiteral("completed"));
+        for (const test::PdnsServer *server : {&m_pdns, &m_secondary}) {
+            QCOMPARE(server->dig(QStringLiteral("www.copied.test"), QStringLiteral("A")),
+                     QStringList{QStringLiteral("192.0.2.80")});
+            QCOMPARE(server->dig(QStringLiteral("copied.test"), QStringLiteral("MX")),
+                     QStringList{QStringLiteral("10 mail.copied.test.")});
+            QCOMPARE(server->dig(QStringLiteral("copied.test"), QStringLiteral("NS")),
+                     (QStringList{QStringLiteral("ns1.dnsco.test."), QStringLiteral("ns2.dnsco.test.")}));
+        }
+
+        // An edit and a removal reach both.
+        changed = m_api.call(
+            "PATCH", QStringLiteral("/api/dns/zones/copied.test/records"), m_staff,
+            changes({change(QStringLiteral("www"), QStringLiteral("A"), {QStringLiteral("192.0.2.81")}),
+                     change(QStringLiteral("@"), QStringLiteral("MX"), {}, 300, QStringLiteral("DELETE"))}));
+        QCOMPARE(waitForJob(queued(changed)), QStringLiteral("completed"));
+        for (const test::PdnsServer *server : {&m_pdns, &m_secondary}) {
+            QCOMPARE(server->dig(QStringLiteral("www.copied.test"), QStringLiteral("A")),
+                     QStringList{QStringLiteral("192.0.2.81")});
+            QVERIFY(server->dig(QStringLiteral("copied.test"), QStringLiteral("MX")).isEmpty());
+        }
+
+        // A zone made before the secondary came gets its whole copy with its next change.
+        QVERIFY(m_secondary.dig(QStringLiteral("www.alice.test"), QStringLiteral("A")).isEmpty());
+        changed = m_api.call(
+            "PATCH", QStringLiteral("/api/dns/zones/alice.test/records"), m_staff,
+            changes({change(QStringLiteral("ftp"), QStringLiteral("A"), {QStringLiteral("192.0.2.82")})}));
+        QCOMPARE(waitForJob(queued(changed)), QStringLiteral("completed"));
+        QCOMPARE(m_secondary.dig(QStringLiteral("www.alice.test"), QStringLiteral("A")),
+                 QStringList{QStringLiteral("192.0.2.7")});
+        QCOMPARE(m_secondary.dig(QStringLiteral("ftp.alice.test"), QStringLiteral("A")),
+                 QStringList{QStringLiteral("192.0.2.82")});
+
+        // Deleting the zone deletes both.
+        const auto gone = m_api.call("DELETE", QStringLiteral("/api/dns/zones/copied.test"), m_staff);
+        QCOMPARE(waitForJob(queued(gone)), QStringLiteral("completed"));
+        for (const test::PdnsServer *server : {&m_pdns, &m_secondary})
+            QVERIFY(server->dig(QStringLiteral("www.copied.test"), QStringLiteral("A")).isEmpty());
     }
 };
 

@@ -20,7 +20,7 @@ class TestDnsPods : public QObject {
     test::PdnsServer m_pdns;
     std::unique_ptr<ProxmoxEmulator> m_pve;
     std::unique_ptr<JobEngine> m_engine;
-    QString m_tenant, m_staff, m_customer, m_template;
+    QString m_tenant, m_staff, m_customer, m_customerToken, m_template;
 
     QString podStatus(const QString &id)
     {
@@ -37,6 +37,32 @@ class TestDnsPods : public QObject {
                    QStringLiteral("SELECT count(*) FROM jobs WHERE kind = 'dns.sync_zone' AND status NOT IN "
                                   "('completed', 'dead', 'cancelled')")) == 0 &&
                m_api.scalar(QStringLiteral("SELECT count(*) FROM dns_changes WHERE status = 'pending'")) == 0;
+    }
+
+    QString createPod(const QString &hostname, const QString &customer)
+    {
+        const auto r = m_api.call("POST", QStringLiteral("/api/cloudpods"), m_staff,
+                                  {{QStringLiteral("customer_id"), customer},
+                                   {QStringLiteral("template_id"), m_template},
+                                   {QStringLiteral("hostname"), hostname}});
+        if (r.status != 201)
+            qFatal("create pod: %d %s", r.status, r.body.constData());
+        return r.json().value(QStringLiteral("id")).toString();
+    }
+
+    QString podAddress(const QString &id)
+    {
+        return m_api.call("GET", QStringLiteral("/api/cloudpods/") + id, m_staff)
+            .json()
+            .value(QStringLiteral("address"))
+            .toString();
+    }
+
+    static QString reverseOf(const QString &v4)
+    {
+        QStringList octets = v4.split(u'.');
+        std::reverse(octets.begin(), octets.end());
+        return octets.join(u'.') + QStringLiteral(".in-addr.arpa");
     }
 
 private Q_SLOTS:
@@ -76,7 +102,9 @@ private Q_SLOTS:
                      .status,
                  200);
 
-        m_customer = m_api.signUp(m_tenant, QStringLiteral("Ada"), QStringLiteral("ada@example.com")).second;
+        const auto ada = m_api.signUp(m_tenant, QStringLiteral("Ada"), QStringLiteral("ada@example.com"));
+        m_customerToken = ada.first;
+        m_customer = ada.second;
         m_template = m_api.text(
             QStringLiteral(
                 "SELECT id::text FROM cloudpod_templates WHERE tenant_id = ?::uuid AND name = 'Mini'"),
@@ -96,16 +124,7 @@ private Q_SLOTS:
     void aPodGetsItsNameAndPtrAndLosesThemWhenRemoved()
     {
         // A record by hand in the pod zone, which the pod's removal must leave alone.
-        const auto createPod = [this](const QString &hostname) {
-            const auto r = m_api.call("POST", QStringLiteral("/api/cloudpods"), m_staff,
-                                      {{QStringLiteral("customer_id"), m_customer},
-                                       {QStringLiteral("template_id"), m_template},
-                                       {QStringLiteral("hostname"), hostname}});
-            if (r.status != 201)
-                qFatal("create pod: %d %s", r.status, r.body.constData());
-            return r.json().value(QStringLiteral("id")).toString();
-        };
-        const QString web = createPod(QStringLiteral("web1"));
+        const QString web = createPod(QStringLiteral("web1"), m_customer);
         QTRY_COMPARE_WITH_TIMEOUT(podStatus(web), QStringLiteral("active"), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(dnsSettled(), 20000);
         QCOMPARE(m_pdns.dig(QStringLiteral("web1.pods.names.test"), QStringLiteral("A")),
@@ -118,7 +137,7 @@ private Q_SLOTS:
         QCOMPARE(m_pdns.dig(QStringLiteral("0.20.10.in-addr.arpa"), QStringLiteral("NS")),
                  QStringList{QStringLiteral("ns1.names.test.")});
 
-        const QString db = createPod(QStringLiteral("db1"));
+        const QString db = createPod(QStringLiteral("db1"), m_customer);
         QTRY_COMPARE_WITH_TIMEOUT(podStatus(db), QStringLiteral("active"), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(dnsSettled(), 20000);
         QCOMPARE(m_pdns.dig(QStringLiteral("db1.pods.names.test"), QStringLiteral("A")),
@@ -148,6 +167,67 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("web1.pods.names.test.")});
         QCOMPARE(m_pdns.dig(QStringLiteral("pods.names.test"), QStringLiteral("NS")),
                  QStringList{QStringLiteral("ns1.names.test.")});
+    }
+    void customersSetThePtrOfTheirOwnPodsOnly()
+    {
+        const auto bob = m_api.signUp(m_tenant, QStringLiteral("Bob"), QStringLiteral("bob@example.com"));
+        const QString mine = createPod(QStringLiteral("ada2"), m_customer);
+        const QString theirs = createPod(QStringLiteral("bob1"), bob.second);
+        QTRY_COMPARE_WITH_TIMEOUT(podStatus(mine), QStringLiteral("active"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(podStatus(theirs), QStringLiteral("active"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(dnsSettled(), 20000);
+        const QString myAddress = podAddress(mine);
+        const QString theirAddress = podAddress(theirs);
+        QVERIFY(!myAddress.isEmpty() && !theirAddress.isEmpty() && myAddress != theirAddress);
+        QCOMPARE(m_pdns.dig(reverseOf(theirAddress), QStringLiteral("PTR")),
+                 QStringList{QStringLiteral("bob1.pods.names.test.")});
+
+        // The customer sees their own pods' PTRs, not Bob's.
+        const auto list = m_api.call("GET", QStringLiteral("/api/dns/reverse"), m_customerToken);
+        QCOMPARE(list.status, 200);
+        QStringList addresses;
+        for (const QJsonValue &v : list.json().value(QStringLiteral("items")).toArray())
+            addresses << v.toObject().value(QStringLiteral("address")).toString();
+        QVERIFY2(addresses.contains(myAddress) && !addresses.contains(theirAddress),
+                 qPrintable(addresses.join(u',')));
+
+        const auto put = [this](const QString &token, const QString &address, const QString &ptr) {
+            return m_api.call("PUT", QStringLiteral("/api/dns/reverse/") + address, token,
+                              {{QStringLiteral("ptr"), ptr}});
+        };
+        // Bob's address answers as one with no PTR, and keeps its PTR.
+        const auto foreign = put(m_customerToken, theirAddress, QStringLiteral("evil.example.test"));
+        QCOMPARE(foreign.status, 404);
+        QCOMPARE(test::errorField(foreign), QStringLiteral("address"));
+        QCOMPARE(put(m_customerToken, QStringLiteral("192.0.2.99"), QStringLiteral("x.example.test")).status,
+                 404);
+        QCOMPARE(
+            put(m_customerToken, QStringLiteral("not-an-address"), QStringLiteral("x.example.test")).status,
+            422);
+        const auto badName = put(m_customerToken, myAddress, QStringLiteral("no spaces allowed"));
+        QCOMPARE(badName.status, 422);
+        QCOMPARE(test::errorField(badName), QStringLiteral("ptr"));
+
+        const auto own = put(m_customerToken, myAddress, QStringLiteral("Mail.Ada.Test"));
+        QCOMPARE(own.status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(dnsSettled(), 20000);
+        QCOMPARE(m_pdns.dig(reverseOf(myAddress), QStringLiteral("PTR")),
+                 QStringList{QStringLiteral("mail.ada.test.")});
+        QCOMPARE(m_pdns.dig(reverseOf(theirAddress), QStringLiteral("PTR")),
+                 QStringList{QStringLiteral("bob1.pods.names.test.")});
+        // Staff may set any; Bob's own token his.
+        QCOMPARE(put(bob.first, theirAddress, QStringLiteral("bob.example.test.")).status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(dnsSettled(), 20000);
+        QCOMPARE(m_pdns.dig(reverseOf(theirAddress), QStringLiteral("PTR")),
+                 QStringList{QStringLiteral("bob.example.test.")});
+
+        // The PTR stays the pod's: terminating it removes the customer's PTR too.
+        QCOMPARE(m_api.call("POST", QStringLiteral("/api/cloudpods/%1/terminate").arg(mine), m_staff).status,
+                 202);
+        QTRY_COMPARE_WITH_TIMEOUT(podStatus(mine), QStringLiteral("terminated"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(dnsSettled(), 20000);
+        QVERIFY(m_pdns.dig(reverseOf(myAddress), QStringLiteral("PTR")).isEmpty());
+        QCOMPARE(put(m_customerToken, myAddress, QStringLiteral("mail.ada.test")).status, 404);
     }
 };
 

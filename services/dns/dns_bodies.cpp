@@ -2,6 +2,7 @@
 
 #include "dns/dns_errors.h"
 #include "dns/dns_record_rules.h"
+#include "dns/dns_zone_file.h"
 
 namespace mp::dns {
 
@@ -25,26 +26,37 @@ const api::RequestBody &newZoneBody()
     return body;
 }
 
+api::RequestBody recordSetBody(const QString &schema, const QString &nameDescription, bool recordsRequired)
+{
+    using api::BodyField;
+    BodyField records =
+        BodyField::strings(QStringLiteral("records"))
+            .describe(QStringLiteral(
+                "presentation format: 192.0.2.1, 10 mail, v=spf1 -all, 0 issue \"ca.example\""));
+    if (recordsRequired) {
+        BodyField required = std::move(records).required();
+        records = std::move(required);
+    }
+    return api::RequestBody(schema)
+        .add(BodyField::string(QStringLiteral("name")).required().describe(nameDescription))
+        .add(
+            BodyField::string(QStringLiteral("type")).required().oneOf(recordTypes(), errors::DnsInvalidType))
+        .add(BodyField::integer(QStringLiteral("ttl"))
+                 .minimum(kMinTtl)
+                 .maximum(kMaxTtl)
+                 .outOfRange(errors::DnsInvalidTtl)
+                 .describe(QStringLiteral("default: the tenant's default TTL")))
+        .add(std::move(records));
+}
+
 const api::RequestBody &recordChangesBody()
 {
     using api::BodyField;
     static const api::RequestBody change =
-        api::RequestBody(QStringLiteral("DnsRecordChange"))
-            .add(BodyField::string(QStringLiteral("name"))
-                     .required()
-                     .describe(QStringLiteral(
-                         "relative to the zone (www, @ for the apex) or absolute with the trailing dot")))
-            .add(BodyField::string(QStringLiteral("type"))
-                     .required()
-                     .oneOf(recordTypes(), errors::DnsInvalidType))
-            .add(BodyField::integer(QStringLiteral("ttl"))
-                     .minimum(kMinTtl)
-                     .maximum(kMaxTtl)
-                     .outOfRange(errors::DnsInvalidTtl)
-                     .describe(QStringLiteral("default: the tenant's default TTL")))
-            .add(BodyField::strings(QStringLiteral("records"))
-                     .describe(QStringLiteral(
-                         "presentation format: 192.0.2.1, 10 mail, v=spf1 -all, 0 issue \"ca.example\"")))
+        recordSetBody(
+            QStringLiteral("DnsRecordChange"),
+            QStringLiteral("relative to the zone (www, @ for the apex) or absolute with the trailing dot"),
+            false)
             .add(BodyField::string(QStringLiteral("changetype"))
                      .required()
                      .oneOf({QStringLiteral("REPLACE"), QStringLiteral("DELETE")},
@@ -68,6 +80,42 @@ const api::RequestBody &dnssecBody()
             .add(BodyField::boolean(QStringLiteral("enabled"))
                      .required()
                      .describe(QStringLiteral("true: PowerDNS signs the zone (a CSK); false: it stops")));
+    return body;
+}
+
+const api::RequestBody &zoneImportBody()
+{
+    using api::BodyField;
+    static const api::RequestBody body =
+        api::RequestBody(QStringLiteral("DnsZoneImport"))
+            .add(BodyField::string(QStringLiteral("name"))
+                     .required()
+                     .describe(QStringLiteral("the zone the file is for; staff: made when missing")))
+            .add(BodyField::string(QStringLiteral("zone_file"))
+                     .required()
+                     .maxLength(kMaxZoneFileChars)
+                     .describe(QStringLiteral(
+                         "BIND zone-file text ($ORIGIN, $TTL, (), comments); SOA and DNSSEC records are "
+                         "skipped, every other set replaces the zone's set of that name and type")))
+            .add(BodyField::string(QStringLiteral("customer_id"))
+                     .format(QStringLiteral("uuid"))
+                     .describe(QStringLiteral("staff, for a zone made by the import: who owns it")))
+            .add(BodyField::string(QStringLiteral("server_id"))
+                     .format(QStringLiteral("uuid"))
+                     .describe(QStringLiteral("staff, for a zone made by the import: default the primary")));
+    return body;
+}
+
+const api::RequestBody &reversePtrBody()
+{
+    using api::BodyField;
+    static const api::RequestBody body =
+        api::RequestBody(QStringLiteral("DnsReversePtr"))
+            .add(
+                BodyField::string(QStringLiteral("ptr"))
+                    .required()
+                    .maxLength(254)
+                    .describe(QStringLiteral("the host name the address answers to, e.g. mail.example.com")));
     return body;
 }
 

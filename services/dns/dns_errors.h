@@ -10,6 +10,7 @@ inline constexpr ErrorCode DnsInvalidName{"dns_invalid_name", ErrorCategory::Unp
 inline constexpr ErrorCode DnsInvalidRecord{"dns_invalid_record", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode DnsInvalidTtl{"dns_invalid_ttl", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode DnsInvalidType{"dns_invalid_type", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode DnsInvalidZoneFile{"dns_invalid_zone_file", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode DnsInvalidChangetype{"dns_invalid_changetype", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode DnsInvalidMode{"dns_invalid_mode", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode DnsInvalidRole{"dns_invalid_role", ErrorCategory::Unprocessable};

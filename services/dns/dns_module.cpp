@@ -18,7 +18,10 @@ Module dnsModule()
         module.staffWrites(StaffAction::ManageDns, {QStringLiteral("POST /api/dns/zones"),
                                                     QStringLiteral("DELETE /api/dns/zones/{name}"),
                                                     QStringLiteral("PATCH /api/dns/zones/{name}/records"),
-                                                    QStringLiteral("POST /api/dns/zones/{name}/dnssec")});
+                                                    QStringLiteral("POST /api/dns/zones/{name}/dnssec"),
+                                                    QStringLiteral("POST /api/dns/zones/import"),
+                                                    QStringLiteral("PUT /api/dns/reverse/{address}"),
+                                                    QStringLiteral("PUT /api/dns/template")});
         module.staffWrites(StaffAction::ManageProviders, {QStringLiteral("POST /api/dns/servers"),
                                                           QStringLiteral("PUT /api/dns/settings")});
         module.openApi(openApiFragment());

@@ -6,8 +6,12 @@
 #include "core/uuid_text.h"
 #include "dns/dns_bodies.h"
 #include "dns/dns_names.h"
+#include "dns/dns_reverse.h"
 #include "dns/dns_servers.h"
 #include "dns/dns_settings.h"
+#include "dns/dns_zone_file.h"
+#include "dns/dns_zone_files.h"
+#include "dns/dns_zone_template.h"
 #include "dns/dns_zones.h"
 #include "http/api_context.h"
 #include "http/router.h"
@@ -46,13 +50,16 @@ Result<DnsZone> visibleZone(const HttpRequest &request, TenantTransaction &tx, c
     return zone;
 }
 
+QJsonObject queuedJson(const Queued &q)
+{
+    return {{QStringLiteral("zone"), q.zone.toJson()},
+            {QStringLiteral("job_id"), q.jobId},
+            {QStringLiteral("change_id"), q.changeId}};
+}
+
 HttpResponse queued(const Result<Queued> &q)
 {
-    if (!q)
-        return errorResponse(q.error());
-    return HttpResponse::json(202, QJsonObject{{QStringLiteral("zone"), q->zone.toJson()},
-                                               {QStringLiteral("job_id"), q->jobId},
-                                               {QStringLiteral("change_id"), q->changeId}});
+    return q ? HttpResponse::json(202, queuedJson(*q)) : errorResponse(q.error());
 }
 
 HttpResponse listZones(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
@@ -104,23 +111,82 @@ HttpResponse zoneDetail(const HttpRequest &request, TenantTransaction &tx, const
     return HttpResponse::json(200, body);
 }
 
+// The zone a body asks for (POST /api/dns/zones, an import's zone when missing).
+Result<NewZone> newZoneFrom(const api::BodyValues &body)
+{
+    NewZone zone;
+    zone.name = body.string(QStringLiteral("name"), QString());
+    zone.customerId = body.string(QStringLiteral("customer_id"), QString());
+    zone.serverId = body.string(QStringLiteral("server_id"), QString());
+    zone.dnssec = body.boolean(QStringLiteral("dnssec")).value_or(false);
+    for (const auto &[key, value] : {std::pair{QStringLiteral("customer_id"), zone.customerId},
+                                     std::pair{QStringLiteral("server_id"), zone.serverId}}) {
+        if (!value.isEmpty() && !isUuid(value))
+            return makeError(errors::InvalidValue, QStringLiteral("%1 must be a uuid").arg(key), key);
+    }
+    return zone;
+}
+
 HttpResponse createZone(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
 {
     auto body = newZoneBody().parse(request);
     if (!body)
         return errorResponse(body.error());
-    NewZone zone;
-    zone.name = body->string(QStringLiteral("name"), QString());
-    zone.customerId = body->string(QStringLiteral("customer_id"), QString());
-    zone.serverId = body->string(QStringLiteral("server_id"), QString());
-    zone.dnssec = body->boolean(QStringLiteral("dnssec")).value_or(false);
-    for (const auto &[key, value] : {std::pair{QStringLiteral("customer_id"), zone.customerId},
-                                     std::pair{QStringLiteral("server_id"), zone.serverId}}) {
-        if (!value.isEmpty() && !isUuid(value))
-            return HttpResponse::error(422, errors::InvalidValue,
-                                       QStringLiteral("%1 must be a uuid").arg(key), key);
+    auto zone = newZoneFrom(*body);
+    if (!zone)
+        return errorResponse(zone.error());
+    return queued(DnsZones::create(tx, *zone, actorOf(caller), Clock::current().now()));
+}
+
+// A zone file into the named zone: one the caller may see, or (staff) a new one made with it.
+HttpResponse importZone(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
+{
+    auto body = zoneImportBody().parse(request);
+    if (!body)
+        return errorResponse(body.error());
+    auto input = newZoneFrom(*body);
+    if (!input)
+        return errorResponse(input.error());
+    auto name = canonicalZone(input->name, QStringLiteral("name"));
+    if (!name)
+        return errorResponse(name.error());
+    const QDateTime now = Clock::current().now();
+    auto zone = DnsZones::find(tx.db(), *name);
+    if (!zone && zone.error().code == errors::NotFound && isStaff(caller)) {
+        auto created = DnsZones::create(tx, *input, actorOf(caller), now);
+        if (!created)
+            return errorResponse(created.error());
+        zone = created->zone;
+    } else if (zone && !isStaff(caller) && zone->customerId != caller.customerId) {
+        zone = makeError(errors::NotFound, QStringLiteral("no such zone"), QStringLiteral("name"));
     }
-    return queued(DnsZones::create(tx, zone, actorOf(caller), Clock::current().now()));
+    if (!zone)
+        return errorResponse(zone.error());
+    auto imported = ZoneFiles::importInto(tx, *zone, body->string(QStringLiteral("zone_file"), QString()),
+                                          actorOf(caller), now);
+    if (!imported)
+        return errorResponse(imported.error());
+    QJsonObject answer = queuedJson(imported->queued);
+    answer.insert(QStringLiteral("record_sets"), imported->recordSets);
+    answer.insert(QStringLiteral("skipped"), imported->skipped);
+    return HttpResponse::json(202, answer);
+}
+
+HttpResponse exportZone(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
+{
+    auto zone = visibleZone(request, tx, caller);
+    if (!zone)
+        return errorResponse(zone.error());
+    auto text = ZoneFiles::exportZone(tx.db(), *zone);
+    if (!text)
+        return errorResponse(text.error());
+    HttpResponse response;
+    response.status = 200;
+    response.contentType = "text/dns; charset=utf-8";
+    response.body = text->toUtf8();
+    response.headers.append(
+        {"Content-Disposition", QStringLiteral("attachment; filename=\"%1zone\"").arg(zone->name).toUtf8()});
+    return response;
 }
 
 HttpResponse changeRecords(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
@@ -170,6 +236,10 @@ void registerDnsRoutes(Router &router, ApiContext &context)
     router.add(QStringLiteral("GET"), QStringLiteral("/api/dns/zones"), anyone(false, &listZones));
     router.add(QStringLiteral("POST"), QStringLiteral("/api/dns/zones"), staff(true, &createZone));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/dns/zones/{name}"), anyone(false, &zoneDetail));
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/dns/zones/import"), anyone(true, &importZone),
+               kMaxZoneFileChars * 2 + 64 * 1024);
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/dns/zones/{name}/export"),
+               anyone(false, &exportZone));
     router.add(QStringLiteral("DELETE"), QStringLiteral("/api/dns/zones/{name}"),
                staff(true, [](const HttpRequest &r, TenantTransaction &tx, const Caller &c) {
                    auto zone = visibleZone(r, tx, c);
@@ -206,6 +276,27 @@ void registerDnsRoutes(Router &router, ApiContext &context)
                                                      body->boolean(QStringLiteral("enabled")).value_or(false),
                                                      actorOf(c), Clock::current().now()));
                }));
+    // Reverse DNS of services' addresses: a customer their own pods', staff any.
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/dns/reverse"),
+               anyone(false, [](const HttpRequest &, TenantTransaction &tx, const Caller &c) {
+                   auto ptrs = ReverseDns::list(tx.db(), isStaff(c) ? QString() : c.customerId);
+                   if (!ptrs)
+                       return errorResponse(ptrs.error());
+                   QList<QJsonObject> out;
+                   for (const ReversePtr &p : std::as_const(*ptrs))
+                       out.append(p.toJson());
+                   return items(out);
+               }));
+    router.add(QStringLiteral("PUT"), QStringLiteral("/api/dns/reverse/{address}"),
+               anyone(true, [](const HttpRequest &r, TenantTransaction &tx, const Caller &c) {
+                   auto body = reversePtrBody().parse(r);
+                   if (!body)
+                       return errorResponse(body.error());
+                   return queued(ReverseDns::setPtr(tx, r.pathParams.value(QStringLiteral("address")),
+                                                    body->string(QStringLiteral("ptr"), QString()),
+                                                    isStaff(c) ? QString() : c.customerId, actorOf(c),
+                                                    Clock::current().now()));
+               }));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/dns/servers"),
                staff(false, [](const HttpRequest &, TenantTransaction &tx, const Caller &) {
                    auto servers = DnsServers::list(tx);
@@ -222,6 +313,21 @@ void registerDnsRoutes(Router &router, ApiContext &context)
                    HttpResponse response = HttpResponse::json(201, *created);
                    response.headers.append({"Location", QByteArrayLiteral("/api/dns/servers")});
                    return response;
+               }));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/dns/template"),
+               staff(false, [](const HttpRequest &, TenantTransaction &tx, const Caller &) {
+                   auto sets = DnsZoneTemplate::read(tx.db());
+                   return sets ? HttpResponse::json(200, QJsonObject{{QStringLiteral("record_sets"), *sets}})
+                               : errorResponse(sets.error());
+               }));
+    router.add(QStringLiteral("PUT"), QStringLiteral("/api/dns/template"),
+               staff(true, [](const HttpRequest &r, TenantTransaction &tx, const Caller &) {
+                   auto body = DnsZoneTemplate::body().parse(r);
+                   if (!body)
+                       return errorResponse(body.error());
+                   auto sets = DnsZoneTemplate::write(tx, *body, Clock::current().now());
+                   return sets ? HttpResponse::json(200, QJsonObject{{QStringLiteral("record_sets"), *sets}})
+                               : errorResponse(sets.error());
                }));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/dns/settings"),
                staff(false, [](const HttpRequest &, TenantTransaction &tx, const Caller &) {

@@ -158,6 +158,18 @@ Result<QString> DnsServers::primary(const QSqlDatabase &db)
     return q->value(0).toString();
 }
 
+Result<QStringList> DnsServers::secondaries(const QSqlDatabase &db)
+{
+    auto q = sql::exec(db, QStringLiteral("SELECT id FROM dns_servers WHERE role = 'secondary' AND enabled "
+                                          "ORDER BY lower(name)"));
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q->next())
+        ids << q->value(0).toString();
+    return ids;
+}
+
 Result<PowerDnsSettings> DnsServers::settings(const QSqlDatabase &db, const QString &serverId)
 {
     auto q = sql::exec(

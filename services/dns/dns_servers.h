@@ -32,6 +32,8 @@ public:
     static Result<QList<QJsonObject>> list(TenantTransaction &tx);
     // The enabled primary's id, or dns_no_server.
     static Result<QString> primary(const QSqlDatabase &db);
+    // The enabled secondaries' ids: every zone is copied to each of them.
+    static Result<QStringList> secondaries(const QSqlDatabase &db);
     // How to call a server (with its key): for jobs, on the service's connection.
     static Result<PowerDnsSettings> settings(const QSqlDatabase &db, const QString &serverId);
 };

@@ -42,7 +42,8 @@ Status put(TenantTransaction &tx, const QString &zoneName, const RecordSet &set,
     auto zone = DnsZones::ensure(tx, zoneName, actor, now);
     if (!zone)
         return skip(service, zone.error());
-    auto queued = DnsZones::putOwned(tx, *zone, set, service.serviceType, service.serviceId, actor, now);
+    auto queued = DnsZones::putOwned(tx, *zone, set, service.serviceType, service.serviceId, actor, now,
+                                     service.customerId);
     if (!queued)
         return skip(service, queued.error());
     return {};

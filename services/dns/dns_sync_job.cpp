@@ -46,6 +46,50 @@ public:
         return syncDnssec();
     }
 
+    // A secondary gets a copy through its API, as PowerDNS-to-PowerDNS replication would by
+    // AXFR but with no zone transfer to allow: the zone made when missing (then with every set
+    // mPanel holds), the primary's PATCH repeated, the zone deleted with the primary's. Not
+    // signed there: DNSSEC keys live on the primary.
+    Status copyTo(const QList<PowerDnsRrset> &sent, bool deleting)
+    {
+        const QString name = m_zone.name;
+        if (deleting) {
+            auto r = call([name](PowerDnsClient &c) { return c.deleteZone(name); });
+            if (!r && r.error().code != errors::PowerdnsNotFound)
+                return r.error();
+            m_ctx.log(QStringLiteral("deleted the copy of %1 on %2").arg(name, m_settings.name));
+            return {};
+        }
+        m_zone.dnssec = false;
+        if (auto s = ensureOnServer(); !s)
+            return s;
+        QList<PowerDnsRrset> rrsets = sent;
+        if (m_created) {
+            auto all = DnsZones::records(m_db, m_zone.id);
+            if (!all)
+                return all.error();
+            rrsets.clear();
+            for (const DnsRecordRow &row : std::as_const(*all)) {
+                PowerDnsRrset r;
+                r.name = row.name;
+                r.type = row.type;
+                r.ttl = row.ttl;
+                r.records = row.records;
+                rrsets << r;
+            }
+        }
+        if (rrsets.isEmpty())
+            return {};
+        auto patched = call([name, rrsets](PowerDnsClient &c) { return c.patchRrsets(name, rrsets); });
+        if (!patched)
+            return patched.error();
+        m_ctx.log(QStringLiteral("copied %1 record set(s) to %2").arg(rrsets.size()).arg(m_settings.name));
+        return {};
+    }
+
+    // What run() sent to this server: the secondaries get the same.
+    const QList<PowerDnsRrset> &sent() const { return m_sent; }
+
 private:
     PowerDnsResult call(const std::function<PowerDnsCall *(PowerDnsClient &)> &make)
     {
@@ -138,6 +182,7 @@ private:
                     m_ctx.log(QStringLiteral("PowerDNS refused the change: %1").arg(patched.error().message));
                 return patched.error();
             }
+            m_sent = rrsets;
             m_ctx.log(QStringLiteral("sent %1 record set(s) to %2 in one PATCH")
                           .arg(rrsets.size())
                           .arg(m_settings.name));
@@ -231,6 +276,7 @@ private:
     DnsZone m_zone;
     PowerDnsSettings m_settings;
     bool m_created = false;
+    QList<PowerDnsRrset> m_sent;
 };
 
 } // namespace
@@ -254,7 +300,24 @@ Status syncZone(JobContext &ctx)
         return settings.error().code == errors::NotFound ? JobContext::permanent(settings.error().message)
                                                          : settings.error();
     ZoneSync sync(ctx, *db, *zone, *settings);
-    const Status s = sync.run();
+    Status s = sync.run();
+    if (s) {
+        // Then each secondary: the job completes (and the primary's marks clear) only once every
+        // copy is made, so a failed copy retries the whole change (REPLACE and DELETE repeat safely).
+        auto secondaries = DnsServers::secondaries(*db);
+        if (!secondaries)
+            return secondaries.error();
+        const bool deleting = zone->status == QLatin1String("deleting");
+        for (const QString &id : std::as_const(*secondaries)) {
+            auto copySettings = DnsServers::settings(*db, id);
+            if (!copySettings)
+                return copySettings.error();
+            ZoneSync copy(ctx, *db, *zone, *copySettings);
+            s = copy.copyTo(sync.sent(), deleting);
+            if (!s)
+                break;
+        }
+    }
     if (!s && ctx.stopRequested())
         return ctx.cancelRequested() ? JobContext::cancelled() : JobContext::interrupted();
     return s;

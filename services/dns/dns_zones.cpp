@@ -9,6 +9,7 @@
 #include "dns/dns_names.h"
 #include "dns/dns_servers.h"
 #include "dns/dns_settings.h"
+#include "dns/dns_zone_template.h"
 #include "jobs/jobs.h"
 
 #include <QJsonArray>
@@ -76,27 +77,29 @@ QJsonArray setsJson(const QList<RecordSet> &sets)
 
 // Every set in one statement: upserted, marked dirty; a set with no records becomes a tombstone
 // (deleted), which the sync deletes on the server and then here. A service's own sets carry its
-// source; a change by hand keeps whatever source a set has.
+// source and customer; a change by hand keeps whatever source and customer a set has.
 Status writeSets(const QSqlDatabase &db, const QString &tenantId, const QString &zoneId,
                  const QList<RecordSet> &sets, const QString &sourceType, const QString &sourceId,
-                 const QDateTime &now)
+                 const QDateTime &now, const QString &customerId = {})
 {
     auto q = sql::exec(
         db,
         QStringLiteral(
             "INSERT INTO dns_rrsets (tenant_id, zone_id, name, type, ttl, records, dirty, deleted, "
             "source_type, "
-            "source_id, updated_at) "
+            "source_id, updated_at, customer_id) "
             "SELECT ?::uuid, ?::uuid, x.name, x.type, x.ttl, ARRAY(SELECT "
             "jsonb_array_elements_text(x.records)), "
-            "true, jsonb_array_length(x.records) = 0, ?, ?, ?::timestamptz "
+            "true, jsonb_array_length(x.records) = 0, ?, ?, ?::timestamptz, ?::uuid "
             "FROM jsonb_to_recordset(?::jsonb) AS x(name text, type text, ttl integer, records jsonb) "
             "ON CONFLICT (zone_id, name, type) DO UPDATE SET ttl = EXCLUDED.ttl, records = EXCLUDED.records, "
             "dirty = true, deleted = EXCLUDED.deleted, updated_at = EXCLUDED.updated_at, "
             "source_type = coalesce(EXCLUDED.source_type, dns_rrsets.source_type), "
-            "source_id = coalesce(EXCLUDED.source_id, dns_rrsets.source_id)"),
+            "source_id = coalesce(EXCLUDED.source_id, dns_rrsets.source_id), "
+            "customer_id = CASE WHEN EXCLUDED.source_id IS NULL THEN dns_rrsets.customer_id "
+            "ELSE EXCLUDED.customer_id END"),
         {tenantId, zoneId, nullIfEmpty(sourceType), nullIfEmpty(sourceId), now.toUTC(),
-         jsonText(setsJson(sets))});
+         nullIfEmpty(customerId), jsonText(setsJson(sets))});
     if (!q)
         return q.error();
     return {};
@@ -301,6 +304,11 @@ Result<Queued> DnsZones::create(TenantTransaction &tx, const NewZone &input, con
     if (!settings->nameservers.isEmpty())
         initial.append(
             RecordSet{*name, QStringLiteral("NS"), settings->defaultTtl, settings->nameservers, {}});
+    // Then what the tenant's template gives every new forward zone.
+    auto templated = DnsZoneTemplate::setsFor(tx.db(), *name, settings->defaultTtl);
+    if (!templated)
+        return templated.error();
+    initial.append(*templated);
     if (!initial.isEmpty()) {
         if (auto s = writeSets(tx.db(), tx.tenantId(), zoneId, initial, {}, {}, now); !s)
             return s.error();
@@ -372,7 +380,7 @@ Result<Queued> DnsZones::setDnssec(TenantTransaction &tx, const DnsZone &zone, b
 
 Result<Queued> DnsZones::putOwned(TenantTransaction &tx, const DnsZone &zone, const RecordSet &set,
                                   const QString &sourceType, const QString &sourceId, const QString &actor,
-                                  const QDateTime &now)
+                                  const QDateTime &now, const QString &customerId)
 {
     if (auto held = lockForChange(tx.db(), zone.id); !held)
         return held.error();
@@ -381,7 +389,7 @@ Result<Queued> DnsZones::putOwned(TenantTransaction &tx, const DnsZone &zone, co
         return existing.error();
     if (auto s = checkBatch({set}, zone.name, *existing); !s)
         return s.error();
-    if (auto s = writeSets(tx.db(), tx.tenantId(), zone.id, {set}, sourceType, sourceId, now); !s)
+    if (auto s = writeSets(tx.db(), tx.tenantId(), zone.id, {set}, sourceType, sourceId, now, customerId); !s)
         return s.error();
     return queueChange(tx, zone.id, setsJson({set}), actor, now);
 }

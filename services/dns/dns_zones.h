@@ -62,10 +62,11 @@ public:
     static Result<Queued> setDnssec(TenantTransaction &tx, const DnsZone &zone, bool enabled,
                                     const QString &actor, const QDateTime &now);
     // Record sets owned by a service (a CloudPod's A and PTR): written like a change, remembered
-    // as the service's, so removing the service removes exactly these.
+    // as the service's, so removing the service removes exactly these. `customerId`: the
+    // service's customer, who may then set the set's records (a pod's PTR: ReverseDns).
     static Result<Queued> putOwned(TenantTransaction &tx, const DnsZone &zone, const RecordSet &set,
                                    const QString &sourceType, const QString &sourceId, const QString &actor,
-                                   const QDateTime &now);
+                                   const QDateTime &now, const QString &customerId = {});
     // Removes every set the service owns, in whichever zones; queues each zone's sync.
     static Status removeOwned(TenantTransaction &tx, const QString &sourceType, const QString &sourceId,
                               const QString &actor, const QDateTime &now);

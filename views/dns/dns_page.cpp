@@ -36,7 +36,8 @@ DnsPage::DnsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
       m_recordView(new LazyTableView(m_records, this)), m_zoneStack(new QStackedWidget(this)),
       m_recordStack(new QStackedWidget(this)),
       m_zoneEmpty(placeholder(this, QStringLiteral("dnsZonesEmptyState"))),
-      m_recordEmpty(placeholder(this, QStringLiteral("dnsRecordsEmptyState"))), m_zoneTitle(new QLabel(this))
+      m_recordEmpty(placeholder(this, QStringLiteral("dnsRecordsEmptyState"))), m_zoneTitle(new QLabel(this)),
+      m_recordMessage(new QLabel(this))
 {
     setObjectName(QStringLiteral("dnsPage"));
     m_zones->setChangeFeed(feed, {channels::dnsZones});
@@ -74,6 +75,22 @@ DnsPage::DnsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     m_zoneTitle->setFont(titleFont);
     recordsLayout->addWidget(m_zoneTitle);
     recordsLayout->addWidget(m_recordStack, 1);
+    // Inline edit: TTL and records; a refusal shows here and on its cell.
+    m_recordView->table()->setEditTriggers(QAbstractItemView::DoubleClicked |
+                                           QAbstractItemView::EditKeyPressed);
+    m_recordMessage->setObjectName(QStringLiteral("dnsRecordMessage"));
+    m_recordMessage->setWordWrap(true);
+    m_recordMessage->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_recordMessage->hide();
+    recordsLayout->addWidget(m_recordMessage);
+    connect(m_records, &DnsRecordTableModel::changeRefused, this, [this](const QString &message) {
+        m_recordMessage->setText(message);
+        m_recordMessage->show();
+    });
+    connect(m_records, &DnsRecordTableModel::changeQueued, this, [this] {
+        m_recordMessage->clear();
+        m_recordMessage->hide();
+    });
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_zoneStack);
@@ -111,6 +128,11 @@ DnsPage::DnsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     });
     m_zones->refresh();
     showZone();
+}
+
+QString DnsPage::recordMessage() const
+{
+    return m_recordMessage->text();
 }
 
 bool DnsPage::showsEmptyState() const

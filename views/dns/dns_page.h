@@ -25,6 +25,8 @@ public:
     DnsRecordTableModel *records() const { return m_records; }
     LazyTableView *zoneView() const { return m_zoneView; }
     bool showsEmptyState() const;
+    // The last inline edit's refusal, shown under the records; empty once an edit went through.
+    QString recordMessage() const;
 
 private:
     void updateEmptyStates();
@@ -39,6 +41,7 @@ private:
     QLabel *m_zoneEmpty;
     QLabel *m_recordEmpty;
     QLabel *m_zoneTitle;
+    QLabel *m_recordMessage;
 };
 
 } // namespace mp
