@@ -38,7 +38,7 @@ Result<MonitoringSnapshot> read(TenantTransaction &tx, const QString &wanted, qi
         return s;
     for (const QString &metric : MonitoringLoader::chartedMetrics()) {
         auto points = monitoring::MonitoringStore::series(tx.db(), s.nodeId, metric, s.from, s.to,
-                                                          stepFor(rangeSeconds));
+                                                          stepFor(rangeSeconds), s.to);
         if (!points)
             return points.error();
         s.series.insert(metric, *points);

@@ -85,7 +85,7 @@ HttpResponse series(const HttpRequest &r, TenantTransaction &tx)
                     .arg(kMaxPoints),
                 QStringLiteral("step"));
     }
-    auto points = MonitoringStore::series(tx.db(), node, metric, from, to, step);
+    auto points = MonitoringStore::series(tx.db(), node, metric, from, to, step, Clock::current().now());
     if (!points)
         return errorResponse(points.error());
     QJsonArray items;
