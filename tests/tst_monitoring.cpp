@@ -128,23 +128,24 @@ class TestMonitoring : public QObject {
             {QStringLiteral("kind"), QStringLiteral("Native")},
             {QStringLiteral("nameservers"), QJsonArray{QStringLiteral("ns1.mon.example.")}},
             {QStringLiteral("rrsets"),
-             QJsonArray{
-                 QJsonObject{{QStringLiteral("name"), QStringLiteral("www.mon.example.")},
-                             {QStringLiteral("type"), QStringLiteral("A")},
-                             {QStringLiteral("ttl"), 60},
-                             {QStringLiteral("records"),
-                              QJsonArray{QJsonObject{{QStringLiteral("content"), QStringLiteral("192.0.2.10")},
-                                                     {QStringLiteral("disabled"), false}}}}},
-                 QJsonObject{{QStringLiteral("name"), QStringLiteral("mon.example.")},
-                             {QStringLiteral("type"), QStringLiteral("MX")},
-                             {QStringLiteral("ttl"), 60},
-                             {QStringLiteral("records"),
-                              QJsonArray{QJsonObject{{QStringLiteral("content"),
-                                                      QStringLiteral("10 mail.mon.example.")},
-                                                     {QStringLiteral("disabled"), false}}}}}}}};
-        const auto reply = api.post("/api/v1/servers/localhost/zones",
-                                    {{"X-API-Key", m_pdns.apiKey().toUtf8()}, {"Content-Type", "application/json"}},
-                                    QJsonDocument(zone).toJson(QJsonDocument::Compact));
+             QJsonArray{QJsonObject{
+                            {QStringLiteral("name"), QStringLiteral("www.mon.example.")},
+                            {QStringLiteral("type"), QStringLiteral("A")},
+                            {QStringLiteral("ttl"), 60},
+                            {QStringLiteral("records"),
+                             QJsonArray{QJsonObject{{QStringLiteral("content"), QStringLiteral("192.0.2.10")},
+                                                    {QStringLiteral("disabled"), false}}}}},
+                        QJsonObject{{QStringLiteral("name"), QStringLiteral("mon.example.")},
+                                    {QStringLiteral("type"), QStringLiteral("MX")},
+                                    {QStringLiteral("ttl"), 60},
+                                    {QStringLiteral("records"),
+                                     QJsonArray{QJsonObject{
+                                         {QStringLiteral("content"), QStringLiteral("10 mail.mon.example.")},
+                                         {QStringLiteral("disabled"), false}}}}}}}};
+        const auto reply =
+            api.post("/api/v1/servers/localhost/zones",
+                     {{"X-API-Key", m_pdns.apiKey().toUtf8()}, {"Content-Type", "application/json"}},
+                     QJsonDocument(zone).toJson(QJsonDocument::Compact));
         QVERIFY2(reply.status == 201, reply.body.constData());
     }
 
@@ -199,15 +200,16 @@ private Q_SLOTS:
         m_admin = m_api.staffToken(m_tenant);
         m_reader = m_api.staffToken(m_tenant, StaffRole::ReadOnly);
         // Staff alert mail goes to the tenant's reply-to address through the SMTP sink.
-        const auto mail = m_api.call("PUT", QStringLiteral("/api/notifications/settings"), m_admin,
-                                     {{QStringLiteral("from_address"), QStringLiteral("billing@hosting.example")},
-                                      {QStringLiteral("from_name"), QStringLiteral("Monitoring Hosting")},
-                                      {QStringLiteral("reply_to"), QStringLiteral("ops@hosting.example")},
-                                      {QStringLiteral("smtp_host"), QStringLiteral("127.0.0.1")},
-                                      {QStringLiteral("smtp_port"), int(m_sink.port())},
-                                      {QStringLiteral("tls_mode"), QStringLiteral("starttls")},
-                                      {QStringLiteral("smtp_user"), m_sink.options().user},
-                                      {QStringLiteral("smtp_password"), m_sink.options().password}});
+        const auto mail =
+            m_api.call("PUT", QStringLiteral("/api/notifications/settings"), m_admin,
+                       {{QStringLiteral("from_address"), QStringLiteral("billing@hosting.example")},
+                        {QStringLiteral("from_name"), QStringLiteral("Monitoring Hosting")},
+                        {QStringLiteral("reply_to"), QStringLiteral("ops@hosting.example")},
+                        {QStringLiteral("smtp_host"), QStringLiteral("127.0.0.1")},
+                        {QStringLiteral("smtp_port"), int(m_sink.port())},
+                        {QStringLiteral("tls_mode"), QStringLiteral("starttls")},
+                        {QStringLiteral("smtp_user"), m_sink.options().user},
+                        {QStringLiteral("smtp_password"), m_sink.options().password}});
         QVERIFY2(mail.status == 200, mail.body.constData());
     }
 
@@ -274,9 +276,10 @@ private Q_SLOTS:
         // (10 s later on the manual clock each time) until two CPU samples are in, however fast
         // or slow this machine is.
         const auto cpuSamples = [&] {
-            return m_api.scalar(QStringLiteral("SELECT count(*) FROM monitoring_samples WHERE node_id = ?::uuid "
-                                               "AND metric = 'cpu_percent'"),
-                                {node});
+            return m_api.scalar(
+                QStringLiteral("SELECT count(*) FROM monitoring_samples WHERE node_id = ?::uuid "
+                               "AND metric = 'cpu_percent'"),
+                {node});
         };
         QElapsedTimer waited;
         waited.start();
@@ -285,10 +288,11 @@ private Q_SLOTS:
             pollAfter(10);
         }
         QVERIFY(cpuSamples() >= 2);
-        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM monitoring_samples WHERE node_id = ?::uuid "
-                                             "AND metric = 'cpu_percent' AND NOT (value BETWEEN 0 AND 100)"),
-                              {node}),
-                 0);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM monitoring_samples WHERE node_id = ?::uuid "
+                                        "AND metric = 'cpu_percent' AND NOT (value BETWEEN 0 AND 100)"),
+                         {node}),
+            0);
 
         // The overview and the series answer what was stored.
         auto overview = m_api.call("GET", QStringLiteral("/api/monitoring/overview"), m_reader);
@@ -308,10 +312,11 @@ private Q_SLOTS:
             "GET", QStringLiteral("/api/monitoring/series?") + q.toString(QUrl::FullyEncoded), m_reader);
         QCOMPARE(series.status, 200);
         // One point per scrape (10 s apart on the clock), each the value stored.
-        QCOMPARE(series.json().value(QStringLiteral("points")).toArray().size(),
-                 m_api.scalar(QStringLiteral("SELECT count(*) FROM monitoring_samples WHERE node_id = ?::uuid "
-                                             "AND metric = 'load1'"),
-                              {node}));
+        QCOMPARE(
+            series.json().value(QStringLiteral("points")).toArray().size(),
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM monitoring_samples WHERE node_id = ?::uuid "
+                                        "AND metric = 'load1'"),
+                         {node}));
         q.removeAllQueryItems(QStringLiteral("metric"));
         q.addQueryItem(QStringLiteral("metric"), QStringLiteral("nope"));
         series = m_api.call("GET", QStringLiteral("/api/monitoring/series?") + q.toString(QUrl::FullyEncoded),
@@ -322,19 +327,24 @@ private Q_SLOTS:
 
     void aFullDiskRaisesAnAlertAndMailsStaff()
     {
-        const QString node = m_api.text(QStringLiteral("SELECT id::text FROM monitoring_nodes WHERE name = 'node-1'"));
+        const QString node =
+            m_api.text(QStringLiteral("SELECT id::text FROM monitoring_nodes WHERE name = 'node-1'"));
         QVERIFY(!node.isEmpty());
         // Any real filesystem is more than 1% full: the threshold is passed.
-        m_api.exec(QStringLiteral("UPDATE monitoring_nodes SET disk_alert_percent = 1, next_poll_at = '-infinity' "
-                                  "WHERE id = ?::uuid"),
-                   {node});
+        m_api.exec(
+            QStringLiteral("UPDATE monitoring_nodes SET disk_alert_percent = 1, next_poll_at = '-infinity' "
+                           "WHERE id = ?::uuid"),
+            {node});
         poll();
         QCOMPARE(openAlertsOf(QStringLiteral("disk_full"), node), 1);
         poll(); // not due, and an open alert is not opened twice
-        m_api.exec(QStringLiteral("UPDATE monitoring_nodes SET next_poll_at = '-infinity' WHERE id = ?::uuid"),
-                   {node});
+        m_api.exec(
+            QStringLiteral("UPDATE monitoring_nodes SET next_poll_at = '-infinity' WHERE id = ?::uuid"),
+            {node});
         poll();
-        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM monitoring_alerts WHERE kind = 'disk_full'")), 1);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM monitoring_alerts WHERE kind = 'disk_full'")),
+            1);
         const auto seen = eventsFor(QStringLiteral("node-1"));
         QCOMPARE(seen.size(), 1);
         QCOMPARE(seen.at(0).name, events::MonitoringCheckDown);
@@ -348,9 +358,10 @@ private Q_SLOTS:
                  qPrintable(mail.value(QStringLiteral("to")).toString()));
 
         // Below the threshold again: the alert clears, and staff are told that too.
-        m_api.exec(QStringLiteral("UPDATE monitoring_nodes SET disk_alert_percent = 100, next_poll_at = '-infinity' "
-                                  "WHERE id = ?::uuid"),
-                   {node});
+        m_api.exec(
+            QStringLiteral("UPDATE monitoring_nodes SET disk_alert_percent = 100, next_poll_at = '-infinity' "
+                           "WHERE id = ?::uuid"),
+            {node});
         poll();
         QCOMPARE(openAlertsOf(QStringLiteral("disk_full"), node), 0);
         QCOMPARE(eventsFor(QStringLiteral("node-1")).size(), 2);
@@ -534,8 +545,9 @@ private Q_SLOTS:
                 !mx.isEmpty());
         pollAfter(10);
         const auto message = [&](const QString &id) {
-            return m_api.text(QStringLiteral("SELECT message FROM monitoring_service_status WHERE check_id = ?::uuid"),
-                              {id});
+            return m_api.text(
+                QStringLiteral("SELECT message FROM monitoring_service_status WHERE check_id = ?::uuid"),
+                {id});
         };
         QCOMPARE(status(good), QStringLiteral("up"));
         QVERIFY2(message(good).contains(QStringLiteral("192.0.2.10")), qPrintable(message(good)));
@@ -673,22 +685,26 @@ private Q_SLOTS:
         m_clock.set(QDateTime::fromMSecsSinceEpoch(takenMs, QTimeZone::utc()).addSecs(10));
         // Three jobs of one kind died within the hour; two of another kind did.
         for (int i = 0; i < 5; ++i)
-            m_api.exec(QStringLiteral("INSERT INTO jobs (tenant_id, kind, payload, run_at, status, attempts, max_attempts, "
-                                      "last_error, created_at, started_at, finished_at) "
-                                      "VALUES (?::uuid, ?, '{}', ?::timestamptz, 'dead', 1, 1, 'boom', ?::timestamptz, "
-                                      "?::timestamptz, ?::timestamptz)"),
-                       {m_tenant, i < 3 ? QStringLiteral("test.flaky") : QStringLiteral("test.rare"),
-                        m_clock.now().addSecs(-60 * i).toString(Qt::ISODate),
-                        m_clock.now().addSecs(-60 * i).toString(Qt::ISODate),
-                        m_clock.now().addSecs(-60 * i).toString(Qt::ISODate),
-                        m_clock.now().addSecs(-60 * i).toString(Qt::ISODate)});
+            m_api.exec(
+                QStringLiteral(
+                    "INSERT INTO jobs (tenant_id, kind, payload, run_at, status, attempts, max_attempts, "
+                    "last_error, created_at, started_at, finished_at) "
+                    "VALUES (?::uuid, ?, '{}', ?::timestamptz, 'dead', 1, 1, 'boom', ?::timestamptz, "
+                    "?::timestamptz, ?::timestamptz)"),
+                {m_tenant, i < 3 ? QStringLiteral("test.flaky") : QStringLiteral("test.rare"),
+                 m_clock.now().addSecs(-60 * i).toString(Qt::ISODate),
+                 m_clock.now().addSecs(-60 * i).toString(Qt::ISODate),
+                 m_clock.now().addSecs(-60 * i).toString(Qt::ISODate),
+                 m_clock.now().addSecs(-60 * i).toString(Qt::ISODate)});
         runJob(monitoring::kinds::slowQueries, &monitoring::slowQueryJob);
         QCOMPARE(openAlertsOf(QStringLiteral("slow_query"), marker), 1);
         QCOMPARE(openAlertsOf(QStringLiteral("job_failing"), QStringLiteral("test.flaky")), 1);
         QCOMPARE(openAlertsOf(QStringLiteral("job_failing"), QStringLiteral("test.rare")), 0);
         QCOMPARE(eventsFor(QStringLiteral("test.flaky")).size(), 1);
         runJob(monitoring::kinds::slowQueries, &monitoring::slowQueryJob); // nothing twice
-        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM monitoring_alerts WHERE kind = 'job_failing'")), 1);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM monitoring_alerts WHERE kind = 'job_failing'")),
+            1);
 
         // Quiet for a quarter of an hour: the job alert clears; the statement, not slow again for
         // an hour, clears later.
@@ -706,9 +722,10 @@ private Q_SLOTS:
 
     void metricsAreThePrometheusTextFormat()
     {
-        m_api.exec(QStringLiteral("INSERT INTO jobs (tenant_id, kind, payload, run_at, created_at) VALUES (?::uuid, "
-                                  "'system.sleep', '{}', now(), now())"),
-                   {m_tenant});
+        m_api.exec(
+            QStringLiteral("INSERT INTO jobs (tenant_id, kind, payload, run_at, created_at) VALUES (?::uuid, "
+                           "'system.sleep', '{}', now(), now())"),
+            {m_tenant});
         auto r = m_api.raw("GET", QStringLiteral("/metrics"), m_reader);
         QCOMPARE(r.status, 200);
         QVERIFY(r.header("Content-Type").startsWith("text/plain; version=0.0.4"));
@@ -731,6 +748,97 @@ private Q_SLOTS:
             1.0);
         QVERIFY(*e->value(QStringLiteral("mpanel_monitoring_open_alerts")) >= 1);
         QCOMPARE(m_api.raw("GET", QStringLiteral("/metrics"), QString()).status, 401);
+    }
+
+    // Raw samples roll up into 5-minute and hourly buckets as the clock moves, and the series
+    // reads each range from the table that still holds it until its retention drops it.
+    void samplesDownsampleAsTheyAge()
+    {
+        const auto r =
+            m_api.call("POST", QStringLiteral("/api/monitoring/nodes"), m_admin,
+                       {{QStringLiteral("name"), QStringLiteral("rolled-node")},
+                        {QStringLiteral("exporter_url"), QStringLiteral("http://127.0.0.1:1/metrics")}});
+        QCOMPARE(r.status, 201);
+        const QString node = r.json().value(QStringLiteral("id")).toString();
+        m_api.exec(QStringLiteral("UPDATE monitoring_nodes SET enabled = false WHERE id = ?::uuid"), {node});
+        // An hour of samples every 10 s, two hours ahead of the clock: in 5-minute bucket k the
+        // values alternate k and k + 1 (mean k + 0.5).
+        const QDateTime now = m_clock.now();
+        const QDateTime base =
+            QDateTime(now.date(), QTime(now.time().hour(), 0), QTimeZone::utc()).addSecs(2 * 3600);
+        m_api.exec(QStringLiteral("SELECT mpanel_monitoring_prepare_partitions(?::timestamptz)"),
+                   {base.toString(Qt::ISODate)});
+        m_api.exec(
+            QStringLiteral("INSERT INTO monitoring_samples (tenant_id, node_id, metric, at, value) "
+                           "SELECT ?::uuid, ?::uuid, 'load1', ?::timestamptz + i * interval '10 seconds', "
+                           "       (i / 30) + (i % 2) FROM generate_series(0, 359) AS i"),
+            {m_tenant, node, base.toString(Qt::ISODate)});
+        const auto rollup = [&](const char *table) {
+            return m_api.text(
+                QStringLiteral("SELECT coalesce(string_agg(value || '/' || min_value || '/' || max_value "
+                               "|| '/' || samples, ' ' ORDER BY at), '') FROM %1 WHERE node_id = ?::uuid")
+                    .arg(QLatin1String(table)),
+                {node});
+        };
+        const auto series = [&](qint64 step) {
+            QUrlQuery q;
+            q.addQueryItem(QStringLiteral("node"), node);
+            q.addQueryItem(QStringLiteral("metric"), QStringLiteral("load1"));
+            q.addQueryItem(QStringLiteral("from"), base.toString(Qt::ISODate));
+            q.addQueryItem(QStringLiteral("to"), base.addSecs(3600).toString(Qt::ISODate));
+            q.addQueryItem(QStringLiteral("step"), QString::number(step));
+            const auto reply = m_api.call(
+                "GET", QStringLiteral("/api/monitoring/series?") + q.toString(QUrl::FullyEncoded), m_reader);
+            QStringList values;
+            for (const QJsonValue &v : reply.json().value(QStringLiteral("points")).toArray())
+                values << QString::number(v.toObject().value(QStringLiteral("value")).toDouble());
+            return values.join(u' ');
+        };
+        QStringList fiveMinutes, means;
+        for (int k = 0; k < 12; ++k) {
+            fiveMinutes << QStringLiteral("%1/%2/%3/30").arg(k + 0.5).arg(k).arg(k + 1);
+            means << QString::number(k + 0.5);
+        }
+
+        // Not yet: the hour has not passed.
+        poll();
+        QCOMPARE(rollup("monitoring_samples_5m"), QString());
+        // Ten minutes after the hour: twelve 5-minute buckets and one hourly bucket, weighted.
+        m_clock.set(base.addSecs(3600 + 600));
+        poll();
+        QCOMPARE(rollup("monitoring_samples_5m"), fiveMinutes.join(u' '));
+        QCOMPARE(rollup("monitoring_samples_1h"), QStringLiteral("6/0/12/360"));
+        pollAfter(10); // again in the same bucket: nothing changes
+        QCOMPARE(rollup("monitoring_samples_5m"), fiveMinutes.join(u' '));
+        QCOMPARE(rollup("monitoring_samples_1h"), QStringLiteral("6/0/12/360"));
+        QCOMPARE(series(300), means.join(u' ')); // from the raw samples
+
+        // Three days on: the raw partition is gone, the 5-minute buckets answer the same.
+        m_clock.set(base.addDays(3));
+        poll();
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM monitoring_samples WHERE node_id = ?::uuid"),
+                         {node}),
+            0);
+        QCOMPARE(series(300), means.join(u' '));
+        QCOMPARE(series(3600), QStringLiteral("6"));
+
+        // A month on: the 5-minute partition is gone, the hourly bucket answers.
+        m_clock.set(base.addDays(31).addSecs(3600));
+        poll();
+        QCOMPARE(rollup("monitoring_samples_5m"), QString());
+        QCOMPARE(series(3600), QStringLiteral("6"));
+
+        // A year and more on: nothing is left of it, and its partitions are dropped whole.
+        m_clock.set(base.addDays(400));
+        poll();
+        QCOMPARE(rollup("monitoring_samples_1h"), QString());
+        QCOMPARE(series(3600), QString());
+        QCOMPARE(
+            m_api.text(QStringLiteral("SELECT coalesce(to_regclass(?)::text, '')"),
+                       {QStringLiteral("monitoring_samples_1h_") + base.toString(QStringLiteral("yyyyMM"))}),
+            QString());
+        m_clock.set(now);
     }
 
     void cleanupTestCase()

@@ -70,8 +70,8 @@ Status Alerts::open(const QSqlDatabase &db, const QString &tenantId, const Alert
             "VALUES (?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?::timestamptz, ?) "
             "ON CONFLICT DO NOTHING RETURNING id"),
         {tenantId, jobsql::textOrNull(s.checkId), jobsql::textOrNull(s.nodeId),
-         jobsql::textOrNull(s.customerId),
-         kindOf(s), s.name, s.message, flapping, jobsql::timestamp(now), jobsql::textOrNull(s.key)});
+         jobsql::textOrNull(s.customerId), kindOf(s), s.name, s.message, flapping, jobsql::timestamp(now),
+         jobsql::textOrNull(s.key)});
     if (!q)
         return q.error();
     if (!q->next() || flapping)

@@ -79,7 +79,8 @@ CheckResult runDns(const CheckDefinition &check)
         return {QStringLiteral("down"), std::nullopt, a.error};
     const QString asked = QStringLiteral("%1 %2").arg(check.queryName, check.queryType);
     if (a.rcode != 0)
-        return {QStringLiteral("down"), a.latencyMs, QStringLiteral("%1: response code %2").arg(asked).arg(a.rcode)};
+        return {QStringLiteral("down"), a.latencyMs,
+                QStringLiteral("%1: response code %2").arg(asked).arg(a.rcode)};
     if (a.records.isEmpty())
         return {QStringLiteral("down"), a.latencyMs, QStringLiteral("%1: no record").arg(asked)};
     const QString answer = QStringLiteral("%1: %2").arg(asked, a.records.join(QStringLiteral(", ")));

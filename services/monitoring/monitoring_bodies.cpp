@@ -1,8 +1,8 @@
 #include "monitoring/monitoring_bodies.h"
 
 #include "core/errors.h"
-#include "monitoring/monitoring_errors.h"
 #include "monitoring/dns_probe.h"
+#include "monitoring/monitoring_errors.h"
 #include "monitoring/probes.h"
 
 #include <QUrl>
@@ -47,7 +47,8 @@ const RequestBody &nodeBody()
                      .maximum(100)
                      .outOfRange(errors::InvalidValue)
                      .defaultValue(90)
-                     .describe(QStringLiteral("a disk alert is raised when the fullest filesystem passes this")));
+                     .describe(
+                         QStringLiteral("a disk alert is raised when the fullest filesystem passes this")));
     return body;
 }
 
@@ -64,7 +65,8 @@ const RequestBody &checkBody()
             .add(BodyField::string(QStringLiteral("target"))
                      .required()
                      .maxLength(500)
-                     .describe(QStringLiteral("http: a URL; tcp and tls: host:port; dns: the server, host:port")))
+                     .describe(
+                         QStringLiteral("http: a URL; tcp and tls: host:port; dns: the server, host:port")))
             .add(BodyField::integer(QStringLiteral("expect_status"))
                      .nullable()
                      .minimum(100)

@@ -205,14 +205,15 @@ Result<QList<SeriesPoint>> MonitoringStore::series(const QSqlDatabase &db, const
     const QString mean = table == QLatin1String("monitoring_samples")
                              ? QStringLiteral("avg(value)")
                              : QStringLiteral("sum(value * samples) / sum(samples)");
-    auto q = sql::exec(db,
-                       QStringLiteral("SELECT date_bin(make_interval(secs => ?), at, ?::timestamptz) AS bucket, "
-                                      "%1 FROM %2 "
-                                      "WHERE node_id = ?::uuid AND metric = ? AND at >= ?::timestamptz "
-                                      "AND at < ?::timestamptz GROUP BY bucket ORDER BY bucket")
-                           .arg(mean, table),
-                       {qMax<qint64>(stepS, 1), jobsql::timestamp(from), nodeId, metric,
-                        jobsql::timestamp(from), jobsql::timestamp(to)});
+    auto q =
+        sql::exec(db,
+                  QStringLiteral("SELECT date_bin(make_interval(secs => ?), at, ?::timestamptz) AS bucket, "
+                                 "%1 FROM %2 "
+                                 "WHERE node_id = ?::uuid AND metric = ? AND at >= ?::timestamptz "
+                                 "AND at < ?::timestamptz GROUP BY bucket ORDER BY bucket")
+                      .arg(mean, table),
+                  {qMax<qint64>(stepS, 1), jobsql::timestamp(from), nodeId, metric, jobsql::timestamp(from),
+                   jobsql::timestamp(to)});
     if (!q)
         return q.error();
     QList<SeriesPoint> out;
@@ -224,15 +225,15 @@ Result<QList<SeriesPoint>> MonitoringStore::series(const QSqlDatabase &db, const
 Result<QJsonObject> MonitoringStore::addNode(const QSqlDatabase &db, const QString &tenantId,
                                              const api::BodyValues &body, const QDateTime &now)
 {
-    auto q =
-        sql::exec(db,
-                  QStringLiteral("INSERT INTO monitoring_nodes (tenant_id, name, exporter_url, interval_s, "
-                                 "created_at, disk_alert_percent) VALUES (?::uuid, ?, ?, ?, ?::timestamptz, ?) "
-                                 "RETURNING id"),
-                  {tenantId, body.string(QStringLiteral("name"), QString()),
-                   body.string(QStringLiteral("exporter_url"), QString()),
-                   body.integer(QStringLiteral("interval_s")).value_or(30), jobsql::timestamp(now),
-                   body.integer(QStringLiteral("disk_alert_percent")).value_or(90)});
+    auto q = sql::exec(
+        db,
+        QStringLiteral("INSERT INTO monitoring_nodes (tenant_id, name, exporter_url, interval_s, "
+                       "created_at, disk_alert_percent) VALUES (?::uuid, ?, ?, ?, ?::timestamptz, ?) "
+                       "RETURNING id"),
+        {tenantId, body.string(QStringLiteral("name"), QString()),
+         body.string(QStringLiteral("exporter_url"), QString()),
+         body.integer(QStringLiteral("interval_s")).value_or(30), jobsql::timestamp(now),
+         body.integer(QStringLiteral("disk_alert_percent")).value_or(90)});
     if (!q)
         return nameTakenOr(q.error(), QStringLiteral("node"));
     q->next();
@@ -241,7 +242,8 @@ Result<QJsonObject> MonitoringStore::addNode(const QSqlDatabase &db, const QStri
         {QStringLiteral("name"), body.string(QStringLiteral("name"), QString())},
         {QStringLiteral("exporter_url"), body.string(QStringLiteral("exporter_url"), QString())},
         {QStringLiteral("interval_s"), body.integer(QStringLiteral("interval_s")).value_or(30)},
-        {QStringLiteral("disk_alert_percent"), body.integer(QStringLiteral("disk_alert_percent")).value_or(90)},
+        {QStringLiteral("disk_alert_percent"),
+         body.integer(QStringLiteral("disk_alert_percent")).value_or(90)},
         {QStringLiteral("status"), QStringLiteral("unknown")}};
 }
 

@@ -127,13 +127,13 @@ Status SlowQueries::judgeAlerts(const QSqlDatabase &db, const QString &tenantId,
         if (auto opened = Alerts::open(db, tenantId, s, now); !opened)
             return opened.error();
     }
-    auto settled = sql::exec(
-        db,
-        QStringLiteral("SELECT a.subject_key, a.subject FROM monitoring_alerts a "
-                       "LEFT JOIN monitoring_slow_queries q ON q.queryid::text = a.subject_key "
-                       "WHERE a.kind = 'slow_query' AND a.closed_at IS NULL "
-                       "  AND coalesce(q.last_seen < ?::timestamptz - interval '1 hour', true)"),
-        {jobsql::timestamp(now)});
+    auto settled =
+        sql::exec(db,
+                  QStringLiteral("SELECT a.subject_key, a.subject FROM monitoring_alerts a "
+                                 "LEFT JOIN monitoring_slow_queries q ON q.queryid::text = a.subject_key "
+                                 "WHERE a.kind = 'slow_query' AND a.closed_at IS NULL "
+                                 "  AND coalesce(q.last_seen < ?::timestamptz - interval '1 hour', true)"),
+                  {jobsql::timestamp(now)});
     if (!settled)
         return settled.error();
     QList<AlertSubject> toClose;

@@ -15,8 +15,9 @@ void StaffAlertMail::declare(ModuleContext &module)
 
 Status StaffAlertMail::onAlert(TenantTransaction &tx, const events::DomainEvent &event, const QDateTime &now)
 {
-    auto q = sql::exec(tx.db(), QStringLiteral("SELECT coalesce(reply_to, from_address) FROM notification_settings "
-                                               "WHERE enabled"));
+    auto q = sql::exec(tx.db(),
+                       QStringLiteral("SELECT coalesce(reply_to, from_address) FROM notification_settings "
+                                      "WHERE enabled"));
     if (!q)
         return q.error();
     if (!q->next())
