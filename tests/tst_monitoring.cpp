@@ -747,6 +747,26 @@ private Q_SLOTS:
             *e->value(QStringLiteral("mpanel_node_up"), {{QStringLiteral("node"), QStringLiteral("node-1")}}),
             1.0);
         QVERIFY(*e->value(QStringLiteral("mpanel_monitoring_open_alerts")) >= 1);
+        // Requests by route pattern and status, with a latency histogram whose +Inf bucket is the
+        // count; the database's connections by state.
+        const QMap<QString, QString> overview{
+            {QStringLiteral("method"), QStringLiteral("GET")},
+            {QStringLiteral("route"), QStringLiteral("/api/monitoring/overview")},
+            {QStringLiteral("status"), QStringLiteral("200")}};
+        QCOMPARE(e->types.value(QStringLiteral("mpanel_http_request_duration_seconds")),
+                 QStringLiteral("histogram"));
+        const auto requests = e->value(QStringLiteral("mpanel_http_requests_total"), overview);
+        QVERIFY(requests && *requests >= 1);
+        QMap<QString, QString> inf = overview;
+        inf.insert(QStringLiteral("le"), QStringLiteral("+Inf"));
+        QCOMPARE(e->value(QStringLiteral("mpanel_http_request_duration_seconds_bucket"), inf), requests);
+        QCOMPARE(e->value(QStringLiteral("mpanel_http_request_duration_seconds_count"), overview), requests);
+        QVERIFY(e->value(QStringLiteral("mpanel_http_requests_total"),
+                         {{QStringLiteral("route"), QStringLiteral("/api/monitoring/series")},
+                          {QStringLiteral("status"), QStringLiteral("400")}}));
+        QVERIFY(*e->value(QStringLiteral("mpanel_db_connections"),
+                          {{QStringLiteral("state"), QStringLiteral("active")}}) >= 1);
+        QVERIFY(*e->value(QStringLiteral("mpanel_db_max_connections")) > 0);
         QCOMPARE(m_api.raw("GET", QStringLiteral("/metrics"), QString()).status, 401);
     }
 

@@ -163,3 +163,15 @@ ALTER TABLE monitoring_alerts ADD CONSTRAINT monitoring_alerts_kind_check
 ALTER TABLE monitoring_alerts ADD COLUMN subject_key text CHECK (length(subject_key) <= 200);
 CREATE UNIQUE INDEX monitoring_alerts_open_key_idx ON monitoring_alerts (tenant_id, kind, subject_key)
     WHERE closed_at IS NULL AND subject_key IS NOT NULL;
+
+-- The database's connections by state for the service's /metrics ("database pool use"). As the
+-- schema owner, so the sessions of other logins (staff in the console, the job workers) count.
+CREATE FUNCTION mpanel_monitoring_db_connections()
+RETURNS TABLE (state text, connections bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT coalesce(a.state, 'unknown'), count(*) FROM pg_stat_activity a
+    WHERE a.datname = current_database() AND a.backend_type = 'client backend'
+    GROUP BY 1 ORDER BY 1
+$$;
+REVOKE ALL ON FUNCTION mpanel_monitoring_db_connections() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION mpanel_monitoring_db_connections() TO mpanel_app, mpanel_staff;
