@@ -161,15 +161,26 @@ Result<QJsonObject> MonitoringStore::overview(const QSqlDatabase &db)
                        {QStringLiteral("open_alerts"), openAlerts}};
 }
 
-Result<QJsonArray> MonitoringStore::alerts(const QSqlDatabase &db, bool openOnly, int limit)
+Result<QJsonArray> MonitoringStore::alerts(const QSqlDatabase &db, bool openOnly, int limit,
+                                           const QString &customerId)
 {
+    QStringList where;
+    QVariantList binds;
+    if (openOnly)
+        where << QStringLiteral("closed_at IS NULL");
+    if (!customerId.isEmpty()) {
+        where << QStringLiteral("customer_id = ?::uuid");
+        binds << customerId;
+    }
+    binds << limit;
     auto q = sql::exec(
         db,
         QStringLiteral("SELECT id, kind, check_id, node_id, customer_id, subject, message, flapping, "
                        "opened_at, closed_at FROM monitoring_alerts %1 "
                        "ORDER BY opened_at DESC, id LIMIT ?")
-            .arg(openOnly ? QStringLiteral("WHERE closed_at IS NULL") : QString()),
-        {limit});
+            .arg(where.isEmpty() ? QString()
+                                 : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))),
+        binds);
     if (!q)
         return q.error();
     QJsonArray out;

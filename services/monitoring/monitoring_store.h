@@ -23,7 +23,9 @@ public:
     // {nodes: [...], checks: [...], services_down, services_degraded, open_alerts}
     static Result<QJsonObject> overview(const QSqlDatabase &db);
     static Result<QJsonArray> checks(const QSqlDatabase &db);
-    static Result<QJsonArray> alerts(const QSqlDatabase &db, bool openOnly, int limit);
+    // Newest first; only one customer's (their services' checks) when `customerId` is set.
+    static Result<QJsonArray> alerts(const QSqlDatabase &db, bool openOnly, int limit,
+                                     const QString &customerId = {});
     // Averages per `stepS` seconds (at least 1) of one node's metric in [from, to), read from the
     // finest table that still holds `from` at `now` (seriesTable).
     static Result<QList<SeriesPoint>> series(const QSqlDatabase &db, const QString &nodeId,
