@@ -47,30 +47,6 @@ Status judgeDisk(const QSqlDatabase &db, const QString &tenantId, const DueNode 
     return {};
 }
 
-Status writeSamples(const QSqlDatabase &db, const QString &tenantId, const DueNode &node,
-                    const NodeReading &reading, const QDateTime &now)
-{
-    if (reading.values.isEmpty())
-        return {};
-    QStringList metricNames;
-    QStringList values;
-    for (const auto &[metric, value] : reading.values) {
-        metricNames << metric;
-        values << QString::number(value, 'g', 17);
-    }
-    // One statement per scrape: the arrays unnest into one row per metric.
-    auto q =
-        sql::exec(db,
-                  QStringLiteral("INSERT INTO monitoring_samples (tenant_id, node_id, metric, at, value) "
-                                 "SELECT ?::uuid, ?::uuid, m, ?::timestamptz, v "
-                                 "FROM unnest(?::text[], ?::float8[]) AS t(m, v)"),
-                  {tenantId, node.id, jobsql::timestamp(now), u'{' + metricNames.join(u',') + u'}',
-                   u'{' + values.join(u',') + u'}'});
-    if (!q)
-        return q.error();
-    return {};
-}
-
 Status record(const QSqlDatabase &db, const QString &tenantId, const DueNode &node, const QString &status,
               const QString &error, const QJsonObject &counters, const QDateTime &now)
 {
@@ -97,6 +73,30 @@ Status record(const QSqlDatabase &db, const QString &tenantId, const DueNode &no
 }
 
 } // namespace
+
+Status writeNodeSamples(const QSqlDatabase &db, const QString &tenantId, const QString &nodeId,
+                        const NodeReading &reading, const QDateTime &now)
+{
+    if (reading.values.isEmpty())
+        return {};
+    QStringList metricNames;
+    QStringList values;
+    for (const auto &[metric, value] : reading.values) {
+        metricNames << metric;
+        values << QString::number(value, 'g', 17);
+    }
+    // One statement per scrape: the arrays unnest into one row per metric.
+    auto q =
+        sql::exec(db,
+                  QStringLiteral("INSERT INTO monitoring_samples (tenant_id, node_id, metric, at, value) "
+                                 "SELECT ?::uuid, ?::uuid, m, ?::timestamptz, v "
+                                 "FROM unnest(?::text[], ?::float8[]) AS t(m, v)"),
+                  {tenantId, nodeId, jobsql::timestamp(now), u'{' + metricNames.join(u',') + u'}',
+                   u'{' + values.join(u',') + u'}'});
+    if (!q)
+        return q.error();
+    return {};
+}
 
 Result<int> pollNodes(const QSqlDatabase &db, const QString &tenantId, const QDateTime &now)
 {
@@ -135,7 +135,7 @@ Result<int> pollNodes(const QSqlDatabase &db, const QString &tenantId, const QDa
             continue;
         }
         const NodeReading reading = readNode(*exposition, node.counters, now);
-        if (auto s = writeSamples(db, tenantId, node, reading, now); !s)
+        if (auto s = writeNodeSamples(db, tenantId, node.id, reading, now); !s)
             return s.error();
         if (auto s = record(db, tenantId, node, QStringLiteral("up"), {}, reading.counters, now); !s)
             return s.error();
