@@ -4,12 +4,16 @@
 #include "console_session/staff_transaction.h"
 #include "core/clock.h"
 #include "monitoring/node_metrics.h"
+#include "monitoring/slow_queries.h"
 
 #include <QJsonArray>
 
 namespace mp {
 
 namespace {
+
+constexpr int kAlertRows = 200;
+constexpr int kSlowQueryRows = 100;
 
 // About 300 points per chart, whatever the range.
 qint64 stepFor(qint64 rangeSeconds)
@@ -24,6 +28,17 @@ Result<MonitoringSnapshot> read(TenantTransaction &tx, const QString &wanted, qi
     if (!overview)
         return overview.error();
     s.overview = *overview;
+    auto alerts = monitoring::MonitoringStore::alerts(tx.db(), false, kAlertRows);
+    if (!alerts)
+        return alerts.error();
+    s.alerts = *alerts;
+    if (rangeSeconds <= 0)
+        return s;
+    auto slow = monitoring::SlowQueries::recorded(tx.db(), kSlowQueryRows);
+    if (!slow)
+        return slow.error();
+    for (const monitoring::SlowQuery &q : std::as_const(*slow))
+        s.slowQueries.append(q.toJson());
     const QJsonArray nodes = s.overview.value(QStringLiteral("nodes")).toArray();
     for (const QJsonValue &n : nodes) {
         const QString id = n.toObject().value(QStringLiteral("id")).toString();
@@ -38,7 +53,7 @@ Result<MonitoringSnapshot> read(TenantTransaction &tx, const QString &wanted, qi
         return s;
     for (const QString &metric : MonitoringLoader::chartedMetrics()) {
         auto points = monitoring::MonitoringStore::series(tx.db(), s.nodeId, metric, s.from, s.to,
-                                                          stepFor(rangeSeconds));
+                                                          stepFor(rangeSeconds), s.to);
         if (!points)
             return points.error();
         s.series.insert(metric, *points);

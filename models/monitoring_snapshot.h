@@ -4,6 +4,7 @@
 #include "monitoring/monitoring_store.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 
@@ -19,6 +20,8 @@ struct MonitoringSnapshot {
     QDateTime from;
     QDateTime to;
     QHash<QString, QList<monitoring::SeriesPoint>> series; // metric -> points
+    QJsonArray alerts;      // the newest first (open or not), MonitoringStore::alerts
+    QJsonArray slowQueries; // the recorded slow statements, SlowQuery::toJson
 };
 
 // Loads snapshots on the session's thread (never the UI thread) and hands them back as signals.
@@ -29,7 +32,8 @@ class MonitoringLoader : public QObject {
 public:
     explicit MonitoringLoader(ConsoleSession *session, QObject *parent = nullptr);
 
-    // The series of `nodeId` (the first node when empty) over the last `rangeSeconds`.
+    // The series of `nodeId` (the first node when empty) over the last `rangeSeconds`; with
+    // `rangeSeconds` 0 the overview and the alerts alone (the Dashboard's).
     void load(const QString &nodeId, qint64 rangeSeconds);
     bool busy() const { return m_busy; }
 

@@ -160,6 +160,15 @@ INSERT INTO monitoring_alerts (tenant_id, check_id, kind, subject, opened_at)
 SELECT mpanel_monitoring_prepare_partitions(now());
 INSERT INTO monitoring_samples (tenant_id, node_id, metric, at, value)
     SELECT tenant_id, id, 'load1', now(), 0.5 FROM monitoring_nodes WHERE tenant_id = :tenant;
+-- 0034 monitoring rollups: a 5-minute and an hourly bucket of that node.
+SELECT mpanel_monitoring_rollup_partition('monitoring_samples_5m', now()),
+       mpanel_monitoring_rollup_partition('monitoring_samples_1h', now());
+INSERT INTO monitoring_samples_5m (tenant_id, node_id, metric, at, value, min_value, max_value, samples)
+    SELECT tenant_id, id, 'load1', date_bin('5 minutes', now(), 'epoch'), 0.5, 0.5, 0.5, 1
+    FROM monitoring_nodes WHERE tenant_id = :tenant;
+INSERT INTO monitoring_samples_1h (tenant_id, node_id, metric, at, value, min_value, max_value, samples)
+    SELECT tenant_id, id, 'load1', date_trunc('hour', now()), 0.5, 0.5, 0.5, 1
+    FROM monitoring_nodes WHERE tenant_id = :tenant;
 -- 0028 SSL certificates.
 INSERT INTO ssl_acme_accounts (tenant_id, directory_url, account_key_sealed, created_at)
     VALUES (:tenant, 'https://acme.seed' || :n || '.test/dir', 'sealed', now());

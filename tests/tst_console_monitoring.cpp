@@ -2,9 +2,14 @@
 // board are read on the session's thread from what the poll job stored, the empty state says how
 // to start, and the check model passes QAbstractItemModelTester. MPANEL_SCREENSHOT=path.png saves
 // the page as drawn (offscreen).
+#include "alert_table_model.h"
 #include "check_status_model.h"
+#include "dashboard/dashboard_page.h"
+#include "monitoring/customer_alerts_part.h"
+#include "monitoring/monitoring_overview.h"
 #include "monitoring/monitoring_page.h"
 #include "monitoring/node_chart.h"
+#include "slow_query_model.h"
 #include "support/console_fixture.h"
 
 #include <QAbstractItemModelTester>
@@ -12,6 +17,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTabWidget>
 
 using namespace mp;
 using namespace mp::test;
@@ -64,6 +70,27 @@ class TestConsoleMonitoring : public QObject {
         run(u"INSERT INTO monitoring_alerts (tenant_id, check_id, kind, subject, opened_at) "
             "SELECT tenant_id, id, 'check_down', name, now() FROM monitoring_checks "
             "WHERE tenant_id = ?::uuid AND kind = 'tcp'"_s);
+        run(u"INSERT INTO monitoring_alerts (tenant_id, node_id, kind, subject, message, subject_key, "
+            u"opened_at, "
+            "closed_at) SELECT tenant_id, id, 'disk_full', name, 'the fullest filesystem is 93.0% full', "
+            "id::text, "
+            "now() - interval '3 hours', now() - interval '2 hours' FROM monitoring_nodes WHERE tenant_id = ?::uuid"_s);
+        run(u"INSERT INTO monitoring_slow_queries (queryid, query, calls, mean_ms, max_ms, first_seen, "
+            u"last_seen) "
+            "SELECT 4242, 'SELECT * FROM invoices WHERE customer_id = $1 ORDER BY issued_at DESC', 12, "
+            "340.5, "
+            "900.25, now() - interval '1 hour', now() WHERE ?::uuid IS NOT NULL "
+            "ON CONFLICT (queryid) DO NOTHING"_s);
+    }
+
+    static void screenshot(QWidget &w, const QString &name)
+    {
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QString dir = QString::fromLocal8Bit(qgetenv("MPANEL_SCREENSHOT_DIR"));
+        if (dir.isEmpty())
+            dir = QDir::tempPath();
+        QVERIFY(w.grab().save(QDir(dir).filePath(name)));
     }
 
 private Q_SLOTS:
@@ -88,6 +115,25 @@ private Q_SLOTS:
                  qPrintable(QString::number(page.usageChart()->pointCount())));
         QVERIFY(page.loadChart()->pointCount() >= 300);
         QVERIFY(page.findChild<QLabel *>(u"monitoringSummary"_s)->text().contains(u"1 service(s) down"_s));
+        // The alerts (one open, one cleared) and the slow statements have their tabs.
+        QAbstractItemModelTester alertsTester(page.alerts(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester slowTester(page.slowQueries(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(page.alerts()->rowCount(), 2);
+        QCOMPARE(page.alerts()->openCount(), 1);
+        QCOMPARE(page.alerts()->index(0, AlertTableModel::State).data().toString(), u"open"_s);
+        QCOMPARE(page.alerts()->index(1, AlertTableModel::Kind).data().toString(), u"Disk full"_s);
+        QCOMPARE(page.alerts()->index(1, AlertTableModel::State).data().toString(), u"cleared"_s);
+        QCOMPARE(page.tabs()->tabText(1), u"Alerts (1 open)"_s);
+        QCOMPARE(page.slowQueries()->rowCount(), 1);
+        QCOMPARE(page.slowQueries()->index(0, SlowQueryModel::Calls).data().toString(),
+                 QLocale().toString(12));
+        QVERIFY(page.slowQueries()
+                    ->index(0, SlowQueryModel::Query)
+                    .data()
+                    .toString()
+                    .startsWith(u"SELECT * FROM invoices"_s));
 
         page.resize(1200, 720);
         page.show();
@@ -96,6 +142,61 @@ private Q_SLOTS:
         if (path.isEmpty())
             path = QDir::temp().filePath(u"tst_console_monitoring.png"_s);
         QVERIFY(page.grab().save(path));
+        page.tabs()->setCurrentIndex(1);
+        screenshot(page, u"tst_console_monitoring_alerts.png"_s);
+        page.tabs()->setCurrentIndex(2);
+        screenshot(page, u"tst_console_monitoring_slow_queries.png"_s);
+    }
+
+    void theDashboardShowsServicesDownAndOpenAlerts()
+    {
+        ConsoleFixture f;
+        seed(f);
+        DashboardPage page(f.session.get(), nullptr);
+        QSignalSpy jobsLoaded(&page, &DashboardPage::loaded);
+        QSignalSpy refreshed(page.monitoring(), &MonitoringOverview::refreshed);
+        QVERIFY(refreshed.wait(20000));
+        QVERIFY(!jobsLoaded.isEmpty() || jobsLoaded.wait(20000));
+        QVERIFY2(page.monitoring()->summaryText().contains(u"1 service(s) down"_s),
+                 qPrintable(page.monitoring()->summaryText()));
+        QVERIFY(page.monitoring()->summaryText().contains(u"1 degraded"_s));
+        QVERIFY(page.monitoring()->summaryText().contains(u"1 open alert(s)"_s));
+        QVERIFY(!page.monitoring()->showsAllClear());
+        QCOMPARE(page.monitoring()->openAlerts()->rowCount(), 1); // the cleared disk alert is not on it
+        QCOMPARE(page.monitoring()->openAlerts()->index(0, AlertTableModel::Subject).data().toString(),
+                 u"db.example.com:5432"_s);
+        page.resize(1200, 800);
+        screenshot(page, u"tst_console_dashboard.png"_s);
+
+        // Cleared: the overview says all is well.
+        QVERIFY(sql::exec(f.service,
+                          u"UPDATE monitoring_alerts SET closed_at = now() WHERE closed_at IS NULL"_s));
+        page.monitoring()->reload();
+        QVERIFY(refreshed.wait(20000));
+        QVERIFY(page.monitoring()->showsAllClear());
+        QVERIFY(page.monitoring()->summaryText().contains(u"0 open alert(s)"_s));
+    }
+
+    void aCustomerDetailShowsTheAlertsOfTheirServices()
+    {
+        ConsoleFixture f;
+        seed(f);
+        const auto owner = f.addCustomer(u"Shop Owner"_s, u"owner@shop.example"_s);
+        const auto other = f.addCustomer(u"Someone Else"_s, u"else@example.net"_s);
+        QVERIFY(sql::exec(f.service,
+                          u"UPDATE monitoring_alerts SET customer_id = ?::uuid WHERE kind = 'check_down'"_s,
+                          {owner.id}));
+        CustomerAlertsPart part(f.session.get(), nullptr);
+        QSignalSpy loaded(&part, &CustomerAlertsPart::loaded);
+        part.showRecord(owner.id);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(part.alerts()->rowCount(), 1);
+        QCOMPARE(part.alerts()->index(0, AlertTableModel::Subject).data().toString(),
+                 u"db.example.com:5432"_s);
+        part.showRecord(other.id);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(part.alerts()->rowCount(), 0);
+        QVERIFY(part.showsEmptyState());
     }
 
     void anEmptyTenantSaysHowToStart()

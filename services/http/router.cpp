@@ -3,6 +3,9 @@
 #include "core/errors.h"
 #include "core/storable_text.h"
 #include "http/http_errors.h"
+#include "http/request_metrics.h"
+
+#include <QElapsedTimer>
 
 #include <QUrl>
 
@@ -74,6 +77,17 @@ static std::optional<HttpResponse> unstorableUrlText(const HttpRequest &request)
 }
 
 HttpResponse Router::dispatch(HttpRequest &request) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    HttpResponse response = answer(request);
+    RequestMetrics::record(
+        request.method, request.routePattern.isEmpty() ? QStringLiteral("unmatched") : request.routePattern,
+        response.status, double(timer.nsecsElapsed()) / 1e9);
+    return response;
+}
+
+HttpResponse Router::answer(HttpRequest &request) const
 {
     if (auto refused = unstorableUrlText(request))
         return *refused;

@@ -21,6 +21,7 @@ public:
     void add(const QString &method, const QString &pattern, HttpHandler handler, qsizetype maxBodyBytes = 0);
     // The route's own body limit, 0 for none or for no such route.
     qsizetype maxBodyBytes(const QString &method, const QString &path) const;
+    // Answers the request and counts it in RequestMetrics (by route pattern and status).
     HttpResponse dispatch(HttpRequest &request) const;
     // "GET /api/products/{id}" for every route, for the OpenAPI coverage test.
     QStringList routes() const;
@@ -33,6 +34,7 @@ private:
         HttpHandler handler;
         qsizetype maxBodyBytes = 0;
     };
+    HttpResponse answer(HttpRequest &request) const;
     static bool match(const Route &route, const QStringList &segments, QHash<QString, QString> *params);
     QList<Route> m_routes;
 };

@@ -9,13 +9,26 @@ namespace mp::monitoring {
 
 namespace {
 
-QString subjectColumn(const AlertSubject &s)
+QString kindOf(const AlertSubject &s)
 {
-    return s.checkId.isEmpty() ? QStringLiteral("node_id") : QStringLiteral("check_id");
+    if (!s.kind.isEmpty())
+        return s.kind;
+    return s.checkId.isEmpty() ? QStringLiteral("node_down") : QStringLiteral("check_down");
 }
 
-QString subjectId(const AlertSubject &s)
+// The condition that finds the subject's alerts, with its two parameters.
+QString subjectWhere(const AlertSubject &s)
 {
+    if (!s.kind.isEmpty())
+        return QStringLiteral("kind = ? AND subject_key = ?");
+    return s.checkId.isEmpty() ? QStringLiteral("kind = ? AND node_id = ?::uuid")
+                               : QStringLiteral("kind = ? AND check_id = ?::uuid");
+}
+
+QVariant subjectId(const AlertSubject &s)
+{
+    if (!s.kind.isEmpty())
+        return s.key;
     return s.checkId.isEmpty() ? s.nodeId : s.checkId;
 }
 
@@ -26,10 +39,13 @@ Status announce(const QSqlDatabase &db, const QString &tenantId, const QString &
     QJsonObject data{{QStringLiteral("check"), s.name},
                      {QStringLiteral("target"), s.target},
                      {QStringLiteral("message"), s.message}};
+    data.insert(QStringLiteral("kind"), kindOf(s));
     if (!s.checkId.isEmpty())
         data.insert(QStringLiteral("check_id"), s.checkId);
-    else
+    if (!s.nodeId.isEmpty())
         data.insert(QStringLiteral("node_id"), s.nodeId);
+    if (!s.key.isEmpty())
+        data.insert(QStringLiteral("key"), s.key);
     return events::DomainEvents::announce(tx, {event, s.customerId, alertId, data}, now);
 }
 
@@ -38,12 +54,11 @@ Status announce(const QSqlDatabase &db, const QString &tenantId, const QString &
 Status Alerts::open(const QSqlDatabase &db, const QString &tenantId, const AlertSubject &s,
                     const QDateTime &now)
 {
-    const QString column = subjectColumn(s);
     auto recent = sql::exec(db,
-                            QStringLiteral("SELECT count(*) FROM monitoring_alerts WHERE %1 = ?::uuid "
+                            QStringLiteral("SELECT count(*) FROM monitoring_alerts WHERE %1 "
                                            "AND opened_at > ?::timestamptz - interval '1 hour'")
-                                .arg(column),
-                            {subjectId(s), jobsql::timestamp(now)});
+                                .arg(subjectWhere(s)),
+                            {kindOf(s), subjectId(s), jobsql::timestamp(now)});
     if (!recent)
         return recent.error();
     const bool flapping = recent->next() && recent->value(0).toInt() >= kFlapLimit;
@@ -51,13 +66,12 @@ Status Alerts::open(const QSqlDatabase &db, const QString &tenantId, const Alert
         db,
         QStringLiteral(
             "INSERT INTO monitoring_alerts (tenant_id, check_id, node_id, customer_id, kind, subject, "
-            "message, flapping, opened_at) "
-            "VALUES (?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?::timestamptz) "
+            "message, flapping, opened_at, subject_key) "
+            "VALUES (?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?::timestamptz, ?) "
             "ON CONFLICT DO NOTHING RETURNING id"),
         {tenantId, jobsql::textOrNull(s.checkId), jobsql::textOrNull(s.nodeId),
-         jobsql::textOrNull(s.customerId),
-         s.checkId.isEmpty() ? QStringLiteral("node_down") : QStringLiteral("check_down"), s.name, s.message,
-         flapping, jobsql::timestamp(now)});
+         jobsql::textOrNull(s.customerId), kindOf(s), s.name, s.message, flapping, jobsql::timestamp(now),
+         jobsql::textOrNull(s.key)});
     if (!q)
         return q.error();
     if (!q->next() || flapping)
@@ -70,9 +84,9 @@ Status Alerts::close(const QSqlDatabase &db, const QString &tenantId, const Aler
 {
     auto q = sql::exec(db,
                        QStringLiteral("UPDATE monitoring_alerts SET closed_at = ?::timestamptz "
-                                      "WHERE %1 = ?::uuid AND closed_at IS NULL RETURNING id, flapping")
-                           .arg(subjectColumn(s)),
-                       {jobsql::timestamp(now), subjectId(s)});
+                                      "WHERE %1 AND closed_at IS NULL RETURNING id, flapping")
+                           .arg(subjectWhere(s)),
+                       {jobsql::timestamp(now), kindOf(s), subjectId(s)});
     if (!q)
         return q.error();
     if (!q->next() || q->value(1).toBool())

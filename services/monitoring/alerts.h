@@ -8,10 +8,14 @@
 
 namespace mp::monitoring {
 
-// What an alert is about.
+// What an alert is about: a check or a node that is down (checkId / nodeId), or, with `kind` set,
+// something else keyed by `key`: disk_full (the node id), slow_query (the queryid), job_failing
+// (the job kind).
 struct AlertSubject {
-    QString checkId; // one of checkId / nodeId
+    QString checkId; // one of checkId / nodeId, unless kind is set
     QString nodeId;
+    QString kind;
+    QString key;
     QString customerId;
     QString name;
     QString target;

@@ -1,5 +1,6 @@
 #include "monitoring/check_definition.h"
 
+#include "monitoring/dns_probe.h"
 #include "monitoring/probes.h"
 
 #include <QCoreApplication>
@@ -62,6 +63,38 @@ CheckResult runTls(const CheckDefinition &check, const QDateTime &now)
     return judgeLatency(check, p.latencyMs, message);
 }
 
+// Names compare without case and without the final dot.
+QString normalizedRecord(QString text)
+{
+    text = text.trimmed().toLower();
+    if (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text;
+}
+
+CheckResult runDns(const CheckDefinition &check)
+{
+    const DnsAnswer a = DnsProbe::ask(check.target, check.queryName, check.queryType, check.timeoutMs);
+    if (!a.reached)
+        return {QStringLiteral("down"), std::nullopt, a.error};
+    const QString asked = QStringLiteral("%1 %2").arg(check.queryName, check.queryType);
+    if (a.rcode != 0)
+        return {QStringLiteral("down"), a.latencyMs,
+                QStringLiteral("%1: response code %2").arg(asked).arg(a.rcode)};
+    if (a.records.isEmpty())
+        return {QStringLiteral("down"), a.latencyMs, QStringLiteral("%1: no record").arg(asked)};
+    const QString answer = QStringLiteral("%1: %2").arg(asked, a.records.join(QStringLiteral(", ")));
+    if (!check.expectKeyword.isEmpty()) {
+        const QString wanted = normalizedRecord(check.expectKeyword);
+        const bool found = std::any_of(a.records.cbegin(), a.records.cend(),
+                                       [&](const QString &r) { return normalizedRecord(r) == wanted; });
+        if (!found)
+            return {QStringLiteral("down"), a.latencyMs,
+                    QStringLiteral("%1, expected %2").arg(answer, check.expectKeyword)};
+    }
+    return judgeLatency(check, a.latencyMs, answer);
+}
+
 } // namespace
 
 QJsonObject CheckDefinition::toJson() const
@@ -74,6 +107,8 @@ QJsonObject CheckDefinition::toJson() const
         {QStringLiteral("expect_status"), expectStatus ? QJsonValue(*expectStatus) : QJsonValue()},
         {QStringLiteral("expect_keyword"),
          expectKeyword.isEmpty() ? QJsonValue() : QJsonValue(expectKeyword)},
+        {QStringLiteral("query_name"), queryName.isEmpty() ? QJsonValue() : QJsonValue(queryName)},
+        {QStringLiteral("query_type"), queryType.isEmpty() ? QJsonValue() : QJsonValue(queryType)},
         {QStringLiteral("timeout_ms"), timeoutMs},
         {QStringLiteral("interval_s"), intervalS},
         {QStringLiteral("down_interval_s"), downIntervalS},
@@ -92,6 +127,8 @@ CheckResult runCheck(const CheckDefinition &check, const QDateTime &now)
         return runHttp(check);
     if (check.kind == QLatin1String("tcp"))
         return runTcp(check);
+    if (check.kind == QLatin1String("dns"))
+        return runDns(check);
     return runTls(check, now);
 }
 

@@ -12,10 +12,12 @@ namespace mp::monitoring {
 struct CheckDefinition {
     QString id;
     QString name;
-    QString kind; // http, tcp, tls
+    QString kind; // http, tcp, tls, dns
     QString target;
     std::optional<int> expectStatus; // http: none means any 2xx/3xx
-    QString expectKeyword;           // http: empty means none
+    QString expectKeyword;           // http: in the body; dns: one of the records. Empty: none
+    QString queryName;               // dns: the name asked for
+    QString queryType;               // dns: A, AAAA, CNAME, MX, NS, TXT
     int timeoutMs = 5000;
     int intervalS = 60;
     int downIntervalS = 15;

@@ -19,7 +19,8 @@ const QString kDue = QStringLiteral(
     "SELECT c.id, c.name, c.kind, c.target, c.expect_status, c.expect_keyword, c.timeout_ms, c.interval_s, "
     "       c.down_interval_s, c.degraded_ms, c.tls_warn_days, c.fail_threshold, c.recover_threshold, "
     "       c.node_id, c.customer_id, coalesce(s.status, 'unknown'), coalesce(s.consecutive_failures, 0), "
-    "       coalesce(s.consecutive_successes, 0), coalesce(n.status = 'down', false) "
+    "       coalesce(s.consecutive_successes, 0), coalesce(n.status = 'down', false), "
+    "       c.query_name, c.query_type "
     "FROM monitoring_checks c "
     "LEFT JOIN monitoring_service_status s ON s.check_id = c.id "
     "LEFT JOIN monitoring_nodes n ON n.id = c.node_id "
@@ -50,6 +51,8 @@ DueCheck readDue(const QSqlQuery &q)
     d.state.consecutiveFailures = q.value(16).toInt();
     d.state.consecutiveSuccesses = q.value(17).toInt();
     d.nodeDown = q.value(18).toBool();
+    c.queryName = q.value(19).toString();
+    c.queryType = q.value(20).toString();
     return d;
 }
 

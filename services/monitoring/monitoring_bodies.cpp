@@ -1,6 +1,7 @@
 #include "monitoring/monitoring_bodies.h"
 
 #include "core/errors.h"
+#include "monitoring/dns_probe.h"
 #include "monitoring/monitoring_errors.h"
 #include "monitoring/probes.h"
 
@@ -40,7 +41,14 @@ const RequestBody &nodeBody()
                      .minimum(10)
                      .maximum(3600)
                      .outOfRange(errors::InvalidValue)
-                     .defaultValue(30));
+                     .defaultValue(30))
+            .add(BodyField::integer(QStringLiteral("disk_alert_percent"))
+                     .minimum(1)
+                     .maximum(100)
+                     .outOfRange(errors::InvalidValue)
+                     .defaultValue(90)
+                     .describe(
+                         QStringLiteral("a disk alert is raised when the fullest filesystem passes this")));
     return body;
 }
 
@@ -51,12 +59,14 @@ const RequestBody &checkBody()
             .add(BodyField::string(QStringLiteral("name")).required().minLength(1).maxLength(100))
             .add(BodyField::string(QStringLiteral("kind"))
                      .required()
-                     .oneOf({QStringLiteral("http"), QStringLiteral("tcp"), QStringLiteral("tls")},
+                     .oneOf({QStringLiteral("http"), QStringLiteral("tcp"), QStringLiteral("tls"),
+                             QStringLiteral("dns")},
                             errors::InvalidValue, QStringLiteral("MonitoringCheckKind")))
             .add(BodyField::string(QStringLiteral("target"))
                      .required()
                      .maxLength(500)
-                     .describe(QStringLiteral("http: a URL; tcp and tls: host:port")))
+                     .describe(
+                         QStringLiteral("http: a URL; tcp and tls: host:port; dns: the server, host:port")))
             .add(BodyField::integer(QStringLiteral("expect_status"))
                      .nullable()
                      .minimum(100)
@@ -67,7 +77,17 @@ const RequestBody &checkBody()
                      .nullable()
                      .minLength(1)
                      .maxLength(200)
-                     .describe(QStringLiteral("http: text the answer must contain")))
+                     .describe(QStringLiteral("http: text the answer must contain; dns: a record the answer "
+                                              "must hold (203.0.113.5, \"10 mx.example.com.\")")))
+            .add(BodyField::string(QStringLiteral("query_name"))
+                     .nullable()
+                     .minLength(1)
+                     .maxLength(253)
+                     .describe(QStringLiteral("dns (required): the name asked for")))
+            .add(BodyField::string(QStringLiteral("query_type"))
+                     .oneOf(DnsProbe::types(), errors::InvalidValue, QStringLiteral("MonitoringDnsType"))
+                     .defaultValue(QStringLiteral("A"))
+                     .describe(QStringLiteral("dns: the record type asked for")))
             .add(BodyField::integer(QStringLiteral("timeout_ms"))
                      .minimum(100)
                      .maximum(60000)

@@ -30,6 +30,10 @@ Status pollJob(JobContext &ctx)
     if (!dropped)
         return dropped.error();
     const int droppedCount = dropped->next() ? dropped->value(0).toInt() : 0;
+    auto rolled = sql::exec(*db, QStringLiteral("SELECT mpanel_monitoring_rollup(?::timestamptz)"),
+                            {jobsql::timestamp(now)});
+    if (!rolled)
+        return rolled.error();
     if (*nodes > 0 || *checks > 0 || droppedCount > 0)
         ctx.log(QStringLiteral("scraped %1 node(s), ran %2 check(s), dropped %3 sample partition(s)")
                     .arg(*nodes)

@@ -85,7 +85,7 @@ HttpResponse series(const HttpRequest &r, TenantTransaction &tx)
                     .arg(kMaxPoints),
                 QStringLiteral("step"));
     }
-    auto points = MonitoringStore::series(tx.db(), node, metric, from, to, step);
+    auto points = MonitoringStore::series(tx.db(), node, metric, from, to, step, Clock::current().now());
     if (!points)
         return errorResponse(points.error());
     QJsonArray items;
@@ -159,7 +159,12 @@ void registerMonitoringRoutes(Router &router, ApiContext &context)
     router.add(QStringLiteral("GET"), QStringLiteral("/api/monitoring/alerts"), [ctx](const HttpRequest &r) {
         return ctx->asStaff(r, false, [&r](TenantTransaction &tx, const Caller &) {
             const bool open = param(r, "open") == QLatin1String("true");
-            return jsonOf([&] { return MonitoringStore::alerts(tx.db(), open, 500); });
+            const QString customer = param(r, "customer_id");
+            if (!customer.isEmpty() && QUuid::fromString(customer).isNull())
+                return HttpResponse::error(400, errors::InvalidParameter,
+                                           QStringLiteral("customer_id is a customer id"),
+                                           QStringLiteral("customer_id"));
+            return jsonOf([&] { return MonitoringStore::alerts(tx.db(), open, 500, customer); });
         });
     });
     router.add(QStringLiteral("GET"), QStringLiteral("/api/monitoring/checks"), [ctx](const HttpRequest &r) {

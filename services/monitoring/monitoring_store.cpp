@@ -4,6 +4,7 @@
 #include "db/sql.h"
 #include "jobs/job_sql_values.h"
 #include "monitoring/monitoring_errors.h"
+#include "monitoring/monitoring_poll.h"
 #include "monitoring/probes.h"
 
 #include <QJsonDocument>
@@ -41,7 +42,7 @@ const QString kChecks = QStringLiteral(
     "SELECT c.id, c.name, c.kind, c.target, c.expect_status, c.expect_keyword, c.interval_s, "
     "c.down_interval_s, "
     "       c.node_id, c.customer_id, c.enabled, coalesce(s.status, 'unknown'), s.latency_ms, s.message, "
-    "       s.checked_at, s.changed_at "
+    "       s.checked_at, s.changed_at, c.query_name, c.query_type "
     "FROM monitoring_checks c LEFT JOIN monitoring_service_status s ON s.check_id = c.id ORDER BY c.name, "
     "c.id");
 
@@ -62,7 +63,9 @@ QJsonObject checkRow(const QSqlQuery &q)
                        {QStringLiteral("latency_ms"), intOrNull(q.value(12))},
                        {QStringLiteral("message"), textOrNull(q.value(13))},
                        {QStringLiteral("checked_at"), timeOrNull(q.value(14))},
-                       {QStringLiteral("changed_at"), timeOrNull(q.value(15))}};
+                       {QStringLiteral("changed_at"), timeOrNull(q.value(15))},
+                       {QStringLiteral("query_name"), textOrNull(q.value(16))},
+                       {QStringLiteral("query_type"), textOrNull(q.value(17))}};
 }
 
 Result<QJsonArray> nodes(const QSqlDatabase &db)
@@ -91,8 +94,11 @@ Result<QJsonArray> nodes(const QSqlDatabase &db)
     return out;
 }
 
-Status checkTarget(const QString &kind, const QString &target)
+Status checkTarget(const QString &kind, const QString &target, const QString &queryName)
 {
+    if (kind == QLatin1String("dns") && queryName.isEmpty())
+        return makeError(errors::InvalidValue, QStringLiteral("a dns check names the query_name it asks for"),
+                         QStringLiteral("query_name"));
     if (kind == QLatin1String("http")) {
         const QUrl url(target, QUrl::StrictMode);
         if (url.isValid() && !url.host().isEmpty() &&
@@ -155,15 +161,26 @@ Result<QJsonObject> MonitoringStore::overview(const QSqlDatabase &db)
                        {QStringLiteral("open_alerts"), openAlerts}};
 }
 
-Result<QJsonArray> MonitoringStore::alerts(const QSqlDatabase &db, bool openOnly, int limit)
+Result<QJsonArray> MonitoringStore::alerts(const QSqlDatabase &db, bool openOnly, int limit,
+                                           const QString &customerId)
 {
+    QStringList where;
+    QVariantList binds;
+    if (openOnly)
+        where << QStringLiteral("closed_at IS NULL");
+    if (!customerId.isEmpty()) {
+        where << QStringLiteral("customer_id = ?::uuid");
+        binds << customerId;
+    }
+    binds << limit;
     auto q = sql::exec(
         db,
         QStringLiteral("SELECT id, kind, check_id, node_id, customer_id, subject, message, flapping, "
                        "opened_at, closed_at FROM monitoring_alerts %1 "
                        "ORDER BY opened_at DESC, id LIMIT ?")
-            .arg(openOnly ? QStringLiteral("WHERE closed_at IS NULL") : QString()),
-        {limit});
+            .arg(where.isEmpty() ? QString()
+                                 : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))),
+        binds);
     if (!q)
         return q.error();
     QJsonArray out;
@@ -181,16 +198,31 @@ Result<QJsonArray> MonitoringStore::alerts(const QSqlDatabase &db, bool openOnly
     return out;
 }
 
+QString MonitoringStore::seriesTable(const QDateTime &from, const QDateTime &now)
+{
+    if (from >= now.addSecs(-kRawRetentionHours * 3600))
+        return QStringLiteral("monitoring_samples");
+    if (from >= now.addDays(-kFiveMinuteRetentionDays))
+        return QStringLiteral("monitoring_samples_5m");
+    return QStringLiteral("monitoring_samples_1h");
+}
+
 Result<QList<SeriesPoint>> MonitoringStore::series(const QSqlDatabase &db, const QString &nodeId,
                                                    const QString &metric, const QDateTime &from,
-                                                   const QDateTime &to, qint64 stepS)
+                                                   const QDateTime &to, qint64 stepS, const QDateTime &now)
 {
+    const QString table = seriesTable(from, now);
+    // A bucket of a rollup weighs as many raw samples as made it.
+    const QString mean = table == QLatin1String("monitoring_samples")
+                             ? QStringLiteral("avg(value)")
+                             : QStringLiteral("sum(value * samples) / sum(samples)");
     auto q =
         sql::exec(db,
                   QStringLiteral("SELECT date_bin(make_interval(secs => ?), at, ?::timestamptz) AS bucket, "
-                                 "avg(value) FROM monitoring_samples "
+                                 "%1 FROM %2 "
                                  "WHERE node_id = ?::uuid AND metric = ? AND at >= ?::timestamptz "
-                                 "AND at < ?::timestamptz GROUP BY bucket ORDER BY bucket"),
+                                 "AND at < ?::timestamptz GROUP BY bucket ORDER BY bucket")
+                      .arg(mean, table),
                   {qMax<qint64>(stepS, 1), jobsql::timestamp(from), nodeId, metric, jobsql::timestamp(from),
                    jobsql::timestamp(to)});
     if (!q)
@@ -204,13 +236,15 @@ Result<QList<SeriesPoint>> MonitoringStore::series(const QSqlDatabase &db, const
 Result<QJsonObject> MonitoringStore::addNode(const QSqlDatabase &db, const QString &tenantId,
                                              const api::BodyValues &body, const QDateTime &now)
 {
-    auto q =
-        sql::exec(db,
-                  QStringLiteral("INSERT INTO monitoring_nodes (tenant_id, name, exporter_url, interval_s, "
-                                 "created_at) VALUES (?::uuid, ?, ?, ?, ?::timestamptz) RETURNING id"),
-                  {tenantId, body.string(QStringLiteral("name"), QString()),
-                   body.string(QStringLiteral("exporter_url"), QString()),
-                   body.integer(QStringLiteral("interval_s")).value_or(30), jobsql::timestamp(now)});
+    auto q = sql::exec(
+        db,
+        QStringLiteral("INSERT INTO monitoring_nodes (tenant_id, name, exporter_url, interval_s, "
+                       "created_at, disk_alert_percent) VALUES (?::uuid, ?, ?, ?, ?::timestamptz, ?) "
+                       "RETURNING id"),
+        {tenantId, body.string(QStringLiteral("name"), QString()),
+         body.string(QStringLiteral("exporter_url"), QString()),
+         body.integer(QStringLiteral("interval_s")).value_or(30), jobsql::timestamp(now),
+         body.integer(QStringLiteral("disk_alert_percent")).value_or(90)});
     if (!q)
         return nameTakenOr(q.error(), QStringLiteral("node"));
     q->next();
@@ -219,6 +253,8 @@ Result<QJsonObject> MonitoringStore::addNode(const QSqlDatabase &db, const QStri
         {QStringLiteral("name"), body.string(QStringLiteral("name"), QString())},
         {QStringLiteral("exporter_url"), body.string(QStringLiteral("exporter_url"), QString())},
         {QStringLiteral("interval_s"), body.integer(QStringLiteral("interval_s")).value_or(30)},
+        {QStringLiteral("disk_alert_percent"),
+         body.integer(QStringLiteral("disk_alert_percent")).value_or(90)},
         {QStringLiteral("status"), QStringLiteral("unknown")}};
 }
 
@@ -227,7 +263,8 @@ Result<QJsonObject> MonitoringStore::addCheck(const QSqlDatabase &db, const QStr
 {
     const QString kind = body.string(QStringLiteral("kind"), QString());
     const QString target = body.string(QStringLiteral("target"), QString());
-    if (auto s = checkTarget(kind, target); !s)
+    const QString queryName = body.string(QStringLiteral("query_name"), QString());
+    if (auto s = checkTarget(kind, target, queryName); !s)
         return s.error();
     for (const QString &field : {QStringLiteral("node_id"), QStringLiteral("customer_id")}) {
         const QString id = body.string(field, QString());
@@ -239,8 +276,8 @@ Result<QJsonObject> MonitoringStore::addCheck(const QSqlDatabase &db, const QStr
         QStringLiteral(
             "INSERT INTO monitoring_checks (tenant_id, name, kind, target, expect_status, expect_keyword, "
             "  timeout_ms, interval_s, down_interval_s, degraded_ms, tls_warn_days, fail_threshold, "
-            "  recover_threshold, node_id, customer_id, enabled, created_at) "
-            "VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid, ?::uuid, ?, ?::timestamptz) "
+            "  recover_threshold, node_id, customer_id, enabled, created_at, query_name, query_type) "
+            "VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid, ?::uuid, ?, ?::timestamptz, ?, ?) "
             "RETURNING id"),
         {tenantId, body.string(QStringLiteral("name"), QString()), kind, target,
          intOrNullVariant(body.integer(QStringLiteral("expect_status"))),
@@ -254,7 +291,11 @@ Result<QJsonObject> MonitoringStore::addCheck(const QSqlDatabase &db, const QStr
          body.integer(QStringLiteral("recover_threshold")).value_or(2),
          jobsql::textOrNull(body.string(QStringLiteral("node_id"), QString())),
          jobsql::textOrNull(body.string(QStringLiteral("customer_id"), QString())),
-         body.boolean(QStringLiteral("enabled")).value_or(true), jobsql::timestamp(now)});
+         body.boolean(QStringLiteral("enabled")).value_or(true), jobsql::timestamp(now),
+         kind == QLatin1String("dns") ? QVariant(queryName) : QVariant(QMetaType::fromType<QString>()),
+         kind == QLatin1String("dns")
+             ? QVariant(body.string(QStringLiteral("query_type"), QStringLiteral("A")))
+             : QVariant(QMetaType::fromType<QString>())});
     if (!q) {
         if (sql::hasSqlState(q.error(), sql::ForeignKeyViolation))
             return makeError(errors::InvalidValue, QStringLiteral("no such node or customer"),

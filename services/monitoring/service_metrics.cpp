@@ -1,6 +1,7 @@
 #include "monitoring/service_metrics.h"
 
 #include "db/sql.h"
+#include "http/request_metrics.h"
 #include "monitoring/prometheus_text.h"
 
 namespace mp::monitoring {
@@ -31,11 +32,57 @@ Status rows(QByteArray &out, const QSqlDatabase &db, const QString &metric, cons
     return {};
 }
 
+// The router's requests, process-wide: a counter and a latency histogram per route and status.
+void requestFamilies(QByteArray &out)
+{
+    const QList<RequestMetrics::Series> all = RequestMetrics::snapshot();
+    family(out, "mpanel_http_requests_total", "counter",
+           "HTTP requests answered, by method, route and status.");
+    for (const RequestMetrics::Series &s : all)
+        out += promLine(QStringLiteral("mpanel_http_requests_total"),
+                        {{QStringLiteral("method"), s.method},
+                         {QStringLiteral("route"), s.route},
+                         {QStringLiteral("status"), QString::number(s.status)}},
+                        double(s.count));
+    family(out, "mpanel_http_request_duration_seconds", "histogram",
+           "Time to answer an HTTP request, by method, route and status.");
+    for (const RequestMetrics::Series &s : all) {
+        Labels labels{{QStringLiteral("method"), s.method},
+                      {QStringLiteral("route"), s.route},
+                      {QStringLiteral("status"), QString::number(s.status)}};
+        for (size_t i = 0; i < RequestMetrics::kBuckets.size(); ++i) {
+            Labels bucket = labels;
+            bucket.insert(QStringLiteral("le"), QString::number(RequestMetrics::kBuckets[i]));
+            out += promLine(QStringLiteral("mpanel_http_request_duration_seconds_bucket"), bucket,
+                            double(s.buckets[i]));
+        }
+        Labels inf = labels;
+        inf.insert(QStringLiteral("le"), QStringLiteral("+Inf"));
+        out += promLine(QStringLiteral("mpanel_http_request_duration_seconds_bucket"), inf, double(s.count));
+        out += promLine(QStringLiteral("mpanel_http_request_duration_seconds_sum"), labels, s.sumSeconds);
+        out +=
+            promLine(QStringLiteral("mpanel_http_request_duration_seconds_count"), labels, double(s.count));
+    }
+}
+
 } // namespace
 
 Result<QByteArray> serviceMetrics(const QSqlDatabase &db)
 {
     QByteArray out;
+    requestFamilies(out);
+    family(out, "mpanel_db_connections", "gauge",
+           "Connections to mPanel's database by state (the service's per-thread connections, the "
+           "console's and the jobs').");
+    if (auto s = rows(out, db, QStringLiteral("mpanel_db_connections"), {QStringLiteral("state")},
+                      QStringLiteral("SELECT state, connections FROM mpanel_monitoring_db_connections()"));
+        !s)
+        return s.error();
+    family(out, "mpanel_db_max_connections", "gauge", "The server's max_connections.");
+    if (auto s = rows(out, db, QStringLiteral("mpanel_db_max_connections"), {},
+                      QStringLiteral("SELECT current_setting('max_connections')::int"));
+        !s)
+        return s.error();
     family(out, "mpanel_jobs", "gauge", "Jobs by kind and status (finished jobs until they are pruned).");
     if (auto s =
             rows(out, db, QStringLiteral("mpanel_jobs"), {QStringLiteral("kind"), QStringLiteral("status")},

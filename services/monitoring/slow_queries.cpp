@@ -3,6 +3,8 @@
 #include "db/sql.h"
 #include "jobs/job_context.h"
 #include "jobs/job_sql_values.h"
+#include "monitoring/alerts.h"
+#include "monitoring/job_failure_alerts.h"
 
 namespace mp::monitoring {
 
@@ -100,6 +102,57 @@ Result<QList<SlowQuery>> SlowQueries::recorded(const QSqlDatabase &db, int limit
     return out;
 }
 
+Status SlowQueries::judgeAlerts(const QSqlDatabase &db, const QString &tenantId, const QDateTime &now)
+{
+    auto fresh = sql::exec(
+        db,
+        QStringLiteral("SELECT queryid, query, calls, mean_ms, max_ms FROM monitoring_slow_queries "
+                       "WHERE last_seen > ?::timestamptz - make_interval(secs => ?) ORDER BY queryid"),
+        {jobsql::timestamp(now), kAlertFreshS});
+    if (!fresh)
+        return fresh.error();
+    QList<AlertSubject> toOpen;
+    while (fresh->next()) {
+        AlertSubject s;
+        s.kind = QStringLiteral("slow_query");
+        s.key = fresh->value(0).toString();
+        s.name = fresh->value(1).toString().simplified().left(120);
+        s.target = QStringLiteral("queryid %1").arg(s.key);
+        s.message = QStringLiteral("mean %1 ms, max %2 ms")
+                        .arg(fresh->value(3).toDouble(), 0, 'f', 1)
+                        .arg(fresh->value(4).toDouble(), 0, 'f', 1);
+        toOpen << s;
+    }
+    for (const AlertSubject &s : std::as_const(toOpen)) {
+        if (auto opened = Alerts::open(db, tenantId, s, now); !opened)
+            return opened.error();
+    }
+    auto settled =
+        sql::exec(db,
+                  QStringLiteral("SELECT a.subject_key, a.subject FROM monitoring_alerts a "
+                                 "LEFT JOIN monitoring_slow_queries q ON q.queryid::text = a.subject_key "
+                                 "WHERE a.kind = 'slow_query' AND a.closed_at IS NULL "
+                                 "  AND coalesce(q.last_seen < ?::timestamptz - interval '1 hour', true)"),
+                  {jobsql::timestamp(now)});
+    if (!settled)
+        return settled.error();
+    QList<AlertSubject> toClose;
+    while (settled->next()) {
+        AlertSubject s;
+        s.kind = QStringLiteral("slow_query");
+        s.key = settled->value(0).toString();
+        s.name = settled->value(1).toString();
+        s.target = QStringLiteral("queryid %1").arg(s.key);
+        s.message = QStringLiteral("not slow for an hour");
+        toClose << s;
+    }
+    for (const AlertSubject &s : std::as_const(toClose)) {
+        if (auto closed = Alerts::close(db, tenantId, s, now); !closed)
+            return closed.error();
+    }
+    return {};
+}
+
 Status slowQueryJob(JobContext &ctx)
 {
     auto db = ctx.db();
@@ -112,7 +165,9 @@ Status slowQueryJob(JobContext &ctx)
         return taken.error();
     if (*taken)
         ctx.log(QStringLiteral("took a pg_stat_statements snapshot"));
-    return {};
+    if (auto s = SlowQueries::judgeAlerts(*db, ctx.tenantId(), ctx.now()); !s)
+        return s.error();
+    return JobFailureAlerts::judge(*db, ctx.tenantId(), ctx.now());
 }
 
 } // namespace mp::monitoring

@@ -46,9 +46,15 @@ public:
                                            double minMeanMs);
     // monitoring_slow_queries, most recently seen first.
     static Result<QList<SlowQuery>> recorded(const QSqlDatabase &db, int limit);
+    // A slow_query alert for each statement the last snapshot recorded (seen within
+    // kAlertFreshS); cleared once it has not been slow for an hour.
+    static Status judgeAlerts(const QSqlDatabase &db, const QString &tenantId, const QDateTime &now);
+
+    static constexpr qint64 kAlertFreshS = 90;
 };
 
-// The snapshot job (every minute per tenant; the snapshot itself is the cluster's, taken once).
+// The minute job (per tenant): a pg_stat_statements snapshot (the cluster's, taken once a
+// minute whichever tenant's job comes first), slow-query alerts, and job-failure alerts.
 Status slowQueryJob(JobContext &ctx);
 
 } // namespace mp::monitoring

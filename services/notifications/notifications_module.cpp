@@ -5,6 +5,7 @@
 #include "notifications/notification_openapi.h"
 #include "notifications/notification_routes.h"
 #include "notifications/outbox_sender.h"
+#include "notifications/staff_alert_mail.h"
 
 namespace mp::notifications {
 
@@ -33,6 +34,7 @@ Module notificationsModule()
                       notices.dailyAt = QTime(6, 0);
                       module.schedule(notices);
                       NotificationListeners::declare(module);
+                      StaffAlertMail::declare(module);
                   });
 }
 

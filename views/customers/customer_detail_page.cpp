@@ -84,6 +84,7 @@ CustomerDetailPage::CustomerDetailPage(ConsoleSession *session, ChangeFeed *feed
         {QStringLiteral("domains"), tr("Domains")},
         {QStringLiteral("cloudpods"), tr("CloudPods")},
         {QStringLiteral("dns"), tr("DNS zones")},
+        {QStringLiteral("monitoring"), tr("Monitoring alerts")},
     };
     auto *laterRow = new QHBoxLayout;
     laterRow->setObjectName(QStringLiteral("laterRow"));

@@ -3,6 +3,7 @@
 #include "console_session/change_feed.h"
 #include "job_commands.h"
 #include "job_table_model.h"
+#include "monitoring/monitoring_overview.h"
 
 #include <QDateTime>
 #include <QFrame>
@@ -84,6 +85,8 @@ DashboardPage::DashboardPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
     layout->addLayout(tiles);
     layout->addWidget(new QLabel(tr("<h3>Failures in the last 24 hours</h3>"), this));
     layout->addWidget(m_failuresStack, 1);
+    m_monitoring = new MonitoringOverview(session, feed, this);
+    layout->addWidget(m_monitoring, 1);
     layout->addWidget(m_status);
 
     // A burst of job changes (a batch of completions) reads the figures once.

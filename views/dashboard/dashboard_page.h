@@ -14,9 +14,11 @@ namespace mp {
 
 class ChangeFeed;
 class ConsoleSession;
+class MonitoringOverview;
 
 // The Dashboard section: the tenant's jobs per status and the failures of the last 24 hours
-// (JobDashboard::load), re-read when the change feed reports job changes. With no jobs, or
+// (JobDashboard::load), re-read when the change feed reports job changes, and the monitoring
+// overview (services down, open alerts). With no jobs, or
 // no failures, it says so plainly rather than showing an empty grid.
 class DashboardPage : public QWidget {
     Q_OBJECT
@@ -28,6 +30,7 @@ public:
     // The count shown for `status` ("queued", ...), or -1 before the first load.
     qint64 shownCount(const QString &status) const;
     QTableWidget *failuresTable() const { return m_failures; }
+    MonitoringOverview *monitoring() const { return m_monitoring; }
     QString failuresStateText() const;
 
 Q_SIGNALS:
@@ -43,6 +46,7 @@ private:
     QStackedWidget *m_failuresStack;
     QLabel *m_failuresEmpty;
     QTableWidget *m_failures;
+    MonitoringOverview *m_monitoring = nullptr;
     QTimer m_delay;
     quint64 m_generation = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "dashboard_page.h"
 #include "job_commands.h"
+#include "monitoring_channels.h"
 
 namespace mp {
 
@@ -14,7 +15,7 @@ ConsoleSection dashboardSection()
                           "Revenue, open invoices, renewals due and service health of your company."),
         100);
     s.page = [](const SectionContext &c) { return new DashboardPage(c.session, c.feed); };
-    s.channels = {channels::jobs};
+    s.channels = {channels::jobs, channels::monitoring};
     return s;
 }
 

@@ -1,11 +1,13 @@
 #include "monitoring_page.h"
 
+#include "alert_table_model.h"
 #include "check_status_model.h"
 #include "console_session/change_feed.h"
 #include "monitoring/node_metrics.h"
 #include "monitoring_channels.h"
 #include "monitoring_snapshot.h"
 #include "node_chart.h"
+#include "slow_query_model.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -24,10 +27,23 @@ namespace {
 
 constexpr int kRefreshMs = 30 * 1000;
 
+QTableView *tableOf(QAbstractItemModel *model, const QString &name, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    return view;
+}
+
 } // namespace
 
 MonitoringPage::MonitoringPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     : QWidget(parent), m_loader(new MonitoringLoader(session, this)), m_checks(new CheckStatusModel(this)),
+      m_alerts(new AlertTableModel(this)), m_slowQueries(new SlowQueryModel(this)),
       m_node(new QComboBox(this)), m_range(new QComboBox(this)), m_summary(new QLabel(this)),
       m_usage(new NodeChart(tr("CPU, memory and disk use (%)"),
                             {monitoring::metrics::CpuPercent, monitoring::metrics::MemoryPercent,
@@ -37,8 +53,8 @@ MonitoringPage::MonitoringPage(ConsoleSession *session, ChangeFeed *feed, QWidge
           new NodeChart(tr("Load average"),
                         {monitoring::metrics::Load1, monitoring::metrics::Load5, monitoring::metrics::Load15},
                         {tr("1 min"), tr("5 min"), tr("15 min")}, 0, this)),
-      m_table(new QTableView(this)), m_stack(new QStackedWidget(this)), m_empty(new QLabel(this)),
-      m_timer(new QTimer(this))
+      m_table(new QTableView(this)), m_tabs(new QTabWidget(this)), m_stack(new QStackedWidget(this)),
+      m_empty(new QLabel(this)), m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("monitoringPage"));
     m_node->setObjectName(QStringLiteral("monitoringNode"));
@@ -55,7 +71,9 @@ MonitoringPage::MonitoringPage(ConsoleSession *session, ChangeFeed *feed, QWidge
            "the node's charts show here."));
     for (const auto &[label, seconds] :
          {qMakePair(tr("Last hour"), 3600), qMakePair(tr("Last 6 hours"), 6 * 3600),
-          qMakePair(tr("Last 24 hours"), 24 * 3600), qMakePair(tr("Last 48 hours"), 48 * 3600)})
+          qMakePair(tr("Last 24 hours"), 24 * 3600), qMakePair(tr("Last 48 hours"), 48 * 3600),
+          qMakePair(tr("Last 7 days"), 7 * 86400), qMakePair(tr("Last 30 days"), 30 * 86400),
+          qMakePair(tr("Last year"), 365 * 86400)})
         m_range->addItem(label, seconds);
 
     m_table->setModel(m_checks);
@@ -90,7 +108,17 @@ MonitoringPage::MonitoringPage(ConsoleSession *session, ChangeFeed *feed, QWidge
     topLayout->addLayout(controls);
     topLayout->addWidget(charts, 1);
     splitter->addWidget(top);
-    splitter->addWidget(m_table);
+    m_tabs->setObjectName(QStringLiteral("monitoringTabs"));
+    m_tabs->addTab(m_table, tr("Status board"));
+    QTableView *alertsView = tableOf(m_alerts, QStringLiteral("monitoringAlerts"), m_tabs);
+    alertsView->horizontalHeader()->resizeSection(AlertTableModel::Opened, 140);
+    alertsView->horizontalHeader()->resizeSection(AlertTableModel::Subject, 220);
+    alertsView->horizontalHeader()->resizeSection(AlertTableModel::Message, 320);
+    m_tabs->addTab(alertsView, tr("Alerts"));
+    QTableView *slowView = tableOf(m_slowQueries, QStringLiteral("monitoringSlowQueries"), m_tabs);
+    slowView->horizontalHeader()->resizeSection(SlowQueryModel::Query, 460);
+    m_tabs->addTab(slowView, tr("Slow queries"));
+    splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     contentLayout->addWidget(splitter);
@@ -145,6 +173,9 @@ void MonitoringPage::display(const MonitoringSnapshot &s)
     }
     m_node->setCurrentIndex(qMax(0, m_node->findData(s.nodeId)));
     m_checks->setChecks(checks);
+    m_alerts->setAlerts(s.alerts);
+    m_slowQueries->setQueries(s.slowQueries);
+    m_tabs->setTabText(1, tr("Alerts (%n open)", nullptr, m_alerts->openCount()));
     m_usage->show(s.series, s.from, s.to);
     m_load->show(s.series, s.from, s.to);
     m_summary->setText(
@@ -153,8 +184,9 @@ void MonitoringPage::display(const MonitoringSnapshot &s)
         tr("%n degraded", nullptr, s.overview.value(QStringLiteral("services_degraded")).toInt()) +
         QStringLiteral(" · ") +
         tr("%n open alert(s)", nullptr, s.overview.value(QStringLiteral("open_alerts")).toInt()));
-    m_stack->setCurrentWidget(nodes.isEmpty() && checks.isEmpty() ? static_cast<QWidget *>(m_empty)
-                                                                  : m_stack->widget(0));
+    m_stack->setCurrentWidget(nodes.isEmpty() && checks.isEmpty() && s.alerts.isEmpty()
+                                  ? static_cast<QWidget *>(m_empty)
+                                  : m_stack->widget(0));
     Q_EMIT refreshed();
 }
 

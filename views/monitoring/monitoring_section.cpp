@@ -1,5 +1,6 @@
 #include "monitoring_section.h"
 
+#include "customer_alerts_part.h"
 #include "monitoring_channels.h"
 #include "monitoring_page.h"
 
@@ -13,6 +14,10 @@ ConsoleSection monitoringSection()
         QT_TRANSLATE_NOOP("mp::NavigationModel", "Uptime and health of your servers and services."), 1200);
     s.page = [](const SectionContext &c) { return new MonitoringPage(c.session, c.feed); };
     s.channels = {channels::monitoring};
+    s.detailParts = {{QStringLiteral("customer"), QStringLiteral("monitoring"),
+                      [](const SectionContext &c, QWidget *parent) -> DetailPart * {
+                          return new CustomerAlertsPart(c.session, c.feed, parent);
+                      }}};
     return s;
 }
 
