@@ -42,5 +42,8 @@ set(MPANEL_LAYER_monitoring core db tenancy http api jobs module)
 set(MPANEL_LAYER_ssl core db tenancy http api jobs module provider_call acme)
 set(MPANEL_LAYER_mail core db tenancy http api jobs module dns)
 
+# The console Dashboard's read-only figures across billing, subscriptions, pods and jobs: SQL only.
+set(MPANEL_LAYER_dashboard core db tenancy)
+
 # The companion service's wiring: lists the modules, so it may name every folder.
 set(MPANEL_LAYER_service ALL)

@@ -11,6 +11,7 @@
 #include "monitoring/monitoring_section.h"
 #include "notifications/notifications_section.h"
 #include "provisioning/provisioning_section.h"
+#include "settings/settings_section.h"
 #include "ssl/ssl_section.h"
 #include "subscriptions/subscriptions_section.h"
 
@@ -56,6 +57,7 @@ ConsoleSections consoleSections()
     sections.add(monitoringSection());
     sections.add(sslSection());
     sections.add(mailSection());
+    sections.add(settingsSection());
     for (const Planned &p : planned)
         sections.add(plannedSection(p));
     return sections;

@@ -13,8 +13,8 @@ ConsoleSection dashboardSection()
         QT_TRANSLATE_NOOP("mp::NavigationModel",
                           "Revenue, open invoices, renewals due and service health of your company."),
         100);
-    s.page = [](const SectionContext &c) { return new DashboardPage(c.session, c.feed); };
-    s.channels = {channels::jobs};
+    s.page = [](const SectionContext &c) { return new DashboardPage(c.session, c.feed, c.runCommand); };
+    s.channels = DashboardPage::channels();
     return s;
 }
 
