@@ -84,9 +84,9 @@ void pod(ConsoleFixture &f, const Seeded &s, const QString &status)
 void job(ConsoleFixture &f, const QString &status, const QDateTime &finished)
 {
     exec(f,
-         u"INSERT INTO jobs (tenant_id, kind, status, created_at, finished_at) VALUES (?::uuid, 'console.test', "
-         "?::job_status, ?::timestamptz, nullif(?, '')::timestamptz)"_s,
-         {f.tenantId, status, kNow.addDays(-3).toString(Qt::ISODate),
+         u"INSERT INTO jobs (tenant_id, kind, status, created_at, run_at, finished_at) VALUES (?::uuid, "
+         "'console.test', ?::job_status, ?::timestamptz, ?::timestamptz, nullif(?, '')::timestamptz)"_s,
+         {f.tenantId, status, kNow.addDays(-3).toString(Qt::ISODate), kNow.addDays(-3).toString(Qt::ISODate),
           finished.isValid() ? finished.toString(Qt::ISODate) : QString()});
 }
 
@@ -270,7 +270,7 @@ private Q_SLOTS:
         // Every command a tile runs is one the console offers.
         const ConsoleSections sections = consoleSections();
         QVERIFY(sections.offering(u"billing.invoices"_s));
-        for (const QString id : {u"subscriptions"_s, u"customers"_s, u"provisioning"_s, u"jobs"_s})
+        for (const QString &id : {u"subscriptions"_s, u"customers"_s, u"provisioning"_s, u"jobs"_s})
             QVERIFY2(sections.find(id), qPrintable(id));
     }
 

@@ -175,7 +175,7 @@ private Q_SLOTS:
     void rolesThatMayNotAreRefused()
     {
         QFETCH(int, role);
-        ConsoleFixture f(StaffRole(role));
+        ConsoleFixture f{StaffRole(role)};
         SettingsPage page(f.session.get());
         QVERIFY(loaded(page));
         const QString before = one(f, u"SELECT row(s.*)::text FROM billing_settings s"_s);
