@@ -45,8 +45,12 @@ void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, R
             auto print = billing::InvoicePrintOptions::forInvoice(tx, dated->invoice);
             if (!print)
                 return print.error();
-            return InvoiceDetail{dated->invoice, dated->today, *audit, *paid,
-                                 payments::stripeStatus(StripeSettings::fromConfig(config)), *print};
+            return InvoiceDetail{dated->invoice,
+                                 dated->today,
+                                 *audit,
+                                 *paid,
+                                 payments::stripeStatus(StripeSettings::fromConfig(config)),
+                                 *print};
         },
         std::move(reply));
 }

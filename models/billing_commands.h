@@ -25,8 +25,8 @@ struct InvoiceDetail {
     billing::Invoice invoice;
     QDate today;
     QList<billing::AuditEntry> audit;
-    QList<payments::Payment> payments; // its Stripe payments, newest first
-    providers::ProviderStatus stripe;  // where Pay online and Refund go: sandbox, test, live or off
+    QList<payments::Payment> payments;  // its Stripe payments, newest first
+    providers::ProviderStatus stripe;   // where Pay online and Refund go: sandbox, test, live or off
     billing::InvoicePrintOptions print; // the customer's language and the logo, as the PDF prints
 };
 

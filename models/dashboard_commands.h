@@ -6,6 +6,7 @@
 namespace mp::commands {
 
 // The Dashboard's business figures (dashboard::BusinessOverview) on the session's clock.
-void loadBusinessOverview(ConsoleSession *session, QObject *context, Reply<dashboard::BusinessOverview> reply);
+void loadBusinessOverview(ConsoleSession *session, QObject *context,
+                          Reply<dashboard::BusinessOverview> reply);
 
 } // namespace mp::commands

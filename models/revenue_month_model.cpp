@@ -63,7 +63,8 @@ QVariant RevenueMonthModel::headerData(int section, Qt::Orientation orientation,
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Horizontal)
-        return section >= 0 && section < m_currencies.size() ? QVariant(m_currencies.at(section)) : QVariant();
+        return section >= 0 && section < m_currencies.size() ? QVariant(m_currencies.at(section))
+                                                             : QVariant();
     return section >= 0 && section < m_months.size()
                ? QVariant(QLocale().toString(m_months.at(section).month, QStringLiteral("MMM yy")))
                : QVariant();

@@ -50,7 +50,8 @@ QVariant TaxRateTableModel::data(const QModelIndex &index, int role) const
         return {};
     switch (Column(index.column())) {
     case CountryColumn:
-        return r.rate.country.isEmpty() ? tr("Default (any other country)") : CountryListModel::name(r.rate.country);
+        return r.rate.country.isEmpty() ? tr("Default (any other country)")
+                                        : CountryListModel::name(r.rate.country);
     case NameColumn:
         return r.rate.name;
     case RateColumn:

@@ -91,25 +91,30 @@ private Q_SLOTS:
         m_admin = m_api.staffToken(m_tenant);
         m_reader = m_api.staffToken(m_tenant, StaffRole::ReadOnly);
         m_billing = m_api.staffToken(m_tenant, StaffRole::Billing);
-        m_product = m_api.text(QStringLiteral("INSERT INTO products (tenant_id, type, name, visibility) VALUES "
-                                              "(?::uuid, 'other', 'Web M', 'active') RETURNING id::text"),
-                               {m_tenant});
+        m_product =
+            m_api.text(QStringLiteral("INSERT INTO products (tenant_id, type, name, visibility) VALUES "
+                                      "(?::uuid, 'other', 'Web M', 'active') RETURNING id::text"),
+                       {m_tenant});
         m_api.exec(QStringLiteral("INSERT INTO product_prices (tenant_id, product_id, cycle, currency, "
                                   "amount_minor) VALUES (?::uuid, ?::uuid, 'monthly', 'EUR', 1000)"),
                    {m_tenant, m_product});
-        m_german = m_api.signUp(m_tenant, QStringLiteral("Greta"), QStringLiteral("greta@example.de"),
-                                QStringLiteral("DE"))
+        m_german = m_api
+                       .signUp(m_tenant, QStringLiteral("Greta"), QStringLiteral("greta@example.de"),
+                               QStringLiteral("DE"))
                        .first;
-        m_austrianBusiness = m_api.signUp(m_tenant, QStringLiteral("Alpen GmbH"),
-                                          QStringLiteral("office@alpen.example"), QStringLiteral("AT"))
+        m_austrianBusiness = m_api
+                                 .signUp(m_tenant, QStringLiteral("Alpen GmbH"),
+                                         QStringLiteral("office@alpen.example"), QStringLiteral("AT"))
                                  .first;
         m_api.exec(QStringLiteral("UPDATE customers SET tax_id = 'ATU12345678' WHERE email = ?"),
                    {QStringLiteral("office@alpen.example")});
-        m_austrianConsumer = m_api.signUp(m_tenant, QStringLiteral("Anton"), QStringLiteral("anton@example.at"),
-                                          QStringLiteral("AT"))
+        m_austrianConsumer = m_api
+                                 .signUp(m_tenant, QStringLiteral("Anton"),
+                                         QStringLiteral("anton@example.at"), QStringLiteral("AT"))
                                  .first;
-        m_british = m_api.signUp(m_tenant, QStringLiteral("Grace"), QStringLiteral("grace@example.co.uk"),
-                                 QStringLiteral("GB"))
+        m_british = m_api
+                        .signUp(m_tenant, QStringLiteral("Grace"), QStringLiteral("grace@example.co.uk"),
+                                QStringLiteral("GB"))
                         .first;
     }
 
@@ -124,15 +129,16 @@ private Q_SLOTS:
 
     void staffSetTheCompanyDetails()
     {
-        const QJsonObject body{{QStringLiteral("seller_name"), QStringLiteral("Hosting Nord GmbH")},
-                               {QStringLiteral("seller_address"), QStringLiteral("Hafenstr. 5\n20457 Hamburg")},
-                               {QStringLiteral("seller_tax_id"), QStringLiteral("DE123456789")},
-                               {QStringLiteral("seller_email"), QStringLiteral("billing@nord.example")},
-                               {QStringLiteral("bank_details"), QStringLiteral("IBAN DE02 1203 0000 0000 2020 51")},
-                               {QStringLiteral("country"), QStringLiteral("DE")},
-                               {QStringLiteral("invoice_number_format"), QStringLiteral("RE-{YYYY}-{NNNN}")},
-                               {QStringLiteral("payment_terms_days"), 30},
-                               {QStringLiteral("logo"), QString::fromLatin1(pngLogo().toBase64())}};
+        const QJsonObject body{
+            {QStringLiteral("seller_name"), QStringLiteral("Hosting Nord GmbH")},
+            {QStringLiteral("seller_address"), QStringLiteral("Hafenstr. 5\n20457 Hamburg")},
+            {QStringLiteral("seller_tax_id"), QStringLiteral("DE123456789")},
+            {QStringLiteral("seller_email"), QStringLiteral("billing@nord.example")},
+            {QStringLiteral("bank_details"), QStringLiteral("IBAN DE02 1203 0000 0000 2020 51")},
+            {QStringLiteral("country"), QStringLiteral("DE")},
+            {QStringLiteral("invoice_number_format"), QStringLiteral("RE-{YYYY}-{NNNN}")},
+            {QStringLiteral("payment_terms_days"), 30},
+            {QStringLiteral("logo"), QString::fromLatin1(pngLogo().toBase64())}};
         const auto r = m_api.call("PUT", QStringLiteral("/api/billing/settings"), m_admin, body);
         QCOMPARE(r.status, 200);
         QCOMPARE(str(r.json(), "country"), QStringLiteral("DE"));
@@ -219,15 +225,17 @@ private Q_SLOTS:
 
     void reverseChargeTurnedOffChargesTheBusiness()
     {
-        QCOMPARE(m_api.call("PUT", QStringLiteral("/api/billing/settings"), m_admin,
-                            {{QStringLiteral("reverse_charge"), false}})
+        QCOMPARE(m_api
+                     .call("PUT", QStringLiteral("/api/billing/settings"), m_admin,
+                           {{QStringLiteral("reverse_charge"), false}})
                      .status,
                  200);
         const QJsonObject inv = checkout(m_austrianBusiness);
         QCOMPARE(str(inv, "tax"), QStringLiteral("2.00"));
         QVERIFY(!inv.value(QStringLiteral("reverse_charge")).toBool());
-        QCOMPARE(m_api.call("PUT", QStringLiteral("/api/billing/settings"), m_admin,
-                            {{QStringLiteral("reverse_charge"), true}})
+        QCOMPARE(m_api
+                     .call("PUT", QStringLiteral("/api/billing/settings"), m_admin,
+                           {{QStringLiteral("reverse_charge"), true}})
                      .status,
                  200);
     }
@@ -236,26 +244,32 @@ private Q_SLOTS:
     // customer's is English. Read back as a PDF reader shows it.
     void invoicePdfInTheCustomersLanguage()
     {
-        const auto german = m_api.raw("GET", QStringLiteral("/api/invoices/%1/pdf").arg(m_germanInvoice), m_admin);
+        const auto german =
+            m_api.raw("GET", QStringLiteral("/api/invoices/%1/pdf").arg(m_germanInvoice), m_admin);
         QCOMPARE(german.status, 200);
         const QString text = pdfTool(QStringLiteral("pdftotext"), german.body, {QStringLiteral("-layout")});
-        for (const char *expected : {"RECHNUNG", "Rechnungsnummer", "Rechnungsdatum", "24.11.2026", "24.12.2026",
-                                     "UNBEZAHLT", "Hosting Nord GmbH", "Hafenstr. 5", "20457 Hamburg",
-                                     "USt-IdNr.: DE123456789", "USt. 19 % auf 10,00", "11,90 EUR",
-                                     "Bitte zahlen Sie bis zum 24.12.2026", "IBAN DE02 1203 0000 0000 2020 51"})
-            QVERIFY2(text.contains(QString::fromUtf8(expected)), qPrintable(QString::fromUtf8(expected) + u'\n' + text));
+        for (const char *expected :
+             {"RECHNUNG", "Rechnungsnummer", "Rechnungsdatum", "24.11.2026", "24.12.2026", "UNBEZAHLT",
+              "Hosting Nord GmbH", "Hafenstr. 5", "20457 Hamburg", "USt-IdNr.: DE123456789",
+              "USt. 19 % auf 10,00", "11,90 EUR", "Bitte zahlen Sie bis zum 24.12.2026",
+              "IBAN DE02 1203 0000 0000 2020 51"})
+            QVERIFY2(text.contains(QString::fromUtf8(expected)),
+                     qPrintable(QString::fromUtf8(expected) + u'\n' + text));
         QVERIFY2(!text.contains(QLatin1String("INVOICE")), qPrintable(text));
         const QString images = pdfTool(QStringLiteral("pdfimages"), german.body, {QStringLiteral("-list")});
-        QVERIFY2(images.split(u'\n', Qt::SkipEmptyParts).size() >= 3, qPrintable(images)); // header, rule, logo
+        QVERIFY2(images.split(u'\n', Qt::SkipEmptyParts).size() >= 3,
+                 qPrintable(images)); // header, rule, logo
 
         const QJsonObject inv = checkout(m_british);
         m_britishInvoice = str(inv, "id");
-        const auto english = m_api.raw("GET", QStringLiteral("/api/invoices/%1/pdf").arg(m_britishInvoice), m_british);
+        const auto english =
+            m_api.raw("GET", QStringLiteral("/api/invoices/%1/pdf").arg(m_britishInvoice), m_british);
         QCOMPARE(english.status, 200);
         const QString en = pdfTool(QStringLiteral("pdftotext"), english.body, {QStringLiteral("-layout")});
         for (const char *expected : {"INVOICE", "Issue date", "2026-11-24", "UNPAID", "Hosting Nord GmbH",
                                      "VAT ID: DE123456789", "Please pay by 2026-12-24"})
-            QVERIFY2(en.contains(QString::fromUtf8(expected)), qPrintable(QString::fromUtf8(expected) + u'\n' + en));
+            QVERIFY2(en.contains(QString::fromUtf8(expected)),
+                     qPrintable(QString::fromUtf8(expected) + u'\n' + en));
         QVERIFY2(!en.contains(QLatin1String("RECHNUNG")), qPrintable(en));
     }
 
@@ -265,7 +279,8 @@ private Q_SLOTS:
         m_api.exec(QStringLiteral("UPDATE customers SET language = 'en' WHERE email = 'greta@example.de'"));
         const auto r = m_api.raw("GET", QStringLiteral("/api/invoices/%1/pdf").arg(m_germanInvoice), m_admin);
         const QString text = pdfTool(QStringLiteral("pdftotext"), r.body, {QStringLiteral("-layout")});
-        QVERIFY2(text.contains(QLatin1String("INVOICE")) && text.contains(QLatin1String("11.90 EUR")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("INVOICE")) && text.contains(QLatin1String("11.90 EUR")),
+                 qPrintable(text));
         m_api.exec(QStringLiteral("UPDATE customers SET language = NULL WHERE email = 'greta@example.de'"));
     }
 
@@ -276,34 +291,41 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("field");
         const QByteArray settings = "/api/billing/settings";
-        QTest::newRow("unknown country") << settings << QJsonObject{{QStringLiteral("country"), QStringLiteral("XX")}}
-                                         << 422 << QStringLiteral("country");
-        QTest::newRow("country name") << settings
-                                      << QJsonObject{{QStringLiteral("country"), QStringLiteral("Germany")}} << 422
-                                      << QStringLiteral("country");
+        QTest::newRow("unknown country")
+            << settings << QJsonObject{{QStringLiteral("country"), QStringLiteral("XX")}} << 422
+            << QStringLiteral("country");
+        QTest::newRow("country name")
+            << settings << QJsonObject{{QStringLiteral("country"), QStringLiteral("Germany")}} << 422
+            << QStringLiteral("country");
         QTest::newRow("number without year")
-            << settings << QJsonObject{{QStringLiteral("invoice_number_format"), QStringLiteral("INV-{NNNN}")}} << 422
+            << settings
+            << QJsonObject{{QStringLiteral("invoice_number_format"), QStringLiteral("INV-{NNNN}")}} << 422
             << QStringLiteral("invoice_number_format");
-        QTest::newRow("terms too long") << settings << QJsonObject{{QStringLiteral("payment_terms_days"), 400}}
-                                        << 422 << QStringLiteral("payment_terms_days");
+        QTest::newRow("terms too long")
+            << settings << QJsonObject{{QStringLiteral("payment_terms_days"), 400}} << 422
+            << QStringLiteral("payment_terms_days");
         QTest::newRow("logo not an image")
-            << settings << QJsonObject{{QStringLiteral("logo"), QString::fromLatin1(QByteArray("GIF89a").toBase64())}}
+            << settings
+            << QJsonObject{{QStringLiteral("logo"), QString::fromLatin1(QByteArray("GIF89a").toBase64())}}
             << 422 << QStringLiteral("logo");
-        QTest::newRow("logo not base64") << settings << QJsonObject{{QStringLiteral("logo"), QStringLiteral("%%%")}}
-                                         << 422 << QStringLiteral("logo");
-        QTest::newRow("unknown field") << settings << QJsonObject{{QStringLiteral("seller"), QStringLiteral("x")}}
-                                       << 400 << QStringLiteral("seller");
+        QTest::newRow("logo not base64")
+            << settings << QJsonObject{{QStringLiteral("logo"), QStringLiteral("%%%")}} << 422
+            << QStringLiteral("logo");
+        QTest::newRow("unknown field")
+            << settings << QJsonObject{{QStringLiteral("seller"), QStringLiteral("x")}} << 400
+            << QStringLiteral("seller");
         const QByteArray rates = "/api/tax-rates";
-        QTest::newRow("rate not a percentage")
-            << rates
-            << QJsonObject{{QStringLiteral("name"), QStringLiteral("VAT")}, {QStringLiteral("rate"), QStringLiteral("19%")}}
-            << 422 << QStringLiteral("rate");
-        QTest::newRow("rate over 100")
-            << rates
-            << QJsonObject{{QStringLiteral("name"), QStringLiteral("VAT")}, {QStringLiteral("rate"), QStringLiteral("101")}}
-            << 422 << QStringLiteral("rate");
-        QTest::newRow("rate without name") << rates << QJsonObject{{QStringLiteral("rate"), QStringLiteral("19")}}
-                                           << 422 << QStringLiteral("name");
+        QTest::newRow("rate not a percentage") << rates
+                                               << QJsonObject{{QStringLiteral("name"), QStringLiteral("VAT")},
+                                                              {QStringLiteral("rate"), QStringLiteral("19%")}}
+                                               << 422 << QStringLiteral("rate");
+        QTest::newRow("rate over 100") << rates
+                                       << QJsonObject{{QStringLiteral("name"), QStringLiteral("VAT")},
+                                                      {QStringLiteral("rate"), QStringLiteral("101")}}
+                                       << 422 << QStringLiteral("rate");
+        QTest::newRow("rate without name")
+            << rates << QJsonObject{{QStringLiteral("rate"), QStringLiteral("19")}} << 422
+            << QStringLiteral("name");
         QTest::newRow("validity backwards")
             << rates
             << QJsonObject{{QStringLiteral("name"), QStringLiteral("VAT")},
@@ -332,13 +354,15 @@ private Q_SLOTS:
     {
         const QByteArray before = settingsRow();
         for (const QString &token : {m_reader, m_billing}) {
-            QCOMPARE(m_api.call("PUT", QStringLiteral("/api/billing/settings"), token,
-                                {{QStringLiteral("seller_name"), QStringLiteral("Hijacked")}})
+            QCOMPARE(m_api
+                         .call("PUT", QStringLiteral("/api/billing/settings"), token,
+                               {{QStringLiteral("seller_name"), QStringLiteral("Hijacked")}})
                          .status,
                      403);
-            QCOMPARE(m_api.call("POST", QStringLiteral("/api/tax-rates"), token,
-                                {{QStringLiteral("name"), QStringLiteral("VAT")},
-                                 {QStringLiteral("rate"), QStringLiteral("0")}})
+            QCOMPARE(m_api
+                         .call("POST", QStringLiteral("/api/tax-rates"), token,
+                               {{QStringLiteral("name"), QStringLiteral("VAT")},
+                                {QStringLiteral("rate"), QStringLiteral("0")}})
                          .status,
                      403);
         }
@@ -359,7 +383,8 @@ private Q_SLOTS:
                                   {{QStringLiteral("logo"), QJsonValue::Null}});
         QCOMPARE(r.status, 200);
         QVERIFY(r.json().value(QStringLiteral("logo_type")).isNull());
-        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM billing_settings WHERE logo IS NOT NULL")), 0);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM billing_settings WHERE logo IS NOT NULL")),
+                 0);
     }
 };
 

@@ -405,25 +405,26 @@ class TestConsoleCommands : public QObject {
                         return call("POST", u"/api/tax-rates"_s, token, rateBody(name));
                     },
                     rateState});
-        all.append({u"remove tax rate"_s,
-                    [this, newName] {
-                        const QString name = newName();
-                        m_api.exec(u"INSERT INTO tax_rates (tenant_id, country, name, rate_ppm) VALUES (?::uuid, "
-                                   "'AT', ?, 200000)"_s,
-                                   {m_tenant, name});
-                        return name;
-                    },
-                    [this](ConsoleSession *s, QObject *ctx, const QString &name, auto done) {
-                        removeTaxRate(s, ctx, m_api.text(u"SELECT id::text FROM tax_rates WHERE name = ?"_s, {name}),
-                                      answer<bool>(done));
-                    },
-                    [this](const QString &token, const QString &name) {
-                        return call("DELETE",
-                                    u"/api/tax-rates/"_s +
-                                        m_api.text(u"SELECT id::text FROM tax_rates WHERE name = ?"_s, {name}),
-                                    token);
-                    },
-                    rateState});
+        all.append(
+            {u"remove tax rate"_s,
+             [this, newName] {
+                 const QString name = newName();
+                 m_api.exec(u"INSERT INTO tax_rates (tenant_id, country, name, rate_ppm) VALUES (?::uuid, "
+                            "'AT', ?, 200000)"_s,
+                            {m_tenant, name});
+                 return name;
+             },
+             [this](ConsoleSession *s, QObject *ctx, const QString &name, auto done) {
+                 removeTaxRate(s, ctx, m_api.text(u"SELECT id::text FROM tax_rates WHERE name = ?"_s, {name}),
+                               answer<bool>(done));
+             },
+             [this](const QString &token, const QString &name) {
+                 return call("DELETE",
+                             u"/api/tax-rates/"_s +
+                                 m_api.text(u"SELECT id::text FROM tax_rates WHERE name = ?"_s, {name}),
+                             token);
+             },
+             rateState});
         all.append({u"check findings now"_s, [] { return QString(); },
                     [](ConsoleSession *s, QObject *ctx, const QString &, auto done) {
                         checkFindings(s, ctx, answer<EnqueuedJob>(done));

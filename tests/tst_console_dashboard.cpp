@@ -54,13 +54,14 @@ void invoice(ConsoleFixture &f, const Seeded &s, const QString &status, const QS
     ++s_invoice;
     exec(f,
          u"INSERT INTO invoices (tenant_id, customer_id, status, number, currency, price_mode, issue_date, "
-         "due_date, net_minor, tax_minor, total_minor, created_at, issued_at, paid_at) VALUES (?::uuid, ?::uuid, "
+         "due_date, net_minor, tax_minor, total_minor, created_at, issued_at, paid_at) VALUES (?::uuid, "
+         "?::uuid, "
          "?, ?, ?, 'exclusive', '2025-01-01', ?::date, ?, 0, ?, now(), now(), nullif(?, '')::timestamptz)"_s,
          {f.tenantId, s.customer, status, u"T-%1"_s.arg(s_invoice), currency, dueDate, total, total, paidAt});
 }
 
-void subscription(ConsoleFixture &f, const Seeded &s, const QString &status, const QString &cycle, qint64 price,
-                  int quantity, const QString &nextDue, bool ending = false)
+void subscription(ConsoleFixture &f, const Seeded &s, const QString &status, const QString &cycle,
+                  qint64 price, int quantity, const QString &nextDue, bool ending = false)
 {
     exec(f,
          u"INSERT INTO subscriptions (tenant_id, customer_id, product_id, product_type, description, cycle, "
@@ -68,7 +69,8 @@ void subscription(ConsoleFixture &f, const Seeded &s, const QString &status, con
          "current_period_end, next_due_date, cancel_at_period_end, created_at, updated_at) VALUES (?::uuid, "
          "?::uuid, ?::uuid, 'other', 'Plan', ?, 'EUR', ?, ?, ?, 1, now(), ?::date - 30, ?::date, ?::date, ?, "
          "now(), now())"_s,
-         {f.tenantId, s.customer, s.product, cycle, price, quantity, status, nextDue, nextDue, nextDue, ending});
+         {f.tenantId, s.customer, s.product, cycle, price, quantity, status, nextDue, nextDue, nextDue,
+          ending});
 }
 
 int s_pod = 0;
@@ -76,7 +78,8 @@ int s_pod = 0;
 void pod(ConsoleFixture &f, const Seeded &s, const QString &status)
 {
     exec(f,
-         u"INSERT INTO cloud_pods (tenant_id, customer_id, template_id, hostname, status, created_at, updated_at) "
+         u"INSERT INTO cloud_pods (tenant_id, customer_id, template_id, hostname, status, created_at, "
+         u"updated_at) "
          "VALUES (?::uuid, ?::uuid, ?::uuid, ?, ?, now(), now())"_s,
          {f.tenantId, s.customer, s.templateId, u"pod%1"_s.arg(++s_pod), status});
 }
@@ -101,11 +104,13 @@ Seeded seed(ConsoleFixture &f)
          u"INSERT INTO customers (tenant_id, name, email, created_at) VALUES (?::uuid, 'Old', "
          "'old@example.test', '2026-10-15T09:00:00Z')"_s,
          {f.tenantId});
-    s.product = one(f,
-                    u"INSERT INTO products (tenant_id, type, name, visibility) VALUES (?::uuid, 'other', 'Plan', "
-                    "'active') RETURNING id"_s,
-                    {f.tenantId});
-    s.templateId = one(f, u"SELECT id FROM cloudpod_templates WHERE tenant_id = ?::uuid LIMIT 1"_s, {f.tenantId});
+    s.product =
+        one(f,
+            u"INSERT INTO products (tenant_id, type, name, visibility) VALUES (?::uuid, 'other', 'Plan', "
+            "'active') RETURNING id"_s,
+            {f.tenantId});
+    s.templateId =
+        one(f, u"SELECT id FROM cloudpod_templates WHERE tenant_id = ?::uuid LIMIT 1"_s, {f.tenantId});
 
     invoice(f, s, u"paid"_s, u"EUR"_s, 1190, u"2026-11-10T10:00:00Z"_s);
     invoice(f, s, u"partially_refunded"_s, u"EUR"_s, 10, u"2026-11-01T00:30:00Z"_s);
@@ -186,7 +191,8 @@ private Q_SLOTS:
         QCOMPARE(o.renewalsDue.count, 2);
         QCOMPARE(o.renewalsDue.amounts, (dashboard::AmountsByCurrency{{u"EUR"_s, 1099}}));
         QCOMPARE(o.newCustomers, 1);
-        QCOMPARE(o.podsByState, (QMap<QString, qint64>{{u"active"_s, 2}, {u"error"_s, 1}, {u"terminated"_s, 1}}));
+        QCOMPARE(o.podsByState,
+                 (QMap<QString, qint64>{{u"active"_s, 2}, {u"error"_s, 1}, {u"terminated"_s, 1}}));
         QCOMPARE(o.jobsCompleted, 2);
         QCOMPARE(o.jobsFailed, 2);
         QCOMPARE(o.jobsWaiting, 1);
@@ -285,7 +291,9 @@ private Q_SLOTS:
         QVERIFY(listening.wait(20000));
         DashboardPage page(f.session.get(), &feed);
         QTRY_COMPARE_WITH_TIMEOUT(page.overview()->tile(u"open"_s)->value(), u"3"_s, 20000);
-        exec(f, u"UPDATE invoices SET status = 'paid', paid_at = '2026-11-24T11:00:00Z' WHERE due_date = '2026-11-20'"_s);
+        exec(
+            f,
+            u"UPDATE invoices SET status = 'paid', paid_at = '2026-11-24T11:00:00Z' WHERE due_date = '2026-11-20'"_s);
         QTRY_COMPARE_WITH_TIMEOUT(page.overview()->tile(u"open"_s)->value(), u"2"_s, 20000);
         QCOMPARE(page.overview()->tile(u"overdue"_s)->value(), u"0"_s);
         Q_UNUSED(s);

@@ -89,7 +89,7 @@ private Q_SLOTS:
         QVERIFY(saved.wait(20000));
         QVERIFY2(saved.first().first().toBool(), qPrintable(page.errors().textOf(QString())));
         QCOMPARE(one(f, u"SELECT seller_name || '|' || seller_tax_id || '|' || payment_terms_days || '|' || "
-                       "logo_type FROM billing_settings"_s),
+                        "logo_type FROM billing_settings"_s),
                  u"Acme Hosting GmbH|DE123456789|21|image/png"_s);
 
         // A rate for German buyers, typed as staff type it.
@@ -108,7 +108,8 @@ private Q_SLOTS:
             return billing::InvoiceIssueContext::load(tx, c.id, QDateTime::currentDateTimeUtc());
         });
         QCOMPARE(ctx->tax.ratePpm, 190000);
-        QCOMPARE(ctx->settings.sellerSnapshot().value(u"address"_s).toString(), u"Hafenstr. 5\n20457 Hamburg"_s);
+        QCOMPARE(ctx->settings.sellerSnapshot().value(u"address"_s).toString(),
+                 u"Hafenstr. 5\n20457 Hamburg"_s);
         QCOMPARE(ctx->settings.paymentTermsDays, 21);
 
         // And the rate goes again.

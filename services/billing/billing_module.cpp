@@ -9,19 +9,18 @@ namespace mp::billing {
 
 Module billingModule()
 {
-    return Module(QStringLiteral("billing"),
-                  QStringList{QStringLiteral("catalog"), QStringLiteral("customers")},
-                  [](ModuleContext &module) {
-                      module.routes(&registerBillingRoutes);
-                      module.routes(&registerSettingsRoutes);
-                      module.staffWrites(StaffAction::ManageSettings,
-                                         {QStringLiteral("PUT /api/billing/settings"),
-                                          QStringLiteral("POST /api/tax-rates"),
-                                          QStringLiteral("DELETE /api/tax-rates/{id}")});
-                      // Built when the document is first served, after every module declared its product
-                      // types: the checkout's options are theirs.
-                      module.openApi(&openApiFragment);
-                  });
+    return Module(
+        QStringLiteral("billing"), QStringList{QStringLiteral("catalog"), QStringLiteral("customers")},
+        [](ModuleContext &module) {
+            module.routes(&registerBillingRoutes);
+            module.routes(&registerSettingsRoutes);
+            module.staffWrites(StaffAction::ManageSettings, {QStringLiteral("PUT /api/billing/settings"),
+                                                             QStringLiteral("POST /api/tax-rates"),
+                                                             QStringLiteral("DELETE /api/tax-rates/{id}")});
+            // Built when the document is first served, after every module declared its product
+            // types: the checkout's options are theirs.
+            module.openApi(&openApiFragment);
+        });
 }
 
 } // namespace mp::billing

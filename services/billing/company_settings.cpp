@@ -25,8 +25,8 @@ Status checkCountry(const QString &code, const QString &field)
     if (code.isEmpty())
         return {};
     if (!twoLetters.match(code).hasMatch() || QLocale::codeToTerritory(code) == QLocale::AnyTerritory)
-        return invalid(field,
-                       QStringLiteral("'%1' is not an ISO 3166-1 alpha-2 country code such as \"DE\"").arg(code));
+        return invalid(
+            field, QStringLiteral("'%1' is not an ISO 3166-1 alpha-2 country code such as \"DE\"").arg(code));
     return {};
 }
 
@@ -55,7 +55,9 @@ const api::RequestBody &CompanySettingsStore::body()
             .add(BodyField::string(QStringLiteral("seller_tax_id"))
                      .maxLength(50)
                      .describe(QStringLiteral("the seller's VAT ID, e.g. DE123456789")))
-            .add(BodyField::string(QStringLiteral("seller_email")).maxLength(254).format(QStringLiteral("email")))
+            .add(BodyField::string(QStringLiteral("seller_email"))
+                     .maxLength(254)
+                     .format(QStringLiteral("email")))
             .add(BodyField::string(QStringLiteral("bank_details"))
                      .maxLength(1000)
                      .describe(QStringLiteral("printed under an unpaid invoice: IBAN, BIC, bank")))
@@ -111,7 +113,8 @@ Result<BillingSettings> CompanySettingsStore::update(TenantTransaction &tx, cons
             return ok.error();
     }
     if (s.sellerEmail.size() > 0 && !s.sellerEmail.contains(u'@'))
-        return invalid(QStringLiteral("seller_email"), QStringLiteral("seller_email must be an email address"));
+        return invalid(QStringLiteral("seller_email"),
+                       QStringLiteral("seller_email must be an email address"));
     if (const auto v = body.string(QStringLiteral("invoice_number_format"))) {
         if (auto ok = InvoiceNumberFormat::validate(*v, QStringLiteral("invoice_number_format")); !ok)
             return ok.error();
@@ -135,7 +138,8 @@ Result<BillingSettings> CompanySettingsStore::update(TenantTransaction &tx, cons
         const QString encoded = body.string(QStringLiteral("logo"), QString());
         CompanyLogo l;
         if (!encoded.isEmpty()) {
-            auto decoded = QByteArray::fromBase64Encoding(encoded.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            auto decoded =
+                QByteArray::fromBase64Encoding(encoded.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded)
                 return invalid(QStringLiteral("logo"), QStringLiteral("logo must be base64"));
             l.bytes = *decoded;
@@ -155,7 +159,8 @@ Result<BillingSettings> CompanySettingsStore::update(TenantTransaction &tx, cons
                        "credit_note_number_format = ?, payment_terms_days = ?, price_mode = ?, "
                        "reverse_charge = ?, updated_at = ?::timestamptz"),
         {s.sellerName, s.sellerAddress, s.sellerTaxId, s.sellerEmail, s.bankDetails, s.invoiceNumberFormat,
-         s.creditNoteNumberFormat, s.paymentTermsDays, priceModeName(s.priceMode), s.reverseCharge, now.toUTC()});
+         s.creditNoteNumberFormat, s.paymentTermsDays, priceModeName(s.priceMode), s.reverseCharge,
+         now.toUTC()});
     if (!q)
         return q.error();
     if (logo) {
@@ -167,9 +172,10 @@ Result<BillingSettings> CompanySettingsStore::update(TenantTransaction &tx, cons
             return l.error();
     }
     if (s.country != current->country) {
-        auto t = sql::exec(tx.db(), QStringLiteral("UPDATE tenants SET country = ? WHERE id = ?::uuid"),
-                           {s.country.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.country),
-                            tx.tenantId()});
+        auto t =
+            sql::exec(tx.db(), QStringLiteral("UPDATE tenants SET country = ? WHERE id = ?::uuid"),
+                      {s.country.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.country),
+                       tx.tenantId()});
         if (!t)
             return t.error();
     }

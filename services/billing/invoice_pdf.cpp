@@ -49,7 +49,7 @@ QString partyBlock(const QString &title, const QJsonObject &party, const Invoice
         rows << esc(party.value(QStringLiteral("country")).toString());
     if (!party.value(QStringLiteral("tax_id")).toString().isEmpty())
         rows << QStringLiteral("%1: %2").arg(words.text(PdfText::VatId),
-                                              esc(party.value(QStringLiteral("tax_id")).toString()));
+                                             esc(party.value(QStringLiteral("tax_id")).toString()));
     if (!party.value(QStringLiteral("email")).toString().isEmpty())
         rows << esc(party.value(QStringLiteral("email")).toString());
     return QStringLiteral("<p style=\"font-size:8pt;color:#666\">%1</p><p>%2</p>")
@@ -83,9 +83,9 @@ Result<InvoicePrintOptions> InvoicePrintOptions::forInvoice(TenantTransaction &t
     if (!q)
         return q.error();
     // A customer gone from view still gets the language of the country printed on the invoice.
-    options.language = q->next()
-                           ? languageFor(q->value(0).toString(), q->value(1).toString())
-                           : languageFor(QString(), invoice.buyer.value(QStringLiteral("country")).toString());
+    options.language =
+        q->next() ? languageFor(q->value(0).toString(), q->value(1).toString())
+                  : languageFor(QString(), invoice.buyer.value(QStringLiteral("country")).toString());
     auto logo = CompanySettingsStore::logo(tx);
     if (!logo)
         return logo.error();
@@ -117,7 +117,8 @@ QString InvoicePdf::html(const Invoice &inv, QDate today, const InvoicePrintOpti
                         "</table></td></tr></table>")
              .arg(partyBlock(words.text(PdfText::From), inv.seller, words),
                   words.text(inv.status == InvoiceStatus::Draft ? PdfText::DraftInvoice : PdfText::Invoice),
-                  words.text(PdfText::Number), esc(inv.number.isEmpty() ? QStringLiteral("\u2013") : inv.number),
+                  words.text(PdfText::Number),
+                  esc(inv.number.isEmpty() ? QStringLiteral("\u2013") : inv.number),
                   words.text(PdfText::IssueDate), words.date(inv.issueDate), words.text(PdfText::DueDate),
                   words.date(inv.dueDate), words.text(PdfText::Status))
              .arg(esc(status));
@@ -188,8 +189,9 @@ QString InvoicePdf::html(const Invoice &inv, QDate today, const InvoicePrintOpti
         h += QStringLiteral("<p>%1</p>").arg(esc(inv.notes));
     const QString bank = inv.seller.value(QStringLiteral("bank_details")).toString();
     if (!bank.isEmpty() && inv.status == InvoiceStatus::Unpaid)
-        h += QStringLiteral("<p style=\"font-size:8pt\">%1</p>")
-                 .arg(words.text(PdfText::PleasePay).arg(words.date(inv.dueDate), esc(bank), esc(inv.number)));
+        h +=
+            QStringLiteral("<p style=\"font-size:8pt\">%1</p>")
+                .arg(words.text(PdfText::PleasePay).arg(words.date(inv.dueDate), esc(bank), esc(inv.number)));
     if (inv.paidAt.isValid())
         h += QStringLiteral("<p style=\"font-size:8pt\">%1%2.</p>")
                  .arg(words.text(PdfText::PaidOn).arg(words.date(inv.paidAt.date())),

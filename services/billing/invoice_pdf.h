@@ -34,7 +34,8 @@ struct InvoicePrintOptions {
 // platform. Without it, render() answers "pdf_unavailable" instead of crashing.
 class InvoicePdf {
 public:
-    static Result<QByteArray> render(const Invoice &invoice, QDate today, const InvoicePrintOptions &options = {});
+    static Result<QByteArray> render(const Invoice &invoice, QDate today,
+                                     const InvoicePrintOptions &options = {});
     // render() with forInvoice()'s options: what the API, the console and the invoice mail send.
     static Result<QByteArray> renderFor(TenantTransaction &tx, const Invoice &invoice, QDate today);
     // Lays the same document out on any paged device at its page size and resolution (a printer

@@ -57,7 +57,8 @@ constexpr std::pair<const char *, const char *> kGermanStatuses[] = {
 
 InvoicePdfText::InvoicePdfText(const QString &language)
     : m_german(language == QLatin1String("de")),
-      m_locale(m_german ? QLocale(QLocale::German, QLocale::Germany) : QLocale(QLocale::English, QLocale::UnitedStates))
+      m_locale(m_german ? QLocale(QLocale::German, QLocale::Germany)
+                        : QLocale(QLocale::English, QLocale::UnitedStates))
 {
 }
 

@@ -27,8 +27,8 @@ enum class PdfText {
     Total,
     AmountDue,
     PricesIncludeTax,
-    PleasePay, // "Please pay by %1 to: %2. Reference: %3"
-    PaidOn,    // "Paid on %1"
+    PleasePay,     // "Please pay by %1 to: %2. Reference: %3"
+    PaidOn,        // "Paid on %1"
     PaidReference, // ", reference %1"
     Overdue,
     ReverseChargeNote,
@@ -42,7 +42,7 @@ public:
     explicit InvoicePdfText(const QString &language);
 
     QString text(PdfText key) const;
-    QString status(const QString &status) const; // "unpaid" -> "UNPAID" / "UNBEZAHLT"
+    QString status(const QString &status) const;  // "unpaid" -> "UNPAID" / "UNBEZAHLT"
     QString date(const QDate &date) const;        // 2026-11-24 / 24.11.2026
     QString amount(const QString &decimal) const; // "1234.50" -> "1,234.50" / "1.234,50"
     bool german() const { return m_german; }

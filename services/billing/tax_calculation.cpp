@@ -88,8 +88,8 @@ TaxDecision TaxCalculation::decide(const QList<TaxRate> &rates, const QString &s
                                    const TaxBuyer &buyer, QDate issueDate, bool reverseCharge)
 {
     TaxDecision decision;
-    if (reverseCharge && isEuMember(sellerCountry) && isEuMember(buyer.country) && buyer.country != sellerCountry &&
-        looksLikeEuVatId(buyer.country, buyer.taxId)) {
+    if (reverseCharge && isEuMember(sellerCountry) && isEuMember(buyer.country) &&
+        buyer.country != sellerCountry && looksLikeEuVatId(buyer.country, buyer.taxId)) {
         decision.reverseCharge = true;
         decision.name = QStringLiteral("VAT");
         decision.note = QString::fromLatin1(kReverseChargeNote);

@@ -44,11 +44,12 @@ const api::RequestBody &TaxRateStore::body()
     using api::BodyField;
     static const api::RequestBody body =
         api::RequestBody(QStringLiteral("TaxRateInput"))
-            .add(BodyField::string(QStringLiteral("country"))
-                     .nullable()
-                     .maxLength(2)
-                     .describe(QStringLiteral(
-                         "the buyers' ISO 3166-1 alpha-2 country; null or absent: the tenant's default rate")))
+            .add(
+                BodyField::string(QStringLiteral("country"))
+                    .nullable()
+                    .maxLength(2)
+                    .describe(QStringLiteral(
+                        "the buyers' ISO 3166-1 alpha-2 country; null or absent: the tenant's default rate")))
             .add(BodyField::string(QStringLiteral("name"))
                      .required()
                      .maxLength(50)
@@ -57,7 +58,8 @@ const api::RequestBody &TaxRateStore::body()
                      .required()
                      .maxLength(10)
                      .example(QStringLiteral("19"))
-                     .describe(QStringLiteral("percent as a decimal string, up to 4 decimals: \"19\", \"7.5\"")))
+                     .describe(
+                         QStringLiteral("percent as a decimal string, up to 4 decimals: \"19\", \"7.5\"")))
             .add(BodyField::string(QStringLiteral("valid_from"))
                      .format(QStringLiteral("date"))
                      .describe(QStringLiteral("first day it applies; default: always")))
@@ -70,7 +72,9 @@ const api::RequestBody &TaxRateStore::body()
 
 QJsonObject TaxRateStore::toJson(const TaxRateRecord &r)
 {
-    const auto date = [](const QDate &d) { return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(); };
+    const auto date = [](const QDate &d) {
+        return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue();
+    };
     return {{QStringLiteral("id"), r.id},
             {QStringLiteral("country"), r.rate.country.isEmpty() ? QJsonValue() : QJsonValue(r.rate.country)},
             {QStringLiteral("name"), r.rate.name},
@@ -82,9 +86,10 @@ QJsonObject TaxRateStore::toJson(const TaxRateRecord &r)
 
 Result<QList<TaxRateRecord>> TaxRateStore::list(TenantTransaction &tx)
 {
-    auto q = sql::exec(tx.db(), QStringLiteral("SELECT id, coalesce(country, ''), name, rate_ppm, valid_from, "
-                                               "valid_to FROM tax_rates ORDER BY country NULLS FIRST, "
-                                               "valid_from, id"));
+    auto q =
+        sql::exec(tx.db(), QStringLiteral("SELECT id, coalesce(country, ''), name, rate_ppm, valid_from, "
+                                          "valid_to FROM tax_rates ORDER BY country NULLS FIRST, "
+                                          "valid_from, id"));
     if (!q)
         return q.error();
     QList<TaxRateRecord> out;
@@ -110,8 +115,9 @@ Result<TaxRateRecord> TaxRateStore::create(TenantTransaction &tx, const api::Bod
         return invalid(QStringLiteral("name"), QStringLiteral("name must not be empty"));
     const auto ppm = percentToPpm(body.string(QStringLiteral("rate"), QString()));
     if (!ppm)
-        return invalid(QStringLiteral("rate"),
-                       QStringLiteral("rate is a percentage from 0 to 100 with up to 4 decimals, e.g. \"19\""));
+        return invalid(
+            QStringLiteral("rate"),
+            QStringLiteral("rate is a percentage from 0 to 100 with up to 4 decimals, e.g. \"19\""));
     r.rate.ratePpm = *ppm;
     const auto dateField = [&body](const QString &key, QDate &into) -> Status {
         const QString text = body.string(key, QString());
@@ -130,12 +136,13 @@ Result<TaxRateRecord> TaxRateStore::create(TenantTransaction &tx, const api::Bod
         r.rate.validFrom = QDate(1970, 1, 1);
     if (r.rate.validTo.isValid() && r.rate.validTo <= r.rate.validFrom)
         return invalid(QStringLiteral("valid_to"), QStringLiteral("valid_to must be after valid_from"));
-    auto q = sql::exec(tx.db(),
-                       QStringLiteral("INSERT INTO tax_rates (tenant_id, country, name, rate_ppm, valid_from, "
-                                      "valid_to) VALUES (?::uuid, ?, ?, ?, ?, ?) RETURNING id"),
-                       {tx.tenantId(),
-                        r.rate.country.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(r.rate.country),
-                        r.rate.name, r.rate.ratePpm, r.rate.validFrom, nullableDate(r.rate.validTo)});
+    auto q = sql::exec(
+        tx.db(),
+        QStringLiteral("INSERT INTO tax_rates (tenant_id, country, name, rate_ppm, valid_from, "
+                       "valid_to) VALUES (?::uuid, ?, ?, ?, ?, ?) RETURNING id"),
+        {tx.tenantId(),
+         r.rate.country.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(r.rate.country),
+         r.rate.name, r.rate.ratePpm, r.rate.validFrom, nullableDate(r.rate.validTo)});
     if (!q)
         return q.error();
     if (!q->next())

@@ -22,14 +22,14 @@ const QString kRevenue = QStringLiteral(
     "  AND i.paid_at >= (?::date::timestamp AT TIME ZONE t.time_zone) "
     "GROUP BY 1, 2");
 
-const QString kUnpaid = QStringLiteral(
-    "SELECT currency, count(*), sum(total_minor), count(*) FILTER (WHERE due_date < ?::date), "
-    "       coalesce(sum(total_minor) FILTER (WHERE due_date < ?::date), 0) "
-    "FROM invoices WHERE status = 'unpaid' GROUP BY currency");
+const QString kUnpaid =
+    QStringLiteral("SELECT currency, count(*), sum(total_minor), count(*) FILTER (WHERE due_date < ?::date), "
+                   "       coalesce(sum(total_minor) FILTER (WHERE due_date < ?::date), 0) "
+                   "FROM invoices WHERE status = 'unpaid' GROUP BY currency");
 
-const QString kCustomers = QStringLiteral(
-    "SELECT count(*) FROM customers c JOIN tenants t ON t.id = c.tenant_id "
-    "WHERE c.created_at >= (?::date::timestamp AT TIME ZONE t.time_zone)");
+const QString kCustomers =
+    QStringLiteral("SELECT count(*) FROM customers c JOIN tenants t ON t.id = c.tenant_id "
+                   "WHERE c.created_at >= (?::date::timestamp AT TIME ZONE t.time_zone)");
 
 const QString kPods = QStringLiteral("SELECT status, count(*) FROM cloud_pods GROUP BY status");
 
@@ -47,10 +47,10 @@ QString mrrQuery()
         .arg(kCycleMonths);
 }
 
-const QString kRenewals = QStringLiteral(
-    "SELECT currency, count(*), sum(unit_price_minor * quantity) FROM subscriptions "
-    "WHERE status IN ('active', 'past_due') AND NOT cancel_at_period_end "
-    "  AND next_due_date BETWEEN ?::date AND ?::date GROUP BY currency");
+const QString kRenewals =
+    QStringLiteral("SELECT currency, count(*), sum(unit_price_minor * quantity) FROM subscriptions "
+                   "WHERE status IN ('active', 'past_due') AND NOT cancel_at_period_end "
+                   "  AND next_due_date BETWEEN ?::date AND ?::date GROUP BY currency");
 
 Result<QDate> tenantToday(TenantTransaction &tx, const QDateTime &now)
 {

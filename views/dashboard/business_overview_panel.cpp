@@ -16,8 +16,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace mp {
 
@@ -54,8 +54,8 @@ QString podStateTitle(const QString &state)
 } // namespace
 
 BusinessOverviewPanel::BusinessOverviewPanel(ConsoleSession *session, Open openSection, QWidget *parent)
-    : QWidget(parent), m_session(session), m_open(std::move(openSection)), m_revenue(new RevenueMonthModel(this)),
-      m_chart(new QChartView(this)), m_status(new QLabel(this))
+    : QWidget(parent), m_session(session), m_open(std::move(openSection)),
+      m_revenue(new RevenueMonthModel(this)), m_chart(new QChartView(this)), m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("businessOverview"));
     const QString show = kShowSectionCommand;
@@ -64,8 +64,9 @@ BusinessOverviewPanel::BusinessOverviewPanel(ConsoleSession *session, Open openS
     place(addTile(QStringLiteral("revenue"), tr("Revenue this month"), kInvoicesCommand,
                   QVariantMap{{QStringLiteral("status"), QStringLiteral("paid")}}),
           0, 0);
-    place(addTile(QStringLiteral("mrr"), tr("Monthly recurring revenue"), show, QStringLiteral("subscriptions")), 0,
-          1);
+    place(addTile(QStringLiteral("mrr"), tr("Monthly recurring revenue"), show,
+                  QStringLiteral("subscriptions")),
+          0, 1);
     place(addTile(QStringLiteral("open"), tr("Open invoices"), kInvoicesCommand,
                   QVariantMap{{QStringLiteral("status"), QStringLiteral("unpaid")}}),
           0, 2);
@@ -76,10 +77,12 @@ BusinessOverviewPanel::BusinessOverviewPanel(ConsoleSession *session, Open openS
     place(addTile(QStringLiteral("renewals"), tr("Renewals in the next 7 days"), show,
                   QStringLiteral("subscriptions")),
           1, 0);
-    place(addTile(QStringLiteral("customers"), tr("New customers this month"), show, QStringLiteral("customers")), 1,
-          1);
+    place(addTile(QStringLiteral("customers"), tr("New customers this month"), show,
+                  QStringLiteral("customers")),
+          1, 1);
     place(addTile(QStringLiteral("pods"), tr("CloudPods"), show, QStringLiteral("provisioning")), 1, 2);
-    place(addTile(QStringLiteral("jobs"), tr("Jobs in the last 24 hours"), show, QStringLiteral("jobs")), 1, 3);
+    place(addTile(QStringLiteral("jobs"), tr("Jobs in the last 24 hours"), show, QStringLiteral("jobs")), 1,
+          3);
 
     m_chart->setObjectName(QStringLiteral("revenueChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
@@ -96,8 +99,8 @@ BusinessOverviewPanel::BusinessOverviewPanel(ConsoleSession *session, Open openS
     layout->addWidget(m_chart, 2);
 }
 
-DashboardTile *BusinessOverviewPanel::addTile(const QString &name, const QString &title, const QString &command,
-                                              const QVariant &argument)
+DashboardTile *BusinessOverviewPanel::addTile(const QString &name, const QString &title,
+                                              const QString &command, const QVariant &argument)
 {
     auto *t = new DashboardTile(QStringLiteral("tile_") + name, title, this);
     connect(t, &QPushButton::clicked, this, [this, command, argument] {
@@ -116,30 +119,32 @@ QString BusinessOverviewPanel::statusText() const
 void BusinessOverviewPanel::reload()
 {
     const quint64 generation = ++m_generation;
-    commands::loadBusinessOverview(m_session, this,
-                                   [this, generation](const Result<dashboard::BusinessOverview> &r) {
-                                       if (generation != m_generation)
-                                           return;
-                                       if (r) {
-                                           show(*r);
-                                           m_status->setText(tr("Updated %1").arg(QLocale().toString(
-                                               QDateTime::currentDateTime().time(), QLocale::ShortFormat)));
-                                       } else {
-                                           m_status->setText(tr("Could not read the figures: %1")
-                                                                 .arg(r.error().message));
-                                       }
-                                       Q_EMIT loaded();
-                                   });
+    commands::loadBusinessOverview(
+        m_session, this, [this, generation](const Result<dashboard::BusinessOverview> &r) {
+            if (generation != m_generation)
+                return;
+            if (r) {
+                show(*r);
+                m_status->setText(
+                    tr("Updated %1")
+                        .arg(QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat)));
+            } else {
+                m_status->setText(tr("Could not read the figures: %1").arg(r.error().message));
+            }
+            Q_EMIT loaded();
+        });
 }
 
 void BusinessOverviewPanel::show(const dashboard::BusinessOverview &o)
 {
     const QLocale locale;
     m_tiles.value(QStringLiteral("revenue"))
-        ->setFigures(amountsText(o.revenueThisMonth()), tr("paid invoices, %1")
-                                                            .arg(locale.toString(o.today, QStringLiteral("MMMM yyyy"))));
-    m_tiles.value(QStringLiteral("mrr"))->setFigures(amountsText(o.mrr), tr("active subscriptions, per month"));
-    m_tiles.value(QStringLiteral("open"))->setFigures(locale.toString(o.open.count), amountsText(o.open.amounts));
+        ->setFigures(amountsText(o.revenueThisMonth()),
+                     tr("paid invoices, %1").arg(locale.toString(o.today, QStringLiteral("MMMM yyyy"))));
+    m_tiles.value(QStringLiteral("mrr"))
+        ->setFigures(amountsText(o.mrr), tr("active subscriptions, per month"));
+    m_tiles.value(QStringLiteral("open"))
+        ->setFigures(locale.toString(o.open.count), amountsText(o.open.amounts));
     m_tiles.value(QStringLiteral("overdue"))
         ->setFigures(locale.toString(o.overdue.count), amountsText(o.overdue.amounts));
     m_tiles.value(QStringLiteral("overdue"))->setAttention(o.overdue.count > 0);
@@ -156,7 +161,8 @@ void BusinessOverviewPanel::show(const dashboard::BusinessOverview &o)
         states << QStringLiteral("%1 %2").arg(locale.toString(it.value()), podStateTitle(it.key()));
     }
     m_tiles.value(QStringLiteral("pods"))
-        ->setFigures(locale.toString(pods), states.isEmpty() ? tr("none yet") : states.join(QStringLiteral(", ")));
+        ->setFigures(locale.toString(pods),
+                     states.isEmpty() ? tr("none yet") : states.join(QStringLiteral(", ")));
     m_tiles.value(QStringLiteral("pods"))->setAttention(o.podsByState.value(QStringLiteral("error")) > 0);
     m_tiles.value(QStringLiteral("jobs"))
         ->setFigures(locale.toString(o.jobsCompleted),

@@ -6,8 +6,8 @@
 #include "console_session/change_feed.h"
 #include "customer_commands.h"
 #include "job_commands.h"
-#include "subscription_commands.h"
 #include "job_table_model.h"
+#include "subscription_commands.h"
 
 #include <QDateTime>
 #include <QFrame>
@@ -39,7 +39,8 @@ enum FailureColumn {
 
 QStringList DashboardPage::channels()
 {
-    return {channels::jobs, channels::invoices, channels::subscriptions, channels::customers, channels::cloudPods};
+    return {channels::jobs, channels::invoices, channels::subscriptions, channels::customers,
+            channels::cloudPods};
 }
 
 DashboardPage::DashboardPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
@@ -49,9 +50,9 @@ DashboardPage::DashboardPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
 
 DashboardPage::DashboardPage(ConsoleSession *session, ChangeFeed *feed, Open openSection, QWidget *parent)
     : QWidget(parent), m_session(session),
-      m_overview(new BusinessOverviewPanel(session, std::move(openSection), this)), m_status(new QLabel(this)),
-      m_failuresStack(new QStackedWidget(this)), m_failuresEmpty(new QLabel(this)),
-      m_failures(new QTableWidget(0, ColumnCount, this))
+      m_overview(new BusinessOverviewPanel(session, std::move(openSection), this)),
+      m_status(new QLabel(this)), m_failuresStack(new QStackedWidget(this)),
+      m_failuresEmpty(new QLabel(this)), m_failures(new QTableWidget(0, ColumnCount, this))
 {
     setObjectName(QStringLiteral("dashboardPage"));
 

@@ -17,8 +17,8 @@
 #include <QLocale>
 #include <QPixmap>
 #include <QPlainTextEdit>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -59,16 +59,18 @@ SettingsPage::SettingsPage(ConsoleSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_general(FieldErrors::makeLabel(this)), m_errors(m_general),
       m_name(new QLineEdit(this)), m_address(new QPlainTextEdit(this)), m_country(new CountryPicker(this)),
       m_taxId(new QLineEdit(this)), m_email(new QLineEdit(this)), m_bank(new QPlainTextEdit(this)),
-      m_invoiceFormat(new QLineEdit(this)), m_creditNoteFormat(new QLineEdit(this)), m_terms(new QSpinBox(this)),
-      m_priceMode(new QComboBox(this)),
+      m_invoiceFormat(new QLineEdit(this)), m_creditNoteFormat(new QLineEdit(this)),
+      m_terms(new QSpinBox(this)), m_priceMode(new QComboBox(this)),
       m_reverseCharge(new QCheckBox(tr("Reverse charge for EU businesses with a VAT ID"), this)),
       m_logo(new QLabel(this)), m_removeLogo(new QPushButton(tr("Remove logo"), this)),
-      m_save(new QPushButton(tr("&Save company settings"), this)), m_rateGeneral(FieldErrors::makeLabel(this)),
-      m_rateErrors(m_rateGeneral), m_rates(new TaxRateTableModel(this)), m_ratesView(new QTableView(this)),
+      m_save(new QPushButton(tr("&Save company settings"), this)),
+      m_rateGeneral(FieldErrors::makeLabel(this)), m_rateErrors(m_rateGeneral),
+      m_rates(new TaxRateTableModel(this)), m_ratesView(new QTableView(this)),
       m_rateCountry(new CountryPicker(this)), m_rateName(new QLineEdit(this)), m_rate(new QLineEdit(this)),
       m_fromSet(new QCheckBox(tr("From"), this)), m_from(new QDateEdit(this)),
       m_untilSet(new QCheckBox(tr("Until"), this)), m_until(new QDateEdit(this)),
-      m_addRate(new QPushButton(tr("&Add rate"), this)), m_removeRate(new QPushButton(tr("Remove rate"), this))
+      m_addRate(new QPushButton(tr("&Add rate"), this)),
+      m_removeRate(new QPushButton(tr("Remove rate"), this))
 {
     setObjectName(QStringLiteral("settingsPage"));
     auto *columns = new QHBoxLayout;
@@ -105,8 +107,9 @@ QWidget *SettingsPage::companyForm()
     m_priceMode->addItem(tr("Prices exclude tax (tax is added)"), QStringLiteral("exclusive"));
     m_priceMode->addItem(tr("Prices include tax"), QStringLiteral("inclusive"));
     m_reverseCharge->setObjectName(QStringLiteral("reverseCharge"));
-    m_reverseCharge->setToolTip(tr("A business in another EU country with a valid-looking VAT ID pays no VAT; "
-                                   "the invoice says the recipient accounts for it."));
+    m_reverseCharge->setToolTip(
+        tr("A business in another EU country with a valid-looking VAT ID pays no VAT; "
+           "the invoice says the recipient accounts for it."));
     m_logo->setObjectName(QStringLiteral("logoPreview"));
     m_logo->setMinimumSize(160, 48);
     m_logo->setFrameShape(QFrame::StyledPanel);
@@ -134,7 +137,8 @@ QWidget *SettingsPage::companyForm()
                  withError(m_invoiceFormat, m_errors, QStringLiteral("invoice_number_format"), box));
     form->addRow(tr("Credit note numbers:"),
                  withError(m_creditNoteFormat, m_errors, QStringLiteral("credit_note_number_format"), box));
-    form->addRow(tr("Payment terms:"), withError(m_terms, m_errors, QStringLiteral("payment_terms_days"), box));
+    form->addRow(tr("Payment terms:"),
+                 withError(m_terms, m_errors, QStringLiteral("payment_terms_days"), box));
     form->addRow(tr("Prices:"), withError(m_priceMode, m_errors, QStringLiteral("price_mode"), box));
     form->addRow(QString(), m_reverseCharge);
 
@@ -170,7 +174,8 @@ QWidget *SettingsPage::ratesBox()
     m_ratesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_ratesView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_ratesView->verticalHeader()->hide();
-    m_ratesView->horizontalHeader()->setSectionResizeMode(TaxRateTableModel::CountryColumn, QHeaderView::Stretch);
+    m_ratesView->horizontalHeader()->setSectionResizeMode(TaxRateTableModel::CountryColumn,
+                                                          QHeaderView::Stretch);
     m_ratesView->horizontalHeader()->resizeSection(TaxRateTableModel::NameColumn, 70);
     m_ratesView->horizontalHeader()->resizeSection(TaxRateTableModel::RateColumn, 60);
     m_ratesView->horizontalHeader()->resizeSection(TaxRateTableModel::ValidFromColumn, 95);
@@ -196,7 +201,8 @@ QWidget *SettingsPage::ratesBox()
                                box);
     explain->setWordWrap(true);
     auto *form = new QFormLayout;
-    form->addRow(tr("Buyer's country:"), withError(m_rateCountry, m_rateErrors, QStringLiteral("country"), box));
+    form->addRow(tr("Buyer's country:"),
+                 withError(m_rateCountry, m_rateErrors, QStringLiteral("country"), box));
     auto *nameRate = new QHBoxLayout;
     nameRate->addLayout(withError(m_rateName, m_rateErrors, QStringLiteral("name"), box), 2);
     nameRate->addWidget(new QLabel(tr("Rate (%):"), box));
@@ -292,7 +298,8 @@ QJsonObject SettingsPage::companyBody() const
                      {QStringLiteral("seller_tax_id"), m_taxId->text().trimmed()},
                      {QStringLiteral("seller_email"), m_email->text().trimmed()},
                      {QStringLiteral("bank_details"), m_bank->toPlainText().trimmed()},
-                     {QStringLiteral("country"), m_country->code().isEmpty() ? QJsonValue() : QJsonValue(m_country->code())},
+                     {QStringLiteral("country"),
+                      m_country->code().isEmpty() ? QJsonValue() : QJsonValue(m_country->code())},
                      {QStringLiteral("invoice_number_format"), m_invoiceFormat->text().trimmed()},
                      {QStringLiteral("credit_note_number_format"), m_creditNoteFormat->text().trimmed()},
                      {QStringLiteral("payment_terms_days"), m_terms->value()},
@@ -358,13 +365,14 @@ void SettingsPage::removeSelectedRate()
     if (rows.isEmpty())
         return;
     m_rateErrors.clear();
-    commands::removeTaxRate(m_session, this, rows.first().data(IdRole).toString(), [this](const Result<bool> &r) {
-        if (!r)
-            m_rateErrors.show(r.error());
-        else
-            load();
-        Q_EMIT rateRemoved(bool(r));
-    });
+    commands::removeTaxRate(m_session, this, rows.first().data(IdRole).toString(),
+                            [this](const Result<bool> &r) {
+                                if (!r)
+                                    m_rateErrors.show(r.error());
+                                else
+                                    load();
+                                Q_EMIT rateRemoved(bool(r));
+                            });
 }
 
 } // namespace mp
