@@ -11,7 +11,7 @@ ConsoleSection settingsSection()
         QStringLiteral("settings"), QT_TRANSLATE_NOOP("mp::NavigationModel", "Settings"),
         QT_TRANSLATE_NOOP("mp::NavigationModel",
                           "Your company on invoices: address, VAT ID, bank, logo, numbering and tax rates."),
-        1200);
+        1300);
     s.page = [](const SectionContext &c) { return new SettingsPage(c.session); };
     return s;
 }
