@@ -74,9 +74,9 @@ BusinessOverviewPanel::BusinessOverviewPanel(ConsoleSession *session, Open openS
                   QVariantMap{{QStringLiteral("status"), QStringLiteral("unpaid")},
                               {QStringLiteral("overdue"), true}}),
           0, 3);
-    place(addTile(QStringLiteral("renewals"), tr("Renewals in the next 7 days"), show,
-                  QStringLiteral("subscriptions")),
-          1, 0);
+    place(
+        addTile(QStringLiteral("renewals"), tr("Renewals in 7 days"), show, QStringLiteral("subscriptions")),
+        1, 0);
     place(addTile(QStringLiteral("customers"), tr("New customers this month"), show,
                   QStringLiteral("customers")),
           1, 1);

@@ -78,8 +78,10 @@ SettingsPage::SettingsPage(ConsoleSession *session, QWidget *parent)
     scroll->setWidget(companyForm());
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    columns->addWidget(scroll, 5);
-    columns->addWidget(ratesBox(), 6);
+    // The form narrows with the window (its fields wrap or shrink); only its height scrolls.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    columns->addWidget(scroll, 1);
+    columns->addWidget(ratesBox(), 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Settings</h2>"), this));
     layout->addLayout(columns, 1);
