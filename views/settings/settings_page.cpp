@@ -98,6 +98,11 @@ QWidget *SettingsPage::companyForm()
     m_bank->setMaximumHeight(52);
     m_bank->setPlaceholderText(tr("IBAN, BIC and bank: printed on unpaid invoices"));
     m_country->setObjectName(QStringLiteral("sellerCountry"));
+    // The pickers' long placeholder must not set the form's width: the form shares the screen.
+    for (CountryPicker *picker : {m_country, m_rateCountry}) {
+        picker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        picker->setMinimumContentsLength(14);
+    }
     m_taxId->setObjectName(QStringLiteral("sellerTaxId"));
     m_taxId->setPlaceholderText(tr("e.g. DE123456789"));
     m_invoiceFormat->setObjectName(QStringLiteral("invoiceNumberFormat"));
