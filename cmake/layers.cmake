@@ -43,5 +43,8 @@ set(MPANEL_LAYER_ssl core db tenancy http api jobs module provider_call acme)
 set(MPANEL_LAYER_mail core db tenancy http api jobs module dns)
 set(MPANEL_LAYER_guardian core db tenancy http api jobs module)
 
+# The console Dashboard's read-only figures across billing, subscriptions, pods and jobs: SQL only.
+set(MPANEL_LAYER_dashboard core db tenancy)
+
 # The companion service's wiring: lists the modules, so it may name every folder.
 set(MPANEL_LAYER_service ALL)

@@ -42,8 +42,15 @@ void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, R
             auto paid = payments::Payments::forInvoice(tx, id);
             if (!paid)
                 return paid.error();
-            return InvoiceDetail{dated->invoice, dated->today, *audit, *paid,
-                                 payments::stripeStatus(StripeSettings::fromConfig(config))};
+            auto print = billing::InvoicePrintOptions::forInvoice(tx, dated->invoice);
+            if (!print)
+                return print.error();
+            return InvoiceDetail{dated->invoice,
+                                 dated->today,
+                                 *audit,
+                                 *paid,
+                                 payments::stripeStatus(StripeSettings::fromConfig(config)),
+                                 *print};
         },
         std::move(reply));
 }
@@ -69,7 +76,7 @@ void invoicePdf(ConsoleSession *session, QObject *context, const QString &id, Re
             auto dated = datedInvoice(tx, id);
             if (!dated)
                 return dated.error();
-            return billing::InvoicePdf::render(dated->invoice, dated->today);
+            return billing::InvoicePdf::renderFor(tx, dated->invoice, dated->today);
         },
         std::move(reply));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "billing/invoice_pdf.h"
 #include "billing/invoices.h"
 #include "billing/orders.h"
 #include "payments/payments.h"
@@ -24,8 +25,9 @@ struct InvoiceDetail {
     billing::Invoice invoice;
     QDate today;
     QList<billing::AuditEntry> audit;
-    QList<payments::Payment> payments; // its Stripe payments, newest first
-    providers::ProviderStatus stripe;  // where Pay online and Refund go: sandbox, test, live or off
+    QList<payments::Payment> payments;  // its Stripe payments, newest first
+    providers::ProviderStatus stripe;   // where Pay online and Refund go: sandbox, test, live or off
+    billing::InvoicePrintOptions print; // the customer's language and the logo, as the PDF prints
 };
 
 void loadInvoice(ConsoleSession *session, QObject *context, const QString &id, Reply<InvoiceDetail> reply);

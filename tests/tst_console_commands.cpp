@@ -16,6 +16,7 @@
 #include "http/api_context.h"
 #include "job_commands.h"
 #include "service/service_modules.h"
+#include "settings_commands.h"
 #include "subscription_commands.h"
 #include "support/service_fixture.h"
 #include "tenancy/staff_accounts.h"
@@ -434,6 +435,67 @@ class TestConsoleCommands : public QObject {
                             "'deleted')"_s,
                             {id});
                     }});
+        // Company and tax settings: the subject is a seller name (settings) or a tax rate's name.
+        const QJsonObject settingsBody{{u"seller_address"_s, u"Hafenstr. 5\n20457 Hamburg"_s},
+                                       {u"payment_terms_days"_s, 21}};
+        // One settings row for both sides: each run starts from the defaults, and what the row holds
+        // after both ran is compared (unchanged for the roles refused).
+        const auto defaultSettings = [this, newName] {
+            m_api.exec(u"UPDATE billing_settings SET seller_address = '', payment_terms_days = 14 "
+                       "WHERE tenant_id = ?::uuid"_s,
+                       {m_tenant});
+            return newName();
+        };
+        all.append({u"save company settings"_s, defaultSettings,
+                    [settingsBody](ConsoleSession *s, QObject *ctx, const QString &name, auto done) {
+                        QJsonObject body = settingsBody;
+                        body.insert(u"seller_name"_s, name);
+                        saveCompanySettings(s, ctx, body, answer<CompanySettingsDetail>(done));
+                    },
+                    [this, settingsBody](const QString &token, const QString &name) {
+                        QJsonObject body = settingsBody;
+                        body.insert(u"seller_name"_s, name);
+                        return call("PUT", u"/api/billing/settings"_s, token, body);
+                    },
+                    [this](const QString &) {
+                        return m_api.text(u"SELECT seller_address || '|' || payment_terms_days FROM "
+                                          "billing_settings WHERE tenant_id = ?::uuid"_s,
+                                          {m_tenant});
+                    }});
+        const auto rateBody = [](const QString &name) {
+            return QJsonObject{{u"country"_s, u"AT"_s}, {u"name"_s, name}, {u"rate"_s, u"20"_s}};
+        };
+        const auto rateState = [this](const QString &name) {
+            return m_api.text(u"SELECT count(*)::text FROM tax_rates WHERE name = ?"_s, {name});
+        };
+        all.append({u"add tax rate"_s, newName,
+                    [rateBody](ConsoleSession *s, QObject *ctx, const QString &name, auto done) {
+                        addTaxRate(s, ctx, rateBody(name), answer<billing::TaxRateRecord>(done));
+                    },
+                    [this, rateBody](const QString &token, const QString &name) {
+                        return call("POST", u"/api/tax-rates"_s, token, rateBody(name));
+                    },
+                    rateState});
+        all.append(
+            {u"remove tax rate"_s,
+             [this, newName] {
+                 const QString name = newName();
+                 m_api.exec(u"INSERT INTO tax_rates (tenant_id, country, name, rate_ppm) VALUES (?::uuid, "
+                            "'AT', ?, 200000)"_s,
+                            {m_tenant, name});
+                 return name;
+             },
+             [this](ConsoleSession *s, QObject *ctx, const QString &name, auto done) {
+                 removeTaxRate(s, ctx, m_api.text(u"SELECT id::text FROM tax_rates WHERE name = ?"_s, {name}),
+                               answer<bool>(done));
+             },
+             [this](const QString &token, const QString &name) {
+                 return call("DELETE",
+                             u"/api/tax-rates/"_s +
+                                 m_api.text(u"SELECT id::text FROM tax_rates WHERE name = ?"_s, {name}),
+                             token);
+             },
+             rateState});
         all.append({u"check findings now"_s, [] { return QString(); },
                     [](ConsoleSession *s, QObject *ctx, const QString &, auto done) {
                         checkFindings(s, ctx, answer<EnqueuedJob>(done));

@@ -57,15 +57,15 @@ void TestConsoleMainWindow::navigationModel()
 {
     NavigationModel model(mp::consoleSections().navigation());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.rowCount(), 13);
+    QCOMPARE(model.rowCount(), 14);
     const QStringList expected{u"Dashboard"_s,     u"Catalog"_s,       u"Customers"_s,    u"Billing"_s,
                                u"Notifications"_s, u"Subscriptions"_s, u"Provisioning"_s, u"Domains"_s,
                                u"DNS"_s,           u"Email"_s,         u"SSL"_s,          u"Guardian"_s,
-                               u"Monitoring"_s};
+                               u"Monitoring"_s,    u"Settings"_s};
     const QStringList ids{u"dashboard"_s,     u"catalog"_s,       u"customers"_s,    u"billing"_s,
                           u"notifications"_s, u"subscriptions"_s, u"provisioning"_s, u"domains"_s,
                           u"dns"_s,           u"email"_s,         u"ssl"_s,          u"guardian"_s,
-                          u"monitoring"_s};
+                          u"monitoring"_s,    u"settings"_s};
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex index = model.index(row, 0);
         QCOMPARE(index.data().toString(), expected.at(row));
@@ -136,10 +136,10 @@ void TestConsoleMainWindow::sectionsDeclareTheirChannels()
 void TestConsoleMainWindow::showsAllSectionsAsEmptyPages()
 {
     MainWindow window(mp::consoleSections());
-    QCOMPARE(window.navigationView()->model()->rowCount(), 13);
+    QCOMPARE(window.navigationView()->model()->rowCount(), 14);
     auto *pages = window.findChild<QStackedWidget *>(u"sectionPages"_s);
     QVERIFY(pages);
-    QCOMPARE(pages->count(), 13);
+    QCOMPARE(pages->count(), 14);
     for (const mp::NavigationEntry &entry : window.navigationModel()->entries()) {
         auto *page = qobject_cast<mp::EmptySectionPage *>(window.sectionPage(entry.id));
         QVERIFY(page);
@@ -179,7 +179,7 @@ void TestConsoleMainWindow::sectionPageIsPluggable()
     window.setSectionPage(u"catalog"_s, real);
     QCOMPARE(window.sectionPage(u"catalog"_s), real);
     auto *pages = window.findChild<QStackedWidget *>(u"sectionPages"_s);
-    QCOMPARE(pages->count(), 13);
+    QCOMPARE(pages->count(), 14);
     QCOMPARE(pages->currentWidget(), real);
     QCOMPARE(pages->indexOf(real), window.navigationModel()->indexOf(u"catalog"_s).row());
     QTRY_VERIFY(old.isNull());

@@ -50,6 +50,10 @@ struct SectionContext {
 // Something a section lets the rest of the console ask of it, by a stable id such as
 // "subscriptions.open". The main window shows the section first, then hands `run` the page the
 // section's factory made and the argument.
+// Every window runs this command itself: the argument is a section id to show (the Dashboard's
+// tiles open the sections they count), with no filter.
+inline const QString kShowSectionCommand = QStringLiteral("console.show");
+
 struct SectionCommand {
     QString id;
     std::function<void(QWidget *page, const QVariant &argument)> run;

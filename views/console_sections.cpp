@@ -12,6 +12,7 @@
 #include "monitoring/monitoring_section.h"
 #include "notifications/notifications_section.h"
 #include "provisioning/provisioning_section.h"
+#include "settings/settings_section.h"
 #include "ssl/ssl_section.h"
 #include "subscriptions/subscriptions_section.h"
 
@@ -34,6 +35,7 @@ ConsoleSections consoleSections()
     sections.add(sslSection());
     sections.add(mailSection());
     sections.add(guardianSection());
+    sections.add(settingsSection());
     return sections;
 }
 

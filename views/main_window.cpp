@@ -148,6 +148,13 @@ void MainWindow::installSectionPages(ConsoleSession *session, ChangeFeed *feed)
 
 bool MainWindow::runCommand(const QString &command, const QVariant &argument)
 {
+    if (command == kShowSectionCommand) {
+        const QString id = argument.toString();
+        if (!m_sections.find(id) || !m_installed.contains(id))
+            return false;
+        showSection(id);
+        return true;
+    }
     const ConsoleSection *section = m_sections.offering(command);
     if (!section)
         return false;

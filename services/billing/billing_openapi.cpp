@@ -2,6 +2,8 @@
 
 #include "api/openapi.h"
 #include "billing/billing_bodies.h"
+#include "billing/company_settings.h"
+#include "billing/tax_rate_store.h"
 
 namespace mp::billing {
 
@@ -43,7 +45,23 @@ const char *kFragment = R"json({
         "422": {"$ref": "#/components/responses/Error"}}}},
     "/api/invoices/{id}/pdf": {"get": {"summary": "The invoice as PDF", "tags": ["billing"],
       "parameters": [{"$ref": "#/components/parameters/Id"}],
-      "responses": {"200": {"description": "application/pdf"}, "404": {"$ref": "#/components/responses/Error"}}}}
+      "responses": {"200": {"description": "application/pdf"}, "404": {"$ref": "#/components/responses/Error"}}}},
+    "/api/billing/settings": {
+      "get": {"summary": "The company and tax settings (staff): seller block, country, numbering, payment terms, price mode, reverse charge, logo type and size",
+        "tags": ["billing"], "responses": {"200": {"description": "The settings"}, "401": {"$ref": "#/components/responses/Error"}}},
+      "put": {"summary": "Change the company and tax settings (staff); fields left out keep their value, logo null removes the logo",
+        "tags": ["billing"], "responses": {"200": {"description": "The settings"}, "400": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+    "/api/tax-rates": {
+      "get": {"summary": "The tenant's tax rates by buyer country with their validity (staff)", "tags": ["billing"],
+        "responses": {"200": {"description": "{items: [{id, country, name, rate, rate_ppm, valid_from, valid_to}]}"}}},
+      "post": {"summary": "Add a tax rate (staff); a rate change is a new row starting the day the old one ends", "tags": ["billing"],
+        "responses": {"201": {"description": "The rate"}, "400": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+    "/api/tax-rates/{id}": {"delete": {"summary": "Remove a tax rate (staff); issued invoices keep the rate they were issued with",
+      "tags": ["billing"], "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "responses": {"200": {"description": "{deleted: true}"}, "403": {"$ref": "#/components/responses/Error"},
+        "404": {"$ref": "#/components/responses/Error"}}}}
   }
 })json";
 
@@ -60,6 +78,9 @@ QJsonObject openApiFragment()
                                  invoiceStatusBody());
     OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/invoices/{id}/credit-notes"),
                                  creditNoteBody());
+    OpenApi::describeRequestBody(fragment, QStringLiteral("put"), QStringLiteral("/api/billing/settings"),
+                                 CompanySettingsStore::body());
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/tax-rates"), TaxRateStore::body());
     return fragment;
 }
 

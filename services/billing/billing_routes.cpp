@@ -341,7 +341,7 @@ HttpResponse invoicePdf(const HttpRequest &request, TenantTransaction &tx, const
     auto today = localToday(tx);
     if (!today)
         return errorResponse(today.error());
-    auto pdf = InvoicePdf::render(*inv, *today);
+    auto pdf = InvoicePdf::renderFor(tx, *inv, *today);
     if (!pdf)
         return errorResponse(pdf.error());
     HttpResponse r;

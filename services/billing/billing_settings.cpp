@@ -14,7 +14,7 @@ namespace {
 const auto kSettingsColumns = QStringLiteral(R"sql(
 s.price_mode, s.invoice_number_format, s.credit_note_number_format, s.payment_terms_days,
 s.seller_name, s.seller_address, s.seller_tax_id, s.seller_email, s.bank_details,
-coalesce(t.country, ''), t.default_currency, t.time_zone
+coalesce(t.country, ''), t.default_currency, t.time_zone, s.reverse_charge
 )sql");
 
 } // namespace
@@ -54,6 +54,7 @@ BillingSettings BillingSettingsStore::fromRow(const QSqlQuery &q, int o)
     s.timeZone = QTimeZone(q.value(o + 11).toString().toUtf8());
     if (!s.timeZone.isValid())
         s.timeZone = QTimeZone::utc();
+    s.reverseCharge = q.value(o + 12).toBool();
     return s;
 }
 

@@ -26,6 +26,8 @@ struct BillingSettings {
     QString sellerTaxId;
     QString sellerEmail;
     QString bankDetails;
+    // Whether EU B2B buyers in another member state with a VAT ID get reverse charge.
+    bool reverseCharge = true;
     QString country; // tenants.country
     QString defaultCurrency;
     QTimeZone timeZone;
@@ -40,7 +42,7 @@ public:
     // For queries that read the settings along with other rows: the SELECT list over
     // billing_settings `s` joined with tenants `t`, and its reader from column `first`.
     static QString columns();
-    static constexpr int kColumnCount = 12;
+    static constexpr int kColumnCount = 13;
     static BillingSettings fromRow(const QSqlQuery &q, int first);
     // The tenant's rates for buyers in the country held by SQL expression `countryExpr` and its
     // defaults (only those when the country is ''), as one JSON array column for a query that

@@ -46,7 +46,7 @@ Result<InvoiceIssueContext> InvoiceIssueContext::load(TenantTransaction &tx, con
     q->finish();
     ctx.today = Invoices::localDate(ctx.settings, now);
     ctx.tax = TaxCalculation::decide(*taxRates, ctx.settings.country, BuyerSnapshot::taxBuyer(ctx.buyer),
-                                     ctx.today);
+                                     ctx.today, ctx.settings.reverseCharge);
     return ctx;
 }
 

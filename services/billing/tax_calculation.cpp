@@ -85,11 +85,11 @@ bool TaxCalculation::looksLikeEuVatId(const QString &country, const QString &tax
 }
 
 TaxDecision TaxCalculation::decide(const QList<TaxRate> &rates, const QString &sellerCountry,
-                                   const TaxBuyer &buyer, QDate issueDate)
+                                   const TaxBuyer &buyer, QDate issueDate, bool reverseCharge)
 {
     TaxDecision decision;
-    if (isEuMember(sellerCountry) && isEuMember(buyer.country) && buyer.country != sellerCountry &&
-        looksLikeEuVatId(buyer.country, buyer.taxId)) {
+    if (reverseCharge && isEuMember(sellerCountry) && isEuMember(buyer.country) &&
+        buyer.country != sellerCountry && looksLikeEuVatId(buyer.country, buyer.taxId)) {
         decision.reverseCharge = true;
         decision.name = QStringLiteral("VAT");
         decision.note = QString::fromLatin1(kReverseChargeNote);

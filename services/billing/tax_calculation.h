@@ -75,8 +75,10 @@ public:
     // EU B2B reverse charge first (0 %, with the note); then the buyer country's rate valid on
     // that day; then the tenant default valid on that day; with no rate configured at all the
     // tenant charges no tax (0 %, no name). Several valid rows: the latest validFrom wins.
+    // `reverseCharge` false (the tenant turned it off): the buyer's country rate applies to
+    // businesses too.
     static TaxDecision decide(const QList<TaxRate> &rates, const QString &sellerCountry,
-                              const TaxBuyer &buyer, QDate issueDate);
+                              const TaxBuyer &buyer, QDate issueDate, bool reverseCharge = true);
 
     // One line: quantity x unit price, then the tax on the line total rounded half-up once.
     // Exclusive: net = price x qty, tax = net x rate. Inclusive: gross = price x qty, tax is

@@ -172,7 +172,8 @@ Result<Renewal> compute(const Context &ctx, const QSqlQuery &q)
     r.buyerJson = jsonText(buyerSnapshot);
     const TaxBuyer buyer{buyerSnapshot.value(QStringLiteral("country")).toString(),
                          buyerSnapshot.value(QStringLiteral("tax_id")).toString()};
-    r.tax = TaxCalculation::decide(ctx.rates, ctx.billing.country, buyer, ctx.today);
+    r.tax =
+        TaxCalculation::decide(ctx.rates, ctx.billing.country, buyer, ctx.today, ctx.billing.reverseCharge);
     auto amounts = TaxCalculation::line(Money(r.unitPriceMinor, *currency), r.quantity, r.tax.ratePpm,
                                         ctx.billing.priceMode);
     if (!amounts)

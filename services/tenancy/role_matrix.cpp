@@ -80,6 +80,10 @@ QList<RoleRule> buildRules()
          QStringLiteral("create and revoke API tokens, deactivate staff members"),
          {R::Owner, R::Admin},
          {QStringLiteral("POST /api/tokens/{id}/revoke")}},
+        {StaffAction::ManageSettings, QStringLiteral("manage_settings"),
+         QStringLiteral("change the company and tax settings"),
+         {R::Owner, R::Admin},
+         {}},
     };
     // clang-format on
 }

@@ -28,6 +28,7 @@ enum class StaffAction {
     ManageDomains,       // domains at the registrar: name servers, lock, auth code, DNSSEC, retry
     ManageCertificates,  // issue, renew and revoke SSL certificates
     ManageStaff,         // API tokens and staff members
+    ManageSettings,      // company and tax settings: seller details, logo, numbering, tax rates
 };
 
 // One row of the role matrix: an action, the roles that may take it, and the API routes

@@ -171,6 +171,11 @@ void BillingPage::setOverdueOnly(bool overdue)
     m_overdue->setChecked(overdue);
 }
 
+void BillingPage::showInvoices()
+{
+    m_tabs->setCurrentWidget(m_invoicesView);
+}
+
 void BillingPage::applyFilters()
 {
     billing::InvoiceFilter invoices;

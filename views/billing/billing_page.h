@@ -39,6 +39,7 @@ public:
     void setCustomer(const QString &id, const QString &name);
     void setInvoiceStatus(const QString &status);
     void setOverdueOnly(bool overdue);
+    void showInvoices();
     // Opens the invoice in a dialog that follows the change feed; it deletes itself on close.
     InvoiceDetailDialog *openInvoice(const QString &id);
 

@@ -140,7 +140,7 @@ void InvoiceDetailDialog::display(const commands::InvoiceDetail &detail)
     const billing::Invoice &inv = detail.invoice;
     setWindowTitle(inv.number.isEmpty() ? tr("Draft invoice") : tr("Invoice %1").arg(inv.number));
     // The same layout the PDF prints, so what staff check is what the customer gets.
-    m_document->setHtml(billing::InvoicePdf::html(inv, detail.today));
+    billing::InvoicePdf::setUp(*m_document->document(), inv, detail.today, detail.print);
     m_audit->clear();
     for (const billing::AuditEntry &e : detail.audit) {
         auto *item = new QTreeWidgetItem(m_audit);
@@ -332,7 +332,7 @@ bool InvoiceDetailDialog::printTo(QPrinter &printer)
 {
     if (!m_detail)
         return false;
-    billing::InvoicePdf::paint(m_detail->invoice, m_detail->today, printer);
+    billing::InvoicePdf::paint(m_detail->invoice, m_detail->today, printer, m_detail->print);
     m_message->setText(printer.outputFileName().isEmpty()
                            ? tr("Sent to %1.").arg(printer.printerName())
                            : tr("Printed to %1.").arg(printer.outputFileName()));

@@ -1,9 +1,14 @@
 #include "dashboard_page.h"
 
+#include "billing_commands.h"
+#include "business_overview_panel.h"
+#include "cloudpod_commands.h"
 #include "console_session/change_feed.h"
+#include "customer_commands.h"
 #include "job_commands.h"
 #include "job_table_model.h"
 #include "monitoring/monitoring_overview.h"
+#include "subscription_commands.h"
 
 #include <QDateTime>
 #include <QFrame>
@@ -33,10 +38,22 @@ enum FailureColumn {
 
 } // namespace
 
+QStringList DashboardPage::channels()
+{
+    return {channels::jobs, channels::invoices, channels::subscriptions, channels::customers,
+            channels::cloudPods};
+}
+
 DashboardPage::DashboardPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
-    : QWidget(parent), m_session(session), m_status(new QLabel(this)),
-      m_failuresStack(new QStackedWidget(this)), m_failuresEmpty(new QLabel(this)),
-      m_failures(new QTableWidget(0, ColumnCount, this))
+    : DashboardPage(session, feed, Open(), parent)
+{
+}
+
+DashboardPage::DashboardPage(ConsoleSession *session, ChangeFeed *feed, Open openSection, QWidget *parent)
+    : QWidget(parent), m_session(session),
+      m_overview(new BusinessOverviewPanel(session, std::move(openSection), this)),
+      m_status(new QLabel(this)), m_failuresStack(new QStackedWidget(this)),
+      m_failuresEmpty(new QLabel(this)), m_failures(new QTableWidget(0, ColumnCount, this))
 {
     setObjectName(QStringLiteral("dashboardPage"));
 
@@ -81,9 +98,10 @@ DashboardPage::DashboardPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Dashboard</h2>"), this));
-    layout->addWidget(new QLabel(tr("<h3>Jobs by status</h3>"), this));
+    layout->addWidget(m_overview);
+    layout->addWidget(new QLabel(tr("<b>Jobs by status</b>"), this));
     layout->addLayout(tiles);
-    layout->addWidget(new QLabel(tr("<h3>Failures in the last 24 hours</h3>"), this));
+    layout->addWidget(new QLabel(tr("<b>Failures in the last 24 hours</b>"), this));
     layout->addWidget(m_failuresStack, 1);
     m_monitoring = new MonitoringOverview(session, feed, this);
     layout->addWidget(m_monitoring, 1);
@@ -95,7 +113,7 @@ DashboardPage::DashboardPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
     connect(&m_delay, &QTimer::timeout, this, &DashboardPage::reload);
     if (feed) {
         connect(feed, &ChangeFeed::changed, this, [this](const QString &channel) {
-            if (channel == channels::jobs)
+            if (channels().contains(channel))
                 m_delay.start();
         });
         connect(feed, &ChangeFeed::listening, &m_delay, qOverload<>(&QTimer::start));
@@ -107,6 +125,7 @@ DashboardPage::DashboardPage(ConsoleSession *session, ChangeFeed *feed, QWidget 
 void DashboardPage::reload()
 {
     m_delay.stop();
+    m_overview->reload();
     const quint64 generation = ++m_generation;
     commands::loadJobDashboard(m_session, this, [this, generation](const Result<JobDashboard> &dashboard) {
         if (generation != m_generation)

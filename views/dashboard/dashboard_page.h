@@ -4,7 +4,10 @@
 
 #include <QMap>
 #include <QTimer>
+#include <QVariant>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QStackedWidget;
@@ -12,18 +15,28 @@ class QTableWidget;
 
 namespace mp {
 
+class BusinessOverviewPanel;
 class ChangeFeed;
 class ConsoleSession;
 class MonitoringOverview;
 
-// The Dashboard section: the tenant's jobs per status and the failures of the last 24 hours
-// (JobDashboard::load), re-read when the change feed reports job changes, and the monitoring
-// overview (services down, open alerts). With no jobs, or
-// no failures, it says so plainly rather than showing an empty grid.
+// The Dashboard section: the business overview (BusinessOverviewPanel) over the tenant's jobs
+// per status and the failures of the last 24 hours (JobDashboard::load), all re-read when the
+// change feed reports invoices, subscriptions, customers, pods or jobs changing, and the
+// monitoring overview (services down, open alerts). With no jobs, or no failures, it says so
+// plainly rather than showing an empty grid.
 class DashboardPage : public QWidget {
     Q_OBJECT
 public:
+    using Open = std::function<bool(const QString &command, const QVariant &argument)>;
+
     DashboardPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent = nullptr);
+    // `openSection` runs the command a tile stands for (SectionContext::runCommand).
+    DashboardPage(ConsoleSession *session, ChangeFeed *feed, Open openSection, QWidget *parent = nullptr);
+
+    BusinessOverviewPanel *overview() const { return m_overview; }
+    // The channels whose changes re-read the figures.
+    static QStringList channels();
 
     // Re-reads the figures now.
     void reload();
@@ -41,6 +54,7 @@ private:
     void showFigures(const JobDashboard &dashboard);
 
     ConsoleSession *m_session;
+    BusinessOverviewPanel *m_overview;
     QMap<QString, QLabel *> m_counts;
     QLabel *m_status;
     QStackedWidget *m_failuresStack;

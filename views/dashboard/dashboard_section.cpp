@@ -14,8 +14,9 @@ ConsoleSection dashboardSection()
         QT_TRANSLATE_NOOP("mp::NavigationModel",
                           "Revenue, open invoices, renewals due and service health of your company."),
         100);
-    s.page = [](const SectionContext &c) { return new DashboardPage(c.session, c.feed); };
-    s.channels = {channels::jobs, channels::monitoring};
+    s.page = [](const SectionContext &c) { return new DashboardPage(c.session, c.feed, c.runCommand); };
+    // The monitoring overview on the page listens to its own channel.
+    s.channels = DashboardPage::channels() << channels::monitoring;
     return s;
 }
 

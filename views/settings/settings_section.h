@@ -1,0 +1,9 @@
+#pragma once
+
+#include "console_section.h"
+
+namespace mp {
+
+ConsoleSection settingsSection();
+
+} // namespace mp
