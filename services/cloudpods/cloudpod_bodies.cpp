@@ -47,4 +47,29 @@ const api::RequestBody &sshKeyBody()
     return body;
 }
 
+const api::RequestBody &scriptBody()
+{
+    using api::BodyField;
+    static const api::RequestBody body =
+        api::RequestBody(QStringLiteral("CloudPodTemplateScript"))
+            .add(BodyField::string(QStringLiteral("script"))
+                     .required()
+                     .minLength(1)
+                     .maxLength(65536)
+                     .describe(QStringLiteral("run once on each new guest of the template as soon as it answers "
+                                              "over SSH; a #! line picks the interpreter; exit status 0: success")))
+            .add(BodyField::integer(QStringLiteral("ssh_port"))
+                     .minimum(1)
+                     .maximum(65535)
+                     .outOfRange(errors::InvalidValue)
+                     .defaultValue(22)
+                     .describe(QStringLiteral("where the template's image runs sshd")))
+            .add(BodyField::string(QStringLiteral("ssh_user"))
+                     .nullable()
+                     .maxLength(32)
+                     .describe(QStringLiteral("the user mPanel logs in as; null: the pod's login user (root on a "
+                                              "container, the cloud-init user on a VM)")));
+    return body;
+}
+
 } // namespace mp::cloudpods

@@ -16,13 +16,17 @@ namespace {
 const QString kAccessPrefix = QStringLiteral("mpc_");
 const QString kRefreshPrefix = QStringLiteral("mpr_");
 
-QString randomToken(const QString &prefix)
+} // namespace
+
+QString CustomerSessions::randomToken(const QString &prefix)
 {
     QByteArray random(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
     return prefix + QString::fromLatin1(
                         random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
+
+namespace {
 
 Error unauthenticated(const QString &message)
 {
