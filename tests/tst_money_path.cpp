@@ -242,15 +242,14 @@ private Q_SLOTS:
             const int proxmoxPort = freePort();
             m_proxmoxCa = m_dir.filePath(QStringLiteral("proxmox-ca.pem"));
             m_proxmox = std::make_unique<Child>(QStringLiteral("mpanel-proxmox-emulator"));
-            QVERIFY(
-                m_proxmox->start(proxmox,
-                                 {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(proxmoxPort),
-                                  QStringLiteral("--token"), kProxmoxTokenId + u'=' + kProxmoxSecret,
-                                  QStringLiteral("--task-ms"), QStringLiteral("300"),
-                                  QStringLiteral("--write-ca"), m_proxmoxCa,
-                                  QStringLiteral("--guest-authorized-keys"),
-                                  m_guest.value(QStringLiteral("SSHD_AUTHORIZED_KEYS"))},
-                                 QProcessEnvironment::systemEnvironment()));
+            QVERIFY(m_proxmox->start(
+                proxmox,
+                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(proxmoxPort),
+                 QStringLiteral("--token"), kProxmoxTokenId + u'=' + kProxmoxSecret,
+                 QStringLiteral("--task-ms"), QStringLiteral("300"), QStringLiteral("--write-ca"),
+                 m_proxmoxCa, QStringLiteral("--guest-authorized-keys"),
+                 m_guest.value(QStringLiteral("SSHD_AUTHORIZED_KEYS"))},
+                QProcessEnvironment::systemEnvironment()));
             m_proxmoxApi = QStringLiteral("https://127.0.0.1:%1/api2/json").arg(proxmoxPort);
             QVERIFY2(waitForPort(proxmoxPort, *m_proxmox, 30000), qPrintable(m_proxmox->output()));
             QVERIFY(QFileInfo(m_proxmoxCa).size() > 0);

@@ -730,8 +730,9 @@ private Q_SLOTS:
     void passwordResetByMail()
     {
         putSettings();
-        const auto [oldToken, grace] = m_api.signUp(m_tenant, QStringLiteral("Grace Hopper"),
-                                                    QStringLiteral("grace@customer.example"), QStringLiteral("GB"));
+        const auto [oldToken, grace] =
+            m_api.signUp(m_tenant, QStringLiteral("Grace Hopper"), QStringLiteral("grace@customer.example"),
+                         QStringLiteral("GB"));
         auto ask = [&](const QString &email) {
             return m_api.call("POST", QStringLiteral("/api/auth/password-reset"), {},
                               {{QStringLiteral("tenant_id"), m_tenant}, {QStringLiteral("email"), email}});
@@ -752,9 +753,11 @@ private Q_SLOTS:
                 if (!str(mail, "subject").startsWith(QLatin1String("Reset your password at")))
                     continue;
                 const QString text = str(leafOfType(mail, QStringLiteral("text/plain")), "text");
-                const auto match = QRegularExpression(
-                                       QStringLiteral("https://panel\\.hosting\\.example/reset-password\\?token=(mpw_[A-Za-z0-9_-]+)"))
-                                       .match(text);
+                const auto match =
+                    QRegularExpression(
+                        QStringLiteral(
+                            "https://panel\\.hosting\\.example/reset-password\\?token=(mpw_[A-Za-z0-9_-]+)"))
+                        .match(text);
                 if (match.hasMatch())
                     return match.captured(1);
             }
@@ -782,13 +785,16 @@ private Q_SLOTS:
         const QString token = mailedToken();
         QVERIFY2(!token.isEmpty(), "no reset mail with a link in the sink");
         // Stored as its hash only.
-        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM customer_password_resets WHERE token_hash = "
-                                             "sha256(convert_to(?, 'UTF8'))"),
-                              {token}),
-                 1);
-        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM customer_password_resets t WHERE strpos(t::text, ?) > 0"),
-                              {token}),
-                 0);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM customer_password_resets WHERE token_hash = "
+                                        "sha256(convert_to(?, 'UTF8'))"),
+                         {token}),
+            1);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral(
+                             "SELECT count(*) FROM customer_password_resets t WHERE strpos(t::text, ?) > 0"),
+                         {token}),
+            0);
 
         // A weak password is refused naming the field, and the link still works afterwards.
         auto r = confirm(token, QStringLiteral("short"));
@@ -804,7 +810,8 @@ private Q_SLOTS:
         r = confirm(token, QStringLiteral("yet another passphrase"));
         QCOMPARE(r.status, 422);
         QCOMPARE(test::errorField(r), QStringLiteral("token"));
-        QCOMPARE(confirm(QStringLiteral("mpw_made-up"), QStringLiteral("yet another passphrase")).status, 422);
+        QCOMPARE(confirm(QStringLiteral("mpw_made-up"), QStringLiteral("yet another passphrase")).status,
+                 422);
 
         // Expired after an hour.
         QCOMPARE(ask(QStringLiteral("grace@customer.example")).status, 202);

@@ -570,10 +570,13 @@ private Q_SLOTS:
         const QString cus = m_fx.text(
             QStringLiteral("SELECT stripe_customer FROM stripe_customers WHERE customer_id = ?::uuid"),
             {s.customerId});
-        QVERIFY(m_stripe.attachTestCard(cus, QStringLiteral("pm_card_visa_chargeDeclinedInsufficientFunds")).ok());
+        QVERIFY(m_stripe.attachTestCard(cus, QStringLiteral("pm_card_visa_chargeDeclinedInsufficientFunds"))
+                    .ok());
         QString second;
-        for (const QJsonValue &c :
-             m_fx.call("GET", QStringLiteral("/api/cards"), s.token).json().value(QStringLiteral("items")).toArray())
+        for (const QJsonValue &c : m_fx.call("GET", QStringLiteral("/api/cards"), s.token)
+                                       .json()
+                                       .value(QStringLiteral("items"))
+                                       .toArray())
             if (str(c.toObject(), "last4") == QLatin1String("9995"))
                 second = str(c.toObject(), "id");
         QVERIFY(!second.isEmpty());

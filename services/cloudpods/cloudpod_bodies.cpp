@@ -56,8 +56,9 @@ const api::RequestBody &scriptBody()
                      .required()
                      .minLength(1)
                      .maxLength(65536)
-                     .describe(QStringLiteral("run once on each new guest of the template as soon as it answers "
-                                              "over SSH; a #! line picks the interpreter; exit status 0: success")))
+                     .describe(
+                         QStringLiteral("run once on each new guest of the template as soon as it answers "
+                                        "over SSH; a #! line picks the interpreter; exit status 0: success")))
             .add(BodyField::integer(QStringLiteral("ssh_port"))
                      .minimum(1)
                      .maximum(65535)
@@ -67,8 +68,9 @@ const api::RequestBody &scriptBody()
             .add(BodyField::string(QStringLiteral("ssh_user"))
                      .nullable()
                      .maxLength(32)
-                     .describe(QStringLiteral("the user mPanel logs in as; null: the pod's login user (root on a "
-                                              "container, the cloud-init user on a VM)")));
+                     .describe(
+                         QStringLiteral("the user mPanel logs in as; null: the pod's login user (root on a "
+                                        "container, the cloud-init user on a VM)")));
     return body;
 }
 

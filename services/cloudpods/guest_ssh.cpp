@@ -97,8 +97,9 @@ Result<std::pair<Session, QString>> connect(const SshTarget &t)
     if (!ok)
         return ok.error();
     if (!t.hostKeySha256.isEmpty() && seen != t.hostKeySha256)
-        return makeError(errors::CloudpodSsh, QStringLiteral("%1 showed host key %2, not the %3 it showed before")
-                                                  .arg(where, seen, t.hostKeySha256));
+        return makeError(errors::CloudpodSsh,
+                         QStringLiteral("%1 showed host key %2, not the %3 it showed before")
+                             .arg(where, seen, t.hostKeySha256));
     ssh_key raw = nullptr;
     const QByteArray pem = t.privateKey.toUtf8();
     if (ssh_pki_import_privkey_base64(pem.constData(), nullptr, nullptr, nullptr, &raw) != SSH_OK)
@@ -157,7 +158,8 @@ Result<SshOutcome> GuestSsh::run(const SshTarget &target, const QString &command
     if (ssh_channel_request_exec(channel.get(), command.toUtf8().constData()) != SSH_OK)
         return sshError(QStringLiteral("starting the command"), s);
     for (qsizetype sent = 0; sent < input.size();) {
-        const int n = ssh_channel_write(channel.get(), input.constData() + sent, uint32_t(input.size() - sent));
+        const int n =
+            ssh_channel_write(channel.get(), input.constData() + sent, uint32_t(input.size() - sent));
         if (n == SSH_ERROR)
             return sshError(QStringLiteral("sending the script"), s);
         sent += n;
@@ -189,7 +191,8 @@ Result<SshOutcome> GuestSsh::run(const SshTarget &target, const QString &command
             return makeError(errors::CloudpodScriptFailed,
                              QStringLiteral("the script ran longer than %1 s").arg(timeoutMs / 1000));
         for (int stream = 0; stream < 2; ++stream) {
-            const int n = ssh_channel_read_timeout(channel.get(), chunk, sizeof chunk, stream, stream ? 0 : 250);
+            const int n =
+                ssh_channel_read_timeout(channel.get(), chunk, sizeof chunk, stream, stream ? 0 : 250);
             if (n == SSH_ERROR)
                 return sshError(QStringLiteral("reading the script's output"), s);
             if (n > 0) {

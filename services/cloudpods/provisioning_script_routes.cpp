@@ -43,7 +43,8 @@ HttpResponse getScript(const HttpRequest &request, TenantTransaction &tx)
     if (!script)
         return errorResponse(script.error());
     if (!*script)
-        return HttpResponse::error(404, errors::NotFound, QStringLiteral("the template has no post-install script"));
+        return HttpResponse::error(404, errors::NotFound,
+                                   QStringLiteral("the template has no post-install script"));
     return HttpResponse::json(200, (*script)->toJson());
 }
 
@@ -89,7 +90,8 @@ HttpResponse rerun(const HttpRequest &request, TenantTransaction &tx, const Call
     auto job = ProvisioningScripts::requestRerun(tx, *pod);
     if (!job)
         return errorResponse(job.error());
-    return HttpResponse::json(202, QJsonObject{{QStringLiteral("pod_id"), pod->id}, {QStringLiteral("job_id"), *job}});
+    return HttpResponse::json(
+        202, QJsonObject{{QStringLiteral("pod_id"), pod->id}, {QStringLiteral("job_id"), *job}});
 }
 
 HttpResponse removeKey(const HttpRequest &request, TenantTransaction &tx, const Caller &caller)
@@ -100,7 +102,8 @@ HttpResponse removeKey(const HttpRequest &request, TenantTransaction &tx, const 
     auto job = ProvisioningScripts::requestKeyRemoval(tx, *pod);
     if (!job)
         return errorResponse(job.error());
-    return HttpResponse::json(202, QJsonObject{{QStringLiteral("pod_id"), pod->id}, {QStringLiteral("job_id"), *job}});
+    return HttpResponse::json(
+        202, QJsonObject{{QStringLiteral("pod_id"), pod->id}, {QStringLiteral("job_id"), *job}});
 }
 
 const char *kFragment = R"json({
@@ -134,27 +137,34 @@ void registerProvisioningScriptRoutes(Router &router, ApiContext &context)
     ApiContext *ctx = &context;
     const QString script = QStringLiteral("/api/cloudpod-templates/{id}/script");
     router.add(QStringLiteral("GET"), script, [ctx](const HttpRequest &r) {
-        return ctx->asStaff(r, false, [&r](TenantTransaction &tx, const Caller &) { return getScript(r, tx); });
+        return ctx->asStaff(r, false,
+                            [&r](TenantTransaction &tx, const Caller &) { return getScript(r, tx); });
     });
     router.add(QStringLiteral("PUT"), script, [ctx](const HttpRequest &r) {
-        return ctx->asStaff(r, true, [&r](TenantTransaction &tx, const Caller &) { return putScript(r, tx); });
+        return ctx->asStaff(r, true,
+                            [&r](TenantTransaction &tx, const Caller &) { return putScript(r, tx); });
     });
     router.add(QStringLiteral("DELETE"), script, [ctx](const HttpRequest &r) {
-        return ctx->asStaff(r, true, [&r](TenantTransaction &tx, const Caller &) { return deleteScript(r, tx); });
+        return ctx->asStaff(r, true,
+                            [&r](TenantTransaction &tx, const Caller &) { return deleteScript(r, tx); });
     });
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/cloudpods/{id}/script/rerun"), [ctx](const HttpRequest &r) {
-        return ctx->asStaff(r, true, [&r](TenantTransaction &tx, const Caller &c) { return rerun(r, tx, c); });
-    });
-    router.add(QStringLiteral("DELETE"), QStringLiteral("/api/cloudpods/{id}/mpanel-key"), [ctx](const HttpRequest &r) {
-        return ctx->asCaller(r, true, [&r](TenantTransaction &tx, const Caller &c) { return removeKey(r, tx, c); });
-    });
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/cloudpods/{id}/script/rerun"),
+               [ctx](const HttpRequest &r) {
+                   return ctx->asStaff(
+                       r, true, [&r](TenantTransaction &tx, const Caller &c) { return rerun(r, tx, c); });
+               });
+    router.add(QStringLiteral("DELETE"), QStringLiteral("/api/cloudpods/{id}/mpanel-key"),
+               [ctx](const HttpRequest &r) {
+                   return ctx->asCaller(
+                       r, true, [&r](TenantTransaction &tx, const Caller &c) { return removeKey(r, tx, c); });
+               });
 }
 
 QJsonObject provisioningScriptOpenApi()
 {
     QJsonObject fragment = api::OpenApi::fragment(kFragment);
-    api::OpenApi::describeRequestBody(fragment, QStringLiteral("put"), QStringLiteral("/api/cloudpod-templates/{id}/script"),
-                                      scriptBody());
+    api::OpenApi::describeRequestBody(fragment, QStringLiteral("put"),
+                                      QStringLiteral("/api/cloudpod-templates/{id}/script"), scriptBody());
     return fragment;
 }
 

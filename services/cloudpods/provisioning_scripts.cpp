@@ -18,8 +18,8 @@ namespace mp::cloudpods {
 
 namespace {
 
-const auto kTemplateScript = QStringLiteral(
-    "SELECT script, ssh_port, coalesce(ssh_user, '') FROM cloudpod_template_scripts WHERE template_id = ?::uuid");
+const auto kTemplateScript = QStringLiteral("SELECT script, ssh_port, coalesce(ssh_user, '') FROM "
+                                            "cloudpod_template_scripts WHERE template_id = ?::uuid");
 const auto kSetTemplateScript = QStringLiteral(R"sql(
 INSERT INTO cloudpod_template_scripts (tenant_id, template_id, script, ssh_port, ssh_user, updated_at)
 VALUES (?::uuid, ?::uuid, ?, ?, NULLIF(?, ''), ?::timestamptz)
@@ -43,28 +43,28 @@ const auto kPinHostKey = QStringLiteral(
 const auto kStarted = QStringLiteral(
     "UPDATE cloud_pod_scripts SET state = 'running', exit_status = NULL, message = NULL, "
     "started_at = ?::timestamptz, finished_at = NULL WHERE pod_id = ?::uuid AND state = 'pending'");
-const auto kFinished =
-    QStringLiteral("UPDATE cloud_pod_scripts SET state = ?, exit_status = ?, message = ?, "
-                   "finished_at = ?::timestamptz WHERE pod_id = ?::uuid");
+const auto kFinished = QStringLiteral("UPDATE cloud_pod_scripts SET state = ?, exit_status = ?, message = ?, "
+                                      "finished_at = ?::timestamptz WHERE pod_id = ?::uuid");
 const auto kRerun = QStringLiteral(
     "UPDATE cloud_pod_scripts SET state = 'pending' WHERE pod_id = ?::uuid AND private_key IS NOT NULL");
 const auto kRearm = QStringLiteral("UPDATE cloud_pod_scripts SET state = 'pending', host_key_sha256 = NULL "
                                    "WHERE pod_id = ?::uuid AND private_key IS NOT NULL");
-const auto kKeyRemoved = QStringLiteral(
-    "UPDATE cloud_pod_scripts SET private_key = NULL, key_removed_at = ?::timestamptz WHERE pod_id = ?::uuid");
+const auto kKeyRemoved = QStringLiteral("UPDATE cloud_pod_scripts SET private_key = NULL, key_removed_at = "
+                                        "?::timestamptz WHERE pod_id = ?::uuid");
 
 // The script goes over stdin into a private temporary file, which runs (its #! line picks the
 // interpreter; without one the shell runs it) and is removed; the exit status is the script's.
-const auto kRunCommand = QStringLiteral(
-    "f=$(mktemp) && cat > \"$f\" && chmod 700 \"$f\" && \"$f\"; s=$?; rm -f \"$f\"; exit $s");
+const auto kRunCommand =
+    QStringLiteral("f=$(mktemp) && cat > \"$f\" && chmod 700 \"$f\" && \"$f\"; s=$?; rm -f \"$f\"; exit $s");
 
 // Drops every line of authorized_keys that carries the pod's comment, keeping the file's owner
 // and mode (cat into it rather than a rename).
 QString removeKeyCommand(const CloudPod &pod)
 {
-    return QStringLiteral("k='%1'; f=\"$HOME/.ssh/authorized_keys\"; [ -f \"$f\" ] || exit 0; "
-                          "{ grep -v -F -- \"$k\" \"$f\" || true; } > \"$f.mpanel\" && cat \"$f.mpanel\" > \"$f\" "
-                          "&& rm -f \"$f.mpanel\"")
+    return QStringLiteral(
+               "k='%1'; f=\"$HOME/.ssh/authorized_keys\"; [ -f \"$f\" ] || exit 0; "
+               "{ grep -v -F -- \"$k\" \"$f\" || true; } > \"$f.mpanel\" && cat \"$f.mpanel\" > \"$f\" "
+               "&& rm -f \"$f.mpanel\"")
         .arg(pod.tag());
 }
 
@@ -124,11 +124,13 @@ Result<QString> waitForGuest(JobContext &ctx, SshTarget target)
         if (hostKey)
             return hostKey;
         if (timer.elapsed() > waitMs)
-            return makeError(errors::CloudpodSsh, QStringLiteral("the guest did not answer over SSH within %1 s (%2)")
-                                                      .arg(waitMs / 1000)
-                                                      .arg(hostKey.error().message));
+            return makeError(errors::CloudpodSsh,
+                             QStringLiteral("the guest did not answer over SSH within %1 s (%2)")
+                                 .arg(waitMs / 1000)
+                                 .arg(hostKey.error().message));
         if (!told) {
-            ctx.log(QStringLiteral("waiting for the guest to answer over SSH (%1)").arg(hostKey.error().message));
+            ctx.log(
+                QStringLiteral("waiting for the guest to answer over SSH (%1)").arg(hostKey.error().message));
             told = true;
         }
         if (!ctx.sleepFor(1000))
@@ -159,11 +161,12 @@ QJsonObject TemplateScript::toJson() const
 
 QJsonObject PodScriptState::toJson() const
 {
-    return QJsonObject{{QStringLiteral("state"), state},
-                       {QStringLiteral("exit_status"), exitStatus < 0 ? QJsonValue() : QJsonValue(exitStatus)},
-                       {QStringLiteral("message"), message.isEmpty() ? QJsonValue() : QJsonValue(message)},
-                       {QStringLiteral("mpanel_public_key"), keyRemoved ? QJsonValue() : QJsonValue(publicKey)},
-                       {QStringLiteral("mpanel_key_removed"), keyRemoved}};
+    return QJsonObject{
+        {QStringLiteral("state"), state},
+        {QStringLiteral("exit_status"), exitStatus < 0 ? QJsonValue() : QJsonValue(exitStatus)},
+        {QStringLiteral("message"), message.isEmpty() ? QJsonValue() : QJsonValue(message)},
+        {QStringLiteral("mpanel_public_key"), keyRemoved ? QJsonValue() : QJsonValue(publicKey)},
+        {QStringLiteral("mpanel_key_removed"), keyRemoved}};
 }
 
 Result<std::optional<TemplateScript>> ProvisioningScripts::forTemplate(TenantTransaction &tx,
@@ -204,7 +207,8 @@ Result<std::optional<PodScriptState>> ProvisioningScripts::forPod(TenantTransact
     return std::optional<PodScriptState>(state);
 }
 
-Result<QString> ProvisioningScripts::keyForCreate(PodProgress &progress, const CloudPod &pod, const QDateTime &now)
+Result<QString> ProvisioningScripts::keyForCreate(PodProgress &progress, const CloudPod &pod,
+                                                  const QDateTime &now)
 {
     QString publicKey;
     const Status s = progress.inTransaction([&](TenantTransaction &tx) -> Status {
@@ -220,7 +224,9 @@ Result<QString> ProvisioningScripts::keyForCreate(PodProgress &progress, const C
             auto pair = GuestSsh::generateKey(pod.tag());
             if (!pair)
                 return pair.error();
-            if (auto s = exec(tx, kAddKey, {tx.tenantId(), pod.id, pair->publicKey, pair->privateKey, ts(now)}); !s)
+            if (auto s =
+                    exec(tx, kAddKey, {tx.tenantId(), pod.id, pair->publicKey, pair->privateKey, ts(now)});
+                !s)
                 return s;
             row = podRow(tx, pod.id);
             if (!row)
@@ -265,8 +271,9 @@ Status ProvisioningScripts::runOnGuest(JobContext &ctx, PodProgress &progress, c
             QStringLiteral("the post-install script started before and never reported back; it is not run "
                            "twice by itself (staff can run it again)"));
     if (state == QLatin1String("failed"))
-        return JobContext::permanent(QStringLiteral("the post-install script failed before (%1); staff can run it again")
-                                         .arg(row->state.message));
+        return JobContext::permanent(
+            QStringLiteral("the post-install script failed before (%1); staff can run it again")
+                .arg(row->state.message));
     if (row->privateKey.isEmpty()) {
         ctx.log(QStringLiteral("the customer removed mPanel's key: the post-install script is not run"));
         return {};
@@ -276,7 +283,8 @@ Status ProvisioningScripts::runOnGuest(JobContext &ctx, PodProgress &progress, c
         return {};
     }
     if (address.isEmpty())
-        return makeError(errors::CloudpodNoAddress, QStringLiteral("the pod has no address to reach over SSH"));
+        return makeError(errors::CloudpodNoAddress,
+                         QStringLiteral("the pod has no address to reach over SSH"));
 
     const SshTarget target = targetFor(pod, *script, *row, address);
     auto hostKey = waitForGuest(ctx, target);
@@ -305,7 +313,8 @@ Status ProvisioningScripts::runOnGuest(JobContext &ctx, PodProgress &progress, c
     SshTarget pinned = target;
     pinned.hostKeySha256 = *hostKey;
     auto outcome = GuestSsh::run(
-        pinned, kRunCommand, script->script.toUtf8(), [&ctx](const QString &line) { ctx.log(QStringLiteral("script: ") + line); },
+        pinned, kRunCommand, script->script.toUtf8(),
+        [&ctx](const QString &line) { ctx.log(QStringLiteral("script: ") + line); },
         [&ctx] { return ctx.stopRequested(); }, envMs("MPANEL_GUEST_SCRIPT_TIMEOUT_MS", 60 * 60 * 1000));
 
     QString finalState = QStringLiteral("succeeded");
@@ -322,13 +331,15 @@ Status ProvisioningScripts::runOnGuest(JobContext &ctx, PodProgress &progress, c
         exitStatus = outcome->exitStatus;
         if (exitStatus != 0) {
             finalState = QStringLiteral("failed");
-            message = QStringLiteral("the post-install script exited with status %1 (its output is in the job log)")
-                          .arg(exitStatus);
+            message =
+                QStringLiteral("the post-install script exited with status %1 (its output is in the job log)")
+                    .arg(exitStatus);
         }
     }
     if (auto s = progress.inTransaction([&](TenantTransaction &tx) -> Status {
             return exec(tx, kFinished,
-                        {finalState, exitStatus < 0 ? QVariant(QMetaType::fromType<int>()) : QVariant(exitStatus),
+                        {finalState,
+                         exitStatus < 0 ? QVariant(QMetaType::fromType<int>()) : QVariant(exitStatus),
                          message.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(message),
                          ts(ctx.now()), pod.id});
         });
@@ -351,9 +362,10 @@ Result<QString> ProvisioningScripts::requestRerun(TenantTransaction &tx, const C
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
-        return makeError(errors::CloudpodNoMpanelKey,
-                         QStringLiteral("the pod has no post-install script to run, or its customer removed mPanel's "
-                                        "key"));
+        return makeError(
+            errors::CloudpodNoMpanelKey,
+            QStringLiteral("the pod has no post-install script to run, or its customer removed mPanel's "
+                           "key"));
     auto job = CloudPods::enqueueFor(tx, kinds::provision, pod.id, 3, true);
     if (!job)
         return job.error();
@@ -380,7 +392,8 @@ Status ProvisioningScripts::removeKeyJob(JobContext &ctx)
         return progress.error();
     auto pod = progress->pod();
     if (!pod)
-        return pod.error().code == errors::NotFound ? JobContext::permanent(QStringLiteral("no such pod")) : pod.error();
+        return pod.error().code == errors::NotFound ? JobContext::permanent(QStringLiteral("no such pod"))
+                                                    : pod.error();
     std::optional<PodScriptRow> row;
     std::optional<TemplateScript> script;
     if (auto s = progress->inTransaction([&](TenantTransaction &tx) -> Status {
@@ -404,15 +417,18 @@ Status ProvisioningScripts::removeKeyJob(JobContext &ctx)
         return JobContext::permanent(QStringLiteral("the pod has no address to reach over SSH"));
     const SshTarget target = targetFor(*pod, script.value_or(TemplateScript{}), *row, pod->ipAddress);
     auto outcome = GuestSsh::run(
-        target, removeKeyCommand(*pod), {}, [&ctx](const QString &line) { ctx.log(QStringLiteral("guest: ") + line); },
+        target, removeKeyCommand(*pod), {},
+        [&ctx](const QString &line) { ctx.log(QStringLiteral("guest: ") + line); },
         [&ctx] { return ctx.stopRequested(); }, 60 * 1000);
     if (!outcome)
         return outcome.error();
     if (outcome->exitStatus != 0)
         return makeError(errors::CloudpodSsh,
-                         QStringLiteral("removing mPanel's key on the guest exited with status %1").arg(outcome->exitStatus));
-    if (auto s = progress->inTransaction(
-            [&](TenantTransaction &tx) -> Status { return exec(tx, kKeyRemoved, {ts(ctx.now()), pod->id}); });
+                         QStringLiteral("removing mPanel's key on the guest exited with status %1")
+                             .arg(outcome->exitStatus));
+    if (auto s = progress->inTransaction([&](TenantTransaction &tx) -> Status {
+            return exec(tx, kKeyRemoved, {ts(ctx.now()), pod->id});
+        });
         !s)
         return s;
     ctx.log(QStringLiteral("mPanel's key removed from the guest; mPanel forgot its private key"));

@@ -45,7 +45,8 @@ struct PodScriptState {
 // remove mPanel's key from the guest (requestKeyRemoval); mPanel forgets its private key then.
 class ProvisioningScripts {
 public:
-    static Result<std::optional<TemplateScript>> forTemplate(TenantTransaction &tx, const QString &templateId);
+    static Result<std::optional<TemplateScript>> forTemplate(TenantTransaction &tx,
+                                                             const QString &templateId);
     // nullopt removes the template's script.
     static Status setForTemplate(TenantTransaction &tx, const QString &templateId,
                                  const std::optional<TemplateScript> &script, const QDateTime &now);
@@ -57,7 +58,8 @@ public:
 
     // After the guest started: runs the pod's script if it is pending (waits for the guest to
     // answer first); nothing when the pod has none or it succeeded before.
-    static Status runOnGuest(JobContext &ctx, PodProgress &progress, const CloudPod &pod, const QString &address);
+    static Status runOnGuest(JobContext &ctx, PodProgress &progress, const CloudPod &pod,
+                             const QString &address);
 
     // A reinstall makes a new guest: the script is pending again and no host key is pinned.
     static Status rearmForReinstall(TenantTransaction &tx, const QString &podId);

@@ -249,10 +249,10 @@ HttpResponse requestPasswordReset(const ApiContext &ctx, const HttpRequest &requ
             r.headers.append({"Retry-After", QByteArray::number(*wait)});
             return r;
         }
-        return HttpResponse::json(
-            202, QJsonObject{{QStringLiteral("status"), QStringLiteral("accepted")},
-                             {QStringLiteral("note"), QStringLiteral("if the address has an account, a link to "
-                                                                     "choose a new password is on its way")}});
+        return HttpResponse::json(202, QJsonObject{{QStringLiteral("status"), QStringLiteral("accepted")},
+                                                   {QStringLiteral("note"),
+                                                    QStringLiteral("if the address has an account, a link to "
+                                                                   "choose a new password is on its way")}});
     });
 }
 

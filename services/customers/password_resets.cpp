@@ -22,17 +22,17 @@ const auto kAddressWait = QStringLiteral(
     "ORDER BY created_at DESC OFFSET ? LIMIT 1");
 const auto kAccount =
     QStringLiteral("SELECT id::text, name, status FROM customers WHERE lower(email) = lower(?) FOR UPDATE");
-const auto kAccountCount = QStringLiteral(
-    "SELECT count(*) FROM customer_password_resets WHERE customer_id = ?::uuid AND created_at > ? AND mailed");
+const auto kAccountCount = QStringLiteral("SELECT count(*) FROM customer_password_resets WHERE customer_id = "
+                                          "?::uuid AND created_at > ? AND mailed");
 const auto kInsert = QStringLiteral(R"sql(
 INSERT INTO customer_password_resets (tenant_id, customer_id, token_hash, requested_from, mailed, created_at,
                                       expires_at)
 VALUES (?::uuid, ?::uuid, ?, ?, ?, ?::timestamptz, ?::timestamptz)
 RETURNING id::text
 )sql");
-const auto kInsertUnknown = QStringLiteral(
-    "INSERT INTO customer_password_resets (tenant_id, requested_from, created_at, expires_at) "
-    "VALUES (?::uuid, ?, ?::timestamptz, ?::timestamptz)");
+const auto kInsertUnknown =
+    QStringLiteral("INSERT INTO customer_password_resets (tenant_id, requested_from, created_at, expires_at) "
+                   "VALUES (?::uuid, ?, ?::timestamptz, ?::timestamptz)");
 // Takes the token: only an unused, unexpired one matches, once.
 const auto kTake = QStringLiteral(R"sql(
 UPDATE customer_password_resets SET used_at = ?::timestamptz
@@ -40,8 +40,8 @@ WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?::timestamptz
 RETURNING customer_id::text
 )sql");
 // A new password voids every other link of the account.
-const auto kVoidOthers = QStringLiteral(
-    "UPDATE customer_password_resets SET used_at = ?::timestamptz WHERE customer_id = ?::uuid AND used_at IS NULL");
+const auto kVoidOthers = QStringLiteral("UPDATE customer_password_resets SET used_at = ?::timestamptz WHERE "
+                                        "customer_id = ?::uuid AND used_at IS NULL");
 
 const QString kTokenPrefix = QStringLiteral("mpw_");
 
@@ -56,11 +56,13 @@ Result<qint64> PasswordResets::request(TenantTransaction &tx, const QString &ema
                                        const QDateTime &now)
 {
     const QString from = address.left(300);
-    if (auto q = sql::exec(tx.db(), kLockAddress, {QStringLiteral("password-reset:%1:%2").arg(tx.tenantId(), from)});
+    if (auto q = sql::exec(tx.db(), kLockAddress,
+                           {QStringLiteral("password-reset:%1:%2").arg(tx.tenantId(), from)});
         !q)
         return q.error();
-    auto wait = sql::exec(tx.db(), kAddressWait,
-                          {double(kWindowSeconds), ts(now), from, ts(now.addSecs(-kWindowSeconds)), kAddressLimit - 1});
+    auto wait = sql::exec(
+        tx.db(), kAddressWait,
+        {double(kWindowSeconds), ts(now), from, ts(now.addSecs(-kWindowSeconds)), kAddressLimit - 1});
     if (!wait)
         return wait.error();
     if (wait->next())
@@ -102,13 +104,14 @@ Result<qint64> PasswordResets::request(TenantTransaction &tx, const QString &ema
     return 0;
 }
 
-Result<QString> PasswordResets::confirm(TenantTransaction &tx, const QString &token, const QString &newPassword,
-                                        const QDateTime &now)
+Result<QString> PasswordResets::confirm(TenantTransaction &tx, const QString &token,
+                                        const QString &newPassword, const QDateTime &now)
 {
-    const Error invalid = makeError(errors::InvalidResetToken,
-                                    QStringLiteral("this link is unknown, was used already or has expired; ask for "
-                                                   "a new one"),
-                                    QStringLiteral("token"));
+    const Error invalid =
+        makeError(errors::InvalidResetToken,
+                  QStringLiteral("this link is unknown, was used already or has expired; ask for "
+                                 "a new one"),
+                  QStringLiteral("token"));
     if (!token.startsWith(kTokenPrefix) || token.size() > 200)
         return invalid;
     auto taken = sql::exec(tx.db(), kTake, {ts(now), CustomerSessions::hash(token), ts(now)});

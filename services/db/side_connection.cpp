@@ -9,10 +9,8 @@ namespace mp {
 
 Result<SideConnection> SideConnection::open(const QSqlDatabase &like, const QString &purpose, qint64 id)
 {
-    const QString name = QStringLiteral("mpanel-%1-%2-%3")
-                             .arg(purpose)
-                             .arg(id)
-                             .arg(quintptr(QThread::currentThreadId()));
+    const QString name =
+        QStringLiteral("mpanel-%1-%2-%3").arg(purpose).arg(id).arg(quintptr(QThread::currentThreadId()));
     QSqlDatabase db = QSqlDatabase::cloneDatabase(like, name);
     if (!db.open()) {
         const Error error =
@@ -24,7 +22,9 @@ Result<SideConnection> SideConnection::open(const QSqlDatabase &like, const QStr
     return SideConnection(db, name);
 }
 
-SideConnection::SideConnection(QSqlDatabase db, QString name) : m_db(std::move(db)), m_name(std::move(name)) {}
+SideConnection::SideConnection(QSqlDatabase db, QString name) : m_db(std::move(db)), m_name(std::move(name))
+{
+}
 
 SideConnection::SideConnection(SideConnection &&other) noexcept
     : m_db(other.m_db), m_name(std::move(other.m_name))

@@ -37,7 +37,8 @@ int main(int argc, char **argv)
                                    QStringLiteral("file"));
     const QCommandLineOption guestKeys(
         QStringLiteral("guest-authorized-keys"),
-        QStringLiteral("Write the SSH keys a guest is given to this authorized_keys file (as its init would)."),
+        QStringLiteral(
+            "Write the SSH keys a guest is given to this authorized_keys file (as its init would)."),
         QStringLiteral("file"));
     cli.addOptions({listen, token, node, taskMs, typeMs, fail, caOut, guestKeys});
     cli.process(app);

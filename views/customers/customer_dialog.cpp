@@ -119,8 +119,9 @@ QJsonObject CustomerDialog::body() const
                                                 {QStringLiteral("region"), m_region->text()}}},
         {QStringLiteral("country"), m_country->code()},
         {QStringLiteral("tax_id"), m_taxId->text()},
-        {QStringLiteral("language"),
-         m_language->currentData().toString().isEmpty() ? QJsonValue() : QJsonValue(m_language->currentData().toString())},
+        {QStringLiteral("language"), m_language->currentData().toString().isEmpty()
+                                         ? QJsonValue()
+                                         : QJsonValue(m_language->currentData().toString())},
         {QStringLiteral("status"), m_status->currentData().toString()},
         {QStringLiteral("notes"), m_notes->toPlainText()},
     };
