@@ -94,7 +94,7 @@ class TestProvisioningScripts : public QObject {
         if (paid.status != 200)
             qFatal("pay: %d %s", paid.status, paid.body.constData());
         QString pod;
-        QTest::qWaitFor(
+        const bool appeared = QTest::qWaitFor(
             [&] {
                 pod = m_api.text(
                     QStringLiteral("SELECT id::text FROM cloud_pods WHERE customer_id = "
@@ -102,6 +102,8 @@ class TestProvisioningScripts : public QObject {
                 return !pod.isEmpty();
             },
             20000);
+        if (!appeared)
+            qWarning("no pod row appeared");
         return pod;
     }
 
@@ -110,7 +112,7 @@ class TestProvisioningScripts : public QObject {
     QString installGuestKeys()
     {
         QString keys;
-        QTest::qWaitFor(
+        const bool appeared = QTest::qWaitFor(
             [&] {
                 for (const ProxmoxEmulator::Guest &g : m_pve->guests())
                     if (!g.isTemplate && !g.sshKeys.isEmpty())
@@ -118,6 +120,8 @@ class TestProvisioningScripts : public QObject {
                 return !keys.isEmpty();
             },
             30000);
+        if (!appeared)
+            qWarning("no guest with SSH keys appeared at the emulator");
         QFile file(authorizedKeys());
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
             qFatal("cannot write authorized_keys");

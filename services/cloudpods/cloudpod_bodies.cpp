@@ -1,5 +1,7 @@
 #include "cloudpods/cloudpod_bodies.h"
 
+#include "core/errors.h"
+
 namespace mp::cloudpods {
 
 const api::RequestBody &newPodBody()
@@ -56,6 +58,7 @@ const api::RequestBody &scriptBody()
                      .required()
                      .minLength(1)
                      .maxLength(65536)
+                     .outOfRange(errors::InvalidValue)
                      .describe(
                          QStringLiteral("run once on each new guest of the template as soon as it answers "
                                         "over SSH; a #! line picks the interpreter; exit status 0: success")))

@@ -44,8 +44,8 @@ Result<TokenPair> issue(TenantTransaction &tx, const QString &sessionId, const Q
     TokenPair pair;
     pair.sessionId = sessionId;
     pair.customerId = customerId;
-    pair.accessToken = randomToken(kAccessPrefix);
-    pair.refreshToken = randomToken(kRefreshPrefix);
+    pair.accessToken = CustomerSessions::randomToken(kAccessPrefix);
+    pair.refreshToken = CustomerSessions::randomToken(kRefreshPrefix);
     const QDateTime now = Clock::current().now();
     pair.accessExpiresAt = now.addSecs(CustomerSessions::kAccessSeconds);
     pair.refreshExpiresAt = now.addSecs(CustomerSessions::kRefreshSeconds);
