@@ -338,10 +338,13 @@ private Q_SLOTS:
         }
 
         if (!m_proxmoxApi.isEmpty()) {
-            // The path ends in the customer's mailbox: "your server is ready", with how to connect.
+            // The path ends in the customer's mailbox: "your server is ready", with how to connect,
+            // in German: Ada signed up from DE. (Looking for the English subject is what made this
+            // step time out before: the mail was there all along.) The sender runs every minute.
             QJsonObject ready;
-            QTRY_VERIFY_WITH_TIMEOUT(!(ready = mailTo(m_paidEmail, QStringLiteral("is ready"))).isEmpty(),
+            QTRY_VERIFY_WITH_TIMEOUT(!(ready = mailTo(m_paidEmail, QStringLiteral("ist bereit"))).isEmpty(),
                                      150000);
+            QCOMPARE(ready.value(QStringLiteral("language")).toString(), QStringLiteral("de"));
             const QByteArray text = QJsonDocument(ready).toJson();
             QVERIFY2(text.contains("ada-web"), text.constData());
             QVERIFY2(text.contains(o.podAddress.toUtf8()), text.constData());
