@@ -178,3 +178,11 @@ INSERT INTO mail_aliases (tenant_id, domain_id, local_part, destinations, create
     SELECT tenant_id, id, 'sales', '{info@seed.test}', now(), now() FROM mail_domains WHERE tenant_id = :tenant;
 INSERT INTO mail_dkim_keys (tenant_id, domain_id, selector, private_key, public_key, status, created_at)
     SELECT tenant_id, id, 'seed', 'seed', 'seed', 'active', now() FROM mail_domains WHERE tenant_id = :tenant;
+-- 0037 provisioning scripts and password resets.
+INSERT INTO cloudpod_template_scripts (tenant_id, template_id, script, updated_at)
+    SELECT tenant_id, id, 'echo seed ' || :n, now() FROM cloudpod_templates WHERE tenant_id = :tenant AND name = 'Mini';
+INSERT INTO cloud_pod_scripts (tenant_id, pod_id, public_key, private_key, created_at)
+    SELECT tenant_id, id, 'ssh-ed25519 AAAA seed' || :n, 'seed-private-' || :n, now() FROM cloud_pods WHERE tenant_id = :tenant;
+INSERT INTO customer_password_resets (tenant_id, customer_id, token_hash, requested_from, mailed, created_at, expires_at)
+    SELECT tenant_id, id, sha256(convert_to('seed-token-' || id::text, 'UTF8')), '127.0.0.1', true, now(), now()
+    FROM customers WHERE tenant_id = :tenant;
