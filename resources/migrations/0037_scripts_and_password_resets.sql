@@ -43,6 +43,8 @@ SELECT mpanel_isolate_tenant_table('cloud_pod_scripts', false);
 REVOKE SELECT ON cloud_pod_scripts FROM mpanel_staff;
 GRANT SELECT (tenant_id, pod_id, public_key, host_key_sha256, state, exit_status, message, created_at,
               started_at, finished_at, key_removed_at) ON cloud_pod_scripts TO mpanel_staff;
+-- A staff member's rerun or reinstall (console) sets the script pending again.
+GRANT UPDATE (state, host_key_sha256) ON cloud_pod_scripts TO mpanel_staff;
 
 -- Password resets (#14): one row per request. token_hash is the SHA-256 of the one-time token
 -- the mail carries (the token itself is never stored here); customer_id and token_hash are NULL

@@ -46,9 +46,9 @@ const auto kStarted = QStringLiteral(
 const auto kFinished = QStringLiteral("UPDATE cloud_pod_scripts SET state = ?, exit_status = ?, message = ?, "
                                       "finished_at = ?::timestamptz WHERE pod_id = ?::uuid");
 const auto kRerun = QStringLiteral(
-    "UPDATE cloud_pod_scripts SET state = 'pending' WHERE pod_id = ?::uuid AND private_key IS NOT NULL");
+    "UPDATE cloud_pod_scripts SET state = 'pending' WHERE pod_id = ?::uuid AND key_removed_at IS NULL");
 const auto kRearm = QStringLiteral("UPDATE cloud_pod_scripts SET state = 'pending', host_key_sha256 = NULL "
-                                   "WHERE pod_id = ?::uuid AND private_key IS NOT NULL");
+                                   "WHERE pod_id = ?::uuid AND key_removed_at IS NULL");
 const auto kKeyRemoved = QStringLiteral("UPDATE cloud_pod_scripts SET private_key = NULL, key_removed_at = "
                                         "?::timestamptz WHERE pod_id = ?::uuid");
 
@@ -374,10 +374,11 @@ Result<QString> ProvisioningScripts::requestRerun(TenantTransaction &tx, const C
 
 Result<QString> ProvisioningScripts::requestKeyRemoval(TenantTransaction &tx, const CloudPod &pod)
 {
-    auto row = podRow(tx, pod.id);
-    if (!row)
-        return row.error();
-    if (!*row || (*row)->state.keyRemoved)
+    // forPod: a staff login may ask, and it never reads the private key.
+    auto state = forPod(tx, pod.id);
+    if (!state)
+        return state.error();
+    if (!*state || (*state)->keyRemoved)
         return makeError(errors::CloudpodNoMpanelKey, QStringLiteral("mPanel has no key on this pod"));
     auto job = CloudPods::enqueueFor(tx, kinds::removeKey, pod.id, 5);
     if (!job)
