@@ -206,3 +206,11 @@ INSERT INTO guardian_blocks (tenant_id, address, offence, ban_s, starts_at, expi
 INSERT INTO guardian_allowlist (tenant_id, cidr, created_at) VALUES (:tenant, '10.' || :n || '.0.0/16', now());
 INSERT INTO guardian_firewall_runs (tenant_id, host, mode, script, elements, applied, created_at)
     VALUES (:tenant, 'web' || :n, 'record', '', 0, false, now());
+-- 0037 provisioning scripts and password resets.
+INSERT INTO cloudpod_template_scripts (tenant_id, template_id, script, updated_at)
+    SELECT tenant_id, id, 'echo seed ' || :n, now() FROM cloudpod_templates WHERE tenant_id = :tenant AND name = 'Mini';
+INSERT INTO cloud_pod_scripts (tenant_id, pod_id, public_key, private_key, created_at)
+    SELECT tenant_id, id, 'ssh-ed25519 AAAA seed' || :n, 'seed-private-' || :n, now() FROM cloud_pods WHERE tenant_id = :tenant;
+INSERT INTO customer_password_resets (tenant_id, customer_id, token_hash, requested_from, mailed, created_at, expires_at)
+    SELECT tenant_id, id, sha256(convert_to('seed-token-' || id::text, 'UTF8')), '127.0.0.1', true, now(), now()
+    FROM customers WHERE tenant_id = :tenant;

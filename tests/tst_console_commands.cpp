@@ -588,14 +588,18 @@ private Q_SLOTS:
     // one kept closed on purpose (the lists of migrations 0021 and 0024; renewal_charges, which only
     // the charge job writes, 0025; 0028's SSL tables, which hold sealed keys and change only through
     // the SSL jobs; monitoring_alerts: only the poll job writes it, never on a staff member's
-    // behalf); a new table left out
-    // fails here.
+    // behalf; cloud_pod_scripts holds mPanel's private keys: staff may only set a script pending
+    // again, the jobs write the rest; customer_password_resets: only the public reset routes
+    // write it, 0037); a new table left out fails here.
     void staffMayWriteWhatTheServiceWrites()
     {
         const QString closed =
             u"staff api_tokens customer_sessions customer_tokens sign_in_failures customers "
             "proxmox_clusters audit_log subscription_events job_log stripe_events dns_servers "
-            "notification_settings cloudpod_pending_passwords renewal_charges domain_registrars monitoring_alerts ssl_acme_accounts ssl_certificates ssl_http_challenges mail_mailboxes mail_dkim_keys"_s;
+            "notification_settings cloudpod_pending_passwords renewal_charges domain_registrars "
+            "monitoring_alerts ssl_acme_accounts ssl_certificates ssl_http_challenges mail_mailboxes "
+            "mail_dkim_keys "
+            "cloud_pod_scripts customer_password_resets"_s;
         auto q = sql::exec(m_api.db(), uR"(
             SELECT c.relname, p.privilege
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

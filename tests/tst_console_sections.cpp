@@ -252,19 +252,23 @@ void TestConsoleSections::customerDialogShowsFieldErrorsAndSaves()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->errors().textOf(u"address.city"_s).isEmpty(), 10000);
 
     dialog->cityEdit()->setText(u"Berlin"_s);
+    // The mail's language: English although the country would say German.
+    QCOMPARE(dialog->languageCombo()->currentData().toString(), QString());
+    dialog->languageCombo()->setCurrentIndex(dialog->languageCombo()->findData(u"en"_s));
     QSignalSpy accepted(dialog, &QDialog::accepted);
     dialog->submit();
     QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(page.customers()->rowCount(), 2, 10000);
     QCOMPARE(f.asService([&](TenantTransaction &tx) -> mp::Result<QString> {
-                  auto q = mp::sql::exec(tx.db(),
-                                         u"SELECT country FROM customers WHERE email = 'bob@example.test'"_s);
+                  auto q = mp::sql::exec(
+                      tx.db(),
+                      u"SELECT country || '/' || language FROM customers WHERE email = 'bob@example.test'"_s);
                   if (!q)
                       return q.error();
                   q->next();
                   return q->value(0).toString();
               }).value(),
-             u"DE"_s);
+             u"DE/en"_s);
 
     // Server-side search through the search box.
     page.searchEdit()->setText(u"build"_s);

@@ -4,10 +4,14 @@
 // database: what it asserts is what the API answers.
 #include "e2e/money_path.h"
 #include "support/http_client.h"
+#include "support/script_server.h"
+#include "support/smtp_sink.h"
 #include "support/test_cluster.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -114,6 +118,13 @@ class TestMoneyPath : public QObject {
     QString m_proxmoxApi;
     QString m_proxmoxCa;
     std::unique_ptr<Child> m_stripe, m_proxmox, m_service;
+    // The customer's mail goes to a real SMTP server on loopback (STARTTLS, AUTH).
+    test::SmtpSink m_sink;
+    QString m_paidEmail;
+    // The guest: a real sshd on loopback whose authorized_keys the Proxmox emulator fills with the
+    // keys the create call carried (as the container's init would); the pool has its one address.
+    test::ScriptServer m_guest{QStringLiteral("sshd")};
+    QString m_customerKey; // private key file; the public one goes to checkout
 
     QProcessEnvironment environment() const
     {
@@ -153,6 +164,8 @@ class TestMoneyPath : public QObject {
         if (ca.open(QIODevice::ReadOnly))
             s.proxmoxCaPem = QString::fromLatin1(ca.readAll());
         s.pollTimeoutMs = 180000;
+        s.poolFirst = s.poolLast = QStringLiteral("127.0.0.10");
+        s.poolGateway = QStringLiteral("127.0.0.1");
         return s;
     }
 
@@ -170,6 +183,14 @@ class TestMoneyPath : public QObject {
         MoneyPathSettings s = settings();
         s.card = card;
         s.podHostname = expect == MoneyPath::Expect::Paid ? QStringLiteral("ada-web") : QString();
+        if (expect == MoneyPath::Expect::Paid) {
+            m_paidEmail = QStringLiteral("ada-%1@example.com")
+                              .arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
+            s.customerEmail = m_paidEmail;
+            QFile pub(m_customerKey + QStringLiteral(".pub"));
+            if (pub.open(QIODevice::ReadOnly))
+                s.sshPublicKey = QString::fromUtf8(pub.readAll()).trimmed();
+        }
         MoneyPath path(s, [names](const MoneyPathStep &step) {
             qInfo("%s %s: %s", step.ok ? "ok  " : "FAIL", qPrintable(step.name), qPrintable(step.summary));
             names->append(step.name);
@@ -208,18 +229,27 @@ private Q_SLOTS:
                                 QProcessEnvironment::systemEnvironment()));
         QVERIFY2(waitForPort(stripePort, *m_stripe, 30000), qPrintable(m_stripe->output()));
 
+        QVERIFY2(m_guest.start({QStringLiteral("127.0.0.10")}).ok(), "tests/servers/sshd did not start");
+        m_customerKey = m_dir.filePath(QStringLiteral("ada_ed25519"));
+        QCOMPARE(QProcess::execute(QStringLiteral("ssh-keygen"),
+                                   {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                                    QStringLiteral("-N"), QString(), QStringLiteral("-C"),
+                                    QStringLiteral("ada@example.com"), QStringLiteral("-f"), m_customerKey}),
+                 0);
+
         const QString proxmox = proxmoxEmulatorBinary();
         if (!proxmox.isEmpty()) {
             const int proxmoxPort = freePort();
             m_proxmoxCa = m_dir.filePath(QStringLiteral("proxmox-ca.pem"));
             m_proxmox = std::make_unique<Child>(QStringLiteral("mpanel-proxmox-emulator"));
-            QVERIFY(
-                m_proxmox->start(proxmox,
-                                 {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(proxmoxPort),
-                                  QStringLiteral("--token"), kProxmoxTokenId + u'=' + kProxmoxSecret,
-                                  QStringLiteral("--task-ms"), QStringLiteral("300"),
-                                  QStringLiteral("--write-ca"), m_proxmoxCa},
-                                 QProcessEnvironment::systemEnvironment()));
+            QVERIFY(m_proxmox->start(
+                proxmox,
+                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(proxmoxPort),
+                 QStringLiteral("--token"), kProxmoxTokenId + u'=' + kProxmoxSecret,
+                 QStringLiteral("--task-ms"), QStringLiteral("300"), QStringLiteral("--write-ca"),
+                 m_proxmoxCa, QStringLiteral("--guest-authorized-keys"),
+                 m_guest.value(QStringLiteral("SSHD_AUTHORIZED_KEYS"))},
+                QProcessEnvironment::systemEnvironment()));
             m_proxmoxApi = QStringLiteral("https://127.0.0.1:%1/api2/json").arg(proxmoxPort);
             QVERIFY2(waitForPort(proxmoxPort, *m_proxmox, 30000), qPrintable(m_proxmox->output()));
             QVERIFY(QFileInfo(m_proxmoxCa).size() > 0);
@@ -227,7 +257,9 @@ private Q_SLOTS:
             qWarning("mpanel-proxmox-emulator is not built on this branch: the CloudPod steps are skipped");
         }
 
+        QVERIFY(m_sink.start());
         QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("MPANEL_SMTP_CA_FILE"), m_sink.caFile());
         env.insert(QStringLiteral("MPANEL_LISTEN"), QStringLiteral("127.0.0.1:%1").arg(m_servicePort));
         // The sandbox as scripts/run-mpanel sets it up: no Stripe account, the API base at the
         // emulator (which takes the service's sandbox test key).
@@ -250,6 +282,33 @@ private Q_SLOTS:
                 QTest::qWait(100);
         }
         QVERIFY2(status == 200, qPrintable(m_service->output()));
+
+        // Staff point the tenant's mail at the relay, as in the console's notification settings.
+        const auto mail = test::httpCall(
+            "PUT", QUrl(QStringLiteral("http://127.0.0.1:%1/api/notifications/settings").arg(m_servicePort)),
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("from_address"), QStringLiteral("billing@hosting.example")},
+                            {QStringLiteral("from_name"), QStringLiteral("Money Path Hosting")},
+                            {QStringLiteral("smtp_host"), QStringLiteral("127.0.0.1")},
+                            {QStringLiteral("smtp_port"), int(m_sink.port())},
+                            {QStringLiteral("tls_mode"), QStringLiteral("starttls")},
+                            {QStringLiteral("smtp_user"), m_sink.options().user},
+                            {QStringLiteral("smtp_password"), m_sink.options().password}})
+                .toJson(QJsonDocument::Compact),
+            {{"Authorization", "Bearer " + m_admin.toLatin1()}, {"Content-Type", "application/json"}});
+        QVERIFY2(mail.status == 200, mail.body.constData());
+    }
+
+    // The summary of the sink's mail to `to` whose subject contains `subject`; empty if none.
+    QJsonObject mailTo(const QString &to, const QString &subject)
+    {
+        for (const QString &file : m_sink.messages()) {
+            const QJsonObject summary = m_sink.summary(file);
+            if (summary.value(QStringLiteral("to")).toString().contains(to) &&
+                summary.value(QStringLiteral("subject")).toString().contains(subject))
+                return summary;
+        }
+        return {};
     }
 
     void cardPaysAndThePodComesUp()
@@ -275,7 +334,36 @@ private Q_SLOTS:
             QCOMPARE(o.podStatus, QStringLiteral("active"));
             QCOMPARE(o.podHostname, QStringLiteral("ada-web")); // as ordered at checkout
             // The address comes from the pool staff configured.
-            QVERIFY2(o.podAddress.startsWith(QLatin1String("10.20.0.")), qPrintable(o.podAddress));
+            QCOMPARE(o.podAddress, QStringLiteral("127.0.0.10"));
+        }
+
+        if (!m_proxmoxApi.isEmpty()) {
+            // The path ends in the customer's mailbox: "your server is ready", with how to connect,
+            // in German: Ada signed up from DE. (Looking for the English subject is what made this
+            // step time out before: the mail was there all along.) The sender runs every minute.
+            QJsonObject ready;
+            QTRY_VERIFY_WITH_TIMEOUT(!(ready = mailTo(m_paidEmail, QStringLiteral("ist bereit"))).isEmpty(),
+                                     150000);
+            QCOMPARE(ready.value(QStringLiteral("language")).toString(), QStringLiteral("de"));
+            const QByteArray text = QJsonDocument(ready).toJson();
+            QVERIFY2(text.contains("ada-web"), text.constData());
+            QVERIFY2(text.contains(o.podAddress.toUtf8()), text.constData());
+
+            // The customer's key is on the guest: they log in with it.
+            QProcess ssh;
+            ssh.setProcessChannelMode(QProcess::MergedChannels);
+            ssh.start(QStringLiteral("ssh"),
+                      {QStringLiteral("-i"), m_customerKey, QStringLiteral("-p"),
+                       m_guest.value(QStringLiteral("SSHD_PORT")), QStringLiteral("-o"),
+                       QStringLiteral("BatchMode=yes"), QStringLiteral("-o"),
+                       QStringLiteral("StrictHostKeyChecking=no"), QStringLiteral("-o"),
+                       QStringLiteral("UserKnownHostsFile=/dev/null"), QStringLiteral("-o"),
+                       QStringLiteral("IdentitiesOnly=yes"),
+                       m_guest.value(QStringLiteral("SSHD_USER")) + u'@' + o.podAddress,
+                       QStringLiteral("echo signed-in")});
+            QVERIFY(ssh.waitForFinished(60000));
+            const QByteArray said = ssh.readAll();
+            QVERIFY2(ssh.exitCode() == 0 && said.contains("signed-in"), said.constData());
         }
 
         // Paid means paid once: paying again is refused.
@@ -328,6 +416,8 @@ private Q_SLOTS:
             m_proxmox->stop();
         if (m_stripe)
             m_stripe->stop();
+        m_sink.stop();
+        m_guest.stop();
     }
 };
 

@@ -724,6 +724,115 @@ private Q_SLOTS:
                      .status,
                  404);
     }
+
+    // Forgot the password: the link comes by mail (read back from the SMTP server), works once,
+    // expires, and requests are throttled without telling who has an account.
+    void passwordResetByMail()
+    {
+        putSettings();
+        const auto [oldToken, grace] =
+            m_api.signUp(m_tenant, QStringLiteral("Grace Hopper"), QStringLiteral("grace@customer.example"),
+                         QStringLiteral("GB"));
+        auto ask = [&](const QString &email) {
+            return m_api.call("POST", QStringLiteral("/api/auth/password-reset"), {},
+                              {{QStringLiteral("tenant_id"), m_tenant}, {QStringLiteral("email"), email}});
+        };
+        auto resetMails = [&] {
+            return m_api.scalar(QStringLiteral("SELECT count(*) FROM email_outbox WHERE template = "
+                                               "'customer.password_reset' AND customer_id = ?::uuid"),
+                                {grace});
+        };
+        // The token of the newest mail to Grace, read from the mail itself.
+        auto mailedToken = [&]() -> QString {
+            m_sink.clear();
+            sendNow();
+            for (const QString &file : m_sink.messages()) {
+                const QJsonObject mail = m_sink.summary(file);
+                if (str(mail, "envelope_to") != QLatin1String("grace@customer.example"))
+                    continue;
+                if (!str(mail, "subject").startsWith(QLatin1String("Reset your password at")))
+                    continue;
+                const QString text = str(leafOfType(mail, QStringLiteral("text/plain")), "text");
+                const auto match =
+                    QRegularExpression(
+                        QStringLiteral(
+                            "https://panel\\.hosting\\.example/reset-password\\?token=(mpw_[A-Za-z0-9_-]+)"))
+                        .match(text);
+                if (match.hasMatch())
+                    return match.captured(1);
+            }
+            return {};
+        };
+        auto confirm = [&](const QString &token, const QString &password) {
+            return m_api.call("POST", QStringLiteral("/api/auth/password-reset/confirm"), {},
+                              {{QStringLiteral("tenant_id"), m_tenant},
+                               {QStringLiteral("token"), token},
+                               {QStringLiteral("password"), password}});
+        };
+        auto login = [&](const QString &password) {
+            return m_api
+                .call("POST", QStringLiteral("/api/auth/login"), {},
+                      {{QStringLiteral("tenant_id"), m_tenant},
+                       {QStringLiteral("email"), QStringLiteral("grace@customer.example")},
+                       {QStringLiteral("password"), password}})
+                .status;
+        };
+
+        // Unknown address: the same answer, no mail.
+        QCOMPARE(ask(QStringLiteral("nobody@customer.example")).status, 202);
+        QCOMPARE(ask(QStringLiteral("GRACE@customer.example")).status, 202);
+        QCOMPARE(resetMails(), 1);
+        const QString token = mailedToken();
+        QVERIFY2(!token.isEmpty(), "no reset mail with a link in the sink");
+        // Stored as its hash only.
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM customer_password_resets WHERE token_hash = "
+                                        "sha256(convert_to(?, 'UTF8'))"),
+                         {token}),
+            1);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral(
+                             "SELECT count(*) FROM customer_password_resets t WHERE strpos(t::text, ?) > 0"),
+                         {token}),
+            0);
+
+        // A weak password is refused naming the field, and the link still works afterwards.
+        auto r = confirm(token, QStringLiteral("short"));
+        QCOMPARE(r.status, 422);
+        QCOMPARE(test::errorField(r), QStringLiteral("password"));
+        r = confirm(token, QStringLiteral("a brand new passphrase"));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(login(QStringLiteral("a brand new passphrase")), 200);
+        QCOMPARE(login(QStringLiteral("correct horse battery")), 401);
+        // Signed out everywhere: the old session's token is dead.
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/customers/") + grace, oldToken).status, 401);
+        // Once only.
+        r = confirm(token, QStringLiteral("yet another passphrase"));
+        QCOMPARE(r.status, 422);
+        QCOMPARE(test::errorField(r), QStringLiteral("token"));
+        QCOMPARE(confirm(QStringLiteral("mpw_made-up"), QStringLiteral("yet another passphrase")).status,
+                 422);
+
+        // Expired after an hour.
+        QCOMPARE(ask(QStringLiteral("grace@customer.example")).status, 202);
+        const QString late = mailedToken();
+        QVERIFY(!late.isEmpty());
+        m_clock.set(kStart.addSecs(61 * 60));
+        QCOMPARE(confirm(late, QStringLiteral("yet another passphrase")).status, 422);
+        QCOMPARE(login(QStringLiteral("a brand new passphrase")), 200);
+
+        // Three mails per account per hour; more requests answer the same and mail nothing.
+        const qint64 before = resetMails();
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(ask(QStringLiteral("grace@customer.example")).status, 202);
+        QCOMPARE(resetMails(), before + 3);
+        // Ten requests per address per hour, then 429 with Retry-After.
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(ask(QStringLiteral("other%1@customer.example").arg(i)).status, 202);
+        r = ask(QStringLiteral("grace@customer.example"));
+        QCOMPARE(r.status, 429);
+        QVERIFY(r.header("Retry-After").toInt() > 0);
+    }
 };
 
 QTEST_MAIN(TestNotifications)

@@ -552,6 +552,70 @@ private Q_SLOTS:
         QCOMPARE(attempts(s.renewalInvoice), 1);
     }
 
+    void aDefaultCardChangedAfterACrashedAttemptDoesNotBreakItsKey()
+    {
+        const Subscriber s = subscribe(QStringLiteral("Pia"), QStringLiteral("4242 4242 4242 4242"));
+        QVERIFY(!s.renewalInvoice.isEmpty());
+        // The card saved in Checkout, as mPanel lists it (the listing reads it from Stripe).
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/cards"), s.token).status, 200);
+        const QString firstPm =
+            m_fx.text(QStringLiteral("SELECT payment_method FROM payment_cards WHERE customer_id = ?::uuid"),
+                      {s.customerId});
+        QVERIFY(firstPm.startsWith(QLatin1String("pm_")));
+        m_clock.set(kDueStart.addSecs(60));
+        // The attempt charges the first card at Stripe and dies before its commit.
+        m_stripe.webhooks().setEndpoint(QUrl(), {});
+        const int crashed = runCharges(1, false);
+        m_stripe.setWebhookEndpoint(m_fx.url(QStringLiteral("/webhooks/stripe")), {kWebhookSecret});
+        QCOMPARE(crashed, 0);
+        QCOMPARE(intentsFor(s.renewalInvoice).size(), 1);
+
+        // Meanwhile the customer adds a card and makes it the default.
+        const QString cus = m_fx.text(
+            QStringLiteral("SELECT stripe_customer FROM stripe_customers WHERE customer_id = ?::uuid"),
+            {s.customerId});
+        auto added = m_stripe.attachTestCard(cus, QStringLiteral("pm_card_chargeCustomerFail"));
+        QVERIFY(added.ok());
+        // A month on, the customer's session has expired: staff do it on their behalf.
+        QString second;
+        const auto listed =
+            m_fx.call("GET", QStringLiteral("/api/cards?customer_id=") + s.customerId, m_fx.admin());
+        for (const QJsonValue &c : listed.json().value(QStringLiteral("items")).toArray())
+            if (str(c.toObject(), "payment_method") == str(*added, "id"))
+                second = str(c.toObject(), "id");
+        QVERIFY2(!second.isEmpty(), listed.body.constData());
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/cards/%1/default").arg(second), m_fx.admin()).status,
+                 200);
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT payment_method FROM payment_cards WHERE is_default AND "
+                                          "customer_id = ?::uuid"),
+                           {s.customerId}),
+                 str(*added, "id"));
+
+        // The repeated attempt sends what the first one sent (its card), so Stripe replays the
+        // charge instead of refusing the key; the new card is not touched.
+        const qsizetype before = m_stripe.requests().size();
+        QCOMPARE(runCharges(8), 0);
+        const QList<QJsonObject> intents = intentsFor(s.renewalInvoice);
+        QCOMPARE(intents.size(), 1);
+        QCOMPARE(str(intents[0], "payment_method"), firstPm);
+        QCOMPARE(m_fx.invoiceStatus(s.renewalInvoice), QStringLiteral("paid"));
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT state || ' ' || payment_method FROM renewal_charges "
+                                          "WHERE invoice_id = ?::uuid"),
+                           {s.renewalInvoice}),
+                 QStringLiteral("succeeded ") + firstPm);
+        int repeats = 0;
+        for (qsizetype i = before; i < m_stripe.requests().size(); ++i) {
+            const auto &r = m_stripe.requests().at(i);
+            if (r.path == QLatin1String("/v1/payment_intents")) {
+                ++repeats;
+                QCOMPARE(QString::fromUtf8(r.header("Idempotency-Key")),
+                         payments::RenewalCharges::idempotencyKey(s.renewalInvoice, 1));
+                QVERIFY2(r.body.contains("payment_method=" + firstPm.toLatin1()), r.body.constData());
+            }
+        }
+        QCOMPARE(repeats, 1);
+    }
+
     void aCardNeedingAuthenticationGetsThePayLinkMailAndIsPaidByHand()
     {
         m_sink.clear();

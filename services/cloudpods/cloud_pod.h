@@ -49,6 +49,7 @@ inline const QString terminate = QStringLiteral("cloudpod.terminate");
 inline const QString reconcile = QStringLiteral("cloudpod.reconcile");
 inline const QString resetPassword = QStringLiteral("cloudpod.reset_password");
 inline const QString reinstall = QStringLiteral("cloudpod.reinstall");
+inline const QString removeKey = QStringLiteral("cloudpod.remove_key");
 } // namespace kinds
 
 inline const QString kRelatedType = QStringLiteral("cloud_pod");

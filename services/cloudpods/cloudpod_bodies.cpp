@@ -1,5 +1,7 @@
 #include "cloudpods/cloudpod_bodies.h"
 
+#include "core/errors.h"
+
 namespace mp::cloudpods {
 
 const api::RequestBody &newPodBody()
@@ -44,6 +46,34 @@ const api::RequestBody &sshKeyBody()
             .add(BodyField::string(QStringLiteral("customer_id"))
                      .format(QStringLiteral("uuid"))
                      .describe(QStringLiteral("staff only: whose profile")));
+    return body;
+}
+
+const api::RequestBody &scriptBody()
+{
+    using api::BodyField;
+    static const api::RequestBody body =
+        api::RequestBody(QStringLiteral("CloudPodTemplateScript"))
+            .add(BodyField::string(QStringLiteral("script"))
+                     .required()
+                     .minLength(1)
+                     .maxLength(65536)
+                     .outOfRange(errors::InvalidValue)
+                     .describe(
+                         QStringLiteral("run once on each new guest of the template as soon as it answers "
+                                        "over SSH; a #! line picks the interpreter; exit status 0: success")))
+            .add(BodyField::integer(QStringLiteral("ssh_port"))
+                     .minimum(1)
+                     .maximum(65535)
+                     .outOfRange(errors::InvalidValue)
+                     .defaultValue(22)
+                     .describe(QStringLiteral("where the template's image runs sshd")))
+            .add(BodyField::string(QStringLiteral("ssh_user"))
+                     .nullable()
+                     .maxLength(32)
+                     .describe(
+                         QStringLiteral("the user mPanel logs in as; null: the pod's login user (root on a "
+                                        "container, the cloud-init user on a VM)")));
     return body;
 }
 

@@ -11,5 +11,7 @@ const api::RequestBody &newPodBody();
 const api::RequestBody &reinstallBody();
 // POST /api/ssh-keys: a public key saved on a customer's profile.
 const api::RequestBody &sshKeyBody();
+// PUT /api/cloudpod-templates/{id}/script: a template's post-install script.
+const api::RequestBody &scriptBody();
 
 } // namespace mp::cloudpods

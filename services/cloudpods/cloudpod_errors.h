@@ -14,6 +14,9 @@ inline constexpr ErrorCode CloudpodResetUnsupported{"cloudpod_reset_unsupported"
                                                     ErrorCategory::Unprocessable};
 inline constexpr ErrorCode CloudpodReconcile{"cloudpod_reconcile", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode CloudpodVmid{"cloudpod_vmid", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode CloudpodScriptFailed{"cloudpod_script_failed", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode CloudpodSsh{"cloudpod_ssh", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode CloudpodNoMpanelKey{"cloudpod_no_mpanel_key", ErrorCategory::Conflict};
 inline constexpr ErrorCode IpPoolOverlap{"ip_pool_overlap", ErrorCategory::Conflict};
 inline constexpr ErrorCode UnknownTemplate{"unknown_template", ErrorCategory::Unprocessable};
 

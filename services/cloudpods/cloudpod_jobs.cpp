@@ -2,6 +2,7 @@
 
 #include "cloudpods/cloud_pod.h"
 #include "cloudpods/pod_job_handlers.h"
+#include "cloudpods/provisioning_scripts.h"
 #include "module/module_context.h"
 
 namespace mp::cloudpods {
@@ -14,6 +15,7 @@ void declareCloudPodJobs(ModuleContext &module)
     module.jobKind(kinds::reconcile, reconcilePods);
     module.jobKind(kinds::resetPassword, resetPodPassword);
     module.jobKind(kinds::reinstall, reinstallPod);
+    module.jobKind(kinds::removeKey, &ProvisioningScripts::removeKeyJob);
     JobSchedule reconcile;
     reconcile.name = QStringLiteral("cloudpod.reconcile.quarter_hourly");
     reconcile.kind = kinds::reconcile;

@@ -4,6 +4,7 @@
 #include "cloudpods/cloud_pods.h"
 #include "cloudpods/cloudpod_bodies.h"
 #include "cloudpods/cloudpod_findings.h"
+#include "cloudpods/provisioning_scripts.h"
 #include "cloudpods/proxmox_clusters.h"
 #include "core/clock.h"
 #include "core/errors.h"
@@ -119,6 +120,10 @@ HttpResponse podDetail(TenantTransaction &tx, const CloudPod &pod, int status)
         history.append(j);
     }
     body.insert(QStringLiteral("jobs"), history);
+    auto script = ProvisioningScripts::forPod(tx, pod.id);
+    if (!script)
+        return errorResponse(script.error());
+    body.insert(QStringLiteral("post_install"), *script ? (*script)->toJson() : QJsonValue());
     return HttpResponse::json(status, body);
 }
 

@@ -6,6 +6,7 @@
 #include "cloudpods/cloudpod_routes.h"
 #include "cloudpods/pod_access_openapi.h"
 #include "cloudpods/pod_access_routes.h"
+#include "cloudpods/provisioning_script_routes.h"
 #include "cloudpods/proxmox_provider.h"
 #include "module/module_context.h"
 
@@ -26,6 +27,14 @@ Module cloudPodsModule()
             module.staffWrites(StaffAction::ManageCustomers, {QStringLiteral("POST /api/ssh-keys"),
                                                               QStringLiteral("DELETE /api/ssh-keys/{id}")});
             module.openApi(podAccessOpenApi());
+            module.routes(&registerProvisioningScriptRoutes);
+            module.openApi(provisioningScriptOpenApi());
+            module.staffWrites(StaffAction::ManageCatalog,
+                               {QStringLiteral("PUT /api/cloudpod-templates/{id}/script"),
+                                QStringLiteral("DELETE /api/cloudpod-templates/{id}/script")});
+            module.staffWrites(StaffAction::OperatePods,
+                               {QStringLiteral("POST /api/cloudpods/{id}/script/rerun"),
+                                QStringLiteral("DELETE /api/cloudpods/{id}/mpanel-key")});
             declareCloudPodJobs(module);
             module.productType(cloudPodProductType());
             module.provider(proxmoxProviderSource());

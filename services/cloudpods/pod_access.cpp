@@ -1,4 +1,5 @@
 #include "cloudpods/pod_access.h"
+#include "cloudpods/provisioning_scripts.h"
 
 #include "cloudpods/cloud_pods.h"
 #include "cloudpods/cloudpod_errors.h"
@@ -93,6 +94,9 @@ Result<QString> PodAccess::requestReinstall(TenantTransaction &tx, const CloudPo
         if (auto s = storePassword(tx, pod.id, QStringLiteral("create"), password, now); !s)
             return s.error();
     }
+    // A new guest: its post-install script runs again, and it has a new host key.
+    if (auto s = ProvisioningScripts::rearmForReinstall(tx, pod.id); !s)
+        return s.error();
     auto job = CloudPods::enqueueFor(tx, kinds::reinstall, pod.id, 8);
     if (!job)
         return job.error();

@@ -6,6 +6,7 @@
 #include "cloudpods/guest_operations.h"
 #include "cloudpods/pod_job_handlers.h"
 #include "cloudpods/pod_progress.h"
+#include "cloudpods/provisioning_scripts.h"
 #include "cloudpods/proxmox_clusters.h"
 #include "core/errors.h"
 #include "core/uuid_text.h"
@@ -80,6 +81,10 @@ public:
         if (!password)
             return password.error();
         m_password = *password;
+        auto mpanelKey = ProvisioningScripts::keyForCreate(m_progress, m_pod, m_ctx.now());
+        if (!mpanelKey)
+            return mpanelKey.error();
+        m_mpanelKey = *mpanelKey;
         if (auto s = createOrAdopt(); !s)
             return s;
         // A container has its password from the create (this attempt's or an earlier one's):
@@ -186,7 +191,7 @@ private:
             spec.tags = tags;
             spec.description = QStringLiteral("mPanel CloudPod %1").arg(m_pod.id);
             spec.password = m_password;
-            spec.sshPublicKeys = m_pod.sshPublicKeys;
+            spec.sshPublicKeys = withMpanelKey(m_pod.sshPublicKeys);
             return m_ops->runTask(
                 QStringLiteral("creating container %1").arg(m_vmid), m_node,
                 [spec](ProxmoxClient &c) { return c.runTask(c.createLxc(spec)); }, details);
@@ -219,7 +224,7 @@ private:
         // agent reports the address and takes a password reset.
         spec.ciuser = m_pod.loginUser;
         spec.cipassword = m_password;
-        spec.sshkeys = m_pod.sshPublicKeys;
+        spec.sshkeys = withMpanelKey(m_pod.sshPublicKeys);
         spec.agent = true;
         const QString node = m_node;
         const qint64 vmid = m_vmid;
@@ -275,6 +280,11 @@ private:
         }
         if (address.isEmpty())
             address = m_lease.address; // the static address mPanel gave it
+        // The template's post-install script, before the pod counts as ready (and its mail goes).
+        if (!wantStopped) {
+            if (auto s = ProvisioningScripts::runOnGuest(m_ctx, m_progress, m_pod, address); !s)
+                return s;
+        }
         if (auto s = m_progress.markActive(address, m_ctx.now()); !s)
             return s;
         if (wantStopped) {
@@ -287,6 +297,15 @@ private:
         return {};
     }
 
+    // The customer's keys and, when the template has a post-install script, mPanel's key for the
+    // pod (made before the create, so every retry installs the same one).
+    QString withMpanelKey(const QString &keys) const
+    {
+        if (m_mpanelKey.isEmpty())
+            return keys;
+        return keys.isEmpty() ? m_mpanelKey : keys + u'\n' + m_mpanelKey;
+    }
+
     JobContext &m_ctx;
     PodProgress &m_progress;
     CloudPod m_pod;
@@ -297,6 +316,7 @@ private:
     QString m_node;
     qint64 m_vmid = 0;
     QString m_password; // on its way to Proxmox: never logged
+    QString m_mpanelKey;
     std::optional<GuestOperations> m_ops;
 };
 
@@ -334,7 +354,12 @@ Status provisionPod(JobContext &ctx)
         ctx.log(QStringLiteral("the pod is terminated or being terminated: nothing to provision"));
         return {};
     }
-    if (pod->status == QLatin1String("active") || pod->status == QLatin1String("suspended")) {
+    if (pod->status == QLatin1String("active")) {
+        // Staff may have asked for the post-install script again (nothing happens otherwise).
+        ctx.log(QStringLiteral("the pod is active already"));
+        return ProvisioningScripts::runOnGuest(ctx, *progress, *pod, pod->ipAddress);
+    }
+    if (pod->status == QLatin1String("suspended")) {
         ctx.log(QStringLiteral("the pod is %1 already").arg(pod->status));
         return {};
     }

@@ -1,6 +1,7 @@
 #include "customers/customer_routes.h"
 
 #include "api/responses.h"
+#include "core/clock.h"
 #include "core/errors.h"
 #include "core/uuid_text.h"
 #include "customers/auth_bodies.h"
@@ -9,6 +10,7 @@
 #include "customers/customer_sessions.h"
 #include "customers/customers.h"
 #include "customers/password_hasher.h"
+#include "customers/password_resets.h"
 #include "customers/sign_in_throttle.h"
 #include "db/sql.h"
 #include "http/api_context.h"
@@ -224,6 +226,58 @@ HttpResponse logout(const ApiContext &ctx, const HttpRequest &request)
     });
 }
 
+// Always 202 whether or not the address has an account: the answer tells nobody who is a customer.
+HttpResponse requestPasswordReset(const ApiContext &ctx, const HttpRequest &request)
+{
+    auto body = passwordResetRequestBody().parse(request);
+    if (!body)
+        return errorResponse(body.error());
+    auto tenant = tenantFrom(ctx, *body);
+    if (!tenant)
+        return errorResponse(tenant.error());
+    const QString email = body->string(QStringLiteral("email"), QString());
+    const QString address = request.remoteAddress.toString();
+    return inTenantAlwaysCommit(ctx, *tenant, [&](TenantTransaction &tx) {
+        auto wait = PasswordResets::request(tx, email, address, Clock::current().now());
+        if (!wait)
+            return errorResponse(wait.error());
+        if (*wait > 0) {
+            HttpResponse r = HttpResponse::error(
+                429, errors::RateLimited,
+                QStringLiteral("too many password resets asked from this address; try again in %1 seconds")
+                    .arg(*wait));
+            r.headers.append({"Retry-After", QByteArray::number(*wait)});
+            return r;
+        }
+        return HttpResponse::json(202, QJsonObject{{QStringLiteral("status"), QStringLiteral("accepted")},
+                                                   {QStringLiteral("note"),
+                                                    QStringLiteral("if the address has an account, a link to "
+                                                                   "choose a new password is on its way")}});
+    });
+}
+
+HttpResponse confirmPasswordReset(const ApiContext &ctx, const HttpRequest &request)
+{
+    auto body = passwordResetConfirmBody().parse(request);
+    if (!body)
+        return errorResponse(body.error());
+    auto tenant = tenantFrom(ctx, *body);
+    if (!tenant)
+        return errorResponse(tenant.error());
+    Caller caller;
+    caller.kind = Caller::Kind::Customer;
+    caller.tenantId = *tenant;
+    return ctx.inTenant(caller, [&](TenantTransaction &tx, const Caller &) {
+        auto customer = PasswordResets::confirm(tx, body->string(QStringLiteral("token"), QString()),
+                                                body->string(QStringLiteral("password"), QString()),
+                                                Clock::current().now());
+        if (!customer)
+            return errorResponse(customer.error());
+        return HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("password_set")},
+                                                   {QStringLiteral("customer_id"), *customer}});
+    });
+}
+
 } // namespace
 
 void registerAuthRoutes(Router &router, ApiContext &context)
@@ -243,6 +297,12 @@ void registerAuthRoutes(Router &router, ApiContext &context)
     router.add(
         QStringLiteral("POST"), QStringLiteral("/api/auth/logout"),
         [ctx](const HttpRequest &r) { return logout(*ctx, r); }, kAuthBodyBytes);
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/auth/password-reset"),
+        [ctx](const HttpRequest &r) { return requestPasswordReset(*ctx, r); }, kAuthBodyBytes);
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/auth/password-reset/confirm"),
+        [ctx](const HttpRequest &r) { return confirmPasswordReset(*ctx, r); }, kAuthBodyBytes);
 }
 
 } // namespace mp::customers

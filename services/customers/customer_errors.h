@@ -11,6 +11,7 @@ inline constexpr ErrorCode EmailTaken{"email_taken", ErrorCategory::Conflict};
 inline constexpr ErrorCode InvalidCountry{"invalid_country", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode InvalidCredentials{"invalid_credentials", ErrorCategory::Unauthenticated};
 inline constexpr ErrorCode InvalidEmail{"invalid_email", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode InvalidResetToken{"invalid_reset_token", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode InvalidPassword{"invalid_password", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode NotACustomerToken{"not_a_customer_token", ErrorCategory::BadRequest};
 inline constexpr ErrorCode TokenReused{"token_reused", ErrorCategory::Unprocessable};

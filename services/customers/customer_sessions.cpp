@@ -16,13 +16,17 @@ namespace {
 const QString kAccessPrefix = QStringLiteral("mpc_");
 const QString kRefreshPrefix = QStringLiteral("mpr_");
 
-QString randomToken(const QString &prefix)
+} // namespace
+
+QString CustomerSessions::randomToken(const QString &prefix)
 {
     QByteArray random(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
     return prefix + QString::fromLatin1(
                         random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
+
+namespace {
 
 Error unauthenticated(const QString &message)
 {
@@ -40,8 +44,8 @@ Result<TokenPair> issue(TenantTransaction &tx, const QString &sessionId, const Q
     TokenPair pair;
     pair.sessionId = sessionId;
     pair.customerId = customerId;
-    pair.accessToken = randomToken(kAccessPrefix);
-    pair.refreshToken = randomToken(kRefreshPrefix);
+    pair.accessToken = CustomerSessions::randomToken(kAccessPrefix);
+    pair.refreshToken = CustomerSessions::randomToken(kRefreshPrefix);
     const QDateTime now = Clock::current().now();
     pair.accessExpiresAt = now.addSecs(CustomerSessions::kAccessSeconds);
     pair.refreshExpiresAt = now.addSecs(CustomerSessions::kRefreshSeconds);

@@ -51,6 +51,8 @@ public:
     static Status revokeAllFor(TenantTransaction &tx, const QString &customerId, const QString &reason);
 
     static QByteArray hash(const QString &token);
+    // `prefix` and 32 random bytes (base64url): session tokens, password-reset tokens.
+    static QString randomToken(const QString &prefix);
 };
 
 } // namespace mp::customers

@@ -54,7 +54,14 @@ const char *kFragment = R"json({
         "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}}}},
     "/api/auth/logout": {"post": {"summary": "Revoke the session of a refresh token (in the body) or of the bearer access token", "tags": ["auth"],
       "responses": {"200": {"description": "Signed out"}, "400": {"$ref": "#/components/responses/Error"},
-        "401": {"$ref": "#/components/responses/Error"}}}}
+        "401": {"$ref": "#/components/responses/Error"}}}},
+    "/api/auth/password-reset": {"post": {"summary": "Ask for a password-reset link by mail (valid one hour, once)", "tags": ["auth"], "security": [],
+      "description": "Always 202, whether or not the address has an account. At most 3 mails per account per hour (further requests send nothing); 10 requests per client address per hour, then 429 with Retry-After.",
+      "responses": {"202": {"description": "{status: accepted}"}, "400": {"$ref": "#/components/responses/Error"},
+        "422": {"$ref": "#/components/responses/Error"}, "429": {"$ref": "#/components/responses/Error"}}}},
+    "/api/auth/password-reset/confirm": {"post": {"summary": "Set a new password with the token from the mailed link; the token works once, every other link of the account stops working and every session is signed out", "tags": ["auth"], "security": [],
+      "responses": {"200": {"description": "{status: password_set, customer_id}"}, "400": {"$ref": "#/components/responses/Error"},
+        "422": {"$ref": "#/components/responses/Error"}}}}
   },
   "components": {"schemas": {
     "Customer": {"type": "object", "properties": {
@@ -95,6 +102,10 @@ QJsonObject openApiFragment()
     OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/auth/refresh"), refreshTokenBody());
     OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/auth/logout"), refreshTokenBody(),
                                  false);
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/auth/password-reset"),
+                                 passwordResetRequestBody());
+    OpenApi::describeRequestBody(fragment, post, QStringLiteral("/api/auth/password-reset/confirm"),
+                                 passwordResetConfirmBody());
     return fragment;
 }
 

@@ -110,6 +110,12 @@ void payloadValues(const QJsonObject &payload, const QString &language, QHash<QS
             moneyText(Money(payload.value(QStringLiteral("amount_minor")).toInteger(), *currency), language));
     if (payload.contains(QStringLiteral("url")))
         values.insert(QStringLiteral("reset_url"), payload.value(QStringLiteral("url")).toString());
+    else if (payload.contains(QStringLiteral("reset_token")))
+        // The portal's page for it (the customers module knows no URLs).
+        values.insert(QStringLiteral("reset_url"),
+                      QStringLiteral("%1/reset-password?token=%2")
+                          .arg(NotificationEnvironment::publicUrl(),
+                               payload.value(QStringLiteral("reset_token")).toString()));
 }
 
 } // namespace

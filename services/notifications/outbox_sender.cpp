@@ -1,6 +1,7 @@
 #include "notifications/outbox_sender.h"
 
 #include "core/errors.h"
+#include "db/side_connection.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "jobs/job_context.h"
@@ -18,45 +19,6 @@
 namespace mp::notifications {
 
 namespace {
-
-// The connection each message's transaction runs on, apart from the job's own (which commits
-// only when the whole job does): so a sent mail is marked sent within milliseconds.
-class SideConnection {
-public:
-    static Result<SideConnection> open(const QSqlDatabase &jobDb, qint64 jobId)
-    {
-        const QString name =
-            QStringLiteral("mpanel-mail-job-%1-%2").arg(jobId).arg(quintptr(QThread::currentThreadId()));
-        QSqlDatabase db = QSqlDatabase::cloneDatabase(jobDb, name);
-        if (!db.open()) {
-            const Error error =
-                sql::fromSqlError(db.lastError(), QStringLiteral("opening the mail connection"));
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(name);
-            return error;
-        }
-        return SideConnection(db, name);
-    }
-    SideConnection(SideConnection &&other) noexcept : m_db(other.m_db), m_name(std::move(other.m_name))
-    {
-        other.m_name.clear();
-    }
-    SideConnection &operator=(SideConnection &&) = delete;
-    ~SideConnection()
-    {
-        if (m_name.isEmpty())
-            return;
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    const QSqlDatabase &db() const { return m_db; }
-
-private:
-    SideConnection(QSqlDatabase db, QString name) : m_db(std::move(db)), m_name(std::move(name)) {}
-    QSqlDatabase m_db;
-    QString m_name;
-};
 
 // RelayTrouble: the attempt failed for a reason every other message would meet too (the relay
 // unreachable, authentication refused): the run stops there instead of waiting out the timeout
@@ -153,7 +115,9 @@ Status OutboxSender::run(JobContext &ctx)
     const MailSettings &mail = **settings;
     const SmtpRelay relay = SmtpRelay::from(mail, NotificationEnvironment::smtpCaFile());
 
-    auto side = SideConnection::open(*jobDb, ctx.jobId());
+    // Each message's transaction runs on a connection of its own, apart from the job's (which
+    // commits only when the whole job does): so a sent mail is marked sent within milliseconds.
+    auto side = SideConnection::open(*jobDb, QStringLiteral("mail-job"), ctx.jobId());
     if (!side)
         return side.error();
     int delivered = 0, failed = 0;

@@ -1,6 +1,7 @@
 #include "payments/renewal_charges.h"
 
 #include "core/errors.h"
+#include "db/side_connection.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "payments/payment_effects.h"
@@ -22,7 +23,8 @@ namespace {
 QMutex g_mutex;
 std::optional<Config> g_config;
 
-// Renewal invoices due by tomorrow, of customers known at Stripe, not yet scheduled. The cards
+// Renewal invoices due by tomorrow, of customers known at Stripe, not yet scheduled (a pinned
+// attempt whose run died had its schedule rolled back with it: it is scheduled again). The cards
 // are looked up at Stripe before the first attempt is set, so a card saved in Checkout counts.
 const auto kToSchedule = QStringLiteral(R"sql(
 SELECT i.id::text, i.customer_id::text, sc.stripe_customer
@@ -30,7 +32,7 @@ FROM invoices i
 JOIN stripe_customers sc ON sc.customer_id = i.customer_id
 WHERE i.status = 'unpaid' AND i.collection_retry_at IS NULL AND i.due_date <= ?::date + 1
   AND EXISTS (SELECT 1 FROM subscription_invoices si WHERE si.invoice_id = i.id AND si.kind = 'renewal')
-  AND NOT EXISTS (SELECT 1 FROM renewal_charges rc WHERE rc.invoice_id = i.id)
+  AND NOT EXISTS (SELECT 1 FROM renewal_charges rc WHERE rc.invoice_id = i.id AND rc.state <> 'in_flight')
 ORDER BY i.due_date, i.id
 LIMIT ?
 )sql");
@@ -41,23 +43,40 @@ UPDATE invoices i SET collection_retry_at = (i.due_date::timestamp AT TIME ZONE 
 FROM tenants t WHERE t.id = i.tenant_id AND i.id = ?::uuid AND i.collection_retry_at IS NULL
 )sql");
 
+// NO KEY UPDATE, not UPDATE: racing runs still skip each other's invoices, but the pin (below)
+// can insert its renewal_charges row, whose foreign key needs a KEY SHARE lock on the invoice.
 const auto kDue = QStringLiteral(R"sql(
 SELECT i.id::text, i.customer_id::text, i.total_minor, i.currency, i.number, sc.stripe_customer,
-       (SELECT count(*) FROM renewal_charges rc WHERE rc.invoice_id = i.id),
-       (i.due_date::timestamp AT TIME ZONE t.time_zone)
+       (SELECT count(*) FROM renewal_charges rc WHERE rc.invoice_id = i.id AND rc.state <> 'in_flight'),
+       (i.due_date::timestamp AT TIME ZONE t.time_zone),
+       pin.payment_method, pin.amount_minor, pin.currency
 FROM invoices i
 JOIN stripe_customers sc ON sc.customer_id = i.customer_id
 JOIN tenants t ON t.id = i.tenant_id
+LEFT JOIN LATERAL (SELECT rc.payment_method, rc.amount_minor, rc.currency FROM renewal_charges rc
+                   WHERE rc.invoice_id = i.id AND rc.state = 'in_flight'
+                   ORDER BY rc.attempt DESC LIMIT 1) pin ON true
 WHERE i.status = 'unpaid' AND i.collection_retry_at <= ?::timestamptz
 ORDER BY i.collection_retry_at, i.id
 LIMIT ?
-FOR UPDATE OF i SKIP LOCKED
+FOR NO KEY UPDATE OF i SKIP LOCKED
+)sql");
+
+// The attempt's parameters, committed before Stripe is called (on a side connection).
+const auto kPin = QStringLiteral(R"sql(
+INSERT INTO renewal_charges (tenant_id, invoice_id, attempt, payment_method, amount_minor, currency, state,
+                             created_at)
+VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, 'in_flight', ?::timestamptz)
+ON CONFLICT (tenant_id, invoice_id, attempt) DO NOTHING
 )sql");
 
 const auto kRecord = QStringLiteral(R"sql(
 INSERT INTO renewal_charges (tenant_id, invoice_id, attempt, payment_method, amount_minor, currency, state,
                              payment_intent, decline_code, message, created_at, finished_at)
 VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz)
+ON CONFLICT (tenant_id, invoice_id, attempt) DO UPDATE
+SET state = EXCLUDED.state, payment_intent = EXCLUDED.payment_intent, decline_code = EXCLUDED.decline_code,
+    message = EXCLUDED.message, finished_at = EXCLUDED.finished_at
 )sql");
 
 const auto kRetryAt =
@@ -83,7 +102,28 @@ struct DueInvoice {
     QString stripeCustomer;
     int attempt = 1; // the one to make now
     QDateTime dueStart;
+    // Set when this attempt was made before and did not commit its outcome (a crash, no answer
+    // from Stripe): it is made again with exactly these parameters, whatever the customer's
+    // default card is now, so the same Idempotency-Key meets the same request and Stripe replays
+    // the first answer instead of refusing the key (or charging a second card).
+    QString pinnedPaymentMethod;
 };
+
+// Commits the attempt's parameters on a connection of its own before Stripe is called: a run
+// that dies after Stripe charged leaves them behind for the next run.
+Status pin(const QSqlDatabase &side, const QString &tenantId, const DueInvoice &inv,
+           const QString &paymentMethod, const QDateTime &now)
+{
+    auto tx = TenantTransaction::begin(side, tenantId);
+    if (!tx)
+        return tx.error();
+    if (auto q = sql::exec(tx->db(), kPin,
+                           {tenantId, inv.id, inv.attempt, paymentMethod, inv.amount, inv.currency,
+                            now.toUTC().toString(Qt::ISODateWithMs)});
+        !q)
+        return q.error();
+    return tx->commit();
+}
 
 Status savepoint(TenantTransaction &tx, const char *statement)
 {
@@ -117,23 +157,29 @@ StripeEvent intentEvent(const QString &type, QJsonObject intent, const DueInvoic
 
 // One attempt on one invoice, inside the run's transaction: "charged", "declined", "exhausted",
 // "no_card", or an error when Stripe gave no usable answer (retried next run, same key).
-Result<QString> attempt(TenantTransaction &tx, const StripeSettings &settings, const DueInvoice &inv,
-                        const QList<int> &retryDays, const QDateTime &now)
+Result<QString> attempt(TenantTransaction &tx, const QSqlDatabase &side, const StripeSettings &settings,
+                        const DueInvoice &inv, const QList<int> &retryDays, const QDateTime &now)
 {
-    auto card = SavedCards::renewalCard(tx, inv.customerId);
-    if (!card)
-        return card.error();
-    if (!*card) {
-        // Nothing to charge: the customer pays by hand and dunning goes on as without a card.
-        if (auto s = setRetry(tx, inv.id, {}); !s)
+    QString paymentMethod = inv.pinnedPaymentMethod;
+    if (paymentMethod.isEmpty()) {
+        auto card = SavedCards::renewalCard(tx, inv.customerId);
+        if (!card)
+            return card.error();
+        if (!*card) {
+            // Nothing to charge: the customer pays by hand and dunning goes on as without a card.
+            if (auto s = setRetry(tx, inv.id, {}); !s)
+                return s.error();
+            return QStringLiteral("no_card");
+        }
+        paymentMethod = (*card)->paymentMethod;
+        if (auto s = pin(side, tx.tenantId(), inv, paymentMethod, now); !s)
             return s.error();
-        return QStringLiteral("no_card");
     }
     OffSessionChargeParams params;
     params.amount = inv.amount;
     params.currency = inv.currency;
     params.customer = inv.stripeCustomer;
-    params.paymentMethod = (*card)->paymentMethod;
+    params.paymentMethod = paymentMethod;
     params.metadata = {{QStringLiteral("mpanel_invoice"), inv.id},
                        {QStringLiteral("mpanel_tenant"), tx.tenantId()},
                        {QStringLiteral("mpanel_invoice_number"), inv.number}};
@@ -167,7 +213,7 @@ Result<QString> attempt(TenantTransaction &tx, const StripeSettings &settings, c
     }
     if (auto q =
             sql::exec(tx.db(), kRecord,
-                      {tx.tenantId(), inv.id, inv.attempt, (*card)->paymentMethod, inv.amount, inv.currency,
+                      {tx.tenantId(), inv.id, inv.attempt, paymentMethod, inv.amount, inv.currency,
                        succeeded ? QStringLiteral("succeeded") : QStringLiteral("failed"), textOrNull(piId),
                        textOrNull(declineCode), textOrNull(message), ts(now), ts(now)});
         !q)
@@ -283,13 +329,23 @@ Result<ChargeRun> RenewalCharges::run(TenantTransaction &tx, const StripeSetting
             d.stripeCustomer = q->value(5).toString();
             d.attempt = q->value(6).toInt() + 1;
             d.dueStart = q->value(7).toDateTime().toUTC();
+            d.pinnedPaymentMethod = q->value(8).toString();
+            if (!d.pinnedPaymentMethod.isEmpty()) {
+                d.amount = q->value(9).toLongLong();
+                d.currency = q->value(10).toString();
+            }
             due.append(d);
         }
     }
+    if (due.isEmpty())
+        return run;
+    auto side = SideConnection::open(tx.db(), QStringLiteral("renewal-pin"), 0);
+    if (!side)
+        return side.error();
     for (const DueInvoice &inv : std::as_const(due)) {
         if (auto s = savepoint(tx, "SAVEPOINT renewal_charge"); !s)
             return s.error();
-        auto outcome = attempt(tx, settings, inv, *days, now);
+        auto outcome = attempt(tx, side->db(), settings, inv, *days, now);
         if (!outcome) {
             // Undone: the next run tries the same attempt with the same key.
             if (auto s = savepoint(tx, "ROLLBACK TO SAVEPOINT renewal_charge"); !s)

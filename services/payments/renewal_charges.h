@@ -29,7 +29,10 @@ struct ChargeRun {
 // A renewal invoice of a customer with a saved card gets its first attempt at the start of its
 // due date (invoices.collection_retry_at; dunning leaves the subscription alone while one is to
 // come). Each attempt charges the renewal card off-session with the Idempotency-Key
-// "mpanel-renewal-<invoice>-<attempt>". A success pays the invoice as the payment_intent.succeeded
+// "mpanel-renewal-<invoice>-<attempt>"; the attempt's card and amount are committed (state
+// in_flight) before Stripe is called, so a repeated attempt sends the same parameters even if
+// the customer picked another default card meanwhile (Stripe refuses a key reused with other
+// parameters: idempotency_error). A success pays the invoice as the payment_intent.succeeded
 // webhook would (the same PaymentEffects, so the later webhook changes nothing); a decline or
 // `authentication_required` records the attempt, announces PaymentFailed (notifications mails the
 // pay link) and schedules the next attempt on the tenant's retry days (payment_settings,

@@ -248,6 +248,9 @@ MoneyPathOutcome MoneyPath::runCustomer(Expect expect)
                       {QStringLiteral("cycle"), QStringLiteral("monthly")}};
     if (!m_s.podHostname.isEmpty())
         order.insert(QStringLiteral("hostname"), m_s.podHostname);
+    if (!m_s.sshPublicKey.isEmpty())
+        order.insert(QStringLiteral("options"),
+                     QJsonObject{{QStringLiteral("ssh_public_keys"), m_s.sshPublicKey}});
     r = call("POST", QStringLiteral("/api/checkout"), signupToken, order);
     out.orderId = str(r.json, "order_id");
     out.invoiceId = str(r.json, "invoice_id");

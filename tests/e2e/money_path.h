@@ -29,7 +29,8 @@ struct MoneyPathSettings {
 
     // CloudPods: the Proxmox cluster the service provisions on (the emulator in tests and demos).
     bool cloudPods = true;
-    QString podHostname; // one DNS label given at checkout; empty: the service makes one up
+    QString podHostname;  // one DNS label given at checkout; empty: the service makes one up
+    QString sshPublicKey; // the customer's key given at checkout; empty: none (a password then)
     QString clusterName = QStringLiteral("demo-cluster");
     QString proxmoxApiBase; // https://127.0.0.1:PORT/api2/json
     QString proxmoxTokenId;

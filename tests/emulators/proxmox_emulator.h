@@ -137,6 +137,9 @@ public:
     Result<quint16> start(const QString &listen = QStringLiteral("127.0.0.1:0"));
     // Answers /api2/json/emulator/{fail,clear,guests} (the standalone binary turns it on).
     void enableControlEndpoint(bool enabled) { m_controlEnabled = enabled; }
+    // Plays the guest's init (cloud-init, the container's create): the SSH keys a guest is given
+    // are written to this authorized_keys file (a real sshd on loopback stands in for the guest).
+    void setGuestAuthorizedKeysFile(const QString &path) { m_guestKeysFile = path; }
     // "create", "start", ... and "http-500", "task-error", "timeout", ... (the control names).
     static std::optional<Step> stepFromName(const QString &name);
     static std::optional<Fault> faultFromName(const QString &name);
@@ -268,6 +271,8 @@ private:
     QHash<QString, int> m_taskDurations;
     bool m_legacyErrors = false;
     bool m_controlEnabled = false;
+    QString m_guestKeysFile;
+    void installGuestKeys(const QString &keys) const;
     QList<Route> m_routes;
     QMap<QString, Node> m_nodes;
     QList<Storage> m_storages;

@@ -5,6 +5,7 @@
 #include "proxmox/proxmox_guest.h"
 #include "proxmox/proxmox_params.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
@@ -175,6 +176,15 @@ qint64 ProxmoxEmulator::storageUsedGiB(const QString &node, const QString &stora
             used += g.diskGiB;
     }
     return used;
+}
+
+void ProxmoxEmulator::installGuestKeys(const QString &keys) const
+{
+    if (m_guestKeysFile.isEmpty() || keys.isEmpty())
+        return;
+    QFile file(m_guestKeysFile);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(keys.toUtf8() + '\n');
 }
 
 void ProxmoxEmulator::assignAddress(Guest &guest)
@@ -422,6 +432,7 @@ ProxmoxEmulator::Reply ProxmoxEmulator::createLxc(const Call &call)
     // Checked before the worker forks (pve-container create_vm).
     if (!g.sshKeys.isEmpty() && !validSshPublicKeys(g.sshKeys))
         return error(500, QStringLiteral("SSH public key validation error"));
+    installGuestKeys(g.sshKeys);
     g.unprivileged =
         call.params.value(QStringLiteral("unprivileged"), QStringLiteral("1")) == QLatin1String("1");
     g.hwaddr = QStringLiteral("BC:24:11:%1:%2:%3")
@@ -556,8 +567,10 @@ ProxmoxEmulator::Reply ProxmoxEmulator::setQemuConfig(const Call &call)
                 it->ipconfig0 = params.value(QStringLiteral("ipconfig0"));
             if (params.contains(QStringLiteral("net0")))
                 it->net0 = params.value(QStringLiteral("net0"));
-            if (params.contains(QStringLiteral("sshkeys")))
+            if (params.contains(QStringLiteral("sshkeys"))) {
                 it->sshKeys = params.value(QStringLiteral("sshkeys"));
+                installGuestKeys(it->sshKeys);
+            }
             if (params.contains(QStringLiteral("cipassword")))
                 it->password = params.value(QStringLiteral("cipassword"));
             if (params.contains(QStringLiteral("ciuser")))

@@ -35,12 +35,18 @@ int main(int argc, char **argv)
     const QCommandLineOption caOut(QStringLiteral("write-ca"),
                                    QStringLiteral("Write the emulator's CA certificate (PEM) to this file."),
                                    QStringLiteral("file"));
-    cli.addOptions({listen, token, node, taskMs, typeMs, fail, caOut});
+    const QCommandLineOption guestKeys(
+        QStringLiteral("guest-authorized-keys"),
+        QStringLiteral(
+            "Write the SSH keys a guest is given to this authorized_keys file (as its init would)."),
+        QStringLiteral("file"));
+    cli.addOptions({listen, token, node, taskMs, typeMs, fail, caOut, guestKeys});
     cli.process(app);
     QTextStream err(stderr);
 
     mp::test::ProxmoxEmulator emulator;
     emulator.enableControlEndpoint(true);
+    emulator.setGuestAuthorizedKeysFile(cli.value(guestKeys));
     emulator.setAuthFailureDelayMs(3000);
     emulator.setTaskDurationMs(cli.value(taskMs).toInt());
     for (const QString &spec : cli.values(typeMs)) {

@@ -18,7 +18,7 @@ QString failed(const char *what, const HttpResult &r)
 } // namespace
 
 PodCluster registerPodCluster(ServiceFixture &api, const QString &staffToken, const ProxmoxEmulator &pve,
-                              const PodNodeSize &node)
+                              const PodNodeSize &node, const PodPool &pool)
 {
     PodCluster cluster;
     auto r =
@@ -45,11 +45,11 @@ PodCluster registerPodCluster(ServiceFixture &api, const QString &staffToken, co
     r = api.call("POST", QStringLiteral("/api/ip-pools"), staffToken,
                  {{QStringLiteral("cluster_id"), id},
                   {QStringLiteral("name"), QStringLiteral("fra1 public")},
-                  {QStringLiteral("first_address"), QStringLiteral("10.20.0.10")},
-                  {QStringLiteral("last_address"), QStringLiteral("10.20.0.40")},
+                  {QStringLiteral("first_address"), pool.first},
+                  {QStringLiteral("last_address"), pool.last},
                   {QStringLiteral("prefix_length"), 24},
-                  {QStringLiteral("gateway"), QStringLiteral("10.20.0.1")},
-                  {QStringLiteral("dns_servers"), QStringLiteral("10.20.0.2")}});
+                  {QStringLiteral("gateway"), pool.gateway},
+                  {QStringLiteral("dns_servers"), pool.dns}});
     if (r.status != 201) {
         cluster.failure = failed("POST /api/ip-pools", r);
         return cluster;

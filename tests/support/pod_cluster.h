@@ -17,6 +17,14 @@ struct PodNodeSize {
     int diskGb = 400;
 };
 
+// The pool's addresses (the provisioning-script test puts its guests on loopback).
+struct PodPool {
+    QString first = QStringLiteral("10.20.0.10");
+    QString last = QStringLiteral("10.20.0.40");
+    QString gateway = QStringLiteral("10.20.0.1");
+    QString dns = QStringLiteral("10.20.0.2");
+};
+
 struct PodCluster {
     QString id;            // empty when a call failed
     int poolAddresses = 0; // what the API counted in the pool
@@ -24,6 +32,6 @@ struct PodCluster {
 };
 
 PodCluster registerPodCluster(ServiceFixture &api, const QString &staffToken, const ProxmoxEmulator &pve,
-                              const PodNodeSize &node = {});
+                              const PodNodeSize &node = {}, const PodPool &pool = {});
 
 } // namespace mp::test

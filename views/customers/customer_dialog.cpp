@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace mp {
 
 namespace {
@@ -32,7 +34,7 @@ QWidget *withError(QWidget *field, QLabel *error)
 
 CustomerDialog::CustomerDialog(QWidget *parent)
     : QDialog(parent), m_general(FieldErrors::makeLabel(this)), m_errors(m_general),
-      m_status(new QComboBox(this)), m_notes(new QPlainTextEdit(this)),
+      m_language(new QComboBox(this)), m_status(new QComboBox(this)), m_notes(new QPlainTextEdit(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("New customer"));
@@ -50,6 +52,13 @@ CustomerDialog::CustomerDialog(QWidget *parent)
     m_country->setObjectName(QStringLiteral("country"));
     form->addRow(tr("C&ountry:"), withError(m_country, m_errors.add(QStringLiteral("country"), this)));
     m_taxId = line(QStringLiteral("tax_id"), tr("&Tax ID:"), form);
+    // The mail's language; "from the country" sends null, so a later move to another country
+    // changes it (German for DE, AT, CH, LI).
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("From the country"), QString());
+    m_language->addItem(tr("English"), QStringLiteral("en"));
+    m_language->addItem(tr("German"), QStringLiteral("de"));
+    form->addRow(tr("&Language:"), withError(m_language, m_errors.add(QStringLiteral("language"), this)));
     for (const QString &s : {QStringLiteral("active"), QStringLiteral("suspended"), QStringLiteral("closed")})
         m_status->addItem(CustomerTableModel::statusTitle(s), s);
     form->addRow(tr("&Status:"), withError(m_status, m_errors.add(QStringLiteral("status"), this)));
@@ -92,6 +101,7 @@ void CustomerDialog::setCustomer(const customers::Customer &c)
     m_region->setText(c.address.region);
     m_country->setCode(c.country);
     m_taxId->setText(c.taxId);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(c.language)));
     m_status->setCurrentIndex(m_status->findData(c.status));
     m_notes->setPlainText(c.notes);
 }
@@ -109,6 +119,9 @@ QJsonObject CustomerDialog::body() const
                                                 {QStringLiteral("region"), m_region->text()}}},
         {QStringLiteral("country"), m_country->code()},
         {QStringLiteral("tax_id"), m_taxId->text()},
+        {QStringLiteral("language"), m_language->currentData().toString().isEmpty()
+                                         ? QJsonValue()
+                                         : QJsonValue(m_language->currentData().toString())},
         {QStringLiteral("status"), m_status->currentData().toString()},
         {QStringLiteral("notes"), m_notes->toPlainText()},
     };

@@ -38,6 +38,8 @@ public:
     QLineEdit *countryEdit() const;
     CountryPicker *countryPicker() const { return m_country; }
     QLineEdit *cityEdit() const { return m_city; }
+    // The language of the customer's mail: empty data follows the country.
+    QComboBox *languageCombo() const { return m_language; }
 
 Q_SIGNALS:
     void saveRequested(const QString &id, const mp::customers::CustomerDraft &draft);
@@ -58,6 +60,7 @@ private:
     QLineEdit *m_region = nullptr;
     CountryPicker *m_country = nullptr;
     QLineEdit *m_taxId = nullptr;
+    QComboBox *m_language;
     QComboBox *m_status;
     QPlainTextEdit *m_notes;
     QDialogButtonBox *m_buttons;
