@@ -41,6 +41,7 @@ set(MPANEL_LAYER_domains core money db tenancy http api jobs billing module subs
 set(MPANEL_LAYER_monitoring core db tenancy http api jobs module)
 set(MPANEL_LAYER_ssl core db tenancy http api jobs module provider_call acme)
 set(MPANEL_LAYER_mail core db tenancy http api jobs module dns)
+set(MPANEL_LAYER_portal core db tenancy http api module)
 
 # The companion service's wiring: lists the modules, so it may name every folder.
 set(MPANEL_LAYER_service ALL)

@@ -12,6 +12,7 @@
 #include "monitoring/monitoring_module.h"
 #include "notifications/notifications_module.h"
 #include "payments/payments_module.h"
+#include "portal/portal_module.h"
 #include "providers/providers_module.h"
 #include "service/system_module.h"
 #include "ssl/ssl_module.h"
@@ -56,6 +57,7 @@ void installServiceModules()
         add(monitoring::monitoringModule());
         add(ssl::sslModule());
         add(mail::mailModule());
+        add(portal::portalModule());
     });
 }
 
