@@ -75,7 +75,7 @@
   }
   function show(title, ...content) {
     const main = document.getElementById('main');
-    main.replaceChildren(h('h1', {}, title), ...content);
+    main.replaceChildren(h('h1', {}, title), ...content.flat().filter((c) => c !== null && c !== undefined && c !== false));
     document.title = title + ' · mPanel';
     main.focus();
   }
@@ -124,6 +124,12 @@
     return Array.isArray(data) ? data : (data.items || []);
   }
 
+  // The result pages live outside /portal (where Stripe sends the customer back): their links
+  // lead into the portal's page.
+  function href(hash) {
+    return /^\/portal\/?$/.test(location.pathname) ? hash : '/portal/' + hash;
+  }
+
   // ---- chrome -------------------------------------------------------------------------------
   function renderChrome(route) {
     document.documentElement.lang = lang;
@@ -134,13 +140,14 @@
     langButton.setAttribute('aria-label', t('lang.switchLabel'));
     document.getElementById('skip').textContent = t('nav.skip');
     document.getElementById('brand').setAttribute('aria-label', t('nav.home'));
+    document.getElementById('brand').setAttribute('href', href('#/'));
     document.getElementById('foot').textContent = t('foot');
     const links = session.signed_in
       ? [['#/', 'nav.dashboard'], ['#/catalog', 'nav.catalog'], ['#/invoices', 'nav.invoices'],
         ['#/subscriptions', 'nav.subscriptions'], ['#/cloudpods', 'nav.cloudpods']]
       : [['#/catalog', 'nav.catalog'], ['#/signin', 'nav.signin'], ['#/signup', 'nav.signup']];
-    const list = h('ul', {}, links.map(([href, key]) => h('li', {},
-      h('a', { href, 'aria-current': route === href.slice(1) ? 'page' : null }, t(key)))));
+    const list = h('ul', {}, links.map(([hash, key]) => h('li', {},
+      h('a', { href: href(hash), 'aria-current': route === hash.slice(1) ? 'page' : null }, t(key)))));
     if (session.signed_in)
       list.append(h('li', {}, h('button', { type: 'button', class: 'link', id: 'signout', onclick: signOut }, t('nav.signout'))));
     document.getElementById('nav').replaceChildren(list);
@@ -168,7 +175,7 @@
       status.textContent = r.status === 429 ? t('signin.throttled') : errorText(r);
     } }, field('email', t('field.email'), email), field('password', t('field.password'), password), submit);
     show(t('signin.title'), status, h('div', { class: 'card' }, form),
-      h('p', {}, t('signin.noAccount') + ' ', h('a', { href: '#/signup' }, t('nav.signup'))));
+      h('p', {}, t('signin.noAccount') + ' ', h('a', { href: href('#/signup') }, t('nav.signup'))));
   }
 
   function signUpView() {
@@ -201,7 +208,7 @@
     field('password', t('field.password'), password, t('hint.password')),
     field('country', t('field.country'), country), submit);
     show(t('signup.title'), status, h('div', { class: 'card' }, form),
-      h('p', {}, t('signup.haveAccount') + ' ', h('a', { href: '#/signin' }, t('nav.signin'))));
+      h('p', {}, t('signup.haveAccount') + ' ', h('a', { href: href('#/signin') }, t('nav.signin'))));
   }
 
   async function signOut() {
@@ -335,7 +342,7 @@
   // is asked for again for a while.
   async function resultView(cancelled) {
     const id = sessionStorage.getItem('mp_paying_invoice');
-    if (!id) return show(t('result.title'), h('p', {}, t('result.unknown')), h('a', { href: '#/invoices' }, t('nav.invoices')));
+    if (!id) return show(t('result.title'), h('p', {}, t('result.unknown')), h('a', { href: href('#/invoices') }, t('nav.invoices')));
     const box = h('div', { 'aria-live': 'polite' });
     show(t('result.title'), box);
     const deadline = Date.now() + 30000;
@@ -344,15 +351,17 @@
       if (r.status !== 200) { box.replaceChildren(notice('bad', errorText(r))); return; }
       const inv = r.data;
       const failure = lastFailure(inv);
-      const link = h('p', {}, h('a', { href: '#/invoices/' + id }, t('result.viewInvoice', inv.number || '')));
+      const link = h('p', {}, h('a', { href: href('#/invoices/' + id) }, t('result.viewInvoice', inv.number || '')));
       let state;
       if (inv.status === 'paid') state = [h('p', { id: 'result-state' }, badge('paid')), notice('ok', t('result.paid', inv.number, money(inv.total, inv.currency)))];
-      else if (failure) state = [h('p', { id: 'result-state' }, badge('failed')), notice('bad', t('result.failedReason', failure.decline_message || failure.decline_code))];
+      else if (failure) state = [h('p', { id: 'result-state' }, badge('failed')), notice('bad', t('result.failedReason', failure.decline_message || failure.decline_code)),
+        h('p', {}, t('result.stillOpen', inv.number, money(inv.total, inv.currency)), ' ', badge(inv.status))];
       else if (cancelled) state = [h('p', { id: 'result-state' }, badge('unpaid')), notice('warn', t('result.cancelled'))];
       else state = [h('p', { id: 'result-state' }, badge('processing')), notice('warn', t('result.processing'))];
       box.replaceChildren(...state, link);
-      const settled = inv.status === 'paid' || failure || cancelled;
-      if (settled || Date.now() > deadline) {
+      // A decline is known from Stripe's webhook, which may come after the customer is back.
+      const settled = inv.status === 'paid' || failure;
+      if (settled || Date.now() > (cancelled ? deadline - 20000 : deadline)) {
         if (inv.status === 'paid') sessionStorage.removeItem('mp_paying_invoice');
         return;
       }
