@@ -120,9 +120,16 @@ check(!(await page.getByRole('button', { name: 'Pay now' }).count()), 'a paid in
 await shot(page, 'invoice-paid-en');
 
 // ---- the subscription and the running pod --------------------------------------------------
-await page.goto(base + '/portal/#/subscriptions');
-await settled(page);
-check(await page.locator('td .badge.ok', { hasText: 'active' }).first().isVisible(), 'the subscription is active');
+// Waits for the condition (a loaded machine is slow), asking the page again each second.
+let subscriptionActive = false;
+for (let i = 0; i < 60 && !subscriptionActive; ++i) {
+  await page.goto(base + '/portal/#/subscriptions');
+  if (i > 0) await page.reload();
+  await settled(page);
+  subscriptionActive = (await page.locator('td .badge.ok', { hasText: 'active' }).count()) > 0;
+  if (!subscriptionActive) await page.waitForTimeout(1000);
+}
+check(subscriptionActive, 'the subscription is active');
 await axe(page, 'subscriptions');
 await shot(page, 'subscriptions-en');
 
