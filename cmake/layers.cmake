@@ -46,5 +46,7 @@ set(MPANEL_LAYER_guardian core db tenancy http api jobs module)
 # The console Dashboard's read-only figures across billing, subscriptions, pods and jobs: SQL only.
 set(MPANEL_LAYER_dashboard core db tenancy)
 
+set(MPANEL_LAYER_portal core db tenancy http api module)
+
 # The companion service's wiring: lists the modules, so it may name every folder.
 set(MPANEL_LAYER_service ALL)

@@ -118,6 +118,27 @@ private Q_SLOTS:
         QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
     }
 
+    // A "{rest*}" tail takes the rest of the path, slashes included, but never nothing.
+    void tailParameterTakesTheRestOfThePath()
+    {
+        Router router;
+        router.add(QStringLiteral("GET"), QStringLiteral("/files/{rest*}"), [](const HttpRequest &r) {
+            return HttpResponse::json(
+                200, QJsonObject{{QStringLiteral("rest"), r.pathParams.value(QStringLiteral("rest"))}});
+        });
+        HttpRequest deep;
+        deep.method = QStringLiteral("GET");
+        deep.path = QStringLiteral("/files/a/b/c");
+        const HttpResponse r = router.dispatch(deep);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("rest")).toString(),
+                 QStringLiteral("a/b/c"));
+        HttpRequest bare;
+        bare.method = QStringLiteral("GET");
+        bare.path = QStringLiteral("/files");
+        QCOMPARE(router.dispatch(bare).status, 404);
+    }
+
     void unknownPathAndWrongMethodAnswerJson()
     {
         auto missing = httpCall("GET", url(QStringLiteral("/things/42")));

@@ -15,10 +15,16 @@ static QByteArray reasonPhrase(int status)
         return "Accepted";
     case 204:
         return "No Content";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
     case 400:
         return "Bad Request";
     case 401:
         return "Unauthorized";
+    case 402:
+        return "Payment Required";
     case 403:
         return "Forbidden";
     case 404:

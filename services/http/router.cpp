@@ -32,12 +32,20 @@ qsizetype Router::maxBodyBytes(const QString &method, const QString &path) const
     return 0;
 }
 
+// Besides "{param}" segments, a last segment "{rest*}" matches the rest of the path (one segment
+// or more), captured as "rest" with its slashes.
 bool Router::match(const Route &route, const QStringList &segments, QHash<QString, QString> *params)
 {
-    if (route.segments.size() != segments.size())
+    // A last segment "{name*}" takes the rest of the path (one segment or more), joined by '/'.
+    const bool tail = !route.segments.isEmpty() && route.segments.last().endsWith(QLatin1String("*}"));
+    if (tail ? segments.size() < route.segments.size() : route.segments.size() != segments.size())
         return false;
     QHash<QString, QString> captured;
-    for (qsizetype i = 0; i < segments.size(); ++i) {
+    if (tail) {
+        const QString &want = route.segments.last();
+        captured.insert(want.mid(1, want.size() - 3), segments.mid(route.segments.size() - 1).join(u'/'));
+    }
+    for (qsizetype i = 0; i < route.segments.size() - (tail ? 1 : 0); ++i) {
         const QString &want = route.segments.at(i);
         if (want.startsWith(u'{') && want.endsWith(u'}'))
             captured.insert(want.mid(1, want.size() - 2), segments.at(i));
@@ -118,8 +126,9 @@ HttpResponse Router::answer(HttpRequest &request) const
 QStringList Router::routes() const
 {
     QStringList out;
+    // A tail "{rest*}" is listed as "{rest}", the way OpenAPI writes a path parameter.
     for (const Route &route : m_routes)
-        out << route.method + u' ' + route.pattern;
+        out << route.method + u' ' + QString(route.pattern).replace(QLatin1String("*}"), QLatin1String("}"));
     return out;
 }
 

@@ -13,6 +13,7 @@
 #include "monitoring/monitoring_module.h"
 #include "notifications/notifications_module.h"
 #include "payments/payments_module.h"
+#include "portal/portal_module.h"
 #include "providers/providers_module.h"
 #include "service/system_module.h"
 #include "ssl/ssl_module.h"
@@ -58,6 +59,7 @@ void installServiceModules()
         add(ssl::sslModule());
         add(mail::mailModule());
         add(guardian::guardianModule());
+        add(portal::portalModule());
     });
 }
 

@@ -570,16 +570,55 @@ HttpResponse StripeEmulator::checkoutPage(const HttpRequest &request)
     return r;
 }
 
+// A browser posting the checkout form (Accept: text/html) is sent on as Stripe's hosted page
+// sends it: to success_url after paying; a decline stays on the page with the reason and a way
+// back to cancel_url. Programs posting the form get JSON, as before.
+static bool fromBrowser(const HttpRequest &request)
+{
+    return request.header("Accept").contains("text/html");
+}
+
+static QString htmlEscaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
 HttpResponse StripeEmulator::checkoutPay(const HttpRequest &request)
 {
     const QString id = request.pathParams.value(QStringLiteral("id"));
     auto paid = pay(id, FormParams::decode(request.body).value(QStringLiteral("card")));
+    const QJsonObject session = m_sessions.value(id);
+    if (paid && fromBrowser(request)) {
+        HttpResponse r;
+        r.status = 303;
+        r.contentType = "text/html; charset=utf-8";
+        const QString to = session.value(QStringLiteral("success_url"))
+                               .toString()
+                               .replace(QLatin1String("{CHECKOUT_SESSION_ID}"), id);
+        r.headers.append({"Location", to.toUtf8()});
+        return r;
+    }
     if (paid)
         return HttpResponse::json(200, paid.value());
     if (paid.error().code == stripe_errors::CardDeclined) {
         const QString piId = m_sessions.value(id).value(QStringLiteral("payment_intent")).toString();
         const QJsonObject lastError =
             m_paymentIntents.value(piId).value(QStringLiteral("last_payment_error")).toObject();
+        if (fromBrowser(request)) {
+            HttpResponse r;
+            r.status = 402;
+            r.contentType = "text/html; charset=utf-8";
+            r.body =
+                QStringLiteral(
+                    "<!doctype html><html lang=en><title>Stripe emulator checkout</title>"
+                    "<p role=alert id=decline>%1</p>"
+                    "<form method=post><label>Card <input name=card value=\"4242 4242 4242 4242\"></label>"
+                    "<button>Pay</button></form><p><a id=back href=\"%2\">Back</a></p></html>")
+                    .arg(htmlEscaped(lastError.value(QStringLiteral("message")).toString()),
+                         htmlEscaped(session.value(QStringLiteral("cancel_url")).toString()))
+                    .toUtf8();
+            return r;
+        }
         return reply::error(
             402, QStringLiteral("card_error"), lastError.value(QStringLiteral("message")).toString(),
             QStringLiteral("card_declined"), {},
