@@ -19,6 +19,10 @@ Status issueCertificate(JobContext &ctx);
 Status renewCertificate(JobContext &ctx);
 // ssl.revoke: revokes the certificate at the CA and records it.
 Status revokeCertificate(JobContext &ctx);
+// ssl.install (queued when a certificate is issued or renewed, with an install target set):
+// puts the certificate as issued then on the target (SslInstallTarget) and records it served;
+// nothing once another replaced it. The last failed attempt is recorded as install_error.
+Status installCertificate(JobContext &ctx);
 // ssl.expiry_warning (scheduled 7 days before expiry): announces CertificateExpiring unless the
 // certificate was renewed or revoked meanwhile.
 Status warnOfExpiry(JobContext &ctx);
