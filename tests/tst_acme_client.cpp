@@ -208,6 +208,37 @@ private Q_SLOTS:
         QCOMPARE(second, first);
     }
 
+    // RFC 8555 section 7.3.5 against Pebble: after the rollover the new key finds the same
+    // account, the old key finds none, and the new key orders.
+    void theAccountKeyRollsOver()
+    {
+        const AcmeKey oldKey = AcmeKey::generate().value();
+        const AcmeKey newKey = AcmeKey::generate().value();
+        QUrl account, foundByNewKey;
+        Status rolled, ordered;
+        Error oldKeyError;
+        onWorker([&] {
+            AcmeSession session(m_settings, oldKey);
+            account = session.account({}).value();
+            rolled = session.changeKey(newKey);
+            if (!rolled)
+                return;
+            auto order = AcmeOrders(session).place({QStringLiteral("rolled.example.test")});
+            ordered = order ? Status() : Status(order.error());
+            AcmeSession fresh(m_settings, newKey);
+            foundByNewKey = fresh.account({}).value();
+            AcmeSession stale(m_settings, oldKey);
+            stale.setAccountUrl(account);
+            auto answer = stale.postAsGet(account);
+            if (!answer)
+                oldKeyError = answer.error();
+        });
+        QVERIFY2(rolled.ok(), rolled.ok() ? "" : qPrintable(rolled.error().message));
+        QVERIFY2(ordered.ok(), ordered.ok() ? "" : qPrintable(ordered.error().message));
+        QCOMPARE(foundByNewKey, account);
+        QVERIFY2(!oldKeyError.code.isEmpty(), "the old key still signs for the account");
+    }
+
     void aSpentNonceIsRetriedWithTheFreshOne()
     {
         Status outcome;

@@ -479,6 +479,27 @@ private Q_SLOTS:
                  1);
     }
 
+    // RFC 8555 keyChange through the API and a job; the revocation and issuance below are signed
+    // with the new key.
+    void theAccountKeyRollsOver()
+    {
+        const auto account = [this](const char *column) {
+            return m_api.text(QStringLiteral("SELECT %1 FROM ssl_acme_accounts WHERE tenant_id = ?::uuid")
+                                  .arg(QLatin1String(column)),
+                              {m_tenant});
+        };
+        const QString keyBefore = account("account_key_sealed"), url = account("account_url");
+        QVERIFY(!url.isEmpty());
+        QCOMPARE(m_api.call("POST", QStringLiteral("/api/ssl/account/key-rollover"), m_aliceToken).status,
+                 403);
+        const auto r = m_api.call("POST", QStringLiteral("/api/ssl/account/key-rollover"), m_staff);
+        QCOMPARE(r.status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(!account("key_rolled_at").isEmpty(), 30000);
+        QVERIFY(account("account_key_sealed") != keyBefore);
+        QCOMPARE(account("account_url"), url);
+        QCOMPARE(account("next_key_sealed"), QString());
+    }
+
     void revokes()
     {
         const QString id = request({QStringLiteral("revoke.shop.test")});

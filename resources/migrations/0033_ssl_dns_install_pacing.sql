@@ -25,3 +25,8 @@ CREATE INDEX ssl_certificates_order_slot_idx ON ssl_certificates (tenant_id, ord
 GRANT SELECT (dns_published_order, order_slot_at, installed_serial, installed_at, install_error, source_type,
               source_id)
     ON ssl_certificates TO mpanel_staff;
+
+-- Account key rollover (RFC 8555 section 7.3.5): the next key is made and committed before the CA
+-- is asked to switch, so a run that loses the CA's answer finds the account under it.
+ALTER TABLE ssl_acme_accounts ADD COLUMN next_key_sealed text, ADD COLUMN key_rolled_at timestamptz;
+GRANT SELECT (key_rolled_at) ON ssl_acme_accounts TO mpanel_staff;

@@ -43,6 +43,7 @@ inline const QString renew = QStringLiteral("ssl.renew");
 inline const QString revoke = QStringLiteral("ssl.revoke");
 inline const QString expiryWarning = QStringLiteral("ssl.expiry_warning");
 inline const QString install = QStringLiteral("ssl.install");
+inline const QString rollAccountKey = QStringLiteral("ssl.roll_account_key");
 } // namespace kinds
 
 inline const QString kCertificateRelatedType = QStringLiteral("ssl_certificate");

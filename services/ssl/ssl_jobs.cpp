@@ -502,6 +502,73 @@ Status installCertificate(JobContext &ctx)
     return {};
 }
 
+Result<qint64> queueKeyRollover(const QSqlDatabase &db, const QString &tenantId, const QDateTime &now)
+{
+    JobSpec spec;
+    spec.tenantId = tenantId;
+    spec.kind = kinds::rollAccountKey;
+    spec.runAt = now;
+    spec.maxAttempts = 10;
+    spec.uniqueKey = kinds::rollAccountKey + u':' + tenantId;
+    auto job = Jobs::enqueue(db, spec);
+    if (!job)
+        return job.error();
+    return job->id;
+}
+
+Status rollAccountKey(JobContext &ctx)
+{
+    auto handle = ctx.db();
+    if (!handle)
+        return handle.error();
+    const QSqlDatabase db = *handle;
+    auto settings = SslEnvironment::acme();
+    if (!settings)
+        return JobContext::permanent(settings.error().message);
+    auto account = SslAcmeAccount::load(db, ctx.tenantId(), settings->directoryUrl, ctx.now());
+    if (!account)
+        return account.error();
+    const bool fresh = account->accountUrl.isEmpty();
+    auto next = SslAcmeAccount::nextKey(db, settings->directoryUrl);
+    if (!next)
+        return next.error();
+    if (fresh) {
+        // Never used at the CA: the next key simply becomes the key.
+        if (auto s = SslAcmeAccount::adoptNextKey(db, settings->directoryUrl, ctx.now()); !s)
+            return s;
+        ctx.log(QStringLiteral("the account was not at the CA yet: its key was replaced here"));
+        return {};
+    }
+    // Committed before the CA hears of it (a run of its own).
+    if (ctx.payload().value(QLatin1String("next_key_committed")).toBool() == false) {
+        JobSpec spec;
+        spec.tenantId = ctx.tenantId();
+        spec.kind = kinds::rollAccountKey;
+        spec.payload = {{QStringLiteral("next_key_committed"), true}};
+        spec.runAt = ctx.now();
+        spec.maxAttempts = 10;
+        auto job = Jobs::enqueue(db, spec);
+        if (!job)
+            return job.error();
+        ctx.log(QStringLiteral("next account key made; the CA is asked in job %1").arg(job->id));
+        return {};
+    }
+    AcmeSession session(*settings, account->key, [&ctx] { return ctx.stopRequested(); });
+    session.setAccountUrl(account->accountUrl);
+    Status changed = session.changeKey(*next);
+    if (!changed) {
+        // A lost answer: the CA may know the account under the next key already.
+        AcmeSession probe(*settings, *next, [&ctx] { return ctx.stopRequested(); });
+        auto url = probe.account(account->contacts);
+        if (!url || *url != account->accountUrl)
+            return changed;
+    }
+    if (auto s = SslAcmeAccount::adoptNextKey(db, settings->directoryUrl, ctx.now()); !s)
+        return s;
+    ctx.log(QStringLiteral("account %1 signs with its new key").arg(account->accountUrl.toString()));
+    return {};
+}
+
 Status warnOfExpiry(JobContext &ctx)
 {
     QSqlDatabase db;

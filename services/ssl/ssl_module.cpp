@@ -18,13 +18,15 @@ Module sslModule()
                       module.staffWrites(StaffAction::ManageCertificates,
                                          {QStringLiteral("POST /api/ssl/certificates"),
                                           QStringLiteral("POST /api/ssl/certificates/{id}/renew"),
-                                          QStringLiteral("POST /api/ssl/certificates/{id}/revoke")});
+                                          QStringLiteral("POST /api/ssl/certificates/{id}/revoke"),
+                                          QStringLiteral("POST /api/ssl/account/key-rollover")});
                       module.openApi(openApiFragment());
                       module.jobKind(kinds::issue, &issueCertificate);
                       module.jobKind(kinds::renew, &renewCertificate);
                       module.jobKind(kinds::revoke, &revokeCertificate);
                       module.jobKind(kinds::expiryWarning, &warnOfExpiry);
                       module.jobKind(kinds::install, &installCertificate);
+                      module.jobKind(kinds::rollAccountKey, &rollAccountKey);
                       module.onServiceOnline(&certifyService);
                       module.onServiceGone(&revokeServiceCertificate);
                       module.on(events::DomainActive, &certifyDomain);
