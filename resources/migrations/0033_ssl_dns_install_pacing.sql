@@ -30,3 +30,9 @@ GRANT SELECT (dns_published_order, order_slot_at, installed_serial, installed_at
 -- is asked to switch, so a run that loses the CA's answer finds the account under it.
 ALTER TABLE ssl_acme_accounts ADD COLUMN next_key_sealed text, ADD COLUMN key_rolled_at timestamptz;
 GRANT SELECT (key_rolled_at) ON ssl_acme_accounts TO mpanel_staff;
+
+-- The console's SSL actions run on the staff member's own login (commands::runStaffWrite): they
+-- may ask for a certificate and mark it for renewal, never touch a key or what a job records.
+GRANT INSERT (tenant_id, customer_id, names, challenge, source_type, source_id, created_at, updated_at)
+    ON ssl_certificates TO mpanel_staff;
+GRANT UPDATE (status, order_slot_at, updated_at) ON ssl_certificates TO mpanel_staff;

@@ -5,6 +5,7 @@
 #include "ssl/ssl_certificate.h"
 #include "ssl/ssl_jobs.h"
 #include "ssl/ssl_openapi.h"
+#include "ssl/ssl_provider.h"
 #include "ssl/ssl_routes.h"
 
 namespace mp::ssl {
@@ -21,6 +22,7 @@ Module sslModule()
                                           QStringLiteral("POST /api/ssl/certificates/{id}/revoke"),
                                           QStringLiteral("POST /api/ssl/account/key-rollover")});
                       module.openApi(openApiFragment());
+                      module.provider(acmeProviderSource());
                       module.jobKind(kinds::issue, &issueCertificate);
                       module.jobKind(kinds::renew, &renewCertificate);
                       module.jobKind(kinds::revoke, &revokeCertificate);
