@@ -152,6 +152,13 @@ private Q_SLOTS:
         QCOMPARE(AcmeSettings::modeFor(
                      QUrl(QStringLiteral("https://acme-staging-v02.api.letsencrypt.org/directory"))),
                  ProviderMode::Test);
+        // The sandbox is a CA on this machine, never anything else.
+        QCOMPARE(AcmeSettings::modeFor(QUrl(QStringLiteral("https://127.0.0.1:14000/dir"))),
+                 ProviderMode::Sandbox);
+        AcmeSettings remote;
+        remote.directoryUrl = QUrl(QStringLiteral("https://acme.example.net/dir"));
+        remote.mode = ProviderMode::Sandbox;
+        QCOMPARE(remote.validate().error().code, QStringLiteral("acme_invalid_settings"));
     }
 
     void blockingRefusedOnTheMainThread()
