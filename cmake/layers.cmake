@@ -39,7 +39,7 @@ set(MPANEL_LAYER_dns core db tenancy http api jobs module provider_call powerdns
 set(MPANEL_LAYER_notifications core money db tenancy http api jobs billing module)
 set(MPANEL_LAYER_domains core money db tenancy http api jobs billing module subscriptions dns powerdns provider_call namesilo)
 set(MPANEL_LAYER_monitoring core db tenancy http api jobs module)
-set(MPANEL_LAYER_ssl core db tenancy http api jobs module provider_call acme)
+set(MPANEL_LAYER_ssl core db tenancy http api jobs module provider_call acme dns powerdns)
 set(MPANEL_LAYER_mail core db tenancy http api jobs module dns)
 set(MPANEL_LAYER_guardian core db tenancy http api jobs module)
 

@@ -152,6 +152,13 @@ private Q_SLOTS:
         QCOMPARE(AcmeSettings::modeFor(
                      QUrl(QStringLiteral("https://acme-staging-v02.api.letsencrypt.org/directory"))),
                  ProviderMode::Test);
+        // The sandbox is a CA on this machine, never anything else.
+        QCOMPARE(AcmeSettings::modeFor(QUrl(QStringLiteral("https://127.0.0.1:14000/dir"))),
+                 ProviderMode::Sandbox);
+        AcmeSettings remote;
+        remote.directoryUrl = QUrl(QStringLiteral("https://acme.example.net/dir"));
+        remote.mode = ProviderMode::Sandbox;
+        QCOMPARE(remote.validate().error().code, QStringLiteral("acme_invalid_settings"));
     }
 
     void blockingRefusedOnTheMainThread()
@@ -206,6 +213,37 @@ private Q_SLOTS:
         });
         QVERIFY(!first.isEmpty());
         QCOMPARE(second, first);
+    }
+
+    // RFC 8555 section 7.3.5 against Pebble: after the rollover the new key finds the same
+    // account, the old key finds none, and the new key orders.
+    void theAccountKeyRollsOver()
+    {
+        const AcmeKey oldKey = AcmeKey::generate().value();
+        const AcmeKey newKey = AcmeKey::generate().value();
+        QUrl account, foundByNewKey;
+        Status rolled, ordered;
+        Error oldKeyError;
+        onWorker([&] {
+            AcmeSession session(m_settings, oldKey);
+            account = session.account({}).value();
+            rolled = session.changeKey(newKey);
+            if (!rolled)
+                return;
+            auto order = AcmeOrders(session).place({QStringLiteral("rolled.example.test")});
+            ordered = order ? Status() : Status(order.error());
+            AcmeSession fresh(m_settings, newKey);
+            foundByNewKey = fresh.account({}).value();
+            AcmeSession stale(m_settings, oldKey);
+            stale.setAccountUrl(account);
+            auto answer = stale.postAsGet(account);
+            if (!answer)
+                oldKeyError = answer.error();
+        });
+        QVERIFY2(rolled.ok(), rolled.ok() ? "" : qPrintable(rolled.error().message));
+        QVERIFY2(ordered.ok(), ordered.ok() ? "" : qPrintable(ordered.error().message));
+        QCOMPARE(foundByNewKey, account);
+        QVERIFY2(!oldKeyError.code.isEmpty(), "the old key still signs for the account");
     }
 
     void aSpentNonceIsRetriedWithTheFreshOne()

@@ -17,6 +17,7 @@
 #include "job_commands.h"
 #include "service/service_modules.h"
 #include "settings_commands.h"
+#include "ssl_commands.h"
 #include "subscription_commands.h"
 #include "support/service_fixture.h"
 #include "tenancy/staff_accounts.h"
@@ -508,7 +509,63 @@ class TestConsoleCommands : public QObject {
                                           "AND kind = 'cloudpod.reconcile' AND status = 'queued'"_s,
                                           {m_tenant});
                     }});
+        sslCases(all);
         return all;
+    }
+
+    // A certificate recorded as issued (no CA involved: the commands only queue jobs).
+    QString issuedCertificate()
+    {
+        return m_api.text(
+            u"INSERT INTO ssl_certificates (tenant_id, names, status, certificate_pem, serial, "
+            "created_at, updated_at) VALUES (?::uuid, ARRAY['c%1.console.test'], 'valid', "
+            "'-----BEGIN CERTIFICATE-----', 'ab%1', now(), now()) RETURNING id::text"_s.arg(++m_customers),
+            {m_tenant});
+    }
+
+    QString certificateState(const QString &id)
+    {
+        return m_api.text(
+            u"SELECT c.status || ' ' || coalesce((SELECT string_agg(j.kind || ':' || j.status, ',' "
+            "ORDER BY j.id) FROM jobs j WHERE j.related_id = c.id::text), '') "
+            "FROM ssl_certificates c WHERE c.id = ?::uuid"_s,
+            {id});
+    }
+
+    void sslCases(QList<Case> &all)
+    {
+        using namespace commands;
+        all.append({u"request certificate"_s, [this] { return u"n%1.console.test"_s.arg(++m_customers); },
+                    [](ConsoleSession *s, QObject *ctx, const QString &name, auto done) {
+                        ssl::CertificateRequest r;
+                        r.names = {name};
+                        requestCertificate(s, ctx, r, answer<ssl::QueuedCertificate>(done));
+                    },
+                    [this](const QString &token, const QString &name) {
+                        return call("POST", u"/api/ssl/certificates"_s, token,
+                                    QJsonObject{{u"names"_s, QJsonArray{name}}});
+                    },
+                    [this](const QString &name) {
+                        const QString id = m_api.text(
+                            u"SELECT id::text FROM ssl_certificates WHERE names = ARRAY[?::text]"_s, {name});
+                        return id.isEmpty() ? u"none"_s : certificateState(id);
+                    }});
+        all.append({u"renew certificate"_s, [this] { return issuedCertificate(); },
+                    [](ConsoleSession *s, QObject *ctx, const QString &id, auto done) {
+                        renewCertificate(s, ctx, id, answer<ssl::QueuedCertificate>(done));
+                    },
+                    [this](const QString &token, const QString &id) {
+                        return call("POST", u"/api/ssl/certificates/%1/renew"_s.arg(id), token);
+                    },
+                    [this](const QString &id) { return certificateState(id); }});
+        all.append({u"revoke certificate"_s, [this] { return issuedCertificate(); },
+                    [](ConsoleSession *s, QObject *ctx, const QString &id, auto done) {
+                        revokeCertificate(s, ctx, id, answer<ssl::QueuedCertificate>(done));
+                    },
+                    [this](const QString &token, const QString &id) {
+                        return call("POST", u"/api/ssl/certificates/%1/revoke"_s.arg(id), token);
+                    },
+                    [this](const QString &id) { return certificateState(id); }});
     }
 
 private Q_SLOTS:

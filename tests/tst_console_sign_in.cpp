@@ -174,16 +174,20 @@ void TestConsoleSignIn::statusBarShowsSandboxOnTheEmulators()
 {
     // What scripts/run-mpanel sets up: no Stripe key, the API base at the emulator, and the
     // demo's cluster registered as the Proxmox emulator.
-    ConsoleFixture console(StaffRole::Admin, {{u"MPANEL_STRIPE_API_BASE"_s, u"http://127.0.0.1:12111"_s}});
+    ConsoleFixture console(StaffRole::Admin,
+                           {{u"MPANEL_STRIPE_API_BASE"_s, u"http://127.0.0.1:12111"_s},
+                            {u"MPANEL_ACME_DIRECTORY_URL"_s, u"https://127.0.0.1:14000/dir"_s}});
     console.addCluster(u"sandbox"_s, u"https://127.0.0.1:18006/api2/json"_s, u"sandbox"_s);
     QVERIFY(console.signIn());
     mp::SessionStatusBar *status = console.window.sessionStatusBar();
     QTRY_COMPARE_WITH_TIMEOUT(status->providersText(),
-                              u"Stripe: sandbox · Proxmox: sandbox · PowerDNS: no server"_s, 10000);
+                              u"Stripe: sandbox · Proxmox: sandbox · PowerDNS: no server · ACME: sandbox"_s,
+                              10000);
     QVERIFY2(status->providersToolTip().contains(u"http://127.0.0.1:12111"_s),
              qPrintable(status->providersToolTip()));
     QVERIFY(status->providersToolTip().contains(u"https://127.0.0.1:18006/api2/json"_s));
     QVERIFY(status->providersToolTip().contains(u"no real money moves"_s));
+    QVERIFY(status->providersToolTip().contains(u"https://127.0.0.1:14000/dir"_s));
     QVERIFY(!status->providersToolTip().contains(u"secret"_s));
 
     // Another session switching the cluster to a real Proxmox reaches the status bar live.
@@ -191,7 +195,8 @@ void TestConsoleSignIn::statusBarShowsSandboxOnTheEmulators()
                                   u"'https://pve1.example.net:8006/api2/json'"_s);
     QVERIFY(q.ok());
     QTRY_COMPARE_WITH_TIMEOUT(status->providersText(),
-                              u"Stripe: sandbox · Proxmox: live · PowerDNS: no server"_s, 10000);
+                              u"Stripe: sandbox · Proxmox: live · PowerDNS: no server · ACME: sandbox"_s,
+                              10000);
 
     // Signed out, nothing is claimed.
     console.controller->signOut();
@@ -205,7 +210,7 @@ void TestConsoleSignIn::statusBarShowsLiveProviders()
     QVERIFY(console.signIn());
     mp::SessionStatusBar *status = console.window.sessionStatusBar();
     QTRY_COMPARE_WITH_TIMEOUT(status->providersText(),
-                              u"Stripe: live · Proxmox: live · PowerDNS: no server"_s, 10000);
+                              u"Stripe: live · Proxmox: live · PowerDNS: no server · ACME: live"_s, 10000);
     QVERIFY(!status->providersToolTip().contains(u"sandbox"_s));
     QVERIFY(status->providersToolTip().contains(u"https://api.stripe.com"_s));
     QVERIFY(!status->providersToolTip().contains(u"sk_live_console"_s));

@@ -13,10 +13,14 @@
 #include "support/ari_standin.h"
 #include "support/dns_test_engine.h"
 #include "support/pebble_server.h"
+#include "support/script_server.h"
 #include "support/service_fixture.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QTcpServer>
 #include <QTemporaryDir>
 
 #include <atomic>
@@ -39,6 +43,31 @@ QDateTime at(const QJsonObject &o, const char *key)
     return QDateTime::fromString(str(o, key), Qt::ISODateWithMs);
 }
 
+quint16 freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost);
+    return server.serverPort();
+}
+
+// A serial as hex without separators or leading zeros, as OpenSSL and Qt may each write it.
+QString bareSerial(QString serial)
+{
+    serial = serial.remove(u':').toLower();
+    while (serial.startsWith(u'0'))
+        serial.remove(0, 1);
+    return serial;
+}
+
+QByteArray runTool(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start(program, args);
+    p.waitForFinished(20000);
+    return p.readAllStandardOutput();
+}
+
 } // namespace
 
 class TestSslCertificates : public QObject {
@@ -46,6 +75,8 @@ class TestSslCertificates : public QObject {
 
     test::ServiceFixture m_api;
     test::PebbleServer m_pebble;
+    test::ScriptServer m_nginx{QStringLiteral("nginx")};
+    quint16 m_siteHttp = 0, m_siteHttps = 0; // where the install target's server blocks listen
     std::unique_ptr<JobEngine> m_engine;
     QTemporaryDir m_tmp;
     QString m_tenant, m_staff, m_aliceToken, m_alice, m_bobToken;
@@ -146,6 +177,27 @@ class TestSslCertificates : public QObject {
         return path;
     }
 
+    // The serial of the certificate nginx serves for `name` (`openssl s_client`), bare.
+    QString servedSerial(const QString &name)
+    {
+        const QByteArray out =
+            runTool(QStringLiteral("openssl"),
+                    {QStringLiteral("s_client"), QStringLiteral("-connect"),
+                     QStringLiteral("127.0.0.1:%1").arg(m_siteHttps), QStringLiteral("-servername"), name});
+        const auto chain = QSslCertificate::fromData(out, QSsl::Pem);
+        return chain.isEmpty() ? QString() : bareSerial(QString::fromLatin1(chain.first().serialNumber()));
+    }
+
+    // "<status> <Location>" nginx answers a plain HTTP request for `name` with (curl).
+    QString httpAnswer(const QString &name, const QString &path)
+    {
+        return QString::fromLatin1(runTool(
+            QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                                     QStringLiteral("-w"), QStringLiteral("%{http_code} %{redirect_url}"),
+                                     QStringLiteral("-H"), QStringLiteral("Host: ") + name,
+                                     QStringLiteral("http://127.0.0.1:%1%2").arg(m_siteHttp).arg(path)}));
+    }
+
     void startEngine()
     {
         m_engine = test::startDnsTestEngine(m_api.settings());
@@ -166,6 +218,23 @@ private Q_SLOTS:
         QVERIFY2(started.ok(), qPrintable(started.error().message));
         qputenv("MPANEL_ACME_DIRECTORY_URL", m_pebble.directoryUrl().toUtf8());
         qputenv("MPANEL_ACME_CA_CERTIFICATES", m_pebble.tlsCaFile().toUtf8());
+
+        // The shipped install target on a real nginx, which includes DIR/sites/*.conf.
+        const Status nginx = m_nginx.start();
+        QVERIFY2(nginx.ok(), nginx.ok() ? "" : qPrintable(nginx.error().message));
+        m_siteHttp = freePort();
+        m_siteHttps = freePort();
+        QVERIFY(m_siteHttp && m_siteHttps && m_siteHttp != m_siteHttps);
+        const QString dir = m_nginx.directory();
+        qputenv("MPANEL_SSL_TARGET", "nginx");
+        qputenv("MPANEL_SSL_NGINX_DIR", (dir + QStringLiteral("/sites")).toUtf8());
+        qputenv(
+            "MPANEL_SSL_NGINX_RELOAD",
+            QStringLiteral("nginx -p %1 -e %1/logs/error.log -c %1/nginx.conf -s reload").arg(dir).toUtf8());
+        qputenv("MPANEL_SSL_NGINX_HTTP_LISTEN", QStringLiteral("127.0.0.1:%1").arg(m_siteHttp).toUtf8());
+        qputenv("MPANEL_SSL_NGINX_HTTPS_LISTEN", QStringLiteral("127.0.0.1:%1").arg(m_siteHttps).toUtf8());
+        if (runTool(QStringLiteral("id"), {QStringLiteral("-u")}).trimmed() == "0")
+            qputenv("MPANEL_SSL_NGINX_KEY_GROUP", "www-data"); // the script runs nginx as www-data
 
         m_tenant = m_api.tenant(QStringLiteral("SSL Co"));
         m_staff = m_api.staffToken(m_tenant);
@@ -277,6 +346,47 @@ private Q_SLOTS:
         QCOMPARE(c.value(QStringLiteral("order_url")), QJsonValue(QJsonValue::Null));
     }
 
+    void fiftyCertificatesAreStaggeredWithinTheLimit()
+    {
+        // A tenant asks for 50 at once; the CA allows 20 new orders per 3 hours.
+        qputenv("MPANEL_ACME_ORDERS_PER_WINDOW", "20");
+        const QString tenant = m_api.tenant(QStringLiteral("Bulk Co"));
+        const QString staff = m_api.staffToken(tenant);
+        QStringList ids;
+        for (int i = 0; i < 50; ++i) {
+            const auto r = m_api.call(
+                "POST", QStringLiteral("/api/ssl/certificates"), staff,
+                {{QStringLiteral("names"), QJsonArray{QStringLiteral("site%1.bulk.test").arg(i)}}});
+            QCOMPARE(r.status, 202);
+            ids << str(r.json().value(QStringLiteral("certificate")).toObject(), "id");
+        }
+        qunsetenv("MPANEL_ACME_ORDERS_PER_WINDOW");
+        // The queue shows when each will be tried: its issue job runs then.
+        QList<QDateTime> slots;
+        for (const QString &id : std::as_const(ids)) {
+            const QJsonObject c =
+                m_api.call("GET", QStringLiteral("/api/ssl/certificates/") + id, staff).json();
+            const QDateTime slot = at(c, "next_order_at");
+            QVERIFY(slot.isValid());
+            QCOMPARE(QDateTime::fromString(str(c.value(QStringLiteral("job")).toObject(), "run_at"),
+                                           Qt::ISODateWithMs),
+                     slot);
+            slots << slot;
+        }
+        std::sort(slots.begin(), slots.end());
+        // No window of 3 hours holds more than 20 orders.
+        for (int i = 0; i + 20 < slots.size(); ++i)
+            QVERIFY2(slots.at(i).secsTo(slots.at(i + 20)) >= 3 * 3600,
+                     qPrintable(QStringLiteral("orders %1 and %2 within 3 h").arg(i).arg(i + 20)));
+        // And none waits longer than it must: 20 now, 20 three hours on, 10 six hours on.
+        const QDateTime first = slots.first();
+        QVERIFY(first.secsTo(slots.at(19)) < 600);
+        QVERIFY(qAbs(first.secsTo(slots.at(20)) - 3 * 3600) < 600);
+        QVERIFY(qAbs(first.secsTo(slots.at(49)) - 6 * 3600) < 600);
+        // Out of the way of the engine the next test starts.
+        m_api.exec(QStringLiteral("DELETE FROM jobs WHERE tenant_id = ?::uuid"), {tenant});
+    }
+
     void issuesRenewsAndWarnsThroughTheEngine()
     {
         startEngine();
@@ -306,6 +416,14 @@ private Q_SLOTS:
                 "'queued' AND run_at = ?::timestamptz"),
             {id, notAfter.addDays(-7)});
         QVERIFY(warnJob > 0);
+        // The install target serves it, and sends plain HTTP to HTTPS.
+        const QString issuedSerial = bareSerial(str(c, "serial"));
+        QTRY_COMPARE_WITH_TIMEOUT(servedSerial(QStringLiteral("www.shop.test")), issuedSerial, 30000);
+        QCOMPARE(servedSerial(QStringLiteral("shop.test")), issuedSerial);
+        QCOMPARE(httpAnswer(QStringLiteral("www.shop.test"), QStringLiteral("/page?x=1")),
+                 QStringLiteral("301 https://www.shop.test/page?x=1"));
+        QTRY_COMPARE_WITH_TIMEOUT(str(detail(id), "installed_serial"), str(c, "serial"), 10000);
+
         // The key is stored sealed, never as PEM.
         const QString sealed =
             m_api.text(QStringLiteral("SELECT private_key_sealed FROM ssl_certificates WHERE id = ?"), {id});
@@ -338,6 +456,9 @@ private Q_SLOTS:
         QCOMPARE(c.value(QStringLiteral("orders_placed")).toInt(), 2);
         QVERIFY(at(c, "not_after") >= notAfter);
         QCOMPARE(m_pebble.verify(pemFile(str(c, "certificate_pem"))), QString());
+        // nginx serves the new one.
+        QTRY_COMPARE_WITH_TIMEOUT(servedSerial(QStringLiteral("www.shop.test")), bareSerial(str(c, "serial")),
+                                  30000);
 
         // The old certificate's warning is stale now; the new one's announces the expiry.
         m_api.exec(QStringLiteral("UPDATE jobs SET run_at = now() WHERE id = ?"), {warnJob});
@@ -356,6 +477,27 @@ private Q_SLOTS:
                      "SELECT count(*) FROM email_outbox WHERE template = 'certificate.expiring' "
                      "AND payload->>'domain' = 'www.shop.test'")),
                  1);
+    }
+
+    // RFC 8555 keyChange through the API and a job; the revocation and issuance below are signed
+    // with the new key.
+    void theAccountKeyRollsOver()
+    {
+        const auto account = [this](const char *column) {
+            return m_api.text(QStringLiteral("SELECT %1 FROM ssl_acme_accounts WHERE tenant_id = ?::uuid")
+                                  .arg(QLatin1String(column)),
+                              {m_tenant});
+        };
+        const QString keyBefore = account("account_key_sealed"), url = account("account_url");
+        QVERIFY(!url.isEmpty());
+        QCOMPARE(m_api.call("POST", QStringLiteral("/api/ssl/account/key-rollover"), m_aliceToken).status,
+                 403);
+        const auto r = m_api.call("POST", QStringLiteral("/api/ssl/account/key-rollover"), m_staff);
+        QCOMPARE(r.status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(!account("key_rolled_at").isEmpty(), 30000);
+        QVERIFY(account("account_key_sealed") != keyBefore);
+        QCOMPARE(account("account_url"), url);
+        QCOMPARE(account("next_key_sealed"), QString());
     }
 
     void revokes()
@@ -403,6 +545,7 @@ private Q_SLOTS:
     {
         test::stopTestEngine(m_engine);
         m_pebble.stop();
+        m_nginx.stop();
     }
 };
 

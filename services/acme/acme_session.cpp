@@ -6,6 +6,7 @@
 #include "provider_call/worker_thread_call.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QThread>
 
 #include <utility>
@@ -134,6 +135,29 @@ Result<QUrl> AcmeSession::account(const QStringList &emails)
         return makeError(errors::AcmeUnauthorized, QStringLiteral("the ACME account is %1").arg(status));
     m_accountUrl = answer->location;
     return m_accountUrl;
+}
+
+Status AcmeSession::changeKey(const AcmeKey &newKey)
+{
+    auto dir = directory();
+    if (!dir)
+        return dir.error();
+    if (dir->keyChange.isEmpty())
+        return makeError(errors::AcmeInvalidResponse, QStringLiteral("the CA offers no keyChange"));
+    if (m_accountUrl.isEmpty())
+        return makeError(errors::AcmeNoAccount, QStringLiteral("no ACME account to change the key of"));
+    AcmeJws inner; // no nonce, the new key as jwk
+    inner.url = dir->keyChange;
+    inner.payload = QJsonObject{{QStringLiteral("account"), m_accountUrl.toString(QUrl::FullyEncoded)},
+                                {QStringLiteral("oldKey"), m_key.jwk()}};
+    auto innerJws = inner.sign(newKey);
+    if (!innerJws)
+        return innerJws.error();
+    auto answer = post(dir->keyChange, QJsonDocument::fromJson(*innerJws).object());
+    if (!answer)
+        return answer.error();
+    m_key = newKey;
+    return {};
 }
 
 QString AcmeSession::keyAuthorization(const QString &token) const

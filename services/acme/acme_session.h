@@ -41,6 +41,10 @@ public:
     // signs every later request.
     Result<QUrl> account(const QStringList &emails);
     void setAccountUrl(const QUrl &url) { m_accountUrl = url; }
+    // Account key rollover (RFC 8555 section 7.3.5): the account's key becomes `newKey`; the
+    // inner JWS, signed by the new key, names the account and the old key. From here on the
+    // session signs with the new key. A key the CA already knows for another account is refused.
+    Status changeKey(const AcmeKey &newKey);
     const QUrl &accountUrl() const { return m_accountUrl; }
 
     AcmeResult get(const QUrl &url);

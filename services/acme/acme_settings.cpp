@@ -65,6 +65,11 @@ Result<AcmeSettings> AcmeSettings::fromConfig(const Config &config)
         s.timeoutMs = v;
     if (const int v = setting(config, QStringLiteral("MPANEL_ACME_POLL_MS")).toInt(&ok); ok && v > 0)
         s.pollIntervalMs = v;
+    if (const int v = setting(config, QStringLiteral("MPANEL_ACME_ORDERS_PER_WINDOW")).toInt(&ok);
+        ok && v > 0)
+        s.ordersPerWindow = v;
+    if (const int v = setting(config, QStringLiteral("MPANEL_ACME_ORDER_WINDOW_S")).toInt(&ok); ok && v > 0)
+        s.orderWindowSeconds = v;
     if (auto valid = s.validate(); !valid)
         return valid.error();
     return s;

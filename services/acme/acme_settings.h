@@ -28,10 +28,15 @@ struct AcmeSettings {
     int pollTimeoutMs = 120000;
     // badNonce answers retried with the fresh nonce they carry (RFC 8555 section 6.5).
     int badNonceRetries = 3;
+    // New orders one account may place per window (Let's Encrypt: 300 per 3 hours); issuance is
+    // paced to stay inside it.
+    int ordersPerWindow = 300;
+    int orderWindowSeconds = 3 * 3600;
 
     static const QUrl &letsEncryptProduction();
     // MPANEL_ACME_DIRECTORY_URL, MPANEL_ACME_CA_CERTIFICATES, MPANEL_ACME_TIMEOUT_MS,
-    // MPANEL_ACME_POLL_MS; the environment when `config` lacks one.
+    // MPANEL_ACME_POLL_MS, MPANEL_ACME_ORDERS_PER_WINDOW, MPANEL_ACME_ORDER_WINDOW_S; the
+    // environment when `config` lacks one.
     static Result<AcmeSettings> fromConfig(const Config &config);
     static ProviderMode modeFor(const QUrl &directoryUrl);
 

@@ -1,6 +1,7 @@
 #include "domains/domain_jobs.h"
 
 #include "db/sql.h"
+#include "db/tenant_transaction.h"
 #include "dns/dns_settings.h"
 #include "domains/domain.h"
 #include "domains/domain_jobs_queue.h"
@@ -9,6 +10,7 @@
 #include "domains/registrar_accounts.h"
 #include "jobs/job_context.h"
 #include "jobs/jobs.h"
+#include "module/domain_events.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -70,9 +72,21 @@ public:
         m_ctx.log(QStringLiteral("%1 at %2: expires %3, name servers %4")
                       .arg(domain.name, registrar().id(), info.expires.toString(Qt::ISODate),
                            info.nameservers.join(QStringLiteral(", "))));
-        return DomainStore::recordActive(m_db, domain.id, status, info.created, info.expires,
-                                         info.nameservers, info.locked, info.privacy, info.autoRenew,
-                                         m_ctx.now());
+        if (auto s = DomainStore::recordActive(m_db, domain.id, status, info.created, info.expires,
+                                               info.nameservers, info.locked, info.privacy, info.autoRenew,
+                                               m_ctx.now());
+            !s)
+            return s;
+        if (status != domain_status::active)
+            return {};
+        // Listeners (AutoSSL) take a repeat for the same domain as nothing new.
+        events::DomainEvent event;
+        event.name = events::DomainActive;
+        event.customerId = domain.customerId;
+        event.subjectId = domain.id;
+        event.data = {{QStringLiteral("name"), domain.name}};
+        TenantTransaction tx = TenantTransaction::adopt(m_db, m_ctx.tenantId());
+        return events::DomainEvents::announce(tx, event, m_ctx.now());
     }
 
     // A registrar failure: "try again later" is retried while attempts remain; anything else,

@@ -37,6 +37,7 @@ inline const QString ServiceReady = QStringLiteral("service.ready"); // subject:
 inline const QString PasswordReset = QStringLiteral("customer.password_reset");    // subject: token id; url
 inline const QString CertificateExpiring = QStringLiteral("certificate.expiring"); // subject: certificate;
                                                                                    // domain, expires_at
+inline const QString DomainActive = QStringLiteral("domain.active"); // subject: the domain id; name
 inline const QString MonitoringCheckDown =
     QStringLiteral("monitoring.check_down"); // subject: the alert id; check_id, check, target, message
 inline const QString MonitoringCheckUp =

@@ -68,4 +68,42 @@ Status SslAcmeAccount::rememberUrl(const QSqlDatabase &db, const QUrl &directory
     return {};
 }
 
+Result<AcmeKey> SslAcmeAccount::nextKey(const QSqlDatabase &db, const QUrl &directoryUrl)
+{
+    const QString directory = directoryUrl.toString(QUrl::FullyEncoded);
+    auto q =
+        sql::exec(db, QStringLiteral("SELECT next_key_sealed FROM ssl_acme_accounts WHERE directory_url = ?"),
+                  {directory});
+    if (!q)
+        return q.error();
+    if (q->next() && !q->value(0).isNull()) {
+        auto pem = SslKeyVault::open(q->value(0).toString());
+        if (!pem)
+            return pem.error();
+        return AcmeKey::fromPem(*pem);
+    }
+    auto key = AcmeKey::generate();
+    if (!key)
+        return key.error();
+    auto sealed = SslKeyVault::seal(key->toPem());
+    if (!sealed)
+        return sealed.error();
+    auto u = sql::exec(
+        db, QStringLiteral("UPDATE ssl_acme_accounts SET next_key_sealed = ? WHERE directory_url = ?"),
+        {*sealed, directory});
+    if (!u)
+        return u.error();
+    return key;
+}
+
+Status SslAcmeAccount::adoptNextKey(const QSqlDatabase &db, const QUrl &directoryUrl, const QDateTime &now)
+{
+    auto q = sql::exec(db,
+                       QStringLiteral("UPDATE ssl_acme_accounts SET account_key_sealed = next_key_sealed, "
+                                      "next_key_sealed = NULL, key_rolled_at = ? WHERE directory_url = ? AND "
+                                      "next_key_sealed IS NOT NULL"),
+                       {now, directoryUrl.toString(QUrl::FullyEncoded)});
+    return q ? Status() : Status(q.error());
+}
+
 } // namespace mp::ssl

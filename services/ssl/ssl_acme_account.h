@@ -22,6 +22,11 @@ struct SslAcmeAccount {
     static Result<SslAcmeAccount> load(const QSqlDatabase &db, const QString &tenantId,
                                        const QUrl &directoryUrl, const QDateTime &now);
     static Status rememberUrl(const QSqlDatabase &db, const QUrl &directoryUrl, const QUrl &accountUrl);
+
+    // Key rollover, in two committed steps: the next key (made and sealed once, then the same
+    // on every retry), and the switch once the CA has it.
+    static Result<AcmeKey> nextKey(const QSqlDatabase &db, const QUrl &directoryUrl);
+    static Status adoptNextKey(const QSqlDatabase &db, const QUrl &directoryUrl, const QDateTime &now);
 };
 
 } // namespace mp::ssl

@@ -24,6 +24,12 @@ struct SslCertificate {
     QDateTime notBefore, notAfter, renewAt, revokedAt, createdAt, updatedAt;
     QString renewalSource; // lifetime, ari
     QString lastError;
+    QString dnsPublishedOrder; // the order whose DNS-01 records were handed to the DNS module
+    QDateTime orderSlotAt;     // when the next order may be placed (paced per ACME account)
+    QString installedSerial;   // what the install target serves
+    QDateTime installedAt;
+    QString installError;
+    QString sourceType, sourceId; // AutoSSL: the domain or CloudPod it was asked for
     // Sealed (SslKeyVault); never leave the service.
     QString pendingKeySealed, privateKeySealed;
 
@@ -36,6 +42,8 @@ inline const QString issue = QStringLiteral("ssl.issue");
 inline const QString renew = QStringLiteral("ssl.renew");
 inline const QString revoke = QStringLiteral("ssl.revoke");
 inline const QString expiryWarning = QStringLiteral("ssl.expiry_warning");
+inline const QString install = QStringLiteral("ssl.install");
+inline const QString rollAccountKey = QStringLiteral("ssl.roll_account_key");
 } // namespace kinds
 
 inline const QString kCertificateRelatedType = QStringLiteral("ssl_certificate");

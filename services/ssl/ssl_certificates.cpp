@@ -6,6 +6,7 @@
 #include "db/tenant_transaction.h"
 #include "jobs/jobs.h"
 #include "ssl/ssl_errors.h"
+#include "ssl/ssl_order_pacing.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,7 +22,9 @@ namespace {
 const QString kColumns = QStringLiteral(
     "SELECT id, customer_id, array_to_json(names)::text, challenge, status, directory_url, order_url, "
     "orders_placed, certificate_pem, serial, issuer, ari_id, not_before, not_after, renew_at, revoked_at, "
-    "created_at, updated_at, renewal_source, last_error");
+    "created_at, updated_at, renewal_source, last_error, dns_published_order, order_slot_at, "
+    "installed_serial, "
+    "installed_at, install_error, source_type, source_id");
 const QString kSelect = kColumns + QStringLiteral(" FROM ssl_certificates ");
 const QString kSelectWithKeys =
     kColumns + QStringLiteral(", pending_key_sealed, private_key_sealed FROM ssl_certificates ");
@@ -50,9 +53,16 @@ SslCertificate fromRow(const QSqlQuery &q)
     c.updatedAt = q.value(17).toDateTime();
     c.renewalSource = q.value(18).toString();
     c.lastError = q.value(19).toString();
-    if (q.record().count() > 20) {
-        c.pendingKeySealed = q.value(20).toString();
-        c.privateKeySealed = q.value(21).toString();
+    c.dnsPublishedOrder = q.value(20).toString();
+    c.orderSlotAt = q.value(21).toDateTime();
+    c.installedSerial = q.value(22).toString();
+    c.installedAt = q.value(23).toDateTime();
+    c.installError = q.value(24).toString();
+    c.sourceType = q.value(25).toString();
+    c.sourceId = q.value(26).toString();
+    if (q.record().count() > 27) {
+        c.pendingKeySealed = q.value(27).toString();
+        c.privateKeySealed = q.value(28).toString();
     }
     return c;
 }
@@ -88,6 +98,12 @@ QJsonObject SslCertificate::toJson(bool detail) const
                   {QStringLiteral("last_error"), textOrNull(lastError)},
                   {QStringLiteral("revoked_at"), api::timestamp(revokedAt)},
                   {QStringLiteral("orders_placed"), ordersPlaced},
+                  {QStringLiteral("next_order_at"), api::timestamp(orderSlotAt)},
+                  {QStringLiteral("installed_serial"), textOrNull(installedSerial)},
+                  {QStringLiteral("installed_at"), api::timestamp(installedAt)},
+                  {QStringLiteral("install_error"), textOrNull(installError)},
+                  {QStringLiteral("source_type"), textOrNull(sourceType)},
+                  {QStringLiteral("source_id"), textOrNull(sourceId)},
                   {QStringLiteral("created_at"), api::timestamp(createdAt)},
                   {QStringLiteral("updated_at"), api::timestamp(updatedAt)}};
     if (detail) {
@@ -186,21 +202,41 @@ Result<QueuedCertificate> SslCertificates::request(TenantTransaction &tx, const 
     auto names = checkNames(request.names, request.challenge, QStringLiteral("names"));
     if (!names)
         return names.error();
-    auto q =
-        sql::exec(tx.db(),
-                  QStringLiteral("INSERT INTO ssl_certificates (tenant_id, customer_id, names, challenge, "
-                                 "created_at, updated_at) VALUES (?::uuid, ?::uuid, ?::text[], ?, ?, ?) "
-                                 "RETURNING id"),
-                  {tx.tenantId(),
-                   request.customerId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                : QVariant(request.customerId),
-                   namesArray(*names), request.challenge, now, now});
+    const auto orNull = [](const QString &s) {
+        return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+    };
+    auto q = sql::exec(
+        tx.db(),
+        QStringLiteral(
+            "INSERT INTO ssl_certificates (tenant_id, customer_id, names, challenge, source_type, "
+            "source_id, created_at, updated_at) VALUES (?::uuid, ?::uuid, ?::text[], ?, ?, ?, ?, ?) "
+            "ON CONFLICT (tenant_id, source_type, source_id) WHERE source_type IS NOT NULL AND "
+            "status <> 'revoked' DO NOTHING RETURNING id"),
+        {tx.tenantId(), orNull(request.customerId), namesArray(*names), request.challenge,
+         orNull(request.sourceType), orNull(request.sourceId), now, now});
     if (!q)
         return q.error();
-    if (!q->next())
-        return makeError(errors::DatabaseError, QStringLiteral("the certificate was not recorded"));
+    if (!q->next()) {
+        if (request.sourceType.isEmpty())
+            return makeError(errors::DatabaseError, QStringLiteral("the certificate was not recorded"));
+        auto existing = sql::exec(tx.db(),
+                                  QStringLiteral("SELECT id FROM ssl_certificates WHERE source_type = ? AND "
+                                                 "source_id = ? AND status <> 'revoked'"),
+                                  {request.sourceType, request.sourceId});
+        if (!existing)
+            return existing.error();
+        if (!existing->next())
+            return makeError(errors::DatabaseError, QStringLiteral("the certificate was not recorded"));
+        auto cert = find(tx.db(), existing->value(0).toString());
+        if (!cert)
+            return cert.error();
+        return QueuedCertificate{*cert, 0};
+    }
     const QString id = q->value(0).toString();
-    auto job = queueIssue(tx.db(), tx.tenantId(), id, now);
+    auto slot = SslOrderPacing::reserve(tx.db(), tx.tenantId(), id, now);
+    if (!slot)
+        return slot.error();
+    auto job = queueIssue(tx.db(), tx.tenantId(), id, *slot);
     if (!job)
         return job.error();
     auto cert = find(tx.db(), id);
@@ -215,7 +251,12 @@ Result<QueuedCertificate> SslCertificates::renew(TenantTransaction &tx, const Ss
     if (certificate.status == QLatin1String("revoked"))
         return makeError(errors::SslCertificateRevoked,
                          QStringLiteral("a revoked certificate is not renewed"));
+    QDateTime runAt = now;
     if (certificate.status == QLatin1String("valid") || certificate.status == QLatin1String("failed")) {
+        auto slot = SslOrderPacing::reserve(tx.db(), tx.tenantId(), certificate.id, now);
+        if (!slot)
+            return slot.error();
+        runAt = *slot;
         const QString next =
             certificate.certificatePem.isEmpty() ? QStringLiteral("pending") : QStringLiteral("renewing");
         auto q = sql::exec(
@@ -225,7 +266,7 @@ Result<QueuedCertificate> SslCertificates::renew(TenantTransaction &tx, const Ss
         if (!q)
             return q.error();
     }
-    auto job = queueIssue(tx.db(), tx.tenantId(), certificate.id, now);
+    auto job = queueIssue(tx.db(), tx.tenantId(), certificate.id, runAt);
     if (!job)
         return job.error();
     auto cert = find(tx.db(), certificate.id);

@@ -17,6 +17,9 @@ struct CertificateRequest {
     QStringList names;
     QString challenge = QStringLiteral("http-01");
     QString customerId; // empty: the tenant's own
+    // AutoSSL: the domain or CloudPod it is for; one certificate each (a second request for the
+    // same one answers the first, with no job).
+    QString sourceType, sourceId;
 };
 
 struct QueuedCertificate {

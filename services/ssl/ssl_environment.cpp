@@ -36,6 +36,23 @@ void SslEnvironment::adopt(const Config &config)
     g_config = config;
 }
 
+QString SslEnvironment::setting(const QString &name, const QString &fallback)
+{
+    const Config config = current();
+    const QString value = config.contains(name) ? config.value(name) : qEnvironmentVariable(qPrintable(name));
+    return value.isEmpty() ? fallback : value;
+}
+
+QString SslEnvironment::listen()
+{
+    return current().listen();
+}
+
+QString SslEnvironment::dataDir()
+{
+    return current().dataDir();
+}
+
 Result<AcmeSettings> SslEnvironment::acme()
 {
     return AcmeSettings::fromConfig(current());

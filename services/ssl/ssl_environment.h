@@ -19,6 +19,11 @@ public:
     // MPANEL_SSL_KEY_SECRET (base64 of 32 bytes); else the file <data dir>/ssl-key-secret, made
     // on first use with 32 random bytes and mode 0600.
     static Result<QByteArray> sealingKey();
+    // A service setting (the Config the module adopted, else the environment); `fallback` when unset.
+    static QString setting(const QString &name, const QString &fallback = {});
+    // Where the service listens (MPANEL_LISTEN), for a target that forwards HTTP-01 to it.
+    static QString listen();
+    static QString dataDir();
 };
 
 } // namespace mp::ssl

@@ -6,6 +6,7 @@
 namespace mp::errors {
 
 inline constexpr ErrorCode SslCertificateRevoked{"ssl_certificate_revoked", ErrorCategory::Conflict};
+inline constexpr ErrorCode SslInstallFailed{"ssl_install_failed", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode SslInvalidName{"ssl_invalid_name", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode SslKeyVault{"ssl_key_vault", ErrorCategory::Internal};
 inline constexpr ErrorCode SslNotIssued{"ssl_not_issued", ErrorCategory::Conflict};

@@ -11,8 +11,11 @@
 #include "module/domain_events.h"
 #include "ssl/ssl_acme_account.h"
 #include "ssl/ssl_certificates.h"
+#include "ssl/ssl_dns_challenges.h"
 #include "ssl/ssl_environment.h"
+#include "ssl/ssl_install_target.h"
 #include "ssl/ssl_key_vault.h"
+#include "ssl/ssl_order_pacing.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -23,6 +26,7 @@ namespace mp::ssl {
 namespace {
 
 const QString kHttp01 = QStringLiteral("http-01");
+const QString kDns01 = QStringLiteral("dns-01");
 
 QString certificateIdOf(const JobContext &ctx)
 {
@@ -136,6 +140,48 @@ private:
         return added;
     }
 
+    // Hands the DNS-01 TXT records to the DNS module once per order; true when it did now (the
+    // zone's sync job runs once this transaction has committed them).
+    Result<bool> publishDns(AcmeOrders &orders, const AcmeOrder &order)
+    {
+        auto tasks = orders.challenges(order, kDns01);
+        if (!tasks)
+            return tasks.error();
+        m_tasks = *tasks;
+        if (m_cert.dnsPublishedOrder == m_cert.orderUrl || m_tasks.isEmpty())
+            return false;
+        TenantTransaction tx = TenantTransaction::adopt(m_db, m_ctx.tenantId());
+        if (auto s = SslDnsChallenges::publish(tx, m_cert.id, m_tasks, m_ctx.now()); !s)
+            return s.error();
+        auto q = sql::exec(m_db,
+                           QStringLiteral("UPDATE ssl_certificates SET dns_published_order = order_url, "
+                                          "updated_at = ? WHERE id = ?::uuid"),
+                           {m_ctx.now(), m_cert.id});
+        if (!q)
+            return q.error();
+        m_ctx.log(
+            QStringLiteral("published %1 dns-01 TXT record(s) through the DNS module").arg(m_tasks.size()));
+        return true;
+    }
+
+    // Asks every authoritative server until each serves every TXT value; the CA is asked to look
+    // only then. Waiting too long is the engine's to retry (with the reason as the job's error).
+    Status waitUntilServed(AcmeSession &session)
+    {
+        TenantTransaction tx = TenantTransaction::adopt(m_db, m_ctx.tenantId());
+        QString missing;
+        for (qint64 waited = 0;; waited += m_settings.pollIntervalMs) {
+            missing = SslDnsChallenges::notYetServed(tx, m_tasks);
+            if (missing.isEmpty()) {
+                m_ctx.log(QStringLiteral("every DNS server serves the dns-01 TXT records"));
+                return {};
+            }
+            if (waited >= m_settings.pollTimeoutMs || !session.wait(m_settings.pollIntervalMs))
+                break;
+        }
+        return makeError(errors::AcmeTimeout, QStringLiteral("dns-01: ") + missing);
+    }
+
     Status completeOrder(AcmeSession &session, AcmeOrders &orders)
     {
         auto order = orders.fetch(QUrl(m_cert.orderUrl));
@@ -144,11 +190,15 @@ private:
         if (order->status == QLatin1String("invalid"))
             return recordFailure(QStringLiteral("the CA gave the order up: ") + orderProblem(*order));
         if (order->status == QLatin1String("pending")) {
-            auto added = publish(orders, *order);
+            auto added = m_cert.challenge == kDns01 ? publishDns(orders, *order) : publish(orders, *order);
             if (!added)
                 return recordFailureOrRetry(session, added.error());
             if (*added)
                 return nextRun();
+            if (m_cert.challenge == kDns01) {
+                if (auto served = waitUntilServed(session); !served)
+                    return served;
+            }
             for (const AcmeChallengeTask &task : std::as_const(m_tasks)) {
                 if (auto answered = orders.answer(task); !answered)
                     return recordFailureOrRetry(session, answered.error());
@@ -209,16 +259,20 @@ private:
              source, m_ctx.now(), m_cert.id});
         if (!q)
             return q.error();
-        if (auto d = sql::exec(
-                m_db, QStringLiteral("DELETE FROM ssl_http_challenges WHERE certificate_id = ?::uuid"),
-                {m_cert.id});
-            !d)
-            return d.error();
+        if (auto d = removeChallenges(); !d)
+            return d;
         m_ctx.log(QStringLiteral("issued serial %1 by %2, valid until %3; renewal at %4 (%5)")
                       .arg(info.serialHex, info.issuer, info.notAfter.toString(Qt::ISODate),
                            renewAt.toString(Qt::ISODate), source));
         if (auto s = queueAt(m_db, m_ctx, kinds::renew, m_cert.id, info.serialHex, renewAt); !s)
             return s;
+        auto target = SslInstallTarget::configured();
+        if (!target)
+            m_ctx.log(QStringLiteral("not installed: %1").arg(target.error().message));
+        else if (*target) {
+            if (auto s = queueAt(m_db, m_ctx, kinds::install, m_cert.id, info.serialHex, m_ctx.now()); !s)
+                return s;
+        }
         const QDateTime warnAt = qMax(m_ctx.now(), info.notAfter.addDays(-kExpiryWarningDays));
         return queueAt(m_db, m_ctx, kinds::expiryWarning, m_cert.id, info.serialHex, warnAt);
     }
@@ -268,10 +322,26 @@ private:
             {message.left(2000), m_ctx.now(), m_cert.id});
         if (!q)
             return q.error();
+        return removeChallenges();
+    }
+
+    // The answers of an order that is done or given up: HTTP-01 tokens and DNS-01 TXT records.
+    Status removeChallenges()
+    {
         auto d =
             sql::exec(m_db, QStringLiteral("DELETE FROM ssl_http_challenges WHERE certificate_id = ?::uuid"),
                       {m_cert.id});
-        return d ? Status() : Status(d.error());
+        if (!d)
+            return d.error();
+        if (m_cert.challenge != kDns01)
+            return {};
+        auto q = sql::exec(
+            m_db, QStringLiteral("UPDATE ssl_certificates SET dns_published_order = NULL WHERE id = ?::uuid"),
+            {m_cert.id});
+        if (!q)
+            return q.error();
+        TenantTransaction tx = TenantTransaction::adopt(m_db, m_ctx.tenantId());
+        return SslDnsChallenges::cleanUp(tx, m_cert.id, m_ctx.now());
     }
 
     JobContext &m_ctx;
@@ -341,10 +411,15 @@ Status renewCertificate(JobContext &ctx)
         {ctx.now(), cert->id});
     if (!q)
         return q.error();
-    auto job = SslCertificates::queueIssue(db, ctx.tenantId(), cert->id, ctx.now());
+    auto slot = SslOrderPacing::reserve(db, ctx.tenantId(), cert->id, ctx.now());
+    if (!slot)
+        return slot.error();
+    auto job = SslCertificates::queueIssue(db, ctx.tenantId(), cert->id, *slot);
     if (!job)
         return job.error();
-    ctx.log(QStringLiteral("renewal started (job %1)").arg(*job));
+    ctx.log(QStringLiteral("renewal started (job %1, ordering at %2)")
+                .arg(*job)
+                .arg(slot->toString(Qt::ISODate)));
     return {};
 }
 
@@ -384,6 +459,113 @@ Status revokeCertificate(JobContext &ctx)
     if (!q)
         return q.error();
     ctx.log(QStringLiteral("revoked serial %1").arg(info->serialHex));
+    return {};
+}
+
+Status installCertificate(JobContext &ctx)
+{
+    QSqlDatabase db;
+    auto cert = lockedCertificate(ctx, db);
+    if (!cert)
+        return cert.error();
+    if (!stillCurrent(ctx, *cert, true)) {
+        ctx.log(QStringLiteral("nothing to do: the certificate was renewed or revoked"));
+        return {};
+    }
+    auto target = SslInstallTarget::configured();
+    if (!target)
+        return JobContext::permanent(target.error().message);
+    if (!*target) {
+        ctx.log(QStringLiteral("nothing to do: no install target is set"));
+        return {};
+    }
+    auto pem = SslKeyVault::open(cert->privateKeySealed);
+    if (!pem)
+        return pem.error();
+    const InstallBundle bundle{cert->id, cert->serial, cert->names, cert->certificatePem.toLatin1(), *pem};
+    Status installed = (*target)->install(bundle);
+    if (!installed && !ctx.lastAttempt())
+        return installed;
+    const QString error = installed ? QString() : installed.error().message;
+    auto q = sql::exec(
+        db,
+        installed
+            ? QStringLiteral("UPDATE ssl_certificates SET installed_serial = serial, installed_at = ?, "
+                             "install_error = NULL, updated_at = ? WHERE id = ?::uuid")
+            : QStringLiteral("UPDATE ssl_certificates SET install_error = left(?, 2000), updated_at = ? "
+                             "WHERE id = ?::uuid"),
+        installed ? QVariantList{ctx.now(), ctx.now(), cert->id} : QVariantList{error, ctx.now(), cert->id});
+    if (!q)
+        return q.error();
+    ctx.log(installed ? QStringLiteral("installed serial %1 on %2").arg(cert->serial, (*target)->describe())
+                      : QStringLiteral("gave up installing on %1: %2").arg((*target)->describe(), error));
+    return {};
+}
+
+Result<qint64> queueKeyRollover(const QSqlDatabase &db, const QString &tenantId, const QDateTime &now)
+{
+    JobSpec spec;
+    spec.tenantId = tenantId;
+    spec.kind = kinds::rollAccountKey;
+    spec.runAt = now;
+    spec.maxAttempts = 10;
+    spec.uniqueKey = kinds::rollAccountKey + u':' + tenantId;
+    auto job = Jobs::enqueue(db, spec);
+    if (!job)
+        return job.error();
+    return job->id;
+}
+
+Status rollAccountKey(JobContext &ctx)
+{
+    auto handle = ctx.db();
+    if (!handle)
+        return handle.error();
+    const QSqlDatabase db = *handle;
+    auto settings = SslEnvironment::acme();
+    if (!settings)
+        return JobContext::permanent(settings.error().message);
+    auto account = SslAcmeAccount::load(db, ctx.tenantId(), settings->directoryUrl, ctx.now());
+    if (!account)
+        return account.error();
+    const bool fresh = account->accountUrl.isEmpty();
+    auto next = SslAcmeAccount::nextKey(db, settings->directoryUrl);
+    if (!next)
+        return next.error();
+    if (fresh) {
+        // Never used at the CA: the next key simply becomes the key.
+        if (auto s = SslAcmeAccount::adoptNextKey(db, settings->directoryUrl, ctx.now()); !s)
+            return s;
+        ctx.log(QStringLiteral("the account was not at the CA yet: its key was replaced here"));
+        return {};
+    }
+    // Committed before the CA hears of it (a run of its own).
+    if (ctx.payload().value(QLatin1String("next_key_committed")).toBool() == false) {
+        JobSpec spec;
+        spec.tenantId = ctx.tenantId();
+        spec.kind = kinds::rollAccountKey;
+        spec.payload = {{QStringLiteral("next_key_committed"), true}};
+        spec.runAt = ctx.now();
+        spec.maxAttempts = 10;
+        auto job = Jobs::enqueue(db, spec);
+        if (!job)
+            return job.error();
+        ctx.log(QStringLiteral("next account key made; the CA is asked in job %1").arg(job->id));
+        return {};
+    }
+    AcmeSession session(*settings, account->key, [&ctx] { return ctx.stopRequested(); });
+    session.setAccountUrl(account->accountUrl);
+    Status changed = session.changeKey(*next);
+    if (!changed) {
+        // A lost answer: the CA may know the account under the next key already.
+        AcmeSession probe(*settings, *next, [&ctx] { return ctx.stopRequested(); });
+        auto url = probe.account(account->contacts);
+        if (!url || *url != account->accountUrl)
+            return changed;
+    }
+    if (auto s = SslAcmeAccount::adoptNextKey(db, settings->directoryUrl, ctx.now()); !s)
+        return s;
+    ctx.log(QStringLiteral("account %1 signs with its new key").arg(account->accountUrl.toString()));
     return {};
 }
 

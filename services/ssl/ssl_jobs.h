@@ -2,6 +2,9 @@
 
 #include "core/result.h"
 
+#include <QDateTime>
+#include <QSqlDatabase>
+
 namespace mp {
 class JobContext;
 }
@@ -19,6 +22,16 @@ Status issueCertificate(JobContext &ctx);
 Status renewCertificate(JobContext &ctx);
 // ssl.revoke: revokes the certificate at the CA and records it.
 Status revokeCertificate(JobContext &ctx);
+// ssl.install (queued when a certificate is issued or renewed, with an install target set):
+// puts the certificate as issued then on the target (SslInstallTarget) and records it served;
+// nothing once another replaced it. The last failed attempt is recorded as install_error.
+Status installCertificate(JobContext &ctx);
+// ssl.roll_account_key: the tenant's ACME account at the configured CA gets a new key (RFC 8555
+// keyChange). The first run commits the next key; the next asks the CA and adopts it. A run whose
+// answer was lost finds the account under the next key and adopts it all the same.
+Status rollAccountKey(JobContext &ctx);
+// Queues ssl.roll_account_key for the tenant (one at a time).
+Result<qint64> queueKeyRollover(const QSqlDatabase &db, const QString &tenantId, const QDateTime &now);
 // ssl.expiry_warning (scheduled 7 days before expiry): announces CertificateExpiring unless the
 // certificate was renewed or revoked meanwhile.
 Status warnOfExpiry(JobContext &ctx);

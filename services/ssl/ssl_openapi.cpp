@@ -32,6 +32,10 @@ const char *kFragment = R"json({
       "post": {"summary": "Revoke the certificate at the CA (staff), through a job", "tags": ["ssl"],
         "responses": {"202": {"description": "{certificate: SslCertificate, job_id}"}, "404": {"$ref": "#/components/responses/Error"},
           "409": {"$ref": "#/components/responses/Error"}}}},
+    "/api/ssl/account/key-rollover": {
+      "post": {"summary": "Give the tenant's ACME account a new key (staff): RFC 8555 keyChange, through a job", "tags": ["ssl"],
+        "responses": {"202": {"description": "{job_id}"}, "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"}}}},
     "/.well-known/acme-challenge/{token}": {
       "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
       "get": {"summary": "HTTP-01 answer for the ACME CA's validator (no credentials): the key authorization as text/plain", "tags": ["ssl"],

@@ -1,5 +1,7 @@
 #include "ssl/ssl_routes.h"
 
+#include "ssl/ssl_jobs.h"
+
 #include "api/responses.h"
 #include "core/clock.h"
 #include "core/errors.h"
@@ -11,6 +13,7 @@
 #include "ssl/ssl_bodies.h"
 #include "ssl/ssl_certificates.h"
 #include "ssl/ssl_environment.h"
+#include "ssl/ssl_jobs.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -159,6 +162,13 @@ void registerSslRoutes(Router &router, ApiContext &context)
                    if (!cert)
                        return errorResponse(cert.error());
                    return queued(SslCertificates::renew(tx, *cert, Clock::current().now()));
+               }));
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/ssl/account/key-rollover"),
+               staff(true, [](const HttpRequest &, TenantTransaction &tx, const Caller &) {
+                   auto job = queueKeyRollover(tx.db(), tx.tenantId(), Clock::current().now());
+                   if (!job)
+                       return errorResponse(job.error());
+                   return HttpResponse::json(202, QJsonObject{{QStringLiteral("job_id"), *job}});
                }));
     router.add(QStringLiteral("POST"), QStringLiteral("/api/ssl/certificates/{id}/revoke"),
                staff(true, [](const HttpRequest &r, TenantTransaction &tx, const Caller &c) {

@@ -45,6 +45,8 @@ Status PebbleServer::start(const Options &options)
                options.challtestsrvAnswersHttp01 ? QStringLiteral("1") : QStringLiteral("0"));
     env.insert(QStringLiteral("PEBBLE_CERT_VALIDITY"), QString::number(options.certificateValiditySeconds));
     env.insert(QStringLiteral("PEBBLE_NONCEREJECT"), QString::number(options.nonceRejectPercent));
+    if (!options.dnsServer.isEmpty())
+        env.insert(QStringLiteral("PEBBLE_DNS_SERVER"), options.dnsServer);
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(QStringLiteral("bash"), {script(), QStringLiteral("start"), m_dir->path()});

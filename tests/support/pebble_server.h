@@ -23,6 +23,7 @@ public:
         bool challtestsrvAnswersHttp01 = false;
         int certificateValiditySeconds = 7776000;
         int nonceRejectPercent = 0;
+        QString dnsServer; // "127.0.0.1:PORT" Pebble resolves through; empty: challtestsrv
     };
 
     PebbleServer() = default;

@@ -28,6 +28,10 @@ void ServiceFixture::start(const QString &name)
 void ServiceFixture::startOn(const ConnectionSettings &settings, const QString &name)
 {
     m_settings = settings;
+    // AutoSSL would ask Let's Encrypt for every pod and domain a test makes: only the tests that
+    // start a Pebble turn it on.
+    if (qEnvironmentVariableIsEmpty("MPANEL_SSL_AUTO"))
+        qputenv("MPANEL_SSL_AUTO", "off");
     m_db = openDatabase(settings, name + QStringLiteral("-owner"));
     m_server = std::make_unique<HttpServer>();
     if (m_workerThreads > 0) {
