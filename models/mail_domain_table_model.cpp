@@ -4,6 +4,8 @@
 #include "mail/mail_domains.h"
 #include "model_roles.h"
 
+#include <QJsonArray>
+
 namespace mp {
 
 using mail::MailDomain;
@@ -22,6 +24,20 @@ QString MailDomainTableModel::statusTitle(const QString &status)
     if (status == QLatin1String("deleting"))
         return tr("Being deleted");
     return status;
+}
+
+QString MailDomainTableModel::healthTitle(const MailDomain &d)
+{
+    if (d.dnsHealth.isEmpty())
+        return tr("Not checked");
+    if (d.dnsHealth.value(QStringLiteral("ok")).toBool())
+        return tr("Healthy");
+    QStringList failing;
+    for (const QJsonValue &v : d.dnsHealth.value(QStringLiteral("records")).toArray()) {
+        if (!v.toObject().value(QStringLiteral("ok")).toBool())
+            failing << v.toObject().value(QStringLiteral("record")).toString();
+    }
+    return failing.isEmpty() ? tr("Not checked") : tr("Problems: %1").arg(failing.join(QStringLiteral(", ")));
 }
 
 QVariant MailDomainTableModel::data(const QModelIndex &index, int role) const
@@ -50,6 +66,8 @@ QVariant MailDomainTableModel::data(const QModelIndex &index, int role) const
                               : QString::number(d.mailboxes);
     case Dkim:
         return d.dkimSelector;
+    case Dns:
+        return healthTitle(d);
     case ColumnCount:
         break;
     }
@@ -73,6 +91,8 @@ QVariant MailDomainTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Mailboxes");
     case Dkim:
         return tr("DKIM selector");
+    case Dns:
+        return tr("DNS");
     case ColumnCount:
         break;
     }

@@ -3,6 +3,8 @@
 
   mail_client.py login IMAP_PORT ADDRESS PASSWORD          -> "OK" or "NO"
   mail_client.py send SMTP_PORT FROM TO SUBJECT            -> "sent" or "refused CODE"
+  mail_client.py submit PORT LOGIN PASSWORD TO SUBJECT      -> "sent", "refused CODE" or "auth refused"
+        (as a mail program sends: authenticated as LOGIN, from LOGIN)
   mail_client.py count IMAP_PORT ADDRESS PASSWORD SUBJECT SECONDS
         -> how many INBOX messages have SUBJECT, waiting up to SECONDS for at least one
 """
@@ -38,6 +40,23 @@ def main(argv):
             print("sent")
         except smtplib.SMTPRecipientsRefused as refused:
             print("refused", refused.recipients[rcpt][0])
+        finally:
+            smtp.quit()
+        return 0
+    if command == "submit":
+        port, user, password, rcpt, subject = argv[2], argv[3], argv[4], argv[5], argv[6]
+        message = f"From: {user}\r\nTo: {rcpt}\r\nSubject: {subject}\r\n\r\nmPanel mail test\r\n"
+        smtp = smtplib.SMTP("127.0.0.1", int(port), timeout=10)
+        try:
+            smtp.login(user, password)
+            smtp.sendmail(user, [rcpt], message)
+            print("sent")
+        except smtplib.SMTPAuthenticationError:
+            print("auth refused")
+        except smtplib.SMTPRecipientsRefused as refused:
+            print("refused", refused.recipients[rcpt][0])
+        except smtplib.SMTPResponseException as error:
+            print("refused", error.smtp_code)
         finally:
             smtp.quit()
         return 0

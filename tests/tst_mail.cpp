@@ -8,9 +8,12 @@
 #include "support/mail_servers.h"
 #include "support/pdns_server.h"
 #include "support/service_fixture.h"
+#include "module/domain_events.h"
 
 #include <QDir>
+#include <QMutex>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -47,6 +50,9 @@ class TestMail : public QObject {
     QString m_tenant, m_staff, m_reader, m_readerPassword;
     QString m_aliceToken, m_alice, m_bobToken, m_bob;
     QString m_infoId;
+    // mail.sending_limit_exceeded as a listener (the Guardian) hears it, from the engine's threads.
+    QList<events::DomainEvent> m_announced;
+    QMutex m_announcedMutex;
 
     QString waitForJob(qint64 id)
     {
@@ -83,6 +89,37 @@ class TestMail : public QObject {
         if (r.status != 201)
             qWarning("mailbox %s: %d %s", qPrintable(local), r.status, r.body.constData());
         return str(r.json(), "id");
+    }
+
+    // Changes a record set on the PowerDNS server itself, behind mPanel's back.
+    void replaceOnServer(const QString &name, const QString &type, const QString &content)
+    {
+        const QJsonObject patch{
+            {QStringLiteral("rrsets"),
+             QJsonArray{QJsonObject{{QStringLiteral("name"), name + u'.'},
+                                    {QStringLiteral("type"), type},
+                                    {QStringLiteral("ttl"), 300},
+                                    {QStringLiteral("changetype"), QStringLiteral("REPLACE"),},
+                                    {QStringLiteral("records"),
+                                     QJsonArray{QJsonObject{{QStringLiteral("content"), content},
+                                                            {QStringLiteral("disabled"), false}}}}}}}};
+        QProcess curl;
+        curl.start(QStringLiteral("curl"),
+                   {QStringLiteral("-sf"), QStringLiteral("-X"), QStringLiteral("PATCH"), QStringLiteral("-H"),
+                    QStringLiteral("X-API-Key: ") + m_pdns.apiKey(), QStringLiteral("--data-binary"),
+                    QString::fromUtf8(QJsonDocument(patch).toJson(QJsonDocument::Compact)),
+                    m_pdns.apiBase() + QStringLiteral("/api/v1/servers/localhost/zones/shop.test.")});
+        QVERIFY(curl.waitForFinished(20000));
+        QCOMPARE(curl.exitCode(), 0);
+    }
+
+    static QJsonObject recordOf(const QJsonObject &health, const QString &record)
+    {
+        for (const QJsonValue &v : health.value(QStringLiteral("records")).toArray()) {
+            if (v.toObject().value(QStringLiteral("record")).toString() == record)
+                return v.toObject();
+        }
+        return {};
     }
 
     QStringList dkimTxt(const QString &selector, const QString &domain)
@@ -128,6 +165,12 @@ private Q_SLOTS:
         const Status mail = m_mail.start(m_api.settings(), m_reader, m_readerPassword);
         QVERIFY2(mail.ok(), qPrintable(mail.error().message));
 
+        events::DomainEvents::listen(QStringLiteral("tst_mail"), events::MailSendingLimitExceeded,
+                                     [this](TenantTransaction &, const events::DomainEvent &e, const QDateTime &) {
+                                         QMutexLocker lock(&m_announcedMutex);
+                                         m_announced << e;
+                                         return Status();
+                                     });
         m_engine = test::startDnsTestEngine(m_api.settings());
         QVERIFY(m_engine);
 
@@ -212,6 +255,45 @@ private Q_SLOTS:
         QVERIFY(dnsSynced());
         QCOMPARE(m_pdns.dig(QStringLiteral("_dmarc.shop.test"), QStringLiteral("TXT")),
                  QStringList{QStringLiteral("\"v=DMARC1; p=reject; adkim=r; aspf=r\"")});
+    }
+
+    void dnsHealthComparesTheServedRecords()
+    {
+        auto r = m_api.call("POST", QStringLiteral("/api/mail/domains/shop.test/dns-check"), m_bobToken);
+        QCOMPARE(r.status, 404);
+        r = m_api.call("POST", QStringLiteral("/api/mail/domains/shop.test/dns-check"), m_aliceToken);
+        QCOMPARE(r.status, 200);
+        QJsonObject health = r.json();
+        QVERIFY2(health.value(QStringLiteral("ok")).toBool(), r.body.constData());
+        QCOMPARE(health.value(QStringLiteral("records")).toArray().size(), 4);
+        for (const char *record : {"MX", "SPF", "DKIM", "DMARC"})
+            QVERIFY2(recordOf(health, QLatin1String(record)).value(QStringLiteral("ok")).toBool(), record);
+        QCOMPARE(recordOf(health, QStringLiteral("MX")).value(QStringLiteral("found")).toObject()
+                     .value(QStringLiteral("sandbox")).toArray(),
+                 QJsonArray{QStringLiteral("10 mx1.mailco.test.")});
+
+        // Someone changes the MX on the server itself: the check says so, and what to put back.
+        replaceOnServer(QStringLiteral("shop.test"), QStringLiteral("MX"), QStringLiteral("10 other.example."));
+        r = m_api.call("POST", QStringLiteral("/api/mail/domains/shop.test/dns-check"), m_staff);
+        QCOMPARE(r.status, 200);
+        health = r.json();
+        QCOMPARE(health.value(QStringLiteral("ok")).toBool(), false);
+        const QJsonObject mx = recordOf(health, QStringLiteral("MX"));
+        QCOMPARE(mx.value(QStringLiteral("ok")).toBool(), false);
+        QCOMPARE(mx.value(QStringLiteral("found")).toObject().value(QStringLiteral("sandbox")).toArray(),
+                 QJsonArray{QStringLiteral("10 other.example.")});
+        QVERIFY2(mx.value(QStringLiteral("fix")).toString().contains(QLatin1String("10 mx1.mailco.test.")),
+                 qPrintable(mx.value(QStringLiteral("fix")).toString()));
+        QVERIFY(recordOf(health, QStringLiteral("SPF")).value(QStringLiteral("ok")).toBool());
+        // Stored on the domain, for the console and the customer's next look.
+        r = m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test"), m_aliceToken);
+        QCOMPARE(r.json().value(QStringLiteral("dns_health")).toObject().value(QStringLiteral("ok")).toBool(
+                     true),
+                 false);
+
+        replaceOnServer(QStringLiteral("shop.test"), QStringLiteral("MX"), QStringLiteral("10 mx1.mailco.test."));
+        r = m_api.call("POST", QStringLiteral("/api/mail/domains/shop.test/dns-check"), m_aliceToken);
+        QVERIFY2(r.json().value(QStringLiteral("ok")).toBool(), r.body.constData());
     }
 
     void readerLoginSeesOnlyTheViews()
@@ -378,6 +460,74 @@ private Q_SLOTS:
         QCOMPARE(r.status, 422);
         QCOMPARE(test::errorCode(r), QStringLiteral("mail_mailbox_limit"));
         QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM mail_mailboxes")), 3);
+    }
+
+    void hourlySendingLimitHoldsTheNextMessage()
+    {
+        const auto announcedCount = [this] {
+            QMutexLocker lock(&m_announcedMutex);
+            return m_announced.size();
+        };
+        // The plan sets the limits, not the customer.
+        auto r = m_api.call("PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_aliceToken,
+                            {{QStringLiteral("mailbox_sends_per_hour"), 1000}});
+        QCOMPARE(r.status, 403);
+        QCOMPARE(test::errorField(r), QStringLiteral("mailbox_sends_per_hour"));
+        r = m_api.call("PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_staff,
+                       {{QStringLiteral("mailbox_sends_per_hour"), 2}, {QStringLiteral("domain_sends_per_hour"), 50}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("mailbox_sends_per_hour")).toInt(), 2);
+
+        const QString info = QStringLiteral("info@shop.test"), infoPassword = QStringLiteral("second pass 22");
+        const QString two = QStringLiteral("two@shop.test"), twoPassword = QStringLiteral("a fine password");
+        QCOMPARE(m_mail.submit(info, QStringLiteral("not the password"), two, QStringLiteral("no-auth")),
+                 QStringLiteral("auth refused"));
+        for (const QString &subject : {QStringLiteral("limit-1"), QStringLiteral("limit-2")}) {
+            QCOMPARE(m_mail.submit(info, infoPassword, two, subject), QStringLiteral("sent"));
+            QCOMPARE(m_mail.count(two, twoPassword, subject), 1);
+        }
+        QCOMPARE(m_mail.heldCount(), 0);
+        // The third message of the hour is accepted and held, not delivered.
+        QCOMPARE(m_mail.submit(info, infoPassword, two, QStringLiteral("limit-3")), QStringLiteral("sent"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_mail.heldCount(), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(announcedCount(), 1, 20000);
+        {
+            QMutexLocker lock(&m_announcedMutex);
+            const events::DomainEvent &e = m_announced.first();
+            QCOMPARE(e.customerId, m_alice);
+            QCOMPARE(e.data.value(QStringLiteral("address")).toString(), info);
+            QCOMPARE(e.data.value(QStringLiteral("limit_kind")).toString(), QStringLiteral("mailbox"));
+            QCOMPARE(e.data.value(QStringLiteral("limit_per_hour")).toInt(), 2);
+        }
+        // Another mailbox of the domain still sends.
+        QCOMPARE(m_mail.submit(two, twoPassword, info, QStringLiteral("from-two")), QStringLiteral("sent"));
+        QCOMPARE(m_mail.count(info, infoPassword, QStringLiteral("from-two")), 1);
+        // A second held message in the hour adds to the same hold: the Guardian hears of it once.
+        QCOMPARE(m_mail.submit(info, infoPassword, two, QStringLiteral("limit-4")), QStringLiteral("sent"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_mail.heldCount(), 2, 20000);
+        r = m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test/send-holds"), m_aliceToken);
+        QCOMPARE(r.status, 200);
+        const QJsonArray holds = r.json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(holds.size(), 1);
+        QCOMPARE(holds.at(0).toObject().value(QStringLiteral("held")).toInt(), 2);
+        QCOMPARE(holds.at(0).toObject().value(QStringLiteral("address")).toString(), info);
+        QCOMPARE(m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test/send-holds"), m_bobToken).status,
+                 404);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE kind = 'mail.announce_send_hold'")), 1);
+        QCOMPARE(announcedCount(), 1);
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("limit-3"), 0), 0);
+
+        // Staff looked at it and released the held mail on the host: it arrives intact.
+        const Status released = m_mail.releaseHeld();
+        QVERIFY2(released.ok(), qPrintable(released.error().message));
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("limit-3"), 30), 1);
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("limit-4"), 30), 1);
+        QCOMPARE(m_mail.heldCount(), 0);
+        r = m_api.call("PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_staff,
+                       {{QStringLiteral("mailbox_sends_per_hour"), QJsonValue()}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(m_mail.submit(info, infoPassword, two, QStringLiteral("no-limit")), QStringLiteral("sent"));
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("no-limit")), 1);
     }
 
     void lastMailboxPlaceGoesOnceUnderRacingCreations()
