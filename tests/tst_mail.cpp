@@ -3,7 +3,10 @@
 // their own reader login, and a real PowerDNS (tests/support/pdns_server) serving the domain's
 // MX, SPF, DKIM and DMARC. A mailbox made through the API logs in over IMAP and receives mail
 // over SMTP (directly, through an alias and through the catch-all); a wrong or old password, a
-// disabled or deleted mailbox cannot log in; plan limits hold, customers keep to their own.
+// disabled or deleted mailbox cannot log in; plan limits hold, customers keep to their own. Mail a
+// mailbox submits (SASL) is held over its hourly sending limit (announced once for the Guardian)
+// and is DKIM-signed by the host with the key the real PowerDNS publishes; the DNS health check
+// compares what PowerDNS serves with what mPanel published.
 #include "support/dns_test_engine.h"
 #include "support/mail_servers.h"
 #include "support/pdns_server.h"
@@ -528,6 +531,43 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(m_mail.submit(info, infoPassword, two, QStringLiteral("no-limit")), QStringLiteral("sent"));
         QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("no-limit")), 1);
+    }
+
+    void submittedMailIsSignedWithThePublishedKey()
+    {
+        const QString info = QStringLiteral("info@shop.test"), infoPassword = QStringLiteral("second pass 22");
+        const QString two = QStringLiteral("two@shop.test"), twoPassword = QStringLiteral("a fine password");
+        const QString selector =
+            str(m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test"), m_staff).json(), "dkim_selector");
+        QCOMPARE(m_mail.submit(info, infoPassword, two, QStringLiteral("signed-1")), QStringLiteral("sent"));
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("signed-1"), 30), 1);
+        QCOMPARE(m_mail.dkim(two, twoPassword, QStringLiteral("signed-1"), m_pdns.dnsPort()),
+                 QStringLiteral("pass d=shop.test s=") + selector);
+
+        // Mail arriving from elsewhere (port 25) is not signed by this host.
+        QCOMPARE(m_mail.send(QStringLiteral("sender@elsewhere.test"), two, QStringLiteral("from-outside-1")),
+                 QStringLiteral("sent"));
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("from-outside-1")), 1);
+        QCOMPARE(m_mail.dkim(two, twoPassword, QStringLiteral("from-outside-1"), m_pdns.dnsPort()),
+                 QStringLiteral("fail: no DKIM-Signature"));
+
+        // With another key served under the selector, the same message no longer verifies.
+        const QString owner = selector + QStringLiteral("._domainkey.shop.test");
+        const QStringList served = m_pdns.dig(owner, QStringLiteral("TXT"));
+        QCOMPARE(served.size(), 1);
+        QProcess keygen;
+        keygen.start(QStringLiteral("sh"), {QStringLiteral("-c"),
+                                            QStringLiteral("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 "
+                                                           "2>/dev/null | openssl pkey -pubout -outform DER | base64 -w0")});
+        QVERIFY(keygen.waitForFinished(30000));
+        const QString otherKey = QString::fromLatin1(keygen.readAllStandardOutput()).trimmed();
+        QVERIFY(otherKey.size() > 100);
+        replaceOnServer(owner, QStringLiteral("TXT"), QStringLiteral("\"v=DKIM1; k=rsa; p=%1\"").arg(otherKey));
+        QCOMPARE(m_mail.dkim(two, twoPassword, QStringLiteral("signed-1"), m_pdns.dnsPort()),
+                 QStringLiteral("fail: signature does not verify"));
+        replaceOnServer(owner, QStringLiteral("TXT"), served.first());
+        QCOMPARE(m_mail.dkim(two, twoPassword, QStringLiteral("signed-1"), m_pdns.dnsPort()),
+                 QStringLiteral("pass d=shop.test s=") + selector);
     }
 
     void lastMailboxPlaceGoesOnceUnderRacingCreations()

@@ -104,6 +104,13 @@ QString MailServers::submit(const QString &login, const QString &password, const
     return client({QStringLiteral("submit"), QString::number(m_submissionPort), login, password, to, subject});
 }
 
+QString MailServers::dkim(const QString &address, const QString &password, const QString &subject,
+                          int dnsPort) const
+{
+    return client({QStringLiteral("dkim"), QString::number(m_imapPort), address, password, subject,
+                   QString::number(dnsPort)});
+}
+
 int MailServers::heldCount() const
 {
     return int(QDir(m_root + QStringLiteral("/postfix/spool/hold")).entryList(QDir::Files).size());

@@ -36,6 +36,10 @@ public:
     // "sent", "refused CODE" or "auth refused".
     QString submit(const QString &login, const QString &password, const QString &to,
                    const QString &subject) const;
+    // Whether the newest INBOX message with `subject` carries a DKIM signature that verifies
+    // against the key the DNS server on 127.0.0.1:`dnsPort` publishes: "pass d=... s=..." or
+    // "fail: why".
+    QString dkim(const QString &address, const QString &password, const QString &subject, int dnsPort) const;
     // Messages in Postfix's hold queue.
     int heldCount() const;
     // postsuper -H ALL, then a queue run: the held messages go on to delivery.
