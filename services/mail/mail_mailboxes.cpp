@@ -124,19 +124,20 @@ Result<Mailbox> Mailboxes::change(TenantTransaction &tx, const Mailbox &mailbox,
         if (auto s = checkQuota(*held, *change.quotaMb); !s)
             return s.error();
     }
-    QVariant hash(QMetaType::fromType<QString>());
+    // Staff logins may write the hash but not read it (migration 0027), so the column is only
+    // named when it changes.
+    QString set = QStringLiteral("quota_mb = ?, enabled = ?, updated_at = ?::timestamptz");
+    QVariantList binds{change.quotaMb.value_or(mailbox.quotaMb), change.enabled.value_or(mailbox.enabled),
+                       now.toUTC()};
     if (change.password) {
         auto h = MailPassword::hash(*change.password, QStringLiteral("password"));
         if (!h)
             return h.error();
-        hash = *h;
+        set += QStringLiteral(", password_hash = ?");
+        binds << *h;
     }
-    auto q =
-        sql::exec(tx.db(),
-                  QStringLiteral("UPDATE mail_mailboxes SET password_hash = coalesce(?, password_hash), "
-                                 "quota_mb = ?, enabled = ?, updated_at = ?::timestamptz WHERE id = ?::uuid"),
-                  {hash, change.quotaMb.value_or(mailbox.quotaMb), change.enabled.value_or(mailbox.enabled),
-                   now.toUTC(), mailbox.id});
+    binds << mailbox.id;
+    auto q = sql::exec(tx.db(), QStringLiteral("UPDATE mail_mailboxes SET %1 WHERE id = ?::uuid").arg(set), binds);
     if (!q)
         return q.error();
     return find(tx.db(), mailbox.id);
