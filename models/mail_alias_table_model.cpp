@@ -1,6 +1,5 @@
 #include "mail_alias_table_model.h"
 
-#include "console_session/staff_transaction.h"
 #include "mail/mail_aliases.h"
 #include "model_roles.h"
 
@@ -8,10 +7,9 @@ namespace mp {
 
 using mail::MailAlias;
 
-void MailAliasTableModel::setDomain(const QString &domainId)
+MailAliasTableModel::MailAliasTableModel(ConsoleSession *session, QObject *parent)
+    : MailDomainRowsModel(session, &mail::MailAliases::list, parent)
 {
-    m_domainId = domainId;
-    refresh();
 }
 
 int MailAliasTableModel::columnCount(const QModelIndex &parent) const
@@ -52,22 +50,6 @@ QVariant MailAliasTableModel::headerData(int section, Qt::Orientation orientatio
         break;
     }
     return {};
-}
-
-MailAliasTableModel::Fetch MailAliasTableModel::fetcher() const
-{
-    const QString domainId = m_domainId;
-    return [domainId](StaffSession &session, const QString &cursor, int) -> Result<Page> {
-        // One page: a domain's aliases are few.
-        if (domainId.isEmpty() || !cursor.isEmpty())
-            return Page{};
-        return inStaffTransaction(session, [&](TenantTransaction &tx) -> Result<Page> {
-            auto aliases = mail::MailAliases::list(tx.db(), domainId);
-            if (!aliases)
-                return aliases.error();
-            return Page{*aliases, QString()};
-        });
-    };
 }
 
 } // namespace mp

@@ -7,8 +7,9 @@
 
 namespace mp::commands {
 
-void createMailbox(ConsoleSession *session, QObject *context, const QString &domainId, const QString &localPart,
-                   const QString &password, std::optional<int> quotaMb, Reply<mail::Mailbox> reply)
+void createMailbox(ConsoleSession *session, QObject *context, const QString &domainId,
+                   const QString &localPart, const QString &password, std::optional<int> quotaMb,
+                   Reply<mail::Mailbox> reply)
 {
     runStaffWrite(
         session, context, StaffAction::ManageMail,
@@ -62,7 +63,8 @@ void createAlias(ConsoleSession *session, QObject *context, const QString &domai
         std::move(reply));
 }
 
-void removeAlias(ConsoleSession *session, QObject *context, const QString &aliasId, Reply<mail::MailAlias> reply)
+void removeAlias(ConsoleSession *session, QObject *context, const QString &aliasId,
+                 Reply<mail::MailAlias> reply)
 {
     runStaffWrite(
         session, context, StaffAction::ManageMail,
@@ -77,7 +79,8 @@ void removeAlias(ConsoleSession *session, QObject *context, const QString &alias
         std::move(reply));
 }
 
-void checkMailDns(ConsoleSession *session, QObject *context, const QString &domainId, Reply<QJsonObject> reply)
+void checkMailDns(ConsoleSession *session, QObject *context, const QString &domainId,
+                  Reply<QJsonObject> reply)
 {
     runStaffWrite(
         session, context, StaffAction::ManageMail,

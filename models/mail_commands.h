@@ -14,8 +14,9 @@ namespace mp::commands {
 // REST API route runs, as staff allowed manage_mail (docs/roles.md).
 
 // POST /api/mail/domains/{domain}/mailboxes.
-void createMailbox(ConsoleSession *session, QObject *context, const QString &domainId, const QString &localPart,
-                   const QString &password, std::optional<int> quotaMb, Reply<mail::Mailbox> reply);
+void createMailbox(ConsoleSession *session, QObject *context, const QString &domainId,
+                   const QString &localPart, const QString &password, std::optional<int> quotaMb,
+                   Reply<mail::Mailbox> reply);
 // PATCH /api/mail/mailboxes/{id}: a new password, quota, or disabling/enabling it.
 void changeMailbox(ConsoleSession *session, QObject *context, const QString &mailboxId,
                    const mail::MailboxChange &change, Reply<mail::Mailbox> reply);
@@ -25,8 +26,10 @@ void removeMailbox(ConsoleSession *session, QObject *context, const QString &mai
 void createAlias(ConsoleSession *session, QObject *context, const QString &domainId, const QString &localPart,
                  const QStringList &destinations, Reply<mail::MailAlias> reply);
 // DELETE /api/mail/aliases/{id}.
-void removeAlias(ConsoleSession *session, QObject *context, const QString &aliasId, Reply<mail::MailAlias> reply);
+void removeAlias(ConsoleSession *session, QObject *context, const QString &aliasId,
+                 Reply<mail::MailAlias> reply);
 // POST /api/mail/domains/{domain}/dns-check: the health as MailDnsHealth answers and stores it.
-void checkMailDns(ConsoleSession *session, QObject *context, const QString &domainId, Reply<QJsonObject> reply);
+void checkMailDns(ConsoleSession *session, QObject *context, const QString &domainId,
+                  Reply<QJsonObject> reply);
 
 } // namespace mp::commands

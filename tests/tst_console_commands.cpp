@@ -403,14 +403,19 @@ class TestConsoleCommands : public QObject {
         }
         return r.status == 201 ? str(u"SELECT id::text FROM mail_domains WHERE name = ?"_s, name) : QString();
     }
-    QString mailDomainName(const QString &id) { return str(u"SELECT name FROM mail_domains WHERE id = ?::uuid"_s, id); }
+    QString mailDomainName(const QString &id)
+    {
+        return str(u"SELECT name FROM mail_domains WHERE id = ?::uuid"_s, id);
+    }
     QString mailboxOf(const QString &domain)
     {
-        return str(u"SELECT id::text FROM mail_mailboxes WHERE domain_id = ?::uuid AND local_part = 'box'"_s, domain);
+        return str(u"SELECT id::text FROM mail_mailboxes WHERE domain_id = ?::uuid AND local_part = 'box'"_s,
+                   domain);
     }
     QString aliasOf(const QString &domain)
     {
-        return str(u"SELECT id::text FROM mail_aliases WHERE domain_id = ?::uuid AND local_part = 'sales'"_s, domain);
+        return str(u"SELECT id::text FROM mail_aliases WHERE domain_id = ?::uuid AND local_part = 'sales'"_s,
+                   domain);
     }
 
     void appendMailCases(QList<Case> &all)
@@ -442,11 +447,14 @@ class TestConsoleCommands : public QObject {
                                       answer<mail::Mailbox>(done));
                     },
                     [this](const QString &token, const QString &domain) {
-                        return call("POST", u"/api/mail/domains/%1/mailboxes"_s.arg(mailDomainName(domain)), token,
-                                    QJsonObject{{u"local_part"_s, u"new"_s}, {u"password"_s, u"a fine password 2"_s}});
+                        return call("POST", u"/api/mail/domains/%1/mailboxes"_s.arg(mailDomainName(domain)),
+                                    token,
+                                    QJsonObject{{u"local_part"_s, u"new"_s},
+                                                {u"password"_s, u"a fine password 2"_s}});
                     },
                     mailState});
-        const auto mailboxCase = [&](const QString &name, const mail::MailboxChange &change, const QJsonObject &body) {
+        const auto mailboxCase = [&](const QString &name, const mail::MailboxChange &change,
+                                     const QJsonObject &body) {
             all.append({name, withMailbox,
                         [this, change](ConsoleSession *s, QObject *ctx, const QString &domain, auto done) {
                             changeMailbox(s, ctx, mailboxOf(domain), change, answer<mail::Mailbox>(done));
@@ -476,9 +484,10 @@ class TestConsoleCommands : public QObject {
                         createAlias(s, ctx, domain, u"info"_s, destinations, answer<mail::MailAlias>(done));
                     },
                     [this, destinations](const QString &token, const QString &domain) {
-                        return call("POST", u"/api/mail/domains/%1/aliases"_s.arg(mailDomainName(domain)), token,
-                                    QJsonObject{{u"local_part"_s, u"info"_s},
-                                                {u"destinations"_s, QJsonArray::fromStringList(destinations)}});
+                        return call(
+                            "POST", u"/api/mail/domains/%1/aliases"_s.arg(mailDomainName(domain)), token,
+                            QJsonObject{{u"local_part"_s, u"info"_s},
+                                        {u"destinations"_s, QJsonArray::fromStringList(destinations)}});
                     },
                     mailState});
         all.append({u"delete alias"_s, withAlias,
@@ -494,7 +503,8 @@ class TestConsoleCommands : public QObject {
                         checkMailDns(s, ctx, domain, answer<QJsonObject>(done));
                     },
                     [this](const QString &token, const QString &domain) {
-                        return call("POST", u"/api/mail/domains/%1/dns-check"_s.arg(mailDomainName(domain)), token);
+                        return call("POST", u"/api/mail/domains/%1/dns-check"_s.arg(mailDomainName(domain)),
+                                    token);
                     },
                     mailState});
     }

@@ -7,16 +7,16 @@
 // mailbox submits (SASL) is held over its hourly sending limit (announced once for the Guardian)
 // and is DKIM-signed by the host with the key the real PowerDNS publishes; the DNS health check
 // compares what PowerDNS serves with what mPanel published.
+#include "module/domain_events.h"
 #include "support/dns_test_engine.h"
 #include "support/mail_servers.h"
 #include "support/pdns_server.h"
 #include "support/service_fixture.h"
-#include "module/domain_events.h"
 
 #include <QDir>
-#include <QMutex>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -102,14 +102,18 @@ class TestMail : public QObject {
              QJsonArray{QJsonObject{{QStringLiteral("name"), name + u'.'},
                                     {QStringLiteral("type"), type},
                                     {QStringLiteral("ttl"), 300},
-                                    {QStringLiteral("changetype"), QStringLiteral("REPLACE"),},
+                                    {
+                                        QStringLiteral("changetype"),
+                                        QStringLiteral("REPLACE"),
+                                    },
                                     {QStringLiteral("records"),
                                      QJsonArray{QJsonObject{{QStringLiteral("content"), content},
                                                             {QStringLiteral("disabled"), false}}}}}}}};
         QProcess curl;
         curl.start(QStringLiteral("curl"),
-                   {QStringLiteral("-sf"), QStringLiteral("-X"), QStringLiteral("PATCH"), QStringLiteral("-H"),
-                    QStringLiteral("X-API-Key: ") + m_pdns.apiKey(), QStringLiteral("--data-binary"),
+                   {QStringLiteral("-sf"), QStringLiteral("-X"), QStringLiteral("PATCH"),
+                    QStringLiteral("-H"), QStringLiteral("X-API-Key: ") + m_pdns.apiKey(),
+                    QStringLiteral("--data-binary"),
                     QString::fromUtf8(QJsonDocument(patch).toJson(QJsonDocument::Compact)),
                     m_pdns.apiBase() + QStringLiteral("/api/v1/servers/localhost/zones/shop.test.")});
         QVERIFY(curl.waitForFinished(20000));
@@ -168,12 +172,13 @@ private Q_SLOTS:
         const Status mail = m_mail.start(m_api.settings(), m_reader, m_readerPassword);
         QVERIFY2(mail.ok(), qPrintable(mail.error().message));
 
-        events::DomainEvents::listen(QStringLiteral("tst_mail"), events::MailSendingLimitExceeded,
-                                     [this](TenantTransaction &, const events::DomainEvent &e, const QDateTime &) {
-                                         QMutexLocker lock(&m_announcedMutex);
-                                         m_announced << e;
-                                         return Status();
-                                     });
+        events::DomainEvents::listen(
+            QStringLiteral("tst_mail"), events::MailSendingLimitExceeded,
+            [this](TenantTransaction &, const events::DomainEvent &e, const QDateTime &) {
+                QMutexLocker lock(&m_announcedMutex);
+                m_announced << e;
+                return Status();
+            });
         m_engine = test::startDnsTestEngine(m_api.settings());
         QVERIFY(m_engine);
 
@@ -271,12 +276,16 @@ private Q_SLOTS:
         QCOMPARE(health.value(QStringLiteral("records")).toArray().size(), 4);
         for (const char *record : {"MX", "SPF", "DKIM", "DMARC"})
             QVERIFY2(recordOf(health, QLatin1String(record)).value(QStringLiteral("ok")).toBool(), record);
-        QCOMPARE(recordOf(health, QStringLiteral("MX")).value(QStringLiteral("found")).toObject()
-                     .value(QStringLiteral("sandbox")).toArray(),
+        QCOMPARE(recordOf(health, QStringLiteral("MX"))
+                     .value(QStringLiteral("found"))
+                     .toObject()
+                     .value(QStringLiteral("sandbox"))
+                     .toArray(),
                  QJsonArray{QStringLiteral("10 mx1.mailco.test.")});
 
         // Someone changes the MX on the server itself: the check says so, and what to put back.
-        replaceOnServer(QStringLiteral("shop.test"), QStringLiteral("MX"), QStringLiteral("10 other.example."));
+        replaceOnServer(QStringLiteral("shop.test"), QStringLiteral("MX"),
+                        QStringLiteral("10 other.example."));
         r = m_api.call("POST", QStringLiteral("/api/mail/domains/shop.test/dns-check"), m_staff);
         QCOMPARE(r.status, 200);
         health = r.json();
@@ -290,11 +299,12 @@ private Q_SLOTS:
         QVERIFY(recordOf(health, QStringLiteral("SPF")).value(QStringLiteral("ok")).toBool());
         // Stored on the domain, for the console and the customer's next look.
         r = m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test"), m_aliceToken);
-        QCOMPARE(r.json().value(QStringLiteral("dns_health")).toObject().value(QStringLiteral("ok")).toBool(
-                     true),
-                 false);
+        QCOMPARE(
+            r.json().value(QStringLiteral("dns_health")).toObject().value(QStringLiteral("ok")).toBool(true),
+            false);
 
-        replaceOnServer(QStringLiteral("shop.test"), QStringLiteral("MX"), QStringLiteral("10 mx1.mailco.test."));
+        replaceOnServer(QStringLiteral("shop.test"), QStringLiteral("MX"),
+                        QStringLiteral("10 mx1.mailco.test."));
         r = m_api.call("POST", QStringLiteral("/api/mail/domains/shop.test/dns-check"), m_aliceToken);
         QVERIFY2(r.json().value(QStringLiteral("ok")).toBool(), r.body.constData());
     }
@@ -403,6 +413,10 @@ private Q_SLOTS:
                              QStringLiteral("nobody-again")),
                  QStringLiteral("refused 550"));
 
+        // What the host's quota counts of the delivered mail.
+        r = m_api.call("GET", QStringLiteral("/api/mail/mailboxes/%1").arg(m_infoId), m_aliceToken);
+        QVERIFY2(r.json().value(QStringLiteral("used_bytes")).toInteger() > 0, r.body.constData());
+
         QCOMPARE(m_api.call("DELETE", QStringLiteral("/api/mail/aliases/%1").arg(alias), m_bobToken).status,
                  404);
         QCOMPARE(m_api.call("DELETE", QStringLiteral("/api/mail/aliases/%1").arg(alias), m_aliceToken).status,
@@ -476,12 +490,14 @@ private Q_SLOTS:
                             {{QStringLiteral("mailbox_sends_per_hour"), 1000}});
         QCOMPARE(r.status, 403);
         QCOMPARE(test::errorField(r), QStringLiteral("mailbox_sends_per_hour"));
-        r = m_api.call("PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_staff,
-                       {{QStringLiteral("mailbox_sends_per_hour"), 2}, {QStringLiteral("domain_sends_per_hour"), 50}});
+        r = m_api.call(
+            "PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_staff,
+            {{QStringLiteral("mailbox_sends_per_hour"), 2}, {QStringLiteral("domain_sends_per_hour"), 50}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QStringLiteral("mailbox_sends_per_hour")).toInt(), 2);
 
-        const QString info = QStringLiteral("info@shop.test"), infoPassword = QStringLiteral("second pass 22");
+        const QString info = QStringLiteral("info@shop.test"),
+                      infoPassword = QStringLiteral("second pass 22");
         const QString two = QStringLiteral("two@shop.test"), twoPassword = QStringLiteral("a fine password");
         QCOMPARE(m_mail.submit(info, QStringLiteral("not the password"), two, QStringLiteral("no-auth")),
                  QStringLiteral("auth refused"));
@@ -514,9 +530,12 @@ private Q_SLOTS:
         QCOMPARE(holds.size(), 1);
         QCOMPARE(holds.at(0).toObject().value(QStringLiteral("held")).toInt(), 2);
         QCOMPARE(holds.at(0).toObject().value(QStringLiteral("address")).toString(), info);
-        QCOMPARE(m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test/send-holds"), m_bobToken).status,
-                 404);
-        QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE kind = 'mail.announce_send_hold'")), 1);
+        QCOMPARE(
+            m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test/send-holds"), m_bobToken).status,
+            404);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE kind = 'mail.announce_send_hold'")),
+            1);
         QCOMPARE(announcedCount(), 1);
         QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("limit-3"), 0), 0);
 
@@ -535,10 +554,12 @@ private Q_SLOTS:
 
     void submittedMailIsSignedWithThePublishedKey()
     {
-        const QString info = QStringLiteral("info@shop.test"), infoPassword = QStringLiteral("second pass 22");
+        const QString info = QStringLiteral("info@shop.test"),
+                      infoPassword = QStringLiteral("second pass 22");
         const QString two = QStringLiteral("two@shop.test"), twoPassword = QStringLiteral("a fine password");
         const QString selector =
-            str(m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test"), m_staff).json(), "dkim_selector");
+            str(m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test"), m_staff).json(),
+                "dkim_selector");
         QCOMPARE(m_mail.submit(info, infoPassword, two, QStringLiteral("signed-1")), QStringLiteral("sent"));
         QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("signed-1"), 30), 1);
         QCOMPARE(m_mail.dkim(two, twoPassword, QStringLiteral("signed-1"), m_pdns.dnsPort()),
@@ -556,13 +577,15 @@ private Q_SLOTS:
         const QStringList served = m_pdns.dig(owner, QStringLiteral("TXT"));
         QCOMPARE(served.size(), 1);
         QProcess keygen;
-        keygen.start(QStringLiteral("sh"), {QStringLiteral("-c"),
-                                            QStringLiteral("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 "
-                                                           "2>/dev/null | openssl pkey -pubout -outform DER | base64 -w0")});
+        keygen.start(QStringLiteral("sh"),
+                     {QStringLiteral("-c"),
+                      QStringLiteral("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 "
+                                     "2>/dev/null | openssl pkey -pubout -outform DER | base64 -w0")});
         QVERIFY(keygen.waitForFinished(30000));
         const QString otherKey = QString::fromLatin1(keygen.readAllStandardOutput()).trimmed();
         QVERIFY(otherKey.size() > 100);
-        replaceOnServer(owner, QStringLiteral("TXT"), QStringLiteral("\"v=DKIM1; k=rsa; p=%1\"").arg(otherKey));
+        replaceOnServer(owner, QStringLiteral("TXT"),
+                        QStringLiteral("\"v=DKIM1; k=rsa; p=%1\"").arg(otherKey));
         QCOMPARE(m_mail.dkim(two, twoPassword, QStringLiteral("signed-1"), m_pdns.dnsPort()),
                  QStringLiteral("fail: signature does not verify"));
         replaceOnServer(owner, QStringLiteral("TXT"), served.first());

@@ -148,12 +148,11 @@ const api::RequestBody &newAliasBody()
 
 const api::RequestBody &planBody()
 {
-    static const api::RequestBody body =
-        api::RequestBody(QStringLiteral("MailPlanInput"))
-            .add(maxMailboxes())
-            .add(maxQuota())
-            .add(mailboxSends())
-            .add(domainSends());
+    static const api::RequestBody body = api::RequestBody(QStringLiteral("MailPlanInput"))
+                                             .add(maxMailboxes())
+                                             .add(maxQuota())
+                                             .add(mailboxSends())
+                                             .add(domainSends());
     return body;
 }
 

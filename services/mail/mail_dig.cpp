@@ -31,18 +31,20 @@ Result<QStringList> digAnswers(const QString &address, const QString &name, cons
     QString host = address.trimmed();
     QString port = QStringLiteral("53");
     static const QRegularExpression withPort(QStringLiteral("^\\[?([^\\]]+?)\\]?:(\\d{1,5})$"));
-    if (const auto m = withPort.match(host); m.hasMatch() && (host.startsWith(u'[') || host.count(u':') == 1)) {
+    if (const auto m = withPort.match(host);
+        m.hasMatch() && (host.startsWith(u'[') || host.count(u':') == 1)) {
         host = m.captured(1);
         port = m.captured(2);
     }
     QProcess dig;
-    dig.start(QStringLiteral("dig"), {QStringLiteral("+norec"), QStringLiteral("+short"), QStringLiteral("+time=2"),
-                                      QStringLiteral("+tries=1"), u'@' + host, QStringLiteral("-p"), port, name,
-                                      type});
+    dig.start(QStringLiteral("dig"),
+              {QStringLiteral("+norec"), QStringLiteral("+short"), QStringLiteral("+time=2"),
+               QStringLiteral("+tries=1"), u'@' + host, QStringLiteral("-p"), port, name, type});
     if (!dig.waitForFinished(10000) || dig.exitStatus() != QProcess::NormalExit) {
         dig.kill();
         dig.waitForFinished(1000);
-        return makeError(errors::MailDnsUnanswered, QStringLiteral("dig did not finish (is bind9-dnsutils installed?)"));
+        return makeError(errors::MailDnsUnanswered,
+                         QStringLiteral("dig did not finish (is bind9-dnsutils installed?)"));
     }
     const QString out = QString::fromUtf8(dig.readAllStandardOutput());
     if (dig.exitCode() != 0)

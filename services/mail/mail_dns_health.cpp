@@ -50,7 +50,8 @@ QString fixFor(const Expected &e, const QStringList &found, const QString &serve
             .arg(server)
             .arg(found.size())
             .arg(e.record, record);
-    return QStringLiteral("%1 serves a different %2 record: replace it with %3").arg(server, e.record, record);
+    return QStringLiteral("%1 serves a different %2 record: replace it with %3")
+        .arg(server, e.record, record);
 }
 
 struct Server {
@@ -59,8 +60,9 @@ struct Server {
 
 Result<QList<Server>> serversOf(const QSqlDatabase &db)
 {
-    auto q = sql::exec(db, QStringLiteral("SELECT name, dns_address FROM dns_servers WHERE enabled AND "
-                                          "dns_address IS NOT NULL AND dns_address <> '' ORDER BY role, name"));
+    auto q =
+        sql::exec(db, QStringLiteral("SELECT name, dns_address FROM dns_servers WHERE enabled AND "
+                                     "dns_address IS NOT NULL AND dns_address <> '' ORDER BY role, name"));
     if (!q)
         return q.error();
     QList<Server> out;
@@ -71,7 +73,8 @@ Result<QList<Server>> serversOf(const QSqlDatabase &db)
 
 } // namespace
 
-Result<QJsonObject> MailDnsHealth::check(TenantTransaction &tx, const MailDomain &domain, const QDateTime &now)
+Result<QJsonObject> MailDnsHealth::check(TenantTransaction &tx, const MailDomain &domain,
+                                         const QDateTime &now)
 {
     auto servers = serversOf(tx.db());
     if (!servers)
@@ -121,11 +124,11 @@ Result<QJsonObject> MailDnsHealth::check(TenantTransaction &tx, const MailDomain
     health.insert(QStringLiteral("ok"), allOk);
     health.insert(QStringLiteral("servers"), serverNames);
     health.insert(QStringLiteral("records"), records);
-    auto stored = sql::exec(tx.db(),
-                            QStringLiteral("UPDATE mail_domains SET dns_health = ?::jsonb, dns_checked_at = "
-                                           "?::timestamptz WHERE id = ?::uuid"),
-                            {QString::fromUtf8(QJsonDocument(health).toJson(QJsonDocument::Compact)), now.toUTC(),
-                             domain.id});
+    auto stored = sql::exec(
+        tx.db(),
+        QStringLiteral("UPDATE mail_domains SET dns_health = ?::jsonb, dns_checked_at = "
+                       "?::timestamptz WHERE id = ?::uuid"),
+        {QString::fromUtf8(QJsonDocument(health).toJson(QJsonDocument::Compact)), now.toUTC(), domain.id});
     if (!stored)
         return stored.error();
     return health;

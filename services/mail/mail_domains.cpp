@@ -163,16 +163,16 @@ Result<MailDomain> MailDomains::create(TenantTransaction &tx, const NewMailDomai
             return makeError(errors::NotFound, QStringLiteral("no such customer"),
                              QStringLiteral("customer_id"));
     }
-    auto q = sql::exec(tx.db(),
-                       QStringLiteral("INSERT INTO mail_domains (tenant_id, host_id, name, customer_id, "
-                                      "subscription_id, max_mailboxes, max_quota_mb, mailbox_sends_per_hour, "
-                                      "domain_sends_per_hour, created_at, updated_at) "
-                                      "VALUES (?::uuid, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?, ?, ?::timestamptz, "
-                                      "?::timestamptz) ON CONFLICT DO NOTHING RETURNING id"),
-                       {tx.tenantId(), *host, *name, nullIfEmpty(input.customerId),
-                        nullIfEmpty(input.subscriptionId), nullable(input.maxMailboxes),
-                        nullable(input.maxQuotaMb), nullable(input.mailboxSendsPerHour),
-                        nullable(input.domainSendsPerHour), now.toUTC(), now.toUTC()});
+    auto q = sql::exec(
+        tx.db(),
+        QStringLiteral("INSERT INTO mail_domains (tenant_id, host_id, name, customer_id, "
+                       "subscription_id, max_mailboxes, max_quota_mb, mailbox_sends_per_hour, "
+                       "domain_sends_per_hour, created_at, updated_at) "
+                       "VALUES (?::uuid, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?, ?, ?::timestamptz, "
+                       "?::timestamptz) ON CONFLICT DO NOTHING RETURNING id"),
+        {tx.tenantId(), *host, *name, nullIfEmpty(input.customerId), nullIfEmpty(input.subscriptionId),
+         nullable(input.maxMailboxes), nullable(input.maxQuotaMb), nullable(input.mailboxSendsPerHour),
+         nullable(input.domainSendsPerHour), now.toUTC(), now.toUTC()});
     if (!q)
         return q.error();
     if (!q->next())
@@ -224,7 +224,8 @@ Result<MailDomain> MailDomains::change(TenantTransaction &tx, const MailDomain &
     const std::optional<int> maxQuota = c.maxQuotaMb ? *c.maxQuotaMb : held->maxQuotaMb;
     const std::optional<int> mailboxSends =
         c.mailboxSendsPerHour ? *c.mailboxSendsPerHour : held->mailboxSendsPerHour;
-    const std::optional<int> domainSends = c.domainSendsPerHour ? *c.domainSendsPerHour : held->domainSendsPerHour;
+    const std::optional<int> domainSends =
+        c.domainSendsPerHour ? *c.domainSendsPerHour : held->domainSendsPerHour;
     auto q = sql::exec(
         tx.db(),
         QStringLiteral("UPDATE mail_domains SET catch_all = ?, dmarc_policy = ?, max_mailboxes = ?, "

@@ -28,7 +28,7 @@ struct MailDomainChange {
     std::optional<QString> dmarcPolicy;
     std::optional<std::optional<int>> maxMailboxes, maxQuotaMb; // inner empty: no limit
     std::optional<std::optional<int>> mailboxSendsPerHour, domainSendsPerHour;
-    std::optional<QString> status;                              // active or suspended
+    std::optional<QString> status; // active or suspended
 };
 
 // Mail domains: putting one on a host makes its first DKIM key and publishes its DNS records in

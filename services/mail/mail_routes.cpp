@@ -121,10 +121,9 @@ HttpResponse changeDomain(const HttpRequest &request, TenantTransaction &tx, con
     if (!body)
         return errorResponse(body.error());
     if (!isStaff(caller)) {
-        for (const QString &staffOnly :
-             {QStringLiteral("max_mailboxes"), QStringLiteral("max_quota_mb"),
-              QStringLiteral("mailbox_sends_per_hour"), QStringLiteral("domain_sends_per_hour"),
-              QStringLiteral("status")}) {
+        for (const QString &staffOnly : {QStringLiteral("max_mailboxes"), QStringLiteral("max_quota_mb"),
+                                         QStringLiteral("mailbox_sends_per_hour"),
+                                         QStringLiteral("domain_sends_per_hour"), QStringLiteral("status")}) {
             if (body->has(staffOnly))
                 return HttpResponse::error(403, errors::Forbidden,
                                            QStringLiteral("%1 is set by the plan").arg(staffOnly), staffOnly);
@@ -211,7 +210,8 @@ HttpResponse putPlan(const HttpRequest &request, TenantTransaction &tx)
     };
     QJsonObject answer{{QStringLiteral("product_id"), productId}};
     QVariantList binds{tx.tenantId(), productId};
-    for (const char *field : {"max_mailboxes", "max_quota_mb", "mailbox_sends_per_hour", "domain_sends_per_hour"}) {
+    for (const char *field :
+         {"max_mailboxes", "max_quota_mb", "mailbox_sends_per_hour", "domain_sends_per_hour"}) {
         const auto value = optionalInt(*body, QLatin1String(field));
         answer.insert(QLatin1String(field), value ? QJsonValue(*value) : QJsonValue());
         binds << nullable(value);
@@ -219,12 +219,13 @@ HttpResponse putPlan(const HttpRequest &request, TenantTransaction &tx)
     binds << Clock::current().now().toUTC();
     auto q = sql::exec(
         tx.db(),
-        QStringLiteral("INSERT INTO mail_plans (tenant_id, product_id, max_mailboxes, max_quota_mb, "
-                       "mailbox_sends_per_hour, domain_sends_per_hour, updated_at) VALUES (?::uuid, ?::uuid, "
-                       "?, ?, ?, ?, ?::timestamptz) ON CONFLICT (tenant_id, product_id) DO UPDATE SET "
-                       "max_mailboxes = EXCLUDED.max_mailboxes, max_quota_mb = EXCLUDED.max_quota_mb, "
-                       "mailbox_sends_per_hour = EXCLUDED.mailbox_sends_per_hour, "
-                       "domain_sends_per_hour = EXCLUDED.domain_sends_per_hour, updated_at = EXCLUDED.updated_at"),
+        QStringLiteral(
+            "INSERT INTO mail_plans (tenant_id, product_id, max_mailboxes, max_quota_mb, "
+            "mailbox_sends_per_hour, domain_sends_per_hour, updated_at) VALUES (?::uuid, ?::uuid, "
+            "?, ?, ?, ?, ?::timestamptz) ON CONFLICT (tenant_id, product_id) DO UPDATE SET "
+            "max_mailboxes = EXCLUDED.max_mailboxes, max_quota_mb = EXCLUDED.max_quota_mb, "
+            "mailbox_sends_per_hour = EXCLUDED.mailbox_sends_per_hour, "
+            "domain_sends_per_hour = EXCLUDED.domain_sends_per_hour, updated_at = EXCLUDED.updated_at"),
         binds);
     if (!q)
         return errorResponse(q.error());

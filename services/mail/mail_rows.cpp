@@ -65,6 +65,7 @@ QJsonObject Mailbox::toJson() const
             {QStringLiteral("domain"), domain},
             {QStringLiteral("local_part"), localPart},
             {QStringLiteral("quota_mb"), quotaMb},
+            {QStringLiteral("used_bytes"), usedBytes ? QJsonValue(*usedBytes) : QJsonValue()},
             {QStringLiteral("enabled"), enabled},
             {QStringLiteral("status"), status},
             {QStringLiteral("created_at"), api::timestamp(createdAt)},

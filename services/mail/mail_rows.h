@@ -39,6 +39,7 @@ struct MailDomain {
 struct Mailbox {
     QString id, domainId, domain, customerId, localPart;
     int quotaMb = 0;
+    std::optional<qint64> usedBytes; // what the host's quota counts; empty: not known here
     bool enabled = true;
     QString status; // active, deleting
     QDateTime createdAt, updatedAt;

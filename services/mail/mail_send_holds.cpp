@@ -37,16 +37,17 @@ SendHold holdFrom(const QSqlQuery &q)
 
 QJsonObject SendHold::toJson() const
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("domain_id"), domainId},
-            {QStringLiteral("mailbox_id"), mailboxId},
-            {QStringLiteral("address"), address},
-            {QStringLiteral("limit_kind"), limitKind},
-            {QStringLiteral("limit_per_hour"), limitPerHour},
-            {QStringLiteral("held"), held},
-            {QStringLiteral("first_held_at"), api::timestamp(firstHeldAt)},
-            {QStringLiteral("last_held_at"), api::timestamp(lastHeldAt)},
-            {QStringLiteral("announced_at"), announcedAt.isValid() ? api::timestamp(announcedAt) : QJsonValue()}};
+    return {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("domain_id"), domainId},
+        {QStringLiteral("mailbox_id"), mailboxId},
+        {QStringLiteral("address"), address},
+        {QStringLiteral("limit_kind"), limitKind},
+        {QStringLiteral("limit_per_hour"), limitPerHour},
+        {QStringLiteral("held"), held},
+        {QStringLiteral("first_held_at"), api::timestamp(firstHeldAt)},
+        {QStringLiteral("last_held_at"), api::timestamp(lastHeldAt)},
+        {QStringLiteral("announced_at"), announcedAt.isValid() ? api::timestamp(announcedAt) : QJsonValue()}};
 }
 
 Result<QList<SendHold>> SendHolds::list(const QSqlDatabase &db, const QString &domainId, int limit)
@@ -70,12 +71,13 @@ Status announceSendHoldJob(JobContext &ctx)
         return db.error();
     const QString id = ctx.payload().value(QStringLiteral("id")).toString();
     // Held for this transaction: a second run of the job waits, then finds it announced.
-    auto q = sql::exec(*db,
-                       QStringLiteral("SELECT h.id, h.domain_id, h.mailbox_id, h.address, h.limit_kind, "
-                                      "h.limit_per_hour, h.held, h.first_held_at, h.last_held_at, h.announced_at, "
-                                      "d.name, d.customer_id FROM mail_send_holds h JOIN mail_domains d "
-                                      "ON d.id = h.domain_id WHERE h.id = ?::uuid FOR UPDATE OF h"),
-                       {id});
+    auto q =
+        sql::exec(*db,
+                  QStringLiteral("SELECT h.id, h.domain_id, h.mailbox_id, h.address, h.limit_kind, "
+                                 "h.limit_per_hour, h.held, h.first_held_at, h.last_held_at, h.announced_at, "
+                                 "d.name, d.customer_id FROM mail_send_holds h JOIN mail_domains d "
+                                 "ON d.id = h.domain_id WHERE h.id = ?::uuid FOR UPDATE OF h"),
+                  {id});
     if (!q)
         return q.error();
     if (!q->next()) {
@@ -103,8 +105,9 @@ Status announceSendHoldJob(JobContext &ctx)
     if (auto s = events::DomainEvents::announce(tx, event, ctx.now()); !s)
         return s;
     for (const auto &[statement, binds] :
-         {std::pair{QStringLiteral("UPDATE mail_send_holds SET announced_at = ?::timestamptz WHERE id = ?::uuid"),
-                    QVariantList{ctx.now().toUTC(), hold.id}},
+         {std::pair{
+              QStringLiteral("UPDATE mail_send_holds SET announced_at = ?::timestamptz WHERE id = ?::uuid"),
+              QVariantList{ctx.now().toUTC(), hold.id}},
           // The window is an hour; older sends count for nothing.
           std::pair{QStringLiteral("DELETE FROM mail_sends WHERE domain_id = ?::uuid AND sent_at < now() - "
                                    "interval '2 hours'"),

@@ -101,7 +101,8 @@ QString MailServers::send(const QString &from, const QString &to, const QString 
 QString MailServers::submit(const QString &login, const QString &password, const QString &to,
                             const QString &subject) const
 {
-    return client({QStringLiteral("submit"), QString::number(m_submissionPort), login, password, to, subject});
+    return client(
+        {QStringLiteral("submit"), QString::number(m_submissionPort), login, password, to, subject});
 }
 
 QString MailServers::dkim(const QString &address, const QString &password, const QString &subject,
@@ -120,15 +121,16 @@ Status MailServers::releaseHeld() const
 {
     // Released mail waits in the deferred queue for the next queue run: flush starts one now.
     for (const QStringList &command :
-         {QStringList{QStringLiteral("postsuper"), QStringLiteral("-c"), m_postfixConfig, QStringLiteral("-H"),
-                      QStringLiteral("ALL")},
-          QStringList{QStringLiteral("postqueue"), QStringLiteral("-c"), m_postfixConfig, QStringLiteral("-f")}}) {
+         {QStringList{QStringLiteral("postsuper"), QStringLiteral("-c"), m_postfixConfig,
+                      QStringLiteral("-H"), QStringLiteral("ALL")},
+          QStringList{QStringLiteral("postqueue"), QStringLiteral("-c"), m_postfixConfig,
+                      QStringLiteral("-f")}}) {
         QProcess tool;
         tool.start(command.first(), command.mid(1));
         if (!tool.waitForFinished(30000) || tool.exitCode() != 0)
-            return makeError(errors::Internal, QStringLiteral("%1 failed: %2")
-                                                   .arg(command.join(u' '),
-                                                        QString::fromUtf8(tool.readAllStandardError())));
+            return makeError(errors::Internal,
+                             QStringLiteral("%1 failed: %2")
+                                 .arg(command.join(u' '), QString::fromUtf8(tool.readAllStandardError())));
     }
     return {};
 }

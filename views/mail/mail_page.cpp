@@ -46,8 +46,9 @@ MailPage::MailPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
       m_aliasView(new LazyTableView(m_aliases, this)), m_domainStack(new QStackedWidget(this)),
       m_mailboxStack(new QStackedWidget(this)),
       m_domainEmpty(emptyState(this, QStringLiteral("mailDomainsEmptyState"))),
-      m_mailboxEmpty(emptyState(this, QStringLiteral("mailboxesEmptyState"))), m_domainTitle(new QLabel(this)),
-      m_health(new QLabel(this)), m_message(new QLabel(this)), m_session(session)
+      m_mailboxEmpty(emptyState(this, QStringLiteral("mailboxesEmptyState"))),
+      m_domainTitle(new QLabel(this)), m_health(new QLabel(this)), m_message(new QLabel(this)),
+      m_session(session)
 {
     setObjectName(QStringLiteral("mailPage"));
     m_domains->setChangeFeed(feed, {channels::mail});
@@ -111,9 +112,9 @@ MailPage::MailPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     layout->addWidget(about);
     layout->addWidget(splitter, 1);
 
-    for (LazyTableModelBase *model : {static_cast<LazyTableModelBase *>(m_domains),
-                                      static_cast<LazyTableModelBase *>(m_mailboxes),
-                                      static_cast<LazyTableModelBase *>(m_aliases)}) {
+    for (LazyTableModelBase *model :
+         {static_cast<LazyTableModelBase *>(m_domains), static_cast<LazyTableModelBase *>(m_mailboxes),
+          static_cast<LazyTableModelBase *>(m_aliases)}) {
         connect(model, &QAbstractItemModel::modelReset, this, &MailPage::updateEmptyStates);
         connect(model, &QAbstractItemModel::rowsInserted, this, &MailPage::updateEmptyStates);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &MailPage::updateEmptyStates);
@@ -174,10 +175,12 @@ void MailPage::updateEmptyStates()
 QString MailPage::describeHealth(const QJsonObject &health)
 {
     if (health.isEmpty())
-        return tr("DNS not checked yet: Check DNS asks the authoritative servers for MX, SPF, DKIM and DMARC.");
-    const QString when = QDateTime::fromString(health.value(QStringLiteral("checked_at")).toString(), Qt::ISODate)
-                             .toLocalTime()
-                             .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return tr(
+            "DNS not checked yet: Check DNS asks the authoritative servers for MX, SPF, DKIM and DMARC.");
+    const QString when =
+        QDateTime::fromString(health.value(QStringLiteral("checked_at")).toString(), Qt::ISODate)
+            .toLocalTime()
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     if (health.value(QStringLiteral("ok")).toBool())
         return tr("DNS healthy (checked %1): MX, SPF, DKIM and DMARC are served as published.").arg(when);
     if (health.contains(QStringLiteral("problem")))
@@ -220,9 +223,10 @@ QWidget *MailPage::buildActions()
     button(QStringLiteral("mailDisable"), tr("Disable"), [this] { setMailboxEnabled(false); });
     button(QStringLiteral("mailEnable"), tr("Enable"), [this] { setMailboxEnabled(true); });
     button(QStringLiteral("mailDeleteMailbox"), tr("Delete mailbox…"), [this] {
-        if (QMessageBox::question(this, tr("Delete mailbox"),
-                                  tr("Delete the selected mailbox? It stops logging in and receiving at once; "
-                                     "its mail is removed by a job.")) == QMessageBox::Yes)
+        if (QMessageBox::question(
+                this, tr("Delete mailbox"),
+                tr("Delete the selected mailbox? It stops logging in and receiving at once; "
+                   "its mail is removed by a job.")) == QMessageBox::Yes)
             deleteMailbox();
     });
     button(QStringLiteral("mailNewAlias"), tr("New alias…"), [this] { askNewAlias(); });
@@ -245,19 +249,20 @@ void MailPage::report(const QString &message)
 
 void MailPage::askNewMailbox()
 {
-    const QString local = QInputDialog::getText(this, tr("New mailbox"), tr("Address (the part before the @):"));
+    const QString local =
+        QInputDialog::getText(this, tr("New mailbox"), tr("Address (the part before the @):"));
     if (local.isEmpty())
         return;
-    const QString password = QInputDialog::getText(this, tr("New mailbox"), tr("Password (at least 10 characters):"),
-                                                   QLineEdit::Password);
+    const QString password = QInputDialog::getText(
+        this, tr("New mailbox"), tr("Password (at least 10 characters):"), QLineEdit::Password);
     if (!password.isEmpty())
         createMailbox(local, password);
 }
 
 void MailPage::askPassword()
 {
-    const QString password = QInputDialog::getText(this, tr("Change password"), tr("New password:"),
-                                                   QLineEdit::Password);
+    const QString password =
+        QInputDialog::getText(this, tr("Change password"), tr("New password:"), QLineEdit::Password);
     if (!password.isEmpty())
         changePassword(password);
 }
@@ -267,7 +272,8 @@ void MailPage::askNewAlias()
     const QString local = QInputDialog::getText(this, tr("New alias"), tr("Alias (the part before the @):"));
     if (local.isEmpty())
         return;
-    const QString to = QInputDialog::getText(this, tr("New alias"), tr("Delivers to (addresses, comma-separated):"));
+    const QString to =
+        QInputDialog::getText(this, tr("New alias"), tr("Delivers to (addresses, comma-separated):"));
     if (!to.isEmpty())
         createAlias(local, to.split(u',', Qt::SkipEmptyParts));
 }
@@ -282,7 +288,7 @@ void MailPage::checkDns()
             return report(tr("The DNS check failed: %1").arg(health.error().message));
         m_health->setText(describeHealth(*health));
         report(health->value(QStringLiteral("ok")).toBool() ? tr("DNS is healthy.")
-                                                           : tr("DNS has problems: see above what to fix."));
+                                                            : tr("DNS has problems: see above what to fix."));
     });
 }
 
@@ -293,8 +299,9 @@ void MailPage::createMailbox(const QString &localPart, const QString &password)
         return report(tr("Select a mail domain first."));
     commands::createMailbox(m_session, this, domain, localPart.trimmed(), password, std::nullopt,
                             [this](const Result<mail::Mailbox> &made) {
-                                report(made ? tr("Mailbox %1 created.").arg(made->address())
-                                            : tr("The mailbox was not created: %1").arg(made.error().message));
+                                report(made
+                                           ? tr("Mailbox %1 created.").arg(made->address())
+                                           : tr("The mailbox was not created: %1").arg(made.error().message));
                             });
 }
 
@@ -305,12 +312,13 @@ void MailPage::setMailboxEnabled(bool enabled)
         return report(tr("Select a mailbox first."));
     mail::MailboxChange change;
     change.enabled = enabled;
-    commands::changeMailbox(m_session, this, mailbox, change, [this, enabled](const Result<mail::Mailbox> &m) {
-        if (!m)
-            return report(tr("The mailbox was not changed: %1").arg(m.error().message));
-        report(enabled ? tr("%1 is enabled.").arg(m->address())
-                       : tr("%1 is disabled: it can neither log in nor receive mail.").arg(m->address()));
-    });
+    commands::changeMailbox(
+        m_session, this, mailbox, change, [this, enabled](const Result<mail::Mailbox> &m) {
+            if (!m)
+                return report(tr("The mailbox was not changed: %1").arg(m.error().message));
+            report(enabled ? tr("%1 is enabled.").arg(m->address())
+                           : tr("%1 is disabled: it can neither log in nor receive mail.").arg(m->address()));
+        });
 }
 
 void MailPage::changePassword(const QString &password)
