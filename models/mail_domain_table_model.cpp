@@ -26,6 +26,12 @@ QString MailDomainTableModel::statusTitle(const QString &status)
     return status;
 }
 
+void MailDomainTableModel::setCustomer(const QString &customerId)
+{
+    m_customerId = customerId;
+    refresh();
+}
+
 QString MailDomainTableModel::healthTitle(const MailDomain &d)
 {
     if (d.dnsHealth.isEmpty())
@@ -101,9 +107,10 @@ QVariant MailDomainTableModel::headerData(int section, Qt::Orientation orientati
 
 MailDomainTableModel::Fetch MailDomainTableModel::fetcher() const
 {
-    return [](StaffSession &session, const QString &cursor, int limit) -> Result<Page> {
+    const QString customerId = m_customerId;
+    return [customerId](StaffSession &session, const QString &cursor, int limit) -> Result<Page> {
         return inStaffTransaction(session, [&](TenantTransaction &tx) -> Result<Page> {
-            auto domains = mail::MailDomains::list(tx.db(), {}, cursor, limit);
+            auto domains = mail::MailDomains::list(tx.db(), customerId, cursor, limit);
             if (!domains)
                 return domains.error();
             const QString next = domains->size() == limit ? domains->last().name : QString();

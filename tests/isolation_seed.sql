@@ -178,3 +178,10 @@ INSERT INTO mail_aliases (tenant_id, domain_id, local_part, destinations, create
     SELECT tenant_id, id, 'sales', '{info@seed.test}', now(), now() FROM mail_domains WHERE tenant_id = :tenant;
 INSERT INTO mail_dkim_keys (tenant_id, domain_id, selector, private_key, public_key, status, created_at)
     SELECT tenant_id, id, 'seed', 'seed', 'seed', 'active', now() FROM mail_domains WHERE tenant_id = :tenant;
+-- 0032 mail: a counted send and a hold of the mailbox.
+INSERT INTO mail_sends (tenant_id, domain_id, mailbox_id, sent_at, held)
+    SELECT m.tenant_id, m.domain_id, m.id, now(), true FROM mail_mailboxes m WHERE m.tenant_id = :tenant;
+INSERT INTO mail_send_holds (tenant_id, domain_id, mailbox_id, address, hour, limit_kind, limit_per_hour,
+                             first_held_at, last_held_at)
+    SELECT m.tenant_id, m.domain_id, m.id, 'info@seed.test', date_trunc('hour', now()), 'mailbox', 1, now(), now()
+      FROM mail_mailboxes m WHERE m.tenant_id = :tenant;

@@ -593,6 +593,40 @@ private Q_SLOTS:
                  QStringLiteral("pass d=shop.test s=") + selector);
     }
 
+    void racingMessagesCannotAllSlipUnderTheLimit()
+    {
+        auto r = m_api.call("PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_staff,
+                            {{QStringLiteral("mailbox_sends_per_hour"), 3}});
+        QCOMPARE(r.status, 200);
+        const QString three = QStringLiteral("three@shop.test"), password = QStringLiteral("a fine password");
+        const QString info = QStringLiteral("info@shop.test"),
+                      infoPassword = QStringLiteral("second pass 22");
+        const int heldBefore = m_mail.heldCount();
+        QList<QFuture<QString>> racers;
+        for (int i = 0; i < 6; ++i)
+            racers << QtConcurrent::run([this, three, password, info, i] {
+                return m_mail.submit(three, password, info, QStringLiteral("race-%1").arg(i));
+            });
+        for (QFuture<QString> &racer : racers) {
+            while (!racer.isFinished())
+                QTest::qWait(10);
+            QCOMPARE(racer.result(), QStringLiteral("sent"));
+        }
+        // Three arrive, three wait in the hold queue, whatever order the six came in.
+        QTRY_COMPARE_WITH_TIMEOUT(m_mail.heldCount(), heldBefore + 3, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_mail.count(info, infoPassword, QStringLiteral("race-"), 0), 3, 30000);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT held FROM mail_send_holds WHERE address = ?"), {three}),
+                 3);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM mail_send_holds WHERE address "
+                                        "= ? AND announced_at IS NOT NULL"),
+                         {three}),
+            1, 20000);
+        r = m_api.call("PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_staff,
+                       {{QStringLiteral("mailbox_sends_per_hour"), QJsonValue()}});
+        QCOMPARE(r.status, 200);
+    }
+
     void lastMailboxPlaceGoesOnceUnderRacingCreations()
     {
         auto r = m_api.call("POST", QStringLiteral("/api/mail/domains"), m_staff,

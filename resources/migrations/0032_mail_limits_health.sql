@@ -13,9 +13,9 @@ ALTER TABLE mail_domains
     ADD COLUMN dns_health jsonb CHECK (dns_health IS NULL OR jsonb_typeof(dns_health) = 'object'),
     ADD COLUMN dns_checked_at timestamptz;
 
--- One row per message a mailbox submitted in the last hours (held ones included): the window the
--- limits count in. Written only by mpanel_mail_send_check (the mail host's login, through the
--- function); old rows go with the next hold's announcement job.
+-- One row per message a mailbox of a domain with a limit submitted in the last hour (held ones
+-- included): the window the limits count in. Written only by mpanel_mail_send_check (the mail
+-- host's login, through the function), which also drops the domain's rows older than the window.
 CREATE TABLE mail_sends (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     tenant_id uuid NOT NULL,
@@ -80,10 +80,12 @@ BEGIN
      WHERE h.reader_login = session_user AND h.enabled AND d.status = 'active'
        AND m.enabled AND m.status = 'active'
        AND m.local_part || '@' || d.name = lower(p_login);
-    IF NOT FOUND THEN
+    IF NOT FOUND OR (box.mailbox_sends_per_hour IS NULL AND box.domain_sends_per_hour IS NULL) THEN
         RETURN 'DUNNO';
     END IF;
     PERFORM pg_advisory_xact_lock(hashtextextended('mail_sends:' || box.domain_id::text, 0));
+    -- Older sends count for nothing: the window is the last hour.
+    DELETE FROM mail_sends s WHERE s.domain_id = box.domain_id AND s.sent_at <= now() - interval '1 hour';
     SELECT count(*) FILTER (WHERE s.mailbox_id = box.id), count(*)
       INTO mailbox_sent, domain_sent
       FROM mail_sends s

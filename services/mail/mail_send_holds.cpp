@@ -104,17 +104,11 @@ Status announceSendHoldJob(JobContext &ctx)
     TenantTransaction tx = TenantTransaction::adopt(*db, ctx.tenantId());
     if (auto s = events::DomainEvents::announce(tx, event, ctx.now()); !s)
         return s;
-    for (const auto &[statement, binds] :
-         {std::pair{
-              QStringLiteral("UPDATE mail_send_holds SET announced_at = ?::timestamptz WHERE id = ?::uuid"),
-              QVariantList{ctx.now().toUTC(), hold.id}},
-          // The window is an hour; older sends count for nothing.
-          std::pair{QStringLiteral("DELETE FROM mail_sends WHERE domain_id = ?::uuid AND sent_at < now() - "
-                                   "interval '2 hours'"),
-                    QVariantList{hold.domainId}}}) {
-        if (auto done = sql::exec(*db, statement, binds); !done)
-            return done.error();
-    }
+    auto marked = sql::exec(
+        *db, QStringLiteral("UPDATE mail_send_holds SET announced_at = ?::timestamptz WHERE id = ?::uuid"),
+        {ctx.now().toUTC(), hold.id});
+    if (!marked)
+        return marked.error();
     ctx.log(QStringLiteral("announced that %1 went over its %2 sending limit (%3 an hour)")
                 .arg(hold.address, hold.limitKind)
                 .arg(hold.limitPerHour));

@@ -30,7 +30,7 @@ public:
 };
 
 // mail.announce_send_hold: announces mail.sending_limit_exceeded for one hold, once (the
-// Guardian raises its finding from it), and forgets the domain's sends older than the window.
+// Guardian raises its finding from it).
 Status announceSendHoldJob(JobContext &ctx);
 
 } // namespace mp::mail

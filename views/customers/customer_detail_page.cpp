@@ -83,6 +83,7 @@ CustomerDetailPage::CustomerDetailPage(ConsoleSession *session, ChangeFeed *feed
     const std::pair<QString, QString> later[] = {
         {QStringLiteral("domains"), tr("Domains")},
         {QStringLiteral("cloudpods"), tr("CloudPods")},
+        {QStringLiteral("email"), tr("Email")},
     };
     auto *laterRow = new QHBoxLayout;
     laterRow->setObjectName(QStringLiteral("laterRow"));
