@@ -97,6 +97,16 @@ def login(port, address, password):
     return imap
 
 
+def with_subject(port, address, password, subject):
+    """The logged-in IMAP session and the INBOX ids whose subject contains SUBJECT; None if refused."""
+    imap = login(port, address, password)
+    if not imap:
+        return None, []
+    imap.select("INBOX")
+    _, ids = imap.search(None, "SUBJECT", f'"{subject}"')
+    return imap, ids[0].split()
+
+
 def main(argv):
     command = argv[1]
     if command == "login":
@@ -136,16 +146,14 @@ def main(argv):
         return 0
     if command == "dkim":
         port, address, password, subject, dns_port = argv[2], argv[3], argv[4], argv[5], argv[6]
-        imap = login(port, address, password)
+        imap, ids = with_subject(port, address, password, subject)
         if not imap:
             print("login refused")
             return 1
-        imap.select("INBOX")
-        _, ids = imap.search(None, "SUBJECT", f'"{subject}"')
-        if not ids[0].split():
+        if not ids:
             print("fail: no such message")
             return 0
-        _, data = imap.fetch(ids[0].split()[-1], "(RFC822)")
+        _, data = imap.fetch(ids[-1], "(RFC822)")
         imap.logout()
         print(dkim_verify(data[0][1], dns_port))
         return 0
@@ -153,14 +161,12 @@ def main(argv):
         port, address, password, subject, seconds = argv[2], argv[3], argv[4], argv[5], float(argv[6])
         deadline = time.monotonic() + seconds
         while True:
-            imap = login(port, address, password)
+            imap, ids = with_subject(port, address, password, subject)
             if not imap:
                 print("login refused")
                 return 1
-            imap.select("INBOX")
-            _, ids = imap.search(None, "SUBJECT", f'"{subject}"')
             imap.logout()
-            found = len(ids[0].split())
+            found = len(ids)
             if found or time.monotonic() >= deadline:
                 print(found)
                 return 0
