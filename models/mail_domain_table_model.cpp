@@ -4,6 +4,8 @@
 #include "mail/mail_domains.h"
 #include "model_roles.h"
 
+#include <QJsonArray>
+
 namespace mp {
 
 using mail::MailDomain;
@@ -22,6 +24,26 @@ QString MailDomainTableModel::statusTitle(const QString &status)
     if (status == QLatin1String("deleting"))
         return tr("Being deleted");
     return status;
+}
+
+void MailDomainTableModel::setCustomer(const QString &customerId)
+{
+    m_customerId = customerId;
+    refresh();
+}
+
+QString MailDomainTableModel::healthTitle(const MailDomain &d)
+{
+    if (d.dnsHealth.isEmpty())
+        return tr("Not checked");
+    if (d.dnsHealth.value(QStringLiteral("ok")).toBool())
+        return tr("Healthy");
+    QStringList failing;
+    for (const QJsonValue &v : d.dnsHealth.value(QStringLiteral("records")).toArray()) {
+        if (!v.toObject().value(QStringLiteral("ok")).toBool())
+            failing << v.toObject().value(QStringLiteral("record")).toString();
+    }
+    return failing.isEmpty() ? tr("Not checked") : tr("Problems: %1").arg(failing.join(QStringLiteral(", ")));
 }
 
 QVariant MailDomainTableModel::data(const QModelIndex &index, int role) const
@@ -50,6 +72,8 @@ QVariant MailDomainTableModel::data(const QModelIndex &index, int role) const
                               : QString::number(d.mailboxes);
     case Dkim:
         return d.dkimSelector;
+    case Dns:
+        return healthTitle(d);
     case ColumnCount:
         break;
     }
@@ -73,6 +97,8 @@ QVariant MailDomainTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Mailboxes");
     case Dkim:
         return tr("DKIM selector");
+    case Dns:
+        return tr("DNS");
     case ColumnCount:
         break;
     }
@@ -81,9 +107,10 @@ QVariant MailDomainTableModel::headerData(int section, Qt::Orientation orientati
 
 MailDomainTableModel::Fetch MailDomainTableModel::fetcher() const
 {
-    return [](StaffSession &session, const QString &cursor, int limit) -> Result<Page> {
+    const QString customerId = m_customerId;
+    return [customerId](StaffSession &session, const QString &cursor, int limit) -> Result<Page> {
         return inStaffTransaction(session, [&](TenantTransaction &tx) -> Result<Page> {
-            auto domains = mail::MailDomains::list(tx.db(), {}, cursor, limit);
+            auto domains = mail::MailDomains::list(tx.db(), customerId, cursor, limit);
             if (!domains)
                 return domains.error();
             const QString next = domains->size() == limit ? domains->last().name : QString();

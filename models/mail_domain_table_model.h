@@ -10,7 +10,7 @@ namespace mp {
 class MailDomainTableModel : public LazyTableModel<mail::MailDomain> {
     Q_OBJECT
 public:
-    enum Column { Name, Customer, Host, Status, Mailboxes, Dkim, ColumnCount };
+    enum Column { Name, Customer, Host, Status, Mailboxes, Dkim, Dns, ColumnCount };
     Q_ENUM(Column)
 
     using LazyTableModel::LazyTableModel;
@@ -20,9 +20,16 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString statusTitle(const QString &status);
+    // Only this customer's domains (empty: the tenant's).
+    void setCustomer(const QString &customerId);
+    // The last DNS check in a word or two: healthy, the records with problems, or not checked.
+    static QString healthTitle(const mail::MailDomain &domain);
 
 protected:
     Fetch fetcher() const override;
+
+private:
+    QString m_customerId;
 };
 
 } // namespace mp

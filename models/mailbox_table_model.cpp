@@ -1,6 +1,5 @@
 #include "mailbox_table_model.h"
 
-#include "console_session/staff_transaction.h"
 #include "mail/mail_mailboxes.h"
 #include "model_roles.h"
 
@@ -8,10 +7,9 @@ namespace mp {
 
 using mail::Mailbox;
 
-void MailboxTableModel::setDomain(const QString &domainId)
+MailboxTableModel::MailboxTableModel(ConsoleSession *session, QObject *parent)
+    : MailDomainRowsModel(session, &mail::Mailboxes::list, parent)
 {
-    m_domainId = domainId;
-    refresh();
 }
 
 int MailboxTableModel::columnCount(const QModelIndex &parent) const
@@ -35,6 +33,10 @@ QVariant MailboxTableModel::data(const QModelIndex &index, int role) const
     case Address:
         return m.address();
     case Quota:
+        if (m.usedBytes)
+            return tr("%1 of %2 MB")
+                .arg(QString::number(double(*m.usedBytes) / 1048576.0, 'f', 1))
+                .arg(m.quotaMb);
         return tr("%1 MB").arg(m.quotaMb);
     case State:
         if (m.status == QLatin1String("deleting"))
@@ -61,22 +63,6 @@ QVariant MailboxTableModel::headerData(int section, Qt::Orientation orientation,
         break;
     }
     return {};
-}
-
-MailboxTableModel::Fetch MailboxTableModel::fetcher() const
-{
-    const QString domainId = m_domainId;
-    return [domainId](StaffSession &session, const QString &cursor, int) -> Result<Page> {
-        // One page: a domain's mailboxes are bounded by its plan.
-        if (domainId.isEmpty() || !cursor.isEmpty())
-            return Page{};
-        return inStaffTransaction(session, [&](TenantTransaction &tx) -> Result<Page> {
-            auto mailboxes = mail::Mailboxes::list(tx.db(), domainId);
-            if (!mailboxes)
-                return mailboxes.error();
-            return Page{*mailboxes, QString()};
-        });
-    };
 }
 
 } // namespace mp

@@ -1,31 +1,22 @@
 #pragma once
 
-#include "lazy_table_model.h"
 #include "mail/mail_rows.h"
+#include "mail_domain_rows_model.h"
 
 namespace mp {
 
 // One mail domain's mailboxes by address, live through the mail change channel. No domain: no rows.
-class MailboxTableModel : public LazyTableModel<mail::Mailbox> {
+class MailboxTableModel : public MailDomainRowsModel<mail::Mailbox> {
     Q_OBJECT
 public:
     enum Column { Address, Quota, State, ColumnCount };
     Q_ENUM(Column)
 
-    using LazyTableModel::LazyTableModel;
-
-    void setDomain(const QString &domainId);
-    const QString &domainId() const { return m_domainId; }
+    explicit MailboxTableModel(ConsoleSession *session, QObject *parent = nullptr);
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-protected:
-    Fetch fetcher() const override;
-
-private:
-    QString m_domainId;
 };
 
 } // namespace mp

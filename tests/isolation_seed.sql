@@ -214,3 +214,10 @@ INSERT INTO cloud_pod_scripts (tenant_id, pod_id, public_key, private_key, creat
 INSERT INTO customer_password_resets (tenant_id, customer_id, token_hash, requested_from, mailed, created_at, expires_at)
     SELECT tenant_id, id, sha256(convert_to('seed-token-' || id::text, 'UTF8')), '127.0.0.1', true, now(), now()
     FROM customers WHERE tenant_id = :tenant;
+-- 0032 mail: a counted send and a hold of the mailbox.
+INSERT INTO mail_sends (tenant_id, domain_id, mailbox_id, sent_at, held)
+    SELECT m.tenant_id, m.domain_id, m.id, now(), true FROM mail_mailboxes m WHERE m.tenant_id = :tenant;
+INSERT INTO mail_send_holds (tenant_id, domain_id, mailbox_id, address, hour, limit_kind, limit_per_hour,
+                             first_held_at, last_held_at)
+    SELECT m.tenant_id, m.domain_id, m.id, 'info@seed.test', date_trunc('hour', now()), 'mailbox', 1, now(), now()
+      FROM mail_mailboxes m WHERE m.tenant_id = :tenant;

@@ -3,7 +3,11 @@
 // their own reader login, and a real PowerDNS (tests/support/pdns_server) serving the domain's
 // MX, SPF, DKIM and DMARC. A mailbox made through the API logs in over IMAP and receives mail
 // over SMTP (directly, through an alias and through the catch-all); a wrong or old password, a
-// disabled or deleted mailbox cannot log in; plan limits hold, customers keep to their own.
+// disabled or deleted mailbox cannot log in; plan limits hold, customers keep to their own. Mail a
+// mailbox submits (SASL) is held over its hourly sending limit (announced once for the Guardian)
+// and is DKIM-signed by the host with the key the real PowerDNS publishes; the DNS health check
+// compares what PowerDNS serves with what mPanel published.
+#include "module/domain_events.h"
 #include "support/dns_test_engine.h"
 #include "support/mail_servers.h"
 #include "support/pdns_server.h"
@@ -11,6 +15,8 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QMutex>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -47,6 +53,9 @@ class TestMail : public QObject {
     QString m_tenant, m_staff, m_reader, m_readerPassword;
     QString m_aliceToken, m_alice, m_bobToken, m_bob;
     QString m_infoId;
+    // mail.sending_limit_exceeded as a listener (the Guardian) hears it, from the engine's threads.
+    QList<events::DomainEvent> m_announced;
+    QMutex m_announcedMutex;
 
     QString waitForJob(qint64 id)
     {
@@ -83,6 +92,41 @@ class TestMail : public QObject {
         if (r.status != 201)
             qWarning("mailbox %s: %d %s", qPrintable(local), r.status, r.body.constData());
         return str(r.json(), "id");
+    }
+
+    // Changes a record set on the PowerDNS server itself, behind mPanel's back.
+    void replaceOnServer(const QString &name, const QString &type, const QString &content)
+    {
+        const QJsonObject patch{
+            {QStringLiteral("rrsets"),
+             QJsonArray{QJsonObject{{QStringLiteral("name"), name + u'.'},
+                                    {QStringLiteral("type"), type},
+                                    {QStringLiteral("ttl"), 300},
+                                    {
+                                        QStringLiteral("changetype"),
+                                        QStringLiteral("REPLACE"),
+                                    },
+                                    {QStringLiteral("records"),
+                                     QJsonArray{QJsonObject{{QStringLiteral("content"), content},
+                                                            {QStringLiteral("disabled"), false}}}}}}}};
+        QProcess curl;
+        curl.start(QStringLiteral("curl"),
+                   {QStringLiteral("-sf"), QStringLiteral("-X"), QStringLiteral("PATCH"),
+                    QStringLiteral("-H"), QStringLiteral("X-API-Key: ") + m_pdns.apiKey(),
+                    QStringLiteral("--data-binary"),
+                    QString::fromUtf8(QJsonDocument(patch).toJson(QJsonDocument::Compact)),
+                    m_pdns.apiBase() + QStringLiteral("/api/v1/servers/localhost/zones/shop.test.")});
+        QVERIFY(curl.waitForFinished(20000));
+        QCOMPARE(curl.exitCode(), 0);
+    }
+
+    static QJsonObject recordOf(const QJsonObject &health, const QString &record)
+    {
+        for (const QJsonValue &v : health.value(QStringLiteral("records")).toArray()) {
+            if (v.toObject().value(QStringLiteral("record")).toString() == record)
+                return v.toObject();
+        }
+        return {};
     }
 
     QStringList dkimTxt(const QString &selector, const QString &domain)
@@ -128,6 +172,13 @@ private Q_SLOTS:
         const Status mail = m_mail.start(m_api.settings(), m_reader, m_readerPassword);
         QVERIFY2(mail.ok(), qPrintable(mail.error().message));
 
+        events::DomainEvents::listen(
+            QStringLiteral("tst_mail"), events::MailSendingLimitExceeded,
+            [this](TenantTransaction &, const events::DomainEvent &e, const QDateTime &) {
+                QMutexLocker lock(&m_announcedMutex);
+                m_announced << e;
+                return Status();
+            });
         m_engine = test::startDnsTestEngine(m_api.settings());
         QVERIFY(m_engine);
 
@@ -212,6 +263,50 @@ private Q_SLOTS:
         QVERIFY(dnsSynced());
         QCOMPARE(m_pdns.dig(QStringLiteral("_dmarc.shop.test"), QStringLiteral("TXT")),
                  QStringList{QStringLiteral("\"v=DMARC1; p=reject; adkim=r; aspf=r\"")});
+    }
+
+    void dnsHealthComparesTheServedRecords()
+    {
+        auto r = m_api.call("POST", QStringLiteral("/api/mail/domains/shop.test/dns-check"), m_bobToken);
+        QCOMPARE(r.status, 404);
+        r = m_api.call("POST", QStringLiteral("/api/mail/domains/shop.test/dns-check"), m_aliceToken);
+        QCOMPARE(r.status, 200);
+        QJsonObject health = r.json();
+        QVERIFY2(health.value(QStringLiteral("ok")).toBool(), r.body.constData());
+        QCOMPARE(health.value(QStringLiteral("records")).toArray().size(), 4);
+        for (const char *record : {"MX", "SPF", "DKIM", "DMARC"})
+            QVERIFY2(recordOf(health, QLatin1String(record)).value(QStringLiteral("ok")).toBool(), record);
+        QCOMPARE(recordOf(health, QStringLiteral("MX"))
+                     .value(QStringLiteral("found"))
+                     .toObject()
+                     .value(QStringLiteral("sandbox"))
+                     .toArray(),
+                 QJsonArray{QStringLiteral("10 mx1.mailco.test.")});
+
+        // Someone changes the MX on the server itself: the check says so, and what to put back.
+        replaceOnServer(QStringLiteral("shop.test"), QStringLiteral("MX"),
+                        QStringLiteral("10 other.example."));
+        r = m_api.call("POST", QStringLiteral("/api/mail/domains/shop.test/dns-check"), m_staff);
+        QCOMPARE(r.status, 200);
+        health = r.json();
+        QCOMPARE(health.value(QStringLiteral("ok")).toBool(), false);
+        const QJsonObject mx = recordOf(health, QStringLiteral("MX"));
+        QCOMPARE(mx.value(QStringLiteral("ok")).toBool(), false);
+        QCOMPARE(mx.value(QStringLiteral("found")).toObject().value(QStringLiteral("sandbox")).toArray(),
+                 QJsonArray{QStringLiteral("10 other.example.")});
+        QVERIFY2(mx.value(QStringLiteral("fix")).toString().contains(QLatin1String("10 mx1.mailco.test.")),
+                 qPrintable(mx.value(QStringLiteral("fix")).toString()));
+        QVERIFY(recordOf(health, QStringLiteral("SPF")).value(QStringLiteral("ok")).toBool());
+        // Stored on the domain, for the console and the customer's next look.
+        r = m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test"), m_aliceToken);
+        QCOMPARE(
+            r.json().value(QStringLiteral("dns_health")).toObject().value(QStringLiteral("ok")).toBool(true),
+            false);
+
+        replaceOnServer(QStringLiteral("shop.test"), QStringLiteral("MX"),
+                        QStringLiteral("10 mx1.mailco.test."));
+        r = m_api.call("POST", QStringLiteral("/api/mail/domains/shop.test/dns-check"), m_aliceToken);
+        QVERIFY2(r.json().value(QStringLiteral("ok")).toBool(), r.body.constData());
     }
 
     void readerLoginSeesOnlyTheViews()
@@ -318,6 +413,10 @@ private Q_SLOTS:
                              QStringLiteral("nobody-again")),
                  QStringLiteral("refused 550"));
 
+        // What the host's quota counts of the delivered mail.
+        r = m_api.call("GET", QStringLiteral("/api/mail/mailboxes/%1").arg(m_infoId), m_aliceToken);
+        QVERIFY2(r.json().value(QStringLiteral("used_bytes")).toInteger() > 0, r.body.constData());
+
         QCOMPARE(m_api.call("DELETE", QStringLiteral("/api/mail/aliases/%1").arg(alias), m_bobToken).status,
                  404);
         QCOMPARE(m_api.call("DELETE", QStringLiteral("/api/mail/aliases/%1").arg(alias), m_aliceToken).status,
@@ -378,6 +477,154 @@ private Q_SLOTS:
         QCOMPARE(r.status, 422);
         QCOMPARE(test::errorCode(r), QStringLiteral("mail_mailbox_limit"));
         QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM mail_mailboxes")), 3);
+    }
+
+    void hourlySendingLimitHoldsTheNextMessage()
+    {
+        const auto announcedCount = [this] {
+            QMutexLocker lock(&m_announcedMutex);
+            return m_announced.size();
+        };
+        // The plan sets the limits, not the customer.
+        auto r = m_api.call("PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_aliceToken,
+                            {{QStringLiteral("mailbox_sends_per_hour"), 1000}});
+        QCOMPARE(r.status, 403);
+        QCOMPARE(test::errorField(r), QStringLiteral("mailbox_sends_per_hour"));
+        r = m_api.call(
+            "PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_staff,
+            {{QStringLiteral("mailbox_sends_per_hour"), 2}, {QStringLiteral("domain_sends_per_hour"), 50}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("mailbox_sends_per_hour")).toInt(), 2);
+
+        const QString info = QStringLiteral("info@shop.test"),
+                      infoPassword = QStringLiteral("second pass 22");
+        const QString two = QStringLiteral("two@shop.test"), twoPassword = QStringLiteral("a fine password");
+        QCOMPARE(m_mail.submit(info, QStringLiteral("not the password"), two, QStringLiteral("no-auth")),
+                 QStringLiteral("auth refused"));
+        for (const QString &subject : {QStringLiteral("limit-1"), QStringLiteral("limit-2")}) {
+            QCOMPARE(m_mail.submit(info, infoPassword, two, subject), QStringLiteral("sent"));
+            QCOMPARE(m_mail.count(two, twoPassword, subject), 1);
+        }
+        QCOMPARE(m_mail.heldCount(), 0);
+        // The third message of the hour is accepted and held, not delivered.
+        QCOMPARE(m_mail.submit(info, infoPassword, two, QStringLiteral("limit-3")), QStringLiteral("sent"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_mail.heldCount(), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(announcedCount(), 1, 20000);
+        {
+            QMutexLocker lock(&m_announcedMutex);
+            const events::DomainEvent &e = m_announced.first();
+            QCOMPARE(e.customerId, m_alice);
+            QCOMPARE(e.data.value(QStringLiteral("address")).toString(), info);
+            QCOMPARE(e.data.value(QStringLiteral("limit_kind")).toString(), QStringLiteral("mailbox"));
+            QCOMPARE(e.data.value(QStringLiteral("limit_per_hour")).toInt(), 2);
+        }
+        // Another mailbox of the domain still sends.
+        QCOMPARE(m_mail.submit(two, twoPassword, info, QStringLiteral("from-two")), QStringLiteral("sent"));
+        QCOMPARE(m_mail.count(info, infoPassword, QStringLiteral("from-two")), 1);
+        // A second held message in the hour adds to the same hold: the Guardian hears of it once.
+        QCOMPARE(m_mail.submit(info, infoPassword, two, QStringLiteral("limit-4")), QStringLiteral("sent"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_mail.heldCount(), 2, 20000);
+        r = m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test/send-holds"), m_aliceToken);
+        QCOMPARE(r.status, 200);
+        const QJsonArray holds = r.json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(holds.size(), 1);
+        QCOMPARE(holds.at(0).toObject().value(QStringLiteral("held")).toInt(), 2);
+        QCOMPARE(holds.at(0).toObject().value(QStringLiteral("address")).toString(), info);
+        QCOMPARE(
+            m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test/send-holds"), m_bobToken).status,
+            404);
+        QCOMPARE(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE kind = 'mail.announce_send_hold'")),
+            1);
+        QCOMPARE(announcedCount(), 1);
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("limit-3"), 0), 0);
+
+        // Staff looked at it and released the held mail on the host: it arrives intact.
+        const Status released = m_mail.releaseHeld();
+        QVERIFY2(released.ok(), qPrintable(released.error().message));
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("limit-3"), 30), 1);
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("limit-4"), 30), 1);
+        QCOMPARE(m_mail.heldCount(), 0);
+        r = m_api.call("PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_staff,
+                       {{QStringLiteral("mailbox_sends_per_hour"), QJsonValue()}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(m_mail.submit(info, infoPassword, two, QStringLiteral("no-limit")), QStringLiteral("sent"));
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("no-limit")), 1);
+    }
+
+    void submittedMailIsSignedWithThePublishedKey()
+    {
+        const QString info = QStringLiteral("info@shop.test"),
+                      infoPassword = QStringLiteral("second pass 22");
+        const QString two = QStringLiteral("two@shop.test"), twoPassword = QStringLiteral("a fine password");
+        const QString selector =
+            str(m_api.call("GET", QStringLiteral("/api/mail/domains/shop.test"), m_staff).json(),
+                "dkim_selector");
+        QCOMPARE(m_mail.submit(info, infoPassword, two, QStringLiteral("signed-1")), QStringLiteral("sent"));
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("signed-1"), 30), 1);
+        QCOMPARE(m_mail.dkim(two, twoPassword, QStringLiteral("signed-1"), m_pdns.dnsPort()),
+                 QStringLiteral("pass d=shop.test s=") + selector);
+
+        // Mail arriving from elsewhere (port 25) is not signed by this host.
+        QCOMPARE(m_mail.send(QStringLiteral("sender@elsewhere.test"), two, QStringLiteral("from-outside-1")),
+                 QStringLiteral("sent"));
+        QCOMPARE(m_mail.count(two, twoPassword, QStringLiteral("from-outside-1")), 1);
+        QCOMPARE(m_mail.dkim(two, twoPassword, QStringLiteral("from-outside-1"), m_pdns.dnsPort()),
+                 QStringLiteral("fail: no DKIM-Signature"));
+
+        // With another key served under the selector, the same message no longer verifies.
+        const QString owner = selector + QStringLiteral("._domainkey.shop.test");
+        const QStringList served = m_pdns.dig(owner, QStringLiteral("TXT"));
+        QCOMPARE(served.size(), 1);
+        QProcess keygen;
+        keygen.start(QStringLiteral("sh"),
+                     {QStringLiteral("-c"),
+                      QStringLiteral("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 "
+                                     "2>/dev/null | openssl pkey -pubout -outform DER | base64 -w0")});
+        QVERIFY(keygen.waitForFinished(30000));
+        const QString otherKey = QString::fromLatin1(keygen.readAllStandardOutput()).trimmed();
+        QVERIFY(otherKey.size() > 100);
+        replaceOnServer(owner, QStringLiteral("TXT"),
+                        QStringLiteral("\"v=DKIM1; k=rsa; p=%1\"").arg(otherKey));
+        QCOMPARE(m_mail.dkim(two, twoPassword, QStringLiteral("signed-1"), m_pdns.dnsPort()),
+                 QStringLiteral("fail: signature does not verify"));
+        replaceOnServer(owner, QStringLiteral("TXT"), served.first());
+        QCOMPARE(m_mail.dkim(two, twoPassword, QStringLiteral("signed-1"), m_pdns.dnsPort()),
+                 QStringLiteral("pass d=shop.test s=") + selector);
+    }
+
+    void racingMessagesCannotAllSlipUnderTheLimit()
+    {
+        auto r = m_api.call("PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_staff,
+                            {{QStringLiteral("mailbox_sends_per_hour"), 3}});
+        QCOMPARE(r.status, 200);
+        const QString three = QStringLiteral("three@shop.test"), password = QStringLiteral("a fine password");
+        const QString info = QStringLiteral("info@shop.test"),
+                      infoPassword = QStringLiteral("second pass 22");
+        const int heldBefore = m_mail.heldCount();
+        QList<QFuture<QString>> racers;
+        for (int i = 0; i < 6; ++i)
+            racers << QtConcurrent::run([this, three, password, info, i] {
+                return m_mail.submit(three, password, info, QStringLiteral("race-%1").arg(i));
+            });
+        for (QFuture<QString> &racer : racers) {
+            while (!racer.isFinished())
+                QTest::qWait(10);
+            QCOMPARE(racer.result(), QStringLiteral("sent"));
+        }
+        // Three arrive, three wait in the hold queue, whatever order the six came in.
+        QTRY_COMPARE_WITH_TIMEOUT(m_mail.heldCount(), heldBefore + 3, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_mail.count(info, infoPassword, QStringLiteral("race-"), 0), 3, 30000);
+        QCOMPARE(m_api.scalar(QStringLiteral("SELECT held FROM mail_send_holds WHERE address = ?"), {three}),
+                 3);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM mail_send_holds WHERE address "
+                                        "= ? AND announced_at IS NOT NULL"),
+                         {three}),
+            1, 20000);
+        r = m_api.call("PATCH", QStringLiteral("/api/mail/domains/shop.test"), m_staff,
+                       {{QStringLiteral("mailbox_sends_per_hour"), QJsonValue()}});
+        QCOMPARE(r.status, 200);
     }
 
     void lastMailboxPlaceGoesOnceUnderRacingCreations()

@@ -26,6 +26,25 @@ BodyField maxQuota()
         .describe(QStringLiteral("the largest quota of one mailbox, in MB; null: no limit"));
 }
 
+BodyField sendsPerHour(const QString &name, const QString &what)
+{
+    return BodyField::integer(name).nullable().minimum(0).maximum(1000000).describe(what);
+}
+
+BodyField mailboxSends()
+{
+    return sendsPerHour(QStringLiteral("mailbox_sends_per_hour"),
+                        QStringLiteral("messages one mailbox may send an hour; over it the mail host holds "
+                                       "the message; null: no limit"));
+}
+
+BodyField domainSends()
+{
+    return sendsPerHour(QStringLiteral("domain_sends_per_hour"),
+                        QStringLiteral("messages all the domain's mailboxes together may send an hour; "
+                                       "null: no limit"));
+}
+
 BodyField password()
 {
     return BodyField::string(QStringLiteral("password"))
@@ -60,7 +79,9 @@ const api::RequestBody &newDomainBody()
                      .format(QStringLiteral("uuid"))
                      .describe(QStringLiteral("default: the tenant's default mail host")))
             .add(maxMailboxes())
-            .add(maxQuota());
+            .add(maxQuota())
+            .add(mailboxSends())
+            .add(domainSends());
     return body;
 }
 
@@ -78,6 +99,8 @@ const api::RequestBody &domainChangeBody()
                      .describe(QStringLiteral("the p= of the published DMARC record")))
             .add(maxMailboxes().describe(QStringLiteral("staff only; null: no limit")))
             .add(maxQuota().describe(QStringLiteral("staff only; null: no limit")))
+            .add(mailboxSends().describe(QStringLiteral("staff only; null: no limit")))
+            .add(domainSends().describe(QStringLiteral("staff only; null: no limit")))
             .add(BodyField::string(QStringLiteral("status"))
                      .oneOf({QStringLiteral("active"), QStringLiteral("suspended")}, errors::InvalidStatus)
                      .describe(
@@ -125,8 +148,11 @@ const api::RequestBody &newAliasBody()
 
 const api::RequestBody &planBody()
 {
-    static const api::RequestBody body =
-        api::RequestBody(QStringLiteral("MailPlanInput")).add(maxMailboxes()).add(maxQuota());
+    static const api::RequestBody body = api::RequestBody(QStringLiteral("MailPlanInput"))
+                                             .add(maxMailboxes())
+                                             .add(maxQuota())
+                                             .add(mailboxSends())
+                                             .add(domainSends());
     return body;
 }
 

@@ -101,6 +101,16 @@ Result<dns::RecordSet> apexTxt(const QSqlDatabase &db, const dns::DnsZone &zone,
 
 } // namespace
 
+QString MailDns::mxContent(const MailDomain &domain)
+{
+    return QStringLiteral("10 %1.").arg(domain.mxHost);
+}
+
+QString MailDns::dmarcText(const MailDomain &domain)
+{
+    return QStringLiteral("v=DMARC1; p=%1; adkim=r; aspf=r").arg(domain.dmarcPolicy);
+}
+
 Status MailDns::publish(TenantTransaction &tx, const MailDomain &domain, const QString &actor,
                         const QDateTime &now)
 {
@@ -113,11 +123,9 @@ Status MailDns::publish(TenantTransaction &tx, const MailDomain &domain, const Q
     if (!ttl)
         return ttl.error();
     const QString apex = (*zone)->name;
-    auto mx =
-        recordSet(apex, QStringLiteral("MX"), {QStringLiteral("10 %1.").arg(domain.mxHost)}, apex, *ttl);
+    auto mx = recordSet(apex, QStringLiteral("MX"), {mxContent(domain)}, apex, *ttl);
     auto dmarc =
-        recordSet(QStringLiteral("_dmarc.") + apex, QStringLiteral("TXT"),
-                  {QStringLiteral("v=DMARC1; p=%1; adkim=r; aspf=r").arg(domain.dmarcPolicy)}, apex, *ttl);
+        recordSet(QStringLiteral("_dmarc.") + apex, QStringLiteral("TXT"), {dmarcText(domain)}, apex, *ttl);
     auto spf = apexTxt(tx.db(), **zone, true, *ttl);
     for (const auto *set : {&mx, &dmarc, &spf}) {
         if (!*set)

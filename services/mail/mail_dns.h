@@ -20,6 +20,9 @@ struct MailDomain;
 class MailDns {
 public:
     static inline const QString kSpf = QStringLiteral("v=spf1 mx -all");
+    // What publish() puts at the apex (MX) and at _dmarc (TXT, unquoted).
+    static QString mxContent(const MailDomain &domain);
+    static QString dmarcText(const MailDomain &domain);
 
     // MX, SPF and DMARC as the domain says now (again after a change of its DMARC policy).
     static Status publish(TenantTransaction &tx, const MailDomain &domain, const QString &actor,

@@ -11,6 +11,7 @@
 #include "mail/mail_job_queue.h"
 #include "mail/mail_names.h"
 
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace mp::mail {
@@ -22,7 +23,8 @@ const QString kSelect = QStringLiteral(
     "d.subscription_id, "
     "d.status, d.max_mailboxes, d.max_quota_mb, d.catch_all, d.dmarc_policy, k.selector, k.public_key, "
     "(SELECT count(*) FROM mail_mailboxes m WHERE m.domain_id = d.id AND m.status = 'active'), "
-    "d.created_at, d.updated_at "
+    "d.created_at, d.updated_at, d.mailbox_sends_per_hour, d.domain_sends_per_hour, d.dns_health::text, "
+    "d.dns_checked_at "
     "FROM mail_domains d JOIN mail_hosts h ON h.id = d.host_id "
     "LEFT JOIN customers c ON c.id = d.customer_id "
     "LEFT JOIN mail_dkim_keys k ON k.domain_id = d.id AND k.status = 'active' ");
@@ -64,6 +66,10 @@ MailDomain domainFrom(const QSqlQuery &q)
     d.mailboxes = q.value(16).toInt();
     d.createdAt = q.value(17).toDateTime();
     d.updatedAt = q.value(18).toDateTime();
+    d.mailboxSendsPerHour = optionalInt(q.value(19));
+    d.domainSendsPerHour = optionalInt(q.value(20));
+    d.dnsHealth = QJsonDocument::fromJson(q.value(21).toString().toUtf8()).object();
+    d.dnsCheckedAt = q.value(22).toDateTime();
     return d;
 }
 
@@ -157,14 +163,16 @@ Result<MailDomain> MailDomains::create(TenantTransaction &tx, const NewMailDomai
             return makeError(errors::NotFound, QStringLiteral("no such customer"),
                              QStringLiteral("customer_id"));
     }
-    auto q = sql::exec(tx.db(),
-                       QStringLiteral("INSERT INTO mail_domains (tenant_id, host_id, name, customer_id, "
-                                      "subscription_id, max_mailboxes, max_quota_mb, created_at, updated_at) "
-                                      "VALUES (?::uuid, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?::timestamptz, "
-                                      "?::timestamptz) ON CONFLICT DO NOTHING RETURNING id"),
-                       {tx.tenantId(), *host, *name, nullIfEmpty(input.customerId),
-                        nullIfEmpty(input.subscriptionId), nullable(input.maxMailboxes),
-                        nullable(input.maxQuotaMb), now.toUTC(), now.toUTC()});
+    auto q = sql::exec(
+        tx.db(),
+        QStringLiteral("INSERT INTO mail_domains (tenant_id, host_id, name, customer_id, "
+                       "subscription_id, max_mailboxes, max_quota_mb, mailbox_sends_per_hour, "
+                       "domain_sends_per_hour, created_at, updated_at) "
+                       "VALUES (?::uuid, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?, ?, ?::timestamptz, "
+                       "?::timestamptz) ON CONFLICT DO NOTHING RETURNING id"),
+        {tx.tenantId(), *host, *name, nullIfEmpty(input.customerId), nullIfEmpty(input.subscriptionId),
+         nullable(input.maxMailboxes), nullable(input.maxQuotaMb), nullable(input.mailboxSendsPerHour),
+         nullable(input.domainSendsPerHour), now.toUTC(), now.toUTC()});
     if (!q)
         return q.error();
     if (!q->next())
@@ -214,12 +222,18 @@ Result<MailDomain> MailDomains::change(TenantTransaction &tx, const MailDomain &
     }
     const std::optional<int> maxMailboxes = c.maxMailboxes ? *c.maxMailboxes : held->maxMailboxes;
     const std::optional<int> maxQuota = c.maxQuotaMb ? *c.maxQuotaMb : held->maxQuotaMb;
+    const std::optional<int> mailboxSends =
+        c.mailboxSendsPerHour ? *c.mailboxSendsPerHour : held->mailboxSendsPerHour;
+    const std::optional<int> domainSends =
+        c.domainSendsPerHour ? *c.domainSendsPerHour : held->domainSendsPerHour;
     auto q = sql::exec(
         tx.db(),
         QStringLiteral("UPDATE mail_domains SET catch_all = ?, dmarc_policy = ?, max_mailboxes = ?, "
-                       "max_quota_mb = ?, status = ?, updated_at = ?::timestamptz WHERE id = ?::uuid"),
+                       "max_quota_mb = ?, mailbox_sends_per_hour = ?, domain_sends_per_hour = ?, status = ?, "
+                       "updated_at = ?::timestamptz WHERE id = ?::uuid"),
         {nullIfEmpty(catchAll), c.dmarcPolicy.value_or(held->dmarcPolicy), nullable(maxMailboxes),
-         nullable(maxQuota), c.status.value_or(held->status), now.toUTC(), domain.id});
+         nullable(maxQuota), nullable(mailboxSends), nullable(domainSends), c.status.value_or(held->status),
+         now.toUTC(), domain.id});
     if (!q)
         return q.error();
     auto changed = findById(tx.db(), domain.id);

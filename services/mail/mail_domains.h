@@ -19,6 +19,7 @@ struct NewMailDomain {
     QString hostId; // empty: the tenant's default host
     QString customerId, subscriptionId;
     std::optional<int> maxMailboxes, maxQuotaMb;
+    std::optional<int> mailboxSendsPerHour, domainSendsPerHour;
 };
 
 // What a change of a domain sets; an empty optional keeps the value.
@@ -26,7 +27,8 @@ struct MailDomainChange {
     std::optional<QString> catchAll; // "" clears it
     std::optional<QString> dmarcPolicy;
     std::optional<std::optional<int>> maxMailboxes, maxQuotaMb; // inner empty: no limit
-    std::optional<QString> status;                              // active or suspended
+    std::optional<std::optional<int>> mailboxSendsPerHour, domainSendsPerHour;
+    std::optional<QString> status; // active or suspended
 };
 
 // Mail domains: putting one on a host makes its first DKIM key and publishes its DNS records in

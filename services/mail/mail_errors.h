@@ -17,5 +17,6 @@ inline constexpr ErrorCode MailMailboxLimit{"mail_mailbox_limit", ErrorCategory:
 inline constexpr ErrorCode MailQuotaLimit{"mail_quota_limit", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode MailWeakPassword{"mail_weak_password", ErrorCategory::Unprocessable};
 inline constexpr ErrorCode MailNotEmailProduct{"mail_not_email_product", ErrorCategory::Unprocessable};
+inline constexpr ErrorCode MailDnsUnanswered{"mail_dns_unanswered", ErrorCategory::Unavailable};
 
 } // namespace mp::errors

@@ -9,6 +9,7 @@
 #include "mail/mail_job_queue.h"
 #include "mail/mail_names.h"
 #include "mail/mail_password.h"
+#include "mail/mail_usage.h"
 
 #include <QSqlQuery>
 
@@ -18,7 +19,8 @@ namespace {
 
 const QString kSelect = QStringLiteral(
     "SELECT m.id, m.domain_id, d.name, d.customer_id, m.local_part, m.quota_mb, m.enabled, m.status, "
-    "m.created_at, m.updated_at FROM mail_mailboxes m JOIN mail_domains d ON d.id = m.domain_id ");
+    "m.created_at, m.updated_at, h.mail_root FROM mail_mailboxes m JOIN mail_domains d ON d.id = m.domain_id "
+    "JOIN mail_hosts h ON h.id = d.host_id ");
 
 Mailbox mailboxFrom(const QSqlQuery &q)
 {
@@ -33,6 +35,7 @@ Mailbox mailboxFrom(const QSqlQuery &q)
     m.status = q.value(7).toString();
     m.createdAt = q.value(8).toDateTime();
     m.updatedAt = q.value(9).toDateTime();
+    m.usedBytes = mailboxUsedBytes(q.value(10).toString(), m.domain, m.localPart);
     return m;
 }
 
@@ -124,19 +127,21 @@ Result<Mailbox> Mailboxes::change(TenantTransaction &tx, const Mailbox &mailbox,
         if (auto s = checkQuota(*held, *change.quotaMb); !s)
             return s.error();
     }
-    QVariant hash(QMetaType::fromType<QString>());
+    // Staff logins may write the hash but not read it (migration 0027), so the column is only
+    // named when it changes.
+    QString set = QStringLiteral("quota_mb = ?, enabled = ?, updated_at = ?::timestamptz");
+    QVariantList binds{change.quotaMb.value_or(mailbox.quotaMb), change.enabled.value_or(mailbox.enabled),
+                       now.toUTC()};
     if (change.password) {
         auto h = MailPassword::hash(*change.password, QStringLiteral("password"));
         if (!h)
             return h.error();
-        hash = *h;
+        set += QStringLiteral(", password_hash = ?");
+        binds << *h;
     }
+    binds << mailbox.id;
     auto q =
-        sql::exec(tx.db(),
-                  QStringLiteral("UPDATE mail_mailboxes SET password_hash = coalesce(?, password_hash), "
-                                 "quota_mb = ?, enabled = ?, updated_at = ?::timestamptz WHERE id = ?::uuid"),
-                  {hash, change.quotaMb.value_or(mailbox.quotaMb), change.enabled.value_or(mailbox.enabled),
-                   now.toUTC(), mailbox.id});
+        sql::exec(tx.db(), QStringLiteral("UPDATE mail_mailboxes SET %1 WHERE id = ?::uuid").arg(set), binds);
     if (!q)
         return q.error();
     return find(tx.db(), mailbox.id);

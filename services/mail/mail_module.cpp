@@ -5,6 +5,7 @@
 #include "mail/mail_provisioner.h"
 #include "mail/mail_routes.h"
 #include "mail/mail_rows.h"
+#include "mail/mail_send_holds.h"
 #include "module/module_context.h"
 
 namespace mp::mail {
@@ -17,11 +18,12 @@ Module mailModule()
         QStringList{QStringLiteral("customers"), QStringLiteral("subscriptions"), QStringLiteral("dns")},
         [](ModuleContext &module) {
             module.routes(&registerMailRoutes);
-            module.staffWrites(StaffAction::ManageDns,
+            module.staffWrites(StaffAction::ManageMail,
                                {QStringLiteral("POST /api/mail/domains"),
                                 QStringLiteral("PATCH /api/mail/domains/{domain}"),
                                 QStringLiteral("DELETE /api/mail/domains/{domain}"),
                                 QStringLiteral("POST /api/mail/domains/{domain}/dkim/rotate"),
+                                QStringLiteral("POST /api/mail/domains/{domain}/dns-check"),
                                 QStringLiteral("POST /api/mail/domains/{domain}/mailboxes"),
                                 QStringLiteral("PATCH /api/mail/mailboxes/{id}"),
                                 QStringLiteral("DELETE /api/mail/mailboxes/{id}"),
@@ -34,6 +36,7 @@ Module mailModule()
             module.jobKind(kinds::removeMailbox, &removeMailboxJob);
             module.jobKind(kinds::removeDomain, &removeDomainJob);
             module.jobKind(kinds::rotateDkim, &rotateDkimJob);
+            module.jobKind(kinds::announceSendHold, &announceSendHoldJob);
             module.productType(emailProductType());
         });
 }

@@ -18,7 +18,7 @@ const char *kFragment = R"json({
           "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
     "/api/mail/plans/{product_id}": {
       "parameters": [{"name": "product_id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-      "put": {"summary": "Set an email product's limits (staff): mailboxes per domain, quota per mailbox", "tags": ["mail"],
+      "put": {"summary": "Set an email product's limits (staff): mailboxes per domain, quota per mailbox, messages sent an hour per mailbox and per domain", "tags": ["mail"],
         "responses": {"200": {"description": "{product_id, max_mailboxes, max_quota_mb}"}, "404": {"$ref": "#/components/responses/Error"},
           "422": {"$ref": "#/components/responses/Error"}}}},
     "/api/mail/domains": {
@@ -41,6 +41,16 @@ const char *kFragment = R"json({
       "post": {"summary": "Make a new DKIM key through a job; the old one stays published until the next rotation", "tags": ["mail"],
         "responses": {"202": {"description": "{job_id}"}, "404": {"$ref": "#/components/responses/Error"},
           "409": {"$ref": "#/components/responses/Error"}}}},
+    "/api/mail/domains/{domain}/dns-check": {
+      "parameters": [{"name": "domain", "in": "path", "required": true, "schema": {"type": "string"}}],
+      "post": {"summary": "Check now that the authoritative DNS servers serve the domain's MX, SPF, DKIM and DMARC as published; stored on the domain as dns_health", "tags": ["mail"],
+        "responses": {"200": {"description": "{ok, checked_at, servers, records: [{record, name, type, expected, ok, found, fix}]}"},
+          "404": {"$ref": "#/components/responses/Error"}}}},
+    "/api/mail/domains/{domain}/send-holds": {
+      "parameters": [{"name": "domain", "in": "path", "required": true, "schema": {"type": "string"}}],
+      "get": {"summary": "Mailboxes of the domain whose mail the host held for going over an hourly sending limit, newest first", "tags": ["mail"],
+        "responses": {"200": {"description": "{items: [{id, address, limit_kind, limit_per_hour, held, first_held_at, last_held_at, announced_at}]}"},
+          "404": {"$ref": "#/components/responses/Error"}}}},
     "/api/mail/domains/{domain}/mailboxes": {
       "parameters": [{"name": "domain", "in": "path", "required": true, "schema": {"type": "string"}}],
       "get": {"summary": "The domain's mailboxes", "tags": ["mail"],

@@ -17,22 +17,29 @@ namespace mp::mail {
 namespace {
 
 struct Plan {
-    std::optional<int> maxMailboxes, maxQuotaMb;
+    std::optional<int> maxMailboxes, maxQuotaMb, mailboxSendsPerHour, domainSendsPerHour;
 };
+
+std::optional<int> optionalInt(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<int>(v.toInt());
+}
 
 Result<Plan> planOf(const QSqlDatabase &db, const QString &productId)
 {
     auto q = sql::exec(
-        db, QStringLiteral("SELECT max_mailboxes, max_quota_mb FROM mail_plans WHERE product_id = ?::uuid"),
+        db,
+        QStringLiteral("SELECT max_mailboxes, max_quota_mb, mailbox_sends_per_hour, domain_sends_per_hour "
+                       "FROM mail_plans WHERE product_id = ?::uuid"),
         {productId});
     if (!q)
         return q.error();
     Plan plan;
     if (q->next()) {
-        if (!q->value(0).isNull())
-            plan.maxMailboxes = q->value(0).toInt();
-        if (!q->value(1).isNull())
-            plan.maxQuotaMb = q->value(1).toInt();
+        plan.maxMailboxes = optionalInt(q->value(0));
+        plan.maxQuotaMb = optionalInt(q->value(1));
+        plan.mailboxSendsPerHour = optionalInt(q->value(2));
+        plan.domainSendsPerHour = optionalInt(q->value(3));
     }
     return plan;
 }
@@ -68,6 +75,8 @@ public:
         domain.subscriptionId = r.subscriptionId;
         domain.maxMailboxes = plan->maxMailboxes;
         domain.maxQuotaMb = plan->maxQuotaMb;
+        domain.mailboxSendsPerHour = plan->mailboxSendsPerHour;
+        domain.domainSendsPerHour = plan->domainSendsPerHour;
         auto made = MailDomains::create(tx, domain, actorFor(r), now);
         if (!made) {
             // No mail host yet, or the domain is on one already: the payment stands, staff see
@@ -120,6 +129,8 @@ public:
         MailDomainChange change;
         change.maxMailboxes = plan->maxMailboxes;
         change.maxQuotaMb = plan->maxQuotaMb;
+        change.mailboxSendsPerHour = plan->mailboxSendsPerHour;
+        change.domainSendsPerHour = plan->domainSendsPerHour;
         auto changedDomain = MailDomains::change(tx, **domain, change, actorFor(r), now);
         if (!changedDomain)
             return changedDomain.error();

@@ -11,11 +11,13 @@
 #include "http/tenant_routes.h"
 #include "mail/mail_aliases.h"
 #include "mail/mail_bodies.h"
+#include "mail/mail_dns_health.h"
 #include "mail/mail_domains.h"
 #include "mail/mail_errors.h"
 #include "mail/mail_hosts.h"
 #include "mail/mail_mailboxes.h"
 #include "mail/mail_names.h"
+#include "mail/mail_send_holds.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -102,6 +104,8 @@ HttpResponse createDomain(const HttpRequest &request, TenantTransaction &tx, con
     domain.hostId = body->string(QStringLiteral("host_id"), QString());
     domain.maxMailboxes = optionalInt(*body, QStringLiteral("max_mailboxes"));
     domain.maxQuotaMb = optionalInt(*body, QStringLiteral("max_quota_mb"));
+    domain.mailboxSendsPerHour = optionalInt(*body, QStringLiteral("mailbox_sends_per_hour"));
+    domain.domainSendsPerHour = optionalInt(*body, QStringLiteral("domain_sends_per_hour"));
     if (!domain.customerId.isEmpty() && !isUuid(domain.customerId))
         return HttpResponse::error(422, errors::InvalidValue, QStringLiteral("customer_id must be a uuid"),
                                    QStringLiteral("customer_id"));
@@ -117,8 +121,9 @@ HttpResponse changeDomain(const HttpRequest &request, TenantTransaction &tx, con
     if (!body)
         return errorResponse(body.error());
     if (!isStaff(caller)) {
-        for (const QString &staffOnly :
-             {QStringLiteral("max_mailboxes"), QStringLiteral("max_quota_mb"), QStringLiteral("status")}) {
+        for (const QString &staffOnly : {QStringLiteral("max_mailboxes"), QStringLiteral("max_quota_mb"),
+                                         QStringLiteral("mailbox_sends_per_hour"),
+                                         QStringLiteral("domain_sends_per_hour"), QStringLiteral("status")}) {
             if (body->has(staffOnly))
                 return HttpResponse::error(403, errors::Forbidden,
                                            QStringLiteral("%1 is set by the plan").arg(staffOnly), staffOnly);
@@ -131,6 +136,8 @@ HttpResponse changeDomain(const HttpRequest &request, TenantTransaction &tx, con
         change.dmarcPolicy = *policy;
     change.maxMailboxes = givenInt(*body, QStringLiteral("max_mailboxes"));
     change.maxQuotaMb = givenInt(*body, QStringLiteral("max_quota_mb"));
+    change.mailboxSendsPerHour = givenInt(*body, QStringLiteral("mailbox_sends_per_hour"));
+    change.domainSendsPerHour = givenInt(*body, QStringLiteral("domain_sends_per_hour"));
     if (const auto status = body->string(QStringLiteral("status")))
         change.status = *status;
     return one(MailDomains::change(tx, *domain, change, actorOf(caller), Clock::current().now()));
@@ -201,24 +208,28 @@ HttpResponse putPlan(const HttpRequest &request, TenantTransaction &tx)
     const auto nullable = [](const std::optional<int> &v) {
         return v ? QVariant(*v) : QVariant(QMetaType::fromType<int>());
     };
-    const auto maxMailboxes = optionalInt(*body, QStringLiteral("max_mailboxes"));
-    const auto maxQuota = optionalInt(*body, QStringLiteral("max_quota_mb"));
+    QJsonObject answer{{QStringLiteral("product_id"), productId}};
+    QVariantList binds{tx.tenantId(), productId};
+    for (const char *field :
+         {"max_mailboxes", "max_quota_mb", "mailbox_sends_per_hour", "domain_sends_per_hour"}) {
+        const auto value = optionalInt(*body, QLatin1String(field));
+        answer.insert(QLatin1String(field), value ? QJsonValue(*value) : QJsonValue());
+        binds << nullable(value);
+    }
+    binds << Clock::current().now().toUTC();
     auto q = sql::exec(
         tx.db(),
-        QStringLiteral("INSERT INTO mail_plans (tenant_id, product_id, max_mailboxes, max_quota_mb, "
-                       "updated_at) VALUES (?::uuid, ?::uuid, ?, ?, ?::timestamptz) "
-                       "ON CONFLICT (tenant_id, product_id) DO UPDATE SET max_mailboxes = "
-                       "EXCLUDED.max_mailboxes, max_quota_mb = EXCLUDED.max_quota_mb, "
-                       "updated_at = EXCLUDED.updated_at"),
-        {tx.tenantId(), productId, nullable(maxMailboxes), nullable(maxQuota),
-         Clock::current().now().toUTC()});
+        QStringLiteral(
+            "INSERT INTO mail_plans (tenant_id, product_id, max_mailboxes, max_quota_mb, "
+            "mailbox_sends_per_hour, domain_sends_per_hour, updated_at) VALUES (?::uuid, ?::uuid, "
+            "?, ?, ?, ?, ?::timestamptz) ON CONFLICT (tenant_id, product_id) DO UPDATE SET "
+            "max_mailboxes = EXCLUDED.max_mailboxes, max_quota_mb = EXCLUDED.max_quota_mb, "
+            "mailbox_sends_per_hour = EXCLUDED.mailbox_sends_per_hour, "
+            "domain_sends_per_hour = EXCLUDED.domain_sends_per_hour, updated_at = EXCLUDED.updated_at"),
+        binds);
     if (!q)
         return errorResponse(q.error());
-    return HttpResponse::json(
-        200, QJsonObject{
-                 {QStringLiteral("product_id"), productId},
-                 {QStringLiteral("max_mailboxes"), maxMailboxes ? QJsonValue(*maxMailboxes) : QJsonValue()},
-                 {QStringLiteral("max_quota_mb"), maxQuota ? QJsonValue(*maxQuota) : QJsonValue()}});
+    return HttpResponse::json(200, answer);
 }
 
 } // namespace
@@ -268,6 +279,22 @@ void registerMailRoutes(Router &router, ApiContext &context)
                    if (!domain)
                        return errorResponse(domain.error());
                    return queued(MailDomains::queueRotation(tx, *domain));
+               }));
+
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/mail/domains/{domain}/dns-check"),
+               anyone(true, [](R r, T tx, C c) {
+                   auto domain = visibleDomain(r, tx, c);
+                   if (!domain)
+                       return errorResponse(domain.error());
+                   auto health = MailDnsHealth::check(tx, *domain, Clock::current().now());
+                   return health ? HttpResponse::json(200, *health) : errorResponse(health.error());
+               }));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/mail/domains/{domain}/send-holds"),
+               anyone(false, [](R r, T tx, C c) {
+                   auto domain = visibleDomain(r, tx, c);
+                   if (!domain)
+                       return errorResponse(domain.error());
+                   return items(SendHolds::list(tx.db(), domain->id));
                }));
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/mail/domains/{domain}/mailboxes"),

@@ -26,6 +26,9 @@ struct MailDomain {
     QString customerId, customerName, subscriptionId;
     QString status;
     std::optional<int> maxMailboxes, maxQuotaMb; // empty: no limit
+    std::optional<int> mailboxSendsPerHour, domainSendsPerHour;
+    QJsonObject dnsHealth; // the last MailDnsHealth check; empty: never checked
+    QDateTime dnsCheckedAt;
     QString catchAll, dmarcPolicy, dkimSelector, dkimPublicKey;
     int mailboxes = 0;
     QDateTime createdAt, updatedAt;
@@ -36,6 +39,7 @@ struct MailDomain {
 struct Mailbox {
     QString id, domainId, domain, customerId, localPart;
     int quotaMb = 0;
+    std::optional<qint64> usedBytes; // what the host's quota counts; empty: not known here
     bool enabled = true;
     QString status; // active, deleting
     QDateTime createdAt, updatedAt;
@@ -58,6 +62,8 @@ namespace kinds {
 inline const QString removeMailbox = QStringLiteral("mail.remove_mailbox");
 inline const QString removeDomain = QStringLiteral("mail.remove_domain");
 inline const QString rotateDkim = QStringLiteral("mail.rotate_dkim");
+// Queued by mpanel_mail_send_check (migration 0032) at a mailbox's first held message of an hour.
+inline const QString announceSendHold = QStringLiteral("mail.announce_send_hold");
 } // namespace kinds
 
 // The product type the module sells, and how DNS and jobs name what the module owns.

@@ -42,6 +42,11 @@ inline const QString MonitoringCheckDown =
     QStringLiteral("monitoring.check_down"); // subject: the alert id; check_id, check, target, message
 inline const QString MonitoringCheckUp =
     QStringLiteral("monitoring.check_up"); // subject: the alert id it closes; same data
+// A mailbox went over its own or its domain's hourly sending limit and the mail host held its
+// message (a compromised mailbox sending spam); once per mailbox and hour. Subject: the hold id;
+// address, domain, domain_id, mailbox_id, limit_kind (mailbox|domain), limit_per_hour, held,
+// first_held_at.
+inline const QString MailSendingLimitExceeded = QStringLiteral("mail.sending_limit_exceeded");
 
 // Runs in the announcer's transaction: what a listener writes commits with the event or not at all.
 using Listener = std::function<Status(TenantTransaction &tx, const DomainEvent &event, const QDateTime &now)>;

@@ -76,6 +76,11 @@ QList<RoleRule> buildRules()
          QStringLiteral("issue, renew and revoke SSL certificates"),
          {R::Owner, R::Admin, R::Support},
          {}},
+        {StaffAction::ManageMail, QStringLiteral("manage_mail"),
+         QStringLiteral("put domains on mail hosts, manage their mailboxes and aliases, rotate DKIM keys, check "
+                        "their DNS"),
+         {R::Owner, R::Admin, R::Support},
+         {}},
         {StaffAction::ManageStaff, QStringLiteral("manage_staff"),
          QStringLiteral("create and revoke API tokens, deactivate staff members"),
          {R::Owner, R::Admin},

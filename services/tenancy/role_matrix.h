@@ -27,6 +27,7 @@ enum class StaffAction {
     ManageDns,           // create and delete zones, change their records and DNSSEC
     ManageDomains,       // domains at the registrar: name servers, lock, auth code, DNSSEC, retry
     ManageCertificates,  // issue, renew and revoke SSL certificates
+    ManageMail,          // mail domains, mailboxes, aliases, DKIM rotation, DNS checks of mail domains
     ManageStaff,         // API tokens and staff members
     ManageSettings,      // company and tax settings: seller details, logo, numbering, tax rates
 };

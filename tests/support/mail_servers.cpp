@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -53,10 +54,15 @@ Status MailServers::start(const ConnectionSettings &database, const QString &log
             m_imapPort = value.toInt();
         else if (key == QLatin1String("SMTP_PORT"))
             m_smtpPort = value.toInt();
+        else if (key == QLatin1String("SUBMISSION_PORT"))
+            m_submissionPort = value.toInt();
+        else if (key == QLatin1String("POSTFIX_CONFIG"))
+            m_postfixConfig = value;
         else if (key == QLatin1String("MAIL_ROOT"))
             m_mailRoot = value;
     }
-    if (m_imapPort <= 0 || m_smtpPort <= 0 || m_mailRoot.isEmpty())
+    if (m_imapPort <= 0 || m_smtpPort <= 0 || m_submissionPort <= 0 || m_postfixConfig.isEmpty() ||
+        m_mailRoot.isEmpty())
         return makeError(errors::Internal, QStringLiteral("mail-servers printed no ports"));
     return {};
 }
@@ -90,6 +96,43 @@ QString MailServers::login(const QString &address, const QString &password) cons
 QString MailServers::send(const QString &from, const QString &to, const QString &subject) const
 {
     return client({QStringLiteral("send"), QString::number(m_smtpPort), from, to, subject});
+}
+
+QString MailServers::submit(const QString &login, const QString &password, const QString &to,
+                            const QString &subject) const
+{
+    return client(
+        {QStringLiteral("submit"), QString::number(m_submissionPort), login, password, to, subject});
+}
+
+QString MailServers::dkim(const QString &address, const QString &password, const QString &subject,
+                          int dnsPort) const
+{
+    return client({QStringLiteral("dkim"), QString::number(m_imapPort), address, password, subject,
+                   QString::number(dnsPort)});
+}
+
+int MailServers::heldCount() const
+{
+    return int(QDir(m_root + QStringLiteral("/postfix/spool/hold")).entryList(QDir::Files).size());
+}
+
+Status MailServers::releaseHeld() const
+{
+    // Released mail waits in the deferred queue for the next queue run: flush starts one now.
+    for (const QStringList &command :
+         {QStringList{QStringLiteral("postsuper"), QStringLiteral("-c"), m_postfixConfig,
+                      QStringLiteral("-H"), QStringLiteral("ALL")},
+          QStringList{QStringLiteral("postqueue"), QStringLiteral("-c"), m_postfixConfig,
+                      QStringLiteral("-f")}}) {
+        QProcess tool;
+        tool.start(command.first(), command.mid(1));
+        if (!tool.waitForFinished(30000) || tool.exitCode() != 0)
+            return makeError(errors::Internal,
+                             QStringLiteral("%1 failed: %2")
+                                 .arg(command.join(u' '), QString::fromUtf8(tool.readAllStandardError())));
+    }
+    return {};
 }
 
 int MailServers::count(const QString &address, const QString &password, const QString &subject,

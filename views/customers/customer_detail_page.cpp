@@ -85,6 +85,7 @@ CustomerDetailPage::CustomerDetailPage(ConsoleSession *session, ChangeFeed *feed
         {QStringLiteral("cloudpods"), tr("CloudPods")},
         {QStringLiteral("dns"), tr("DNS zones")},
         {QStringLiteral("monitoring"), tr("Monitoring alerts")},
+        {QStringLiteral("email"), tr("Email")},
     };
     auto *laterRow = new QHBoxLayout;
     laterRow->setObjectName(QStringLiteral("laterRow"));

@@ -34,7 +34,7 @@ public:
     PaymentListModel *payments() const { return m_payments; }
     // "Visa •••• 4242, 12/2034 (renewals)" per saved card, or that there is none.
     QString savedCardsText() const;
-    // The box a later module fills: "domains", "cloudpods"; null once a part took its place.
+    // The box a later module fills: "domains", "cloudpods", "email"; null once a part took its place.
     QWidget *placeholder(const QString &name) const;
     // Puts `part` where placeholder `slot` was (the page owns it) and shows it this customer.
     void installPart(const QString &slot, DetailPart *part);
