@@ -60,6 +60,65 @@
     </message>
 </context>
 <context>
+    <name>mp::AlertTableModel</name>
+    <message>
+        <source>Check down</source>
+        <translation>Prüfung meldet Ausfall</translation>
+    </message>
+    <message>
+        <source>Node down</source>
+        <translation>Knoten ausgefallen</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>Speicherplatz voll</translation>
+    </message>
+    <message>
+        <source>Slow query</source>
+        <translation>Langsame Abfrage</translation>
+    </message>
+    <message>
+        <source>Jobs failing</source>
+        <translation>Jobs schlagen fehl</translation>
+    </message>
+    <message>
+        <source>open (flapping)</source>
+        <translation>offen (schwankend)</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>aufgehoben</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Festgestellt</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Aufgehoben</translation>
+    </message>
+</context>
+<context>
     <name>mp::BillingPage</name>
     <message>
         <source>&amp;Overdue only</source>
@@ -140,6 +199,93 @@
     <message>
         <source>orders</source>
         <translation>Bestellungen</translation>
+    </message>
+</context>
+<context>
+    <name>mp::BusinessOverviewPanel</name>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>provisioning</source>
+        <translation>in Bereitstellung</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <source>terminated</source>
+        <translation>gekündigt</translation>
+    </message>
+    <message>
+        <source>Revenue this month</source>
+        <translation>Umsatz in diesem Monat</translation>
+    </message>
+    <message>
+        <source>Monthly recurring revenue</source>
+        <translation>Monatlich wiederkehrender Umsatz</translation>
+    </message>
+    <message>
+        <source>Open invoices</source>
+        <translation>Offene Rechnungen</translation>
+    </message>
+    <message>
+        <source>Overdue invoices</source>
+        <translation>Überfällige Rechnungen</translation>
+    </message>
+    <message>
+        <source>Renewals in 7 days</source>
+        <translation>Verlängerungen in 7 Tagen</translation>
+    </message>
+    <message>
+        <source>New customers this month</source>
+        <translation>Neue Kunden in diesem Monat</translation>
+    </message>
+    <message>
+        <source>CloudPods</source>
+        <translation>CloudPods</translation>
+    </message>
+    <message>
+        <source>Jobs in the last 24 hours</source>
+        <translation>Jobs in den letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Aktualisiert um %1</translation>
+    </message>
+    <message>
+        <source>Could not read the figures: %1</source>
+        <translation>Die Kennzahlen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>paid invoices, %1</source>
+        <translation>bezahlte Rechnungen, %1</translation>
+    </message>
+    <message>
+        <source>active subscriptions, per month</source>
+        <translation>aktive Abonnements, pro Monat</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>completed; %1 failed, %2 waiting</source>
+        <translation>abgeschlossen; %1 fehlgeschlagen, %2 wartend</translation>
+    </message>
+    <message>
+        <source>Revenue by month (paid invoices)</source>
+        <translation>Umsatz nach Monat (bezahlte Rechnungen)</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1846,21 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     </message>
 </context>
 <context>
+    <name>mp::CustomerAlertsPart</name>
+    <message>
+        <source>No monitoring alert on this customer&apos;s services.</source>
+        <translation>Kein Überwachungsalarm für die Dienste dieses Kunden.</translation>
+    </message>
+    <message>
+        <source>Monitoring alerts</source>
+        <translation>Überwachungsalarme</translation>
+    </message>
+    <message>
+        <source>Monitoring alerts could not be read: %1</source>
+        <translation>Die Überwachungsalarme konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>mp::CustomerDetailPage</name>
     <message>
         <source>← All customers</source>
@@ -1805,6 +1966,18 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
         <source>Saved cards:</source>
         <translation>Gespeicherte Karten:</translation>
     </message>
+    <message>
+        <source>DNS zones</source>
+        <translation>DNS-Zonen</translation>
+    </message>
+    <message>
+        <source>Monitoring alerts</source>
+        <translation>Überwachungsalarme</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
 </context>
 <context>
     <name>mp::CustomerDialog</name>
@@ -1860,6 +2033,29 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
     </message>
+    <message>
+        <source>From the country</source>
+        <translation>Nach dem Land</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CustomerMailPart</name>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
 </context>
 <context>
     <name>mp::CustomerPodsPart</name>
@@ -1905,6 +2101,13 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>mp::CustomerZonesPart</name>
+    <message>
+        <source>DNS zones</source>
+        <translation>DNS-Zonen</translation>
     </message>
 </context>
 <context>
@@ -1965,14 +2168,6 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
         <translation>&lt;h2&gt;Übersicht&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Jobs by status&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;Jobs nach Status&lt;/h3&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Failures in the last 24 hours&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;Fehler der letzten 24 Stunden&lt;/h3&gt;</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
@@ -2003,6 +2198,14 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Jobs by status&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Jobs nach Status&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Failures in the last 24 hours&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Fehlschläge in den letzten 24 Stunden&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2527,161 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>No open findings at the last check (%1): every guest mPanel tagged belongs to a live pod, and every live pod&apos;s guest is there.</source>
         <translation>Keine offenen Befunde bei der letzten Prüfung (%1): Jeder von mPanel markierte Gast gehört zu einem laufenden Pod, und der Gast jedes laufenden Pods ist vorhanden.</translation>
+    </message>
+</context>
+<context>
+    <name>mp::GuardianPage</name>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Address or account</source>
+        <translation>Adresse oder Konto</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Offence</source>
+        <translation>Verstoß</translation>
+    </message>
+    <message>
+        <source>Ban (s)</source>
+        <translation>Sperre (s)</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Beheben</translation>
+    </message>
+    <message>
+        <source>No scan has run yet. Add the log files of your hosts with POST /api/guardian/sources (sshd, Postfix, Dovecot, nginx, BIND, NSD, PowerDNS); the schedule scans them every minute, and findings, remediation tasks and blocks show here.</source>
+        <translation>Es wurde noch kein Prüflauf ausgeführt. Fügen Sie die Protokolldateien Ihrer Hosts mit POST /api/guardian/sources hinzu (sshd, Postfix, Dovecot, nginx, BIND, NSD, PowerDNS); der Zeitplan prüft sie jede Minute, und Befunde, Abhilfeaufgaben und Sperren erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Select a finding to see the log lines that made it.</source>
+        <translation>Wählen Sie einen Befund, um die Protokollzeilen zu sehen, aus denen er entstanden ist.</translation>
+    </message>
+    <message>
+        <source>Remediation queue</source>
+        <translation>Abhilfe-Warteschlange</translation>
+    </message>
+    <message>
+        <source>Blocks in force</source>
+        <translation>Aktive Sperren</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Prüfläufe</translation>
+    </message>
+    <message>
+        <source>Guardian could not be read: %1</source>
+        <translation>Die Guardian-Daten konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open finding(s)</source>
+        <translation>
+            <numerusform>%n offener Befund</numerusform>
+            <numerusform>%n offene Befunde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n high</source>
+        <translation>
+            <numerusform>%n hoch</numerusform>
+            <numerusform>%n hoch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) waiting</source>
+        <translation>
+            <numerusform>%n Aufgabe wartet</numerusform>
+            <numerusform>%n Aufgaben warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) in force</source>
+        <translation>
+            <numerusform>%n aktive Sperre</numerusform>
+            <numerusform>%n aktive Sperren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1:%2  %3</source>
+        <translation>%1:%2  %3</translation>
     </message>
 </context>
 <context>
@@ -2687,6 +3045,17 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     </message>
 </context>
 <context>
+    <name>mp::JsonRowsModel</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>mp::LazyTableView</name>
     <message>
         <source>Could not load: %1</source>
@@ -2707,6 +3076,17 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>%1 loaded, more as you scroll</source>
         <translation>%1 geladen, weitere beim Scrollen</translation>
+    </message>
+</context>
+<context>
+    <name>mp::MailAliasTableModel</name>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Delivers to</source>
+        <translation>Zustellen an</translation>
     </message>
 </context>
 <context>
@@ -2755,6 +3135,22 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
         <source>DKIM selector</source>
         <translation>DKIM-Selektor</translation>
     </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>In Ordnung</translation>
+    </message>
+    <message>
+        <source>Problems: %1</source>
+        <translation>Probleme: %1</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
 </context>
 <context>
     <name>mp::MailPage</name>
@@ -2771,16 +3167,182 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
         <translation>Postfächer</translation>
     </message>
     <message>
-        <source>Mailboxes of %1</source>
-        <translation>Postfächer von %1</translation>
-    </message>
-    <message>
         <source>Select a mail domain to see its mailboxes.</source>
         <translation>Wählen Sie eine Mail-Domain, um ihre Postfächer zu sehen.</translation>
     </message>
     <message>
         <source>This domain has no mailboxes yet.</source>
         <translation>Diese Domain hat noch keine Postfächer.</translation>
+    </message>
+    <message>
+        <source>Mailboxes and aliases of %1</source>
+        <translation>Postfächer und Aliasse von %1</translation>
+    </message>
+    <message>
+        <source>DNS not checked yet: Check DNS asks the authoritative servers for MX, SPF, DKIM and DMARC.</source>
+        <translation>DNS noch nicht geprüft: „DNS prüfen“ fragt die autoritativen Server nach MX, SPF, DKIM und DMARC.</translation>
+    </message>
+    <message>
+        <source>DNS healthy (checked %1): MX, SPF, DKIM and DMARC are served as published.</source>
+        <translation>DNS in Ordnung (geprüft %1): MX, SPF, DKIM und DMARC werden wie veröffentlicht ausgeliefert.</translation>
+    </message>
+    <message>
+        <source>DNS not checked (%1): %2</source>
+        <translation>DNS nicht geprüft (%1): %2</translation>
+    </message>
+    <message>
+        <source>DNS problems (checked %1):
+%2</source>
+        <translation>DNS-Probleme (geprüft %1):
+%2</translation>
+    </message>
+    <message>
+        <source>Check DNS</source>
+        <translation>DNS prüfen</translation>
+    </message>
+    <message>
+        <source>New mailbox…</source>
+        <translation>Neues Postfach…</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Delete mailbox…</source>
+        <translation>Postfach löschen…</translation>
+    </message>
+    <message>
+        <source>Delete mailbox</source>
+        <translation>Postfach löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected mailbox? It stops logging in and receiving at once; its mail is removed by a job.</source>
+        <translation>Das ausgewählte Postfach löschen? Anmeldung und Empfang enden sofort; seine E-Mails werden von einem Job entfernt.</translation>
+    </message>
+    <message>
+        <source>New alias…</source>
+        <translation>Neuer Alias…</translation>
+    </message>
+    <message>
+        <source>Delete alias</source>
+        <translation>Alias löschen</translation>
+    </message>
+    <message>
+        <source>New mailbox</source>
+        <translation>Neues Postfach</translation>
+    </message>
+    <message>
+        <source>Address (the part before the @):</source>
+        <translation>Adresse (der Teil vor dem @):</translation>
+    </message>
+    <message>
+        <source>Password (at least 10 characters):</source>
+        <translation>Passwort (mindestens 10 Zeichen):</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>New alias</source>
+        <translation>Neuer Alias</translation>
+    </message>
+    <message>
+        <source>Alias (the part before the @):</source>
+        <translation>Alias (der Teil vor dem @):</translation>
+    </message>
+    <message>
+        <source>Delivers to (addresses, comma-separated):</source>
+        <translation>Zustellen an (Adressen, durch Kommas getrennt):</translation>
+    </message>
+    <message>
+        <source>Select a mail domain first.</source>
+        <translation>Wählen Sie zuerst eine Mail-Domain.</translation>
+    </message>
+    <message>
+        <source>The DNS check failed: %1</source>
+        <translation>Die DNS-Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>DNS is healthy.</source>
+        <translation>DNS ist in Ordnung.</translation>
+    </message>
+    <message>
+        <source>DNS has problems: see above what to fix.</source>
+        <translation>DNS hat Probleme: Was zu beheben ist, steht oben.</translation>
+    </message>
+    <message>
+        <source>Mailbox %1 created.</source>
+        <translation>Postfach %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>The mailbox was not created: %1</source>
+        <translation>Das Postfach wurde nicht angelegt: %1</translation>
+    </message>
+    <message>
+        <source>Select a mailbox first.</source>
+        <translation>Wählen Sie zuerst ein Postfach.</translation>
+    </message>
+    <message>
+        <source>The mailbox was not changed: %1</source>
+        <translation>Das Postfach wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>%1 is enabled.</source>
+        <translation>%1 ist aktiviert.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled: it can neither log in nor receive mail.</source>
+        <translation>%1 ist deaktiviert: Es kann sich weder anmelden noch E-Mails empfangen.</translation>
+    </message>
+    <message>
+        <source>The password of %1 is changed.</source>
+        <translation>Das Passwort von %1 wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>Das Passwort wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>The mailbox is deleted; job %1 removes its mail.</source>
+        <translation>Das Postfach ist gelöscht; Job %1 entfernt seine E-Mails.</translation>
+    </message>
+    <message>
+        <source>The mailbox was not deleted: %1</source>
+        <translation>Das Postfach wurde nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>Alias %1 created.</source>
+        <translation>Alias %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>The alias was not created: %1</source>
+        <translation>Der Alias wurde nicht angelegt: %1</translation>
+    </message>
+    <message>
+        <source>Select an alias first.</source>
+        <translation>Wählen Sie zuerst einen Alias.</translation>
+    </message>
+    <message>
+        <source>Alias %1 deleted.</source>
+        <translation>Alias %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>The alias was not deleted: %1</source>
+        <translation>Der Alias wurde nicht gelöscht: %1</translation>
     </message>
 </context>
 <context>
@@ -2920,6 +3482,10 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
         <source>State</source>
         <translation>Zustand</translation>
     </message>
+    <message>
+        <source>%1 of %2 MB</source>
+        <translation>%1 von %2 MB</translation>
+    </message>
 </context>
 <context>
     <name>mp::MainWindow</name>
@@ -3001,6 +3567,50 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>R&amp;eason:</source>
         <translation>&amp;Grund:</translation>
+    </message>
+</context>
+<context>
+    <name>mp::MonitoringOverview</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Monitoring&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Überwachung&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Monitoring could not be read: %1</source>
+        <translation>Die Überwachungsdaten konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) down</source>
+        <translation>
+            <numerusform>%n Dienst ausgefallen</numerusform>
+            <numerusform>%n Dienste ausgefallen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n degraded</source>
+        <translation>
+            <numerusform>%n beeinträchtigt</numerusform>
+            <numerusform>%n beeinträchtigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alert(s)</source>
+        <translation>
+            <numerusform>%n offener Alarm</numerusform>
+            <numerusform>%n offene Alarme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open alert: every monitored service answers.</source>
+        <translation>Kein offener Alarm: Jeder überwachte Dienst antwortet.</translation>
+    </message>
+    <message>
+        <source>Nothing is monitored yet: nodes and checks are added in the Monitoring section&apos;s API (see its empty state).</source>
+        <translation>Noch wird nichts überwacht: Knoten und Prüfungen werden über die API des Bereichs Überwachung angelegt (siehe dessen leere Ansicht).</translation>
     </message>
 </context>
 <context>
@@ -3094,6 +3704,37 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
             <numerusform>%n offene Alarme</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Status board</source>
+        <translation>Statusübersicht</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Slow queries</source>
+        <translation>Langsame Abfragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alerts (%n open)</source>
+        <translation>
+            <numerusform>Alarme (%n offen)</numerusform>
+            <numerusform>Alarme (%n offen)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mp::NavigationModel</name>
@@ -3182,10 +3823,6 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
         <translation>SSL-Zertifikate, ihre Ausstellung und ihr Ablauf.</translation>
     </message>
     <message>
-        <source>Security checks, fraud screening and abuse reports.</source>
-        <translation>Sicherheitsprüfungen, Betrugserkennung und Missbrauchsmeldungen.</translation>
-    </message>
-    <message>
         <source>Uptime and health of your servers and services.</source>
         <translation>Verfügbarkeit und Zustand Ihrer Server und Dienste.</translation>
     </message>
@@ -3200,6 +3837,18 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>Mail domains, mailboxes, aliases and forwarders.</source>
         <translation>Mail-Domains, Postfächer, Aliasse und Weiterleitungen.</translation>
+    </message>
+    <message>
+        <source>Security scans of mail, web, DNS and SSH logs, and remediation.</source>
+        <translation>Sicherheitsprüfungen der Mail-, Web-, DNS- und SSH-Protokolle sowie Abhilfe.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Your company on invoices: address, VAT ID, bank, logo, numbering and tax rates.</source>
+        <translation>Ihre Firma auf Rechnungen: Adresse, USt-IdNr., Bank, Logo, Nummernkreise und Steuersätze.</translation>
     </message>
 </context>
 <context>
@@ -3806,6 +4455,171 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     </message>
 </context>
 <context>
+    <name>mp::SettingsPage</name>
+    <message>
+        <source>Reverse charge for EU businesses with a VAT ID</source>
+        <translation>Reverse-Charge für EU-Unternehmen mit USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Logo entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Save company settings</source>
+        <translation>Firmeneinstellungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>&amp;Add rate</source>
+        <translation>Steuersatz &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove rate</source>
+        <translation>Steuersatz entfernen</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Einstellungen&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Your company on invoices</source>
+        <translation>Ihre Firma auf Rechnungen</translation>
+    </message>
+    <message>
+        <source>Street and number
+Postcode and city</source>
+        <translation>Straße und Hausnummer
+PLZ und Ort</translation>
+    </message>
+    <message>
+        <source>IBAN, BIC and bank: printed on unpaid invoices</source>
+        <translation>IBAN, BIC und Bank: werden auf unbezahlte Rechnungen gedruckt</translation>
+    </message>
+    <message>
+        <source>e.g. DE123456789</source>
+        <translation>z. B. DE123456789</translation>
+    </message>
+    <message>
+        <source>{YYYY} or {YY} is the year, {NNNN} the running number with as many digits as Ns.</source>
+        <translation>{YYYY} oder {YY} ist das Jahr, {NNNN} die laufende Nummer mit so vielen Stellen, wie N angegeben sind.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Prices exclude tax (tax is added)</source>
+        <translation>Preise ohne Steuer (Steuer wird aufgeschlagen)</translation>
+    </message>
+    <message>
+        <source>Prices include tax</source>
+        <translation>Preise inklusive Steuer</translation>
+    </message>
+    <message>
+        <source>A business in another EU country with a valid-looking VAT ID pays no VAT; the invoice says the recipient accounts for it.</source>
+        <translation>Ein Unternehmen in einem anderen EU-Land mit plausibler USt-IdNr. zahlt keine Umsatzsteuer; die Rechnung weist darauf hin, dass der Leistungsempfänger die Steuer schuldet.</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>Firmenname:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>Land:</translation>
+    </message>
+    <message>
+        <source>VAT ID:</source>
+        <translation>USt-IdNr.:</translation>
+    </message>
+    <message>
+        <source>Billing e-mail:</source>
+        <translation>Rechnungs-E-Mail:</translation>
+    </message>
+    <message>
+        <source>Bank details:</source>
+        <translation>Bankverbindung:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <source>Invoice numbers:</source>
+        <translation>Rechnungsnummern:</translation>
+    </message>
+    <message>
+        <source>Credit note numbers:</source>
+        <translation>Gutschriftsnummern:</translation>
+    </message>
+    <message>
+        <source>Payment terms:</source>
+        <translation>Zahlungsziel:</translation>
+    </message>
+    <message>
+        <source>Prices:</source>
+        <translation>Preise:</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Logo auswählen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Tax rates by buyer&apos;s country</source>
+        <translation>Steuersätze nach Land des Käufers</translation>
+    </message>
+    <message>
+        <source>VAT, USt.</source>
+        <translation>USt., MwSt.</translation>
+    </message>
+    <message>
+        <source>An invoice is taxed at the rate of the buyer&apos;s country valid on its issue date, else the default rate. To change a rate, end the old one and add the new one from the next day; issued invoices keep their rate.</source>
+        <translation>Eine Rechnung wird mit dem Steuersatz besteuert, der an ihrem Ausstellungsdatum im Land des Käufers gilt, sonst mit dem Standardsatz. Um einen Steuersatz zu ändern, beenden Sie den alten und legen Sie den neuen ab dem Folgetag an; ausgestellte Rechnungen behalten ihren Steuersatz.</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s country:</source>
+        <translation>Land des Käufers:</translation>
+    </message>
+    <message>
+        <source>Rate (%):</source>
+        <translation>Steuersatz (%):</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>Gültig:</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Kein Logo</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>mp::SignInDialog</name>
     <message>
         <source>Embedded database</source>
@@ -3882,6 +4696,37 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>mp::SlowQueryModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Anweisung</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
     </message>
 </context>
 <context>
@@ -4190,6 +5035,45 @@ Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt, und mPanel behält k
     <message>
         <source>Renewal invoice issued.</source>
         <translation>Verlängerungsrechnung ausgestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>mp::TaxRateTableModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Default (any other country)</source>
+        <translation>Standard (jedes andere Land)</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Immer</translation>
+    </message>
+    <message>
+        <source>Open-ended</source>
+        <translation>Unbefristet</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s country</source>
+        <translation>Land des Käufers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Steuersatz</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
     </message>
 </context>
 <context>
