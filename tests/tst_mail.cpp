@@ -518,6 +518,20 @@ private Q_SLOTS:
             QCOMPARE(e.data.value(QStringLiteral("limit_kind")).toString(), QStringLiteral("mailbox"));
             QCOMPARE(e.data.value(QStringLiteral("limit_per_hour")).toInt(), 2);
         }
+        // The Guardian makes it a high spam_burst finding on the customer's mailbox, with a task to
+        // lock the mailbox waiting for staff.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_api.scalar(QStringLiteral("SELECT count(*) FROM guardian_findings WHERE kind = 'spam_burst' "
+                                        "AND severity = 'high' AND account = lower(?) AND resource_type = "
+                                        "'mailbox' AND customer_id = ?::uuid AND status = 'open'"),
+                         {info, m_alice}),
+            1, 20000);
+        QCOMPARE(m_api.scalar(
+                     QStringLiteral("SELECT count(*) FROM guardian_remediations r JOIN guardian_findings f "
+                                    "ON f.id = r.finding_id WHERE f.account = lower(?) "
+                                    "AND r.action = 'lock_mailbox' AND r.status = 'pending'"),
+                     {info}),
+                 1);
         // Another mailbox of the domain still sends.
         QCOMPARE(m_mail.submit(two, twoPassword, info, QStringLiteral("from-two")), QStringLiteral("sent"));
         QCOMPARE(m_mail.count(info, infoPassword, QStringLiteral("from-two")), 1);

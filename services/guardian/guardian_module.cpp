@@ -4,6 +4,7 @@
 #include "guardian/guardian_openapi.h"
 #include "guardian/guardian_routes.h"
 #include "guardian/scan_runner.h"
+#include "guardian/sending_hold_findings.h"
 #include "module/module_context.h"
 
 namespace mp::guardian {
@@ -26,6 +27,7 @@ Module guardianModule()
                       module.jobKind(kinds::scan, &scanJob);
                       module.jobKind(kinds::schedule, &scheduleJob);
                       module.jobKind(kinds::syncFirewall, &syncFirewallJob);
+                      module.on(events::MailSendingLimitExceeded, &recordSendingHold);
                       JobSchedule schedule;
                       schedule.name = kinds::schedule;
                       schedule.kind = kinds::schedule;
