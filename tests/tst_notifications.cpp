@@ -262,6 +262,21 @@ private Q_SLOTS:
         QCOMPARE(m_api.call("GET", QStringLiteral("/api/notifications/settings"), m_support).status, 403);
     }
 
+    // A relay without a display name is a relay: the name is stored empty, not refused by the
+    // database as a 500.
+    void theSenderNameIsOptional()
+    {
+        QJsonObject body = settingsBody();
+        body.remove(QStringLiteral("from_name"));
+        const auto r = m_api.call("PUT", QStringLiteral("/api/notifications/settings"), m_admin, body);
+        QVERIFY2(r.status == 200, r.body.constData());
+        const auto read = m_api.call("GET", QStringLiteral("/api/notifications/settings"), m_admin);
+        QCOMPARE(read.status, 200);
+        QVERIFY(read.json().contains(QStringLiteral("from_name")));
+        QCOMPARE(str(read.json(), "from_name"), QString());
+        putSettings();
+    }
+
     void passwordIsWriteOnly()
     {
         putSettings();

@@ -178,7 +178,8 @@ Result<MailSettings> MailSettingsStore::save(TenantTransaction &tx, const api::B
                        QStringLiteral("smtp_user is required with a password"));
 
     auto q = sql::exec(tx.db(), kUpsert,
-                       {tx.tenantId(), s.fromAddress, s.fromName,
+                       // An absent name is a null QString, which would bind as NULL.
+                       {tx.tenantId(), s.fromAddress, s.fromName.isNull() ? QStringLiteral("") : s.fromName,
                         s.replyTo.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.replyTo),
                         s.host, s.port, toString(s.tlsMode),
                         s.user.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.user),
