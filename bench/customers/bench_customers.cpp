@@ -10,16 +10,13 @@
 // plan of each search shape, so a regression to a sequential scan shows.
 #include "api/keyset_page.h"
 #include "customers/customers.h"
-#include "db/connection_settings.h"
-#include "db/migrator.h"
-#include "db/pg_connection.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "http/api_context.h"
 #include "http/http_server.h"
 #include "service/api_modules.h"
+#include "support/bench_database.h"
 #include "tenancy/api_tokens.h"
-#include "tenancy/tenants.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -117,28 +114,16 @@ int main(int argc, char *argv[])
     parser.process(app);
     const int total = parser.value(QStringLiteral("customers")).toInt();
     const int rounds = parser.value(QStringLiteral("rounds")).toInt();
-    auto settings = ConnectionSettings::fromUrl(parser.value(QStringLiteral("database-url")));
-    if (!settings)
-        return fail(settings.error().message);
-    {
-        auto conn = PgConnection::connect(*settings);
-        if (!conn)
-            return fail(conn.error().message);
-        if (auto m = Migrator(*conn.value()).migrate(); !m)
-            return fail(m.error().message);
-    }
-    auto opened = sql::open(*settings, QStringLiteral("bench"));
-    if (!opened)
-        return fail(opened.error().message);
-    QSqlDatabase db = *opened;
-    auto tenant = Tenants::create(db, QStringLiteral("Bench Hosting"));
-    if (!tenant)
-        return fail(tenant.error().message);
+    auto bench = bench::openBenchDatabase(parser.value(QStringLiteral("database-url")));
+    if (!bench)
+        return fail(bench.error().message);
+    QSqlDatabase db = bench->db;
+    const QString tenant = bench->tenantId;
     const QString how = QStringLiteral("%1 customers in one tenant").arg(total);
 
     QElapsedTimer timer;
     timer.start();
-    if (auto q = sql::exec(db, QString::fromUtf8(kFill), {*tenant, total}); !q)
+    if (auto q = sql::exec(db, QString::fromUtf8(kFill), {tenant, total}); !q)
         return fail(q.error().message);
     const double fillSeconds = double(timer.elapsed()) / 1000.0;
     result(QStringLiteral("fill"), QStringLiteral("insert with all indexes"), fillSeconds,
@@ -158,7 +143,7 @@ int main(int argc, char *argv[])
             query.addQueryItem(QStringLiteral("limit"), QStringLiteral("50"));
             auto page =
                 api::KeysetPage::parse(query, customers::Customers::sortOrders(), QStringLiteral("name"));
-            auto tx = TenantTransaction::begin(db, *tenant);
+            auto tx = TenantTransaction::begin(db, tenant);
             if (!tx)
                 return fail(tx.error().message);
             customers::CustomerFilter filter;
@@ -189,7 +174,7 @@ int main(int argc, char *argv[])
         // bounded probe and, for a common term, the walk in list order. EXPLAIN cannot be
         // prepared, so the values are literals (the shapes are ours, quoted anyway).
         auto literal = [](QString v) { return u'\'' + v.replace(u'\'', QStringLiteral("''")) + u'\''; };
-        const QString t = literal(*tenant);
+        const QString t = literal(tenant);
         const QString p = literal(pattern);
         auto plan =
             q.size() >= 3
@@ -224,7 +209,7 @@ int main(int argc, char *argv[])
     auto port = server.listenOn(QStringLiteral("127.0.0.1:0"));
     if (!port)
         return fail(port.error().message);
-    auto token = ApiTokens::create(db, *tenant, StaffRole::Admin);
+    auto token = ApiTokens::create(db, tenant, StaffRole::Admin);
     if (!token)
         return fail(token.error().message);
     QNetworkAccessManager manager;

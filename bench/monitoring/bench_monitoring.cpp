@@ -12,15 +12,12 @@
 // getrusage and /proc) per second of the 10 s schedule: 1.0 would be one core kept busy.
 // Prints one tab-separated "RESULT  section  metric  value  unit  how" line per figure.
 #include "core/clock.h"
-#include "db/connection_settings.h"
-#include "db/migrator.h"
-#include "db/pg_connection.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "jobs/job_sql_values.h"
 #include "monitoring/monitoring_store.h"
 #include "monitoring/node_poll.h"
-#include "tenancy/tenants.h"
+#include "support/bench_database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -123,23 +120,11 @@ int main(int argc, char *argv[])
     const int metrics = parser.value(QStringLiteral("metrics")).toInt();
     const int rounds = parser.value(QStringLiteral("rounds")).toInt();
     const int seriesNodes = qMin(nodes, parser.value(QStringLiteral("series-nodes")).toInt());
-    auto settings = ConnectionSettings::fromUrl(parser.value(QStringLiteral("database-url")));
-    if (!settings)
-        return fail(settings.error().message);
-    {
-        auto conn = PgConnection::connect(*settings);
-        if (!conn)
-            return fail(conn.error().message);
-        if (auto m = Migrator(*conn.value()).migrate(); !m)
-            return fail(m.error().message);
-    }
-    auto opened = sql::open(*settings, QStringLiteral("bench"));
-    if (!opened)
-        return fail(opened.error().message);
-    QSqlDatabase db = *opened;
-    auto tenant = Tenants::create(db, QStringLiteral("Bench Hosting"));
-    if (!tenant)
-        return fail(tenant.error().message);
+    auto bench = bench::openBenchDatabase(parser.value(QStringLiteral("database-url")));
+    if (!bench)
+        return fail(bench.error().message);
+    QSqlDatabase db = bench->db;
+    const QString tenant = bench->tenantId;
     // A fixed day, so the partitions are the same in every run.
     const QDateTime t0(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc());
     const auto ts = [](const QDateTime &t) { return jobsql::timestamp(t); };
@@ -149,7 +134,7 @@ int main(int argc, char *argv[])
                            "created_at) SELECT ?::uuid, 'node-' || lpad(i::text, 5, '0'), "
                            "'http://10.0.' || (i / 250) || '.' || (i % 250) || ':9100/metrics', false, "
                            "now() FROM generate_series(1, ?) AS i"),
-            {*tenant, nodes});
+            {tenant, nodes});
         !q)
         return fail(q.error().message);
     if (auto q = sql::exec(db, QStringLiteral("SELECT mpanel_monitoring_prepare_partitions(?::timestamptz)"),
@@ -177,13 +162,13 @@ int main(int argc, char *argv[])
         reading.values.append({QStringLiteral("metric_%1").arg(m), 0});
     cpu.start();
     for (int r = 0; r < rounds; ++r) {
-        auto tx = TenantTransaction::begin(db, *tenant);
+        auto tx = TenantTransaction::begin(db, tenant);
         if (!tx)
             return fail(tx.error().message);
         for (const QString &node : std::as_const(nodeIds)) {
             for (auto &value : reading.values)
                 value.second = QRandomGenerator::global()->bounded(100.0);
-            if (auto s = monitoring::writeNodeSamples(tx->db(), *tenant, node, reading, t0.addSecs(10 * r));
+            if (auto s = monitoring::writeNodeSamples(tx->db(), tenant, node, reading, t0.addSecs(10 * r));
                 !s)
                 return fail(s.error().message);
         }
@@ -284,7 +269,7 @@ int main(int argc, char *argv[])
                                 int *points) -> Result<double> {
         QList<double> runs;
         for (int i = 0; i < 21; ++i) {
-            auto tx = TenantTransaction::begin(db, *tenant);
+            auto tx = TenantTransaction::begin(db, tenant);
             if (!tx)
                 return tx.error();
             QElapsedTimer t;

@@ -9,13 +9,10 @@
 //
 // Prints one tab-separated "RESULT  section  metric  value  unit  how" line per figure.
 #include "core/clock.h"
-#include "db/connection_settings.h"
-#include "db/migrator.h"
-#include "db/pg_connection.h"
 #include "db/sql.h"
 #include "db/tenant_transaction.h"
 #include "subscriptions/subscription_renewals.h"
-#include "tenancy/tenants.h"
+#include "support/bench_database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -77,23 +74,11 @@ int main(int argc, char *argv[])
     parser.process(app);
     const int total = parser.value(QStringLiteral("subscriptions")).toInt();
     const int batch = parser.value(QStringLiteral("batch")).toInt();
-    auto settings = ConnectionSettings::fromUrl(parser.value(QStringLiteral("database-url")));
-    if (!settings)
-        return fail(settings.error().message);
-    {
-        auto conn = PgConnection::connect(*settings);
-        if (!conn)
-            return fail(conn.error().message);
-        if (auto m = Migrator(*conn.value()).migrate(); !m)
-            return fail(m.error().message);
-    }
-    auto opened = sql::open(*settings, QStringLiteral("bench"));
-    if (!opened)
-        return fail(opened.error().message);
-    QSqlDatabase db = *opened;
-    auto tenant = Tenants::create(db, QStringLiteral("Bench Hosting"));
-    if (!tenant)
-        return fail(tenant.error().message);
+    auto bench = bench::openBenchDatabase(parser.value(QStringLiteral("database-url")));
+    if (!bench)
+        return fail(bench.error().message);
+    QSqlDatabase db = bench->db;
+    const QString tenant = bench->tenantId;
     for (const QString &text :
          {QStringLiteral("UPDATE tenants SET country = 'DE' WHERE id = ?::uuid"),
           QStringLiteral(
@@ -101,15 +86,15 @@ int main(int argc, char *argv[])
               "190000), (?::uuid, 'FR', 'TVA', 200000), (?::uuid, NULL, 'VAT', 0)"),
           QStringLiteral(
               "INSERT INTO products (tenant_id, type, name) VALUES (?::uuid, 'other', 'Web Hosting M')")}) {
-        QVariantList binds(text.count(QStringLiteral("?::uuid")), *tenant);
+        QVariantList binds(text.count(QStringLiteral("?::uuid")), tenant);
         if (auto q = sql::exec(db, text, binds); !q)
             return fail(q.error().message);
     }
     QElapsedTimer timer;
     timer.start();
-    if (auto q = sql::exec(db, QString::fromUtf8(kFillCustomers), {*tenant}); !q)
+    if (auto q = sql::exec(db, QString::fromUtf8(kFillCustomers), {tenant}); !q)
         return fail(q.error().message);
-    if (auto q = sql::exec(db, QString::fromUtf8(kFillSubscriptions), {*tenant, total, *tenant, *tenant}); !q)
+    if (auto q = sql::exec(db, QString::fromUtf8(kFillSubscriptions), {tenant, total, tenant, tenant}); !q)
         return fail(q.error().message);
     result(QStringLiteral("fill"), QStringLiteral("customers + subscriptions"),
            double(timer.elapsed()) / 1000.0, QStringLiteral("s"),
@@ -121,7 +106,7 @@ int main(int argc, char *argv[])
     ManualClock clock(QDateTime(QDate(2026, 12, 1), QTime(6, 0), QTimeZone::utc()));
     ScopedClock scoped(clock);
     timer.restart();
-    auto tx = TenantTransaction::begin(db, *tenant);
+    auto tx = TenantTransaction::begin(db, tenant);
     if (!tx)
         return fail(tx.error().message);
     subscriptions::RenewalOptions options;
@@ -147,7 +132,7 @@ int main(int argc, char *argv[])
         QStringLiteral("SELECT count(*), count(DISTINCT number), max(number_seq) - min(number_seq) + "
                        "1, (SELECT count(DISTINCT subscription_id) FROM subscription_invoices) "
                        "FROM invoices WHERE tenant_id = ?::uuid"),
-        {*tenant});
+        {tenant});
     if (!check || !check->next())
         return fail(QStringLiteral("check query failed"));
     const qint64 n = check->value(0).toLongLong();
@@ -165,7 +150,7 @@ int main(int argc, char *argv[])
 
     // A second run finds nothing left to do (the renewal key).
     timer.restart();
-    auto tx2 = TenantTransaction::begin(db, *tenant);
+    auto tx2 = TenantTransaction::begin(db, tenant);
     if (!tx2)
         return fail(tx2.error().message);
     auto again = subscriptions::SubscriptionRenewals::run(*tx2, clock.now(), options);
