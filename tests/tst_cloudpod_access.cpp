@@ -12,13 +12,13 @@
 #include "jobs/jobs.h"
 #include "module/service_lifecycle.h"
 #include "support/pod_cluster.h"
+#include "support/racing_activations.h"
 #include "support/service_fixture.h"
 
 #include <QMutex>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QUuid>
 
 using namespace mp;
@@ -383,33 +383,7 @@ private Q_SLOTS:
                                                                    "subscriptions WHERE id = ?::uuid"),
                                                     {subscription}),
                                          3};
-        QList<QThread *> threads;
-        QAtomicInt failures;
-        for (int i = 0; i < 6; ++i) {
-            threads << QThread::create([this, i, request, &failures] {
-                const QString name = QStringLiteral("race-%1").arg(i);
-                {
-                    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_api.db(), name);
-                    if (!db.open()) {
-                        failures.ref();
-                    } else {
-                        auto tx = TenantTransaction::begin(db, m_tenant);
-                        if (!tx ||
-                            !provisioning::onActivated(tx.value(), request,
-                                                       QDateTime::currentDateTimeUtc()) ||
-                            !tx->commit())
-                            failures.ref();
-                    }
-                }
-                QSqlDatabase::removeDatabase(name);
-            });
-            threads.last()->start();
-        }
-        for (QThread *t : std::as_const(threads)) {
-            t->wait();
-            delete t;
-        }
-        QCOMPARE(failures.loadRelaxed(), 0);
+        QCOMPARE(test::raceActivations(m_api.db(), m_tenant, request, 6), 0);
         QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM cloud_pods")), 3);
         QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE kind = 'cloudpod.provision'")),
                  3);

@@ -14,11 +14,11 @@
 #include "namesilo/namesilo_client.h"
 #include "namesilo/namesilo_errors.h"
 #include "support/pdns_server.h"
+#include "support/racing_activations.h"
 #include "support/service_fixture.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QThread>
 
 using namespace mp;
 using mp::test::NamesiloEmulator;
@@ -339,33 +339,7 @@ private Q_SLOTS:
             m_api.text(QStringLiteral("SELECT order_item_id::text FROM subscriptions WHERE id = ?::uuid"),
                        {subscription}),
             1};
-        QList<QThread *> threads;
-        QAtomicInt failures;
-        for (int i = 0; i < 6; ++i) {
-            threads << QThread::create([this, i, request, &failures] {
-                const QString conn = QStringLiteral("race-%1").arg(i);
-                {
-                    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_api.db(), conn);
-                    if (!db.open()) {
-                        failures.ref();
-                    } else {
-                        auto tx = TenantTransaction::begin(db, m_tenant);
-                        if (!tx ||
-                            !provisioning::onActivated(tx.value(), request,
-                                                       QDateTime::currentDateTimeUtc()) ||
-                            !tx->commit())
-                            failures.ref();
-                    }
-                }
-                QSqlDatabase::removeDatabase(conn);
-            });
-            threads.last()->start();
-        }
-        for (QThread *t : std::as_const(threads)) {
-            t->wait();
-            delete t;
-        }
-        QCOMPARE(failures.loadRelaxed(), 0);
+        QCOMPARE(test::raceActivations(m_api.db(), m_tenant, request, 6), 0);
         QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM domains WHERE name = ?"), {name}), 1);
         QCOMPARE(m_api.scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE kind = 'domains.register' AND "
                                              "related_id = ?"),
