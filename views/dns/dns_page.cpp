@@ -4,6 +4,7 @@
 #include "dns_channels.h"
 #include "dns_record_table_model.h"
 #include "dns_zone_table_model.h"
+#include "empty_state_label.h"
 #include "model_roles.h"
 
 #include <QHeaderView>
@@ -16,28 +17,14 @@
 
 namespace mp {
 
-namespace {
-
-QLabel *placeholder(QWidget *parent, const QString &name)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
-
-} // namespace
-
 DnsPage::DnsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     : QWidget(parent), m_zones(new DnsZoneTableModel(session, this)),
       m_records(new DnsRecordTableModel(session, this)), m_zoneView(new LazyTableView(m_zones, this)),
       m_recordView(new LazyTableView(m_records, this)), m_zoneStack(new QStackedWidget(this)),
       m_recordStack(new QStackedWidget(this)),
-      m_zoneEmpty(placeholder(this, QStringLiteral("dnsZonesEmptyState"))),
-      m_recordEmpty(placeholder(this, QStringLiteral("dnsRecordsEmptyState"))), m_zoneTitle(new QLabel(this)),
-      m_recordMessage(new QLabel(this))
+      m_zoneEmpty(newEmptyStateLabel(this, QStringLiteral("dnsZonesEmptyState"))),
+      m_recordEmpty(newEmptyStateLabel(this, QStringLiteral("dnsRecordsEmptyState"))),
+      m_zoneTitle(new QLabel(this)), m_recordMessage(new QLabel(this))
 {
     setObjectName(QStringLiteral("dnsPage"));
     m_zones->setChangeFeed(feed, {channels::dnsZones});

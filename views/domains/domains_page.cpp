@@ -3,6 +3,7 @@
 #include "common/lazy_table_view.h"
 #include "domain_channels.h"
 #include "domain_table_model.h"
+#include "empty_state_label.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
@@ -29,10 +30,7 @@ DomainsPage::DomainsPage(ConsoleSession *session, ChangeFeed *feed, QWidget *par
     m_domains->setChangeFeed(feed, {channels::domains});
     m_view->setObjectName(QStringLiteral("domainsView"));
     m_expiring->setObjectName(QStringLiteral("domainsExpiringFilter"));
-    m_empty->setObjectName(QStringLiteral("domainsEmptyState"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    styleAsEmptyState(m_empty, QStringLiteral("domainsEmptyState"));
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
 

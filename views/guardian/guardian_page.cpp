@@ -1,6 +1,7 @@
 #include "guardian_page.h"
 
 #include "console_session/change_feed.h"
+#include "empty_state_label.h"
 #include "guardian_commands.h"
 #include "json_rows_model.h"
 
@@ -76,10 +77,7 @@ GuardianPage::GuardianPage(ConsoleSession *session, ChangeFeed *feed, QWidget *p
 {
     setObjectName(QStringLiteral("guardianPage"));
     m_summary->setObjectName(QStringLiteral("guardianSummary"));
-    m_empty->setObjectName(QStringLiteral("guardianEmptyState"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    styleAsEmptyState(m_empty, QStringLiteral("guardianEmptyState"));
     m_empty->setText(
         tr("No scan has run yet. Add the log files of your hosts with POST /api/guardian/sources "
            "(sshd, Postfix, Dovecot, nginx, BIND, NSD, PowerDNS); the schedule scans them every "

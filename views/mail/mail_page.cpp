@@ -1,6 +1,7 @@
 #include "mail_page.h"
 
 #include "common/lazy_table_view.h"
+#include "empty_state_label.h"
 #include "mail_alias_table_model.h"
 #include "mail_channels.h"
 #include "mail_commands.h"
@@ -25,28 +26,14 @@
 
 namespace mp {
 
-namespace {
-
-QLabel *emptyState(QWidget *parent, const QString &name)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
-
-} // namespace
-
 MailPage::MailPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     : QWidget(parent), m_domains(new MailDomainTableModel(session, this)),
       m_mailboxes(new MailboxTableModel(session, this)), m_aliases(new MailAliasTableModel(session, this)),
       m_domainView(new LazyTableView(m_domains, this)), m_mailboxView(new LazyTableView(m_mailboxes, this)),
       m_aliasView(new LazyTableView(m_aliases, this)), m_domainStack(new QStackedWidget(this)),
       m_mailboxStack(new QStackedWidget(this)),
-      m_domainEmpty(emptyState(this, QStringLiteral("mailDomainsEmptyState"))),
-      m_mailboxEmpty(emptyState(this, QStringLiteral("mailboxesEmptyState"))),
+      m_domainEmpty(newEmptyStateLabel(this, QStringLiteral("mailDomainsEmptyState"))),
+      m_mailboxEmpty(newEmptyStateLabel(this, QStringLiteral("mailboxesEmptyState"))),
       m_domainTitle(new QLabel(this)), m_health(new QLabel(this)), m_message(new QLabel(this)),
       m_session(session)
 {

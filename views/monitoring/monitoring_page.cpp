@@ -3,6 +3,7 @@
 #include "alert_table_model.h"
 #include "check_status_model.h"
 #include "console_session/change_feed.h"
+#include "empty_state_label.h"
 #include "monitoring/node_metrics.h"
 #include "monitoring_channels.h"
 #include "monitoring_snapshot.h"
@@ -61,10 +62,7 @@ MonitoringPage::MonitoringPage(ConsoleSession *session, ChangeFeed *feed, QWidge
     m_range->setObjectName(QStringLiteral("monitoringRange"));
     m_summary->setObjectName(QStringLiteral("monitoringSummary"));
     m_table->setObjectName(QStringLiteral("monitoringChecks"));
-    m_empty->setObjectName(QStringLiteral("monitoringEmptyState"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    styleAsEmptyState(m_empty, QStringLiteral("monitoringEmptyState"));
     m_empty->setText(
         tr("Nothing is monitored yet. Register a node's node_exporter with POST /api/monitoring/nodes "
            "and define HTTP, TCP or TLS checks with POST /api/monitoring/checks; their status and "

@@ -1,6 +1,7 @@
 #include "ssl_page.h"
 
 #include "common/lazy_table_view.h"
+#include "empty_state_label.h"
 #include "ssl_certificate_table_model.h"
 #include "ssl_channels.h"
 
@@ -20,10 +21,7 @@ SslPage::SslPage(ConsoleSession *session, ChangeFeed *feed, QWidget *parent)
     setObjectName(QStringLiteral("sslPage"));
     m_certificates->setChangeFeed(feed, {channels::sslCertificates});
     m_view->setObjectName(QStringLiteral("sslCertificatesView"));
-    m_empty->setObjectName(QStringLiteral("sslCertificatesEmptyState"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    styleAsEmptyState(m_empty, QStringLiteral("sslCertificatesEmptyState"));
     m_empty->setText(tr("No certificates yet. Ask the ACME CA for one with POST /api/ssl/certificates; "
                         "mPanel renews it when a third of its lifetime is left."));
     m_stack->addWidget(m_view);
